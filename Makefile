@@ -1,0 +1,33 @@
+# Two commands do all set-up on a fresh machine (Python 3.11+):
+#   make run    -> local console on seeds/ (or the Discord bot when DISCORD_TOKEN is set)
+#   make test   -> the whole test suite
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint eval install clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e ".[dev]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: $(STAMP)
+	$(PY) -m bot start
+
+test: $(STAMP)
+	$(PY) -m pytest -q
+
+lint: $(STAMP)
+	$(PY) -m ruff check bot tests scripts
+	$(PY) -m mypy
+
+eval: $(STAMP)
+	$(PY) scripts/eval_polnear.py
+
+clean:
+	rm -rf $(VENV)

@@ -1,0 +1,190 @@
+"""Command-line entry points behind ``python -m bot``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, TextIO
+
+from bot.errors import QuoteBotError
+from bot.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m bot", description="Quote and statement extraction bot.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("extract", help="extract statements from a file, a URL, stdin (-) or a JSONL batch")
+    p.add_argument("source", nargs="?", help="FILE, URL or - for stdin")
+    p.add_argument("--jsonl", metavar="IN.jsonl", help='batch mode: lines {"id", "text", "date"?} -> stdout')
+    p.add_argument("--json", action="store_true", help="print one JSON document instead of lines")
+    p.add_argument("--date", help="article date YYYY-MM-DD (overrides a date line)")
+
+    p = sub.add_parser("timeline", help="print statements grouped by day, oldest first")
+    p.add_argument("source", help="FILE, URL or - for stdin")
+    p.add_argument("--json", action="store_true", help="print the timeline as a JSON list")
+    p.add_argument("--date", help="article date YYYY-MM-DD")
+
+    p = sub.add_parser("console", help="the chat commands on stdin/stdout, without Discord")
+    p.add_argument("--db", help="database path (default: DATABASE_PATH)")
+    p.add_argument("--seed", action="append", default=[], help="ingest this file or folder first")
+
+    sub.add_parser("start", help="the main job: the Discord bot with DISCORD_TOKEN, else the console on seeds/")
+    sub.add_parser("run", help="run the Discord bot (needs DISCORD_TOKEN)")
+
+    p = sub.add_parser("sync", help="sync slash commands to Discord (globally or to one guild)")
+    p.add_argument("--guild", type=int, help="guild id to sync to (instant) instead of globally")
+
+    p = sub.add_parser("ingest", help="bulk-ingest a folder of .txt/.html files or a JSONL file")
+    p.add_argument("path")
+    p.add_argument("--guild", type=int, default=0, help="guild id to store under (default 0: console)")
+    p.add_argument("--db", help="database path (default: DATABASE_PATH)")
+    return parser
+
+
+def run_cli(settings: Settings, argv: list[str]) -> int:
+    """Parse ``argv`` and run one command; return the process exit code."""
+    args = _build_parser().parse_args(argv)
+    logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+                        stream=sys.stderr)
+    try:
+        if args.command == "extract":
+            return _cmd_extract(settings, args)
+        if args.command == "timeline":
+            return _cmd_timeline(settings, args)
+        if args.command == "console":
+            from bot.console import run_console
+
+            return run_console(settings, db=args.db, seeds=[Path(s) for s in args.seed])
+        if args.command == "start":
+            if settings.discord_token:
+                from bot.discord.runner import run_bot
+
+                return run_bot(settings)
+            from bot.console import run_console
+
+            return run_console(settings, db=None, seeds=[Path("seeds")])
+        if args.command == "run":
+            from bot.discord.runner import run_bot
+
+            return run_bot(settings)
+        if args.command == "sync":
+            from bot.discord.runner import sync_commands
+
+            return sync_commands(settings, guild_id=args.guild)
+        if args.command == "ingest":
+            from bot.ingest import run_ingest
+
+            return run_ingest(settings, Path(args.path), guild_id=args.guild, db=args.db)
+    except QuoteBotError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    raise AssertionError(f"unhandled command {args.command}")
+
+
+# ---------------------------------------------------------------------------------------------- extract
+
+
+def _iter_jsonl(stream: TextIO) -> Iterator[tuple[int, dict[str, Any] | None, str | None]]:
+    for lineno, line in enumerate(stream, 1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield lineno, None, f"line {lineno}: not valid JSON ({exc.msg})"
+            continue
+        if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
+            yield lineno, obj if isinstance(obj, dict) else None, f"line {lineno}: needs a string 'text' field"
+            continue
+        yield lineno, obj, None
+
+
+def _cmd_extract_jsonl(settings: Settings, path: str) -> int:
+    from bot.extraction.pipeline import BatchItem, extract_batch
+
+    stream: TextIO = sys.stdin if path == "-" else open(path, encoding="utf-8")  # noqa: SIM115
+    with stream:
+        rows = list(_iter_jsonl(stream))
+    items: list[BatchItem] = []
+    for _lineno, obj, err in rows:
+        doc_id = obj.get("id") if obj else None
+        if err is not None or obj is None:
+            items.append(BatchItem(id=doc_id, text="", date=None, error=err))
+        else:
+            date = obj.get("date") if isinstance(obj.get("date"), str) else None
+            items.append(BatchItem(id=doc_id, text=obj["text"], date=date))
+    out = sys.stdout
+    for item, result in extract_batch(items, settings):
+        line: dict[str, Any] = {"id": item.id}
+        if isinstance(result, QuoteBotError) or isinstance(result, str):
+            message = str(result)
+            print(f"error: document {item.id!r}: {message}", file=sys.stderr)
+            line["error"] = message
+            line["quotes"] = []
+        else:
+            line.update(result.to_json())
+        out.write(json.dumps(line, ensure_ascii=False) + "\n")
+    out.flush()
+    return 0
+
+
+def _read_source(settings: Settings, source: str | None) -> tuple[str, dict[str, Any]]:
+    """Return the article text and its metadata for FILE, URL or '-'."""
+    from bot.sources import read_source
+
+    if source is None:
+        raise QuoteBotError("give a FILE, a URL, - for stdin, or --jsonl IN.jsonl")
+    if source == "-":
+        return sys.stdin.read(), {}
+    article = read_source(settings, source)
+    return article.text, article.metadata()
+
+
+def _extract_one(settings: Settings, source: str | None, date: str | None) -> tuple[Any, dict[str, Any]]:
+    from bot.extraction.nlp import load_model
+    from bot.extraction.pipeline import extract
+
+    text, meta = _read_source(settings, source)
+    page_date = meta.get("date") if isinstance(meta.get("date"), str) else None
+    result = extract(text, nlp=load_model(settings.spacy_model), article_date=date, page_date=page_date,
+                     max_chars=settings.max_article_chars)
+    return result, meta
+
+
+def _cmd_extract(settings: Settings, args: argparse.Namespace) -> int:
+    if args.jsonl:
+        return _cmd_extract_jsonl(settings, args.jsonl)
+    result, meta = _extract_one(settings, args.source, args.date)
+    if args.json:
+        doc = {"source": args.source, "metadata": meta, **result.to_json()}
+        print(json.dumps(doc, ensure_ascii=False, indent=2))
+        return 0
+    for st in result.statements:
+        print(f"{st.speaker or 'Unattributed'}: “{st.quote}”")
+    if not result.statements:
+        print("No attributed statements found.", file=sys.stderr)
+    for warning in result.warnings:
+        print(f"note: {warning}", file=sys.stderr)
+    return 0
+
+
+def _cmd_timeline(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.extraction.timeline import format_timeline, timeline_entries
+
+    result, _meta = _extract_one(settings, args.source, args.date)
+    entries = timeline_entries(result.statements)
+    if args.json:
+        print(json.dumps([e.to_json() for e in entries], ensure_ascii=False, indent=2))
+    else:
+        for line in format_timeline(entries):
+            print(line)
+    return 0

@@ -1,0 +1,1 @@
+"""Transport-neutral chat commands: parse "!quotes Kirby", call the service, return reply models."""

@@ -1,0 +1,63 @@
+"""Domain exceptions. One place (``bot.commands.errors`` / the adapters) maps them to user-facing words."""
+
+from __future__ import annotations
+
+
+class QuoteBotError(Exception):
+    """Base class of every error the bot expects and can explain to a user."""
+
+
+class ConfigError(QuoteBotError):
+    """A setting is missing or invalid; the message names the setting."""
+
+
+class ModelLoadError(ConfigError):
+    """No spaCy model named by SPACY_MODEL (or a fallback) could be loaded."""
+
+
+class InputError(QuoteBotError):
+    """The article text cannot be processed (empty, too long, binary, not English...)."""
+
+
+class EmptyInput(InputError):
+    """Nothing to extract from."""
+
+
+class InputTooLarge(InputError):
+    """The text is longer than MAX_ARTICLE_CHARS (or an upload is over the size cap)."""
+
+
+class NotText(InputError):
+    """The input looks like binary data, not text."""
+
+
+class NotEnglish(InputError):
+    """The text does not look like English."""
+
+
+class DateError(InputError):
+    """A date given by the user (or a date line) is impossible or malformed."""
+
+
+class FetchError(QuoteBotError):
+    """A link could not be fetched or is refused (private address, not an article page, too large...)."""
+
+
+class NotFound(QuoteBotError):
+    """A statement, article or speaker id does not exist (in this guild)."""
+
+
+class PermissionDenied(QuoteBotError):
+    """The user may not change this item."""
+
+
+class Busy(QuoteBotError):
+    """Too many extractions are running; ``retry_after`` says when to try again (seconds)."""
+
+    def __init__(self, message: str, retry_after: float) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+class UsageError(QuoteBotError):
+    """A command was typed wrongly; the message says how to type it."""

@@ -1,0 +1,68 @@
+"""The extraction core's output types: frozen dataclasses with int character offsets into the ORIGINAL text."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+StatementType = Literal["direct", "mixed", "indirect"]
+DateBasis = Literal["explicit", "relative", "inherited", "article"]
+# Where an article's reference date came from, in order of precedence.
+DateSource = Literal["request", "date line", "page metadata", "posted"]
+
+EXTRACTOR_VERSION = "1"
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """One attributed statement: who said what, where in the text, with which cue, and when.
+
+    ``text[start:end] == quote``. ``speaker`` is the fullest name of the resolved person or organisation
+    (None when unattributed); ``speaker_mention`` is the literal source span ("he", "a Pentagon spokesman")
+    at ``speaker_start:speaker_end``; ``cue`` is at ``cue_start:cue_end``.
+    """
+
+    type: StatementType
+    quote: str
+    start: int
+    end: int
+    speaker: str | None
+    speaker_mention: str | None
+    speaker_role: str | None
+    cue: str | None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    cue_start: int | None = None
+    cue_end: int | None = None
+    date: str | None = None
+    date_text: str | None = None
+    date_basis: DateBasis | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """Return the public JSON shape of ``python -m bot extract --jsonl`` (plus date provenance)."""
+        data = asdict(self)
+        for key in ("speaker_start", "speaker_end", "cue_start", "cue_end"):
+            data.pop(key)
+        return data
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """The result of extracting one article."""
+
+    text: str
+    statements: tuple[Statement, ...]
+    article_date: str | None = None
+    date_source: DateSource | None = None
+    warnings: tuple[str, ...] = field(default=())
+    extractor_version: str = EXTRACTOR_VERSION
+
+    def to_json(self) -> dict[str, Any]:
+        """Return the document-level JSON shape (without the text)."""
+        return {
+            "article_date": self.article_date,
+            "date_source": self.date_source,
+            "warnings": list(self.warnings),
+            "extractor_version": self.extractor_version,
+            "quotes": [s.to_json() for s in self.statements],
+        }

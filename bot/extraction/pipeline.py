@@ -1,0 +1,119 @@
+"""The extraction use case: text (+ optional date) in, :class:`Extraction` out. Pure: spaCy + stdlib."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from bot.errors import QuoteBotError
+from bot.extraction.attribution import find_statements
+from bot.extraction.dating import date_statements, find_date_line, parse_iso_date
+from bot.extraction.model import DateSource, Extraction
+from bot.extraction.textcheck import check_text
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    from bot.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """Text ready for parsing: same length as the original (offsets stay valid), header blanked out."""
+
+    original: str
+    parse_text: str
+    reference: date | None
+    date_source: DateSource | None
+
+
+def prepare(text: str, *, article_date: str | None = None, page_date: str | None = None,
+            posted_date: str | None = None, max_chars: int = 200_000) -> Prepared:
+    """Check the input and find the reference date; raise :class:`InputError` subclasses on bad input."""
+    check_text(text, max_chars)
+    line_date, span = find_date_line(text)
+    parse_text = text
+    if span is not None:
+        # Blank the header with spaces rather than cutting it, so offsets into the parse text are original offsets.
+        parse_text = " " * (span[1] - span[0]) + text[span[1]:]
+    reference: date | None = None
+    source: DateSource | None = None
+    if article_date:
+        reference, source = parse_iso_date(article_date, "the article date"), "request"
+    elif line_date is not None:
+        reference, source = line_date, "date line"
+    elif page_date:
+        reference, source = parse_iso_date(page_date[:10], "the page date"), "page metadata"
+    elif posted_date:
+        reference, source = parse_iso_date(posted_date[:10], "the posting date"), "posted"
+    return Prepared(text, parse_text, reference, source)
+
+
+def extract_from_doc(prepared: Prepared, doc: Doc) -> Extraction:
+    """Run the rules on a parsed doc of ``prepared.parse_text``."""
+    statements = find_statements(doc, prepared.original)
+    statements = date_statements(doc, statements, prepared.reference)
+    warnings: list[str] = []
+    if prepared.reference is None and statements:
+        warnings.append("no article date was found (no date given, no 'date YYYY-MM-DD' line, no page date), "
+                        "so statements without a date of their own stay undated")
+    return Extraction(
+        text=prepared.original,
+        statements=tuple(statements),
+        article_date=prepared.reference.isoformat() if prepared.reference else None,
+        date_source=prepared.date_source,
+        warnings=tuple(warnings),
+    )
+
+
+def extract(text: str, *, nlp: Language, article_date: str | None = None, page_date: str | None = None,
+            posted_date: str | None = None, max_chars: int = 200_000) -> Extraction:
+    """Extract every attributed statement of one article."""
+    prepared = prepare(text, article_date=article_date, page_date=page_date, posted_date=posted_date,
+                       max_chars=max_chars)
+    return extract_from_doc(prepared, nlp(prepared.parse_text))
+
+
+@dataclass(frozen=True, slots=True)
+class BatchItem:
+    """One document of a batch: an id, the text, an optional date, or an error found while reading it."""
+
+    id: object
+    text: str
+    date: str | None
+    error: str | None = None
+
+
+def extract_batch(items: Iterable[BatchItem], settings: Settings,
+                  batch_size: int = 16) -> Iterator[tuple[BatchItem, Extraction | QuoteBotError | str]]:
+    """Extract many documents with ``nlp.pipe``; yield results in input order. Bad documents yield errors."""
+    from bot.extraction.nlp import load_model
+
+    nlp = load_model(settings.spacy_model)
+    item_list = list(items)
+    prepared: list[Prepared | QuoteBotError | str] = []
+    for item in item_list:
+        if item.error is not None:
+            prepared.append(item.error)
+            continue
+        try:
+            prepared.append(prepare(item.text, article_date=item.date, max_chars=settings.max_article_chars))
+        except QuoteBotError as exc:
+            prepared.append(exc)
+    good = [p for p in prepared if isinstance(p, Prepared)]
+    docs = iter(nlp.pipe((p.parse_text for p in good), batch_size=batch_size))
+    for item, prep in zip(item_list, prepared, strict=True):
+        if not isinstance(prep, Prepared):
+            yield item, prep
+            continue
+        doc = next(docs)
+        try:
+            yield item, extract_from_doc(prep, doc)
+        except QuoteBotError as exc:
+            yield item, exc

@@ -1,0 +1,127 @@
+"""Settings: one frozen dataclass, built once from the environment in ``__main__`` after ``load_dotenv()``."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+from pathlib import Path
+
+from bot.errors import ConfigError
+
+# Every setting the bot reads, with its default ("" = unset). `.env.example` lists exactly these (a test checks).
+SETTING_DEFAULTS: dict[str, str] = {
+    "DISCORD_TOKEN": "",
+    "COMMAND_PREFIX": "!",
+    "SHARD_COUNT": "",
+    "AUTO_EXTRACT_CHANNELS": "",
+    "DATABASE_PATH": "./data/quotes.db",
+    "SPACY_MODEL": "en_core_web_sm",
+    "MAX_ARTICLE_CHARS": "200000",
+    "MAX_UPLOAD_BYTES": "5000000",
+    "FETCH_MAX_BYTES": "5000000",
+    "FETCH_TIMEOUT": "15",
+    "FETCH_ALLOWED_PORTS": "",
+    "ALLOW_PRIVATE_URLS": "0",
+    "EXTRACT_WORKERS": "2",
+    "MAX_CONCURRENT_EXTRACTIONS": "4",
+    "EXTRACT_COOLDOWN_SECONDS": "10",
+    "LOG_LEVEL": "INFO",
+}
+
+
+def _int(env: Mapping[str, str], name: str, minimum: int = 0) -> int:
+    raw = env.get(name, "").strip() or SETTING_DEFAULTS[name]
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ConfigError(f"{name} must be a whole number, got {raw!r}") from None
+    if value < minimum:
+        raise ConfigError(f"{name} must be at least {minimum}, got {value}")
+    return value
+
+
+def _float(env: Mapping[str, str], name: str) -> float:
+    raw = env.get(name, "").strip() or SETTING_DEFAULTS[name]
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ConfigError(f"{name} must be a number, got {raw!r}") from None
+    if value < 0:
+        raise ConfigError(f"{name} must not be negative, got {value}")
+    return value
+
+
+def _bool(env: Mapping[str, str], name: str) -> bool:
+    raw = (env.get(name, "").strip() or SETTING_DEFAULTS[name]).lower()
+    if raw in {"1", "true", "yes", "on"}:
+        return True
+    if raw in {"0", "false", "no", "off"}:
+        return False
+    raise ConfigError(f"{name} must be 1 or 0, got {raw!r}")
+
+
+def _ids(env: Mapping[str, str], name: str) -> frozenset[int]:
+    raw = env.get(name, "").strip()
+    out: set[int] = set()
+    for part in raw.replace(";", ",").split(","):
+        part = part.strip()
+        if not part:
+            continue
+        if not part.isdigit():
+            raise ConfigError(f"{name} must be a comma-separated list of channel ids, got {part!r}")
+        out.add(int(part))
+    return frozenset(out)
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """All runtime settings. Secrets have no default: ``discord_token`` is None when unset."""
+
+    discord_token: str | None
+    command_prefix: str
+    shard_count: int | None
+    auto_extract_channels: frozenset[int]
+    database_path: Path
+    spacy_model: str
+    max_article_chars: int
+    max_upload_bytes: int
+    fetch_max_bytes: int
+    fetch_timeout: float
+    fetch_allowed_ports: frozenset[int]
+    allow_private_urls: bool
+    extract_workers: int
+    max_concurrent_extractions: int
+    extract_cooldown_seconds: float
+    log_level: str
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str]) -> Settings:
+        """Build settings from an environment mapping (``os.environ`` in ``__main__``; a dict in tests)."""
+        shard_raw = env.get("SHARD_COUNT", "").strip()
+        ports = _ids(env, "FETCH_ALLOWED_PORTS")
+        level = (env.get("LOG_LEVEL", "").strip() or SETTING_DEFAULTS["LOG_LEVEL"]).upper()
+        if level not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
+            raise ConfigError(f"LOG_LEVEL must be DEBUG, INFO, WARNING, ERROR or CRITICAL, got {level!r}")
+        prefix = env.get("COMMAND_PREFIX", "") or SETTING_DEFAULTS["COMMAND_PREFIX"]
+        return cls(
+            discord_token=env.get("DISCORD_TOKEN", "").strip() or None,
+            command_prefix=prefix,
+            shard_count=_int(env, "SHARD_COUNT", 1) if shard_raw else None,
+            auto_extract_channels=_ids(env, "AUTO_EXTRACT_CHANNELS"),
+            database_path=Path(env.get("DATABASE_PATH", "").strip() or SETTING_DEFAULTS["DATABASE_PATH"]),
+            spacy_model=env.get("SPACY_MODEL", "").strip() or SETTING_DEFAULTS["SPACY_MODEL"],
+            max_article_chars=_int(env, "MAX_ARTICLE_CHARS", 1),
+            max_upload_bytes=_int(env, "MAX_UPLOAD_BYTES", 1),
+            fetch_max_bytes=_int(env, "FETCH_MAX_BYTES", 1),
+            fetch_timeout=_float(env, "FETCH_TIMEOUT"),
+            fetch_allowed_ports=ports,
+            allow_private_urls=_bool(env, "ALLOW_PRIVATE_URLS"),
+            extract_workers=_int(env, "EXTRACT_WORKERS", 1),
+            max_concurrent_extractions=_int(env, "MAX_CONCURRENT_EXTRACTIONS", 1),
+            extract_cooldown_seconds=_float(env, "EXTRACT_COOLDOWN_SECONDS"),
+            log_level=level,
+        )
+
+
+SETTING_NAMES = tuple(SETTING_DEFAULTS)
+assert len(SETTING_NAMES) == len(fields(Settings)), "every Settings field has one environment variable"
