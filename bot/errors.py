@@ -61,3 +61,39 @@ class Busy(QuoteBotError):
 
 class UsageError(QuoteBotError):
     """A command was typed wrongly; the message says how to type it."""
+
+
+class UnsupportedFile(InputError):
+    """An upload or file is of a type the bot does not read (the message names the extension)."""
+
+
+class NoArticleText(InputError):
+    """A page or HTML file holds no readable article text."""
+
+
+class Paywalled(NoArticleText):
+    """A page shows only a teaser: the article is behind a paywall or a login."""
+
+
+class UnsafeLink(FetchError):
+    """A link is refused before fetching: scheme, credentials, port or shape."""
+
+
+class BlockedAddress(FetchError):
+    """A link's host is (or resolves to, or connects to) an address the bot may not reach."""
+
+
+class NotAnArticlePage(FetchError):
+    """A link answers with something other than an HTML or plain-text page (PDF, image...)."""
+
+
+class PageTooLarge(FetchError):
+    """A page is larger than FETCH_MAX_BYTES."""
+
+
+class FetchTimeout(FetchError):
+    """A site did not answer within FETCH_TIMEOUT seconds."""
+
+
+class TooManyRedirects(FetchError):
+    """A link redirects more than the allowed number of times."""
