@@ -1,0 +1,128 @@
+"""Render :class:`bot.commands.replies.Reply` as Discord embeds and files, within Discord's limits.
+
+Pure functions: no network, no state. Limits (Discord API docs, "Embed Limits"):
+title 256, description 4096, 25 fields, field name 256, field value 1024, footer 2048, author name 256,
+and 6000 characters over all the embeds of one message (at most 10 embeds).
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+import discord
+
+from bot.commands.replies import Reply, ReplyKind, Row
+
+TITLE_LIMIT = 256
+DESCRIPTION_LIMIT = 4096
+FIELD_COUNT_LIMIT = 25
+FIELD_NAME_LIMIT = 256
+FIELD_VALUE_LIMIT = 1024
+FOOTER_LIMIT = 2048
+MESSAGE_TOTAL_LIMIT = 6000
+EMBEDS_PER_MESSAGE = 10
+ELLIPSIS = "…"
+EMPTY_FIELD = "\u200b"  # Discord refuses empty field values; a zero-width space renders as nothing.
+
+KIND_COLOURS: dict[ReplyKind, int] = {
+    "info": 0x3B82F6,
+    "success": 0x16A34A,
+    "warning": 0xD97706,
+    "error": 0xDC2626,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Rendered:
+    """What one Discord message carries for a reply: embeds (and, separately, :func:`reply_files`)."""
+
+    embeds: tuple[discord.Embed, ...]
+    omitted_rows: int = 0
+
+
+def clip(text: str, limit: int) -> str:
+    """Return ``text`` cut to at most ``limit`` characters, ending in an ellipsis when cut."""
+    if len(text) <= limit:
+        return text
+    return text[: max(0, limit - len(ELLIPSIS))].rstrip() + ELLIPSIS
+
+
+def row_field(row: Row) -> tuple[str, str]:
+    """Return the (name, value) of the embed field showing one row: its id, title, body and link."""
+    name = f"[{row.ref}] {row.title}" if row.ref else row.title
+    link = f"\n<{row.url}>" if row.url else ""
+    body = clip(row.body, FIELD_VALUE_LIMIT - len(link)) if row.body else ""
+    value = (body + link).strip() or EMPTY_FIELD
+    return clip(name or EMPTY_FIELD, FIELD_NAME_LIMIT), clip(value, FIELD_VALUE_LIMIT)
+
+
+def footer_text(reply: Reply, omitted_rows: int = 0) -> str:
+    """Return the footer: the reply's own footer, the page number and a note on rows left out."""
+    parts = [reply.footer] if reply.footer else []
+    if reply.pages > 1:
+        parts.append(f"page {reply.page}/{reply.pages}")
+    if omitted_rows:
+        parts.append(f"{omitted_rows} more not shown (too long for one message)")
+    return clip(" · ".join(parts), FOOTER_LIMIT)
+
+
+def links_text(reply: Reply) -> str:
+    """Return the reply's links as one line of markdown links."""
+    return " · ".join(f"[{clip(link.label, 80)}]({link.url})" for link in reply.links)
+
+
+def embed_length(embed: discord.Embed) -> int:
+    """Return the characters Discord counts towards the 6000-per-message limit for one embed."""
+    return len(embed)
+
+
+def render_reply(reply: Reply) -> Rendered:
+    """Render a reply as at most 10 embeds whose total length stays within 6000 characters."""
+    colour = KIND_COLOURS.get(reply.kind, KIND_COLOURS["info"])
+    links = links_text(reply)
+    description = reply.description
+    if links:
+        # The links go last in the description, and must survive clipping of a long description.
+        room = DESCRIPTION_LIMIT - len(links) - 2
+        description = (clip(description, room) + "\n\n" + links).strip() if description else links
+    first = discord.Embed(title=clip(reply.title, TITLE_LIMIT) or None,
+                          description=clip(description, DESCRIPTION_LIMIT) or None, colour=colour)
+    embeds = [first]
+    # Budget the footer at its worst (with an "omitted" note) so adding it at the end never overflows.
+    reserve = len(footer_text(reply, omitted_rows=len(reply.rows))) + 1
+    used = embed_length(first)
+    if used + reserve > MESSAGE_TOTAL_LIMIT:
+        room = max(0, MESSAGE_TOTAL_LIMIT - reserve - len(first.title or ""))
+        first.description = clip(first.description or "", room)
+        used = embed_length(first)
+    current = first
+    shown = 0
+    for row in reply.rows:
+        name, value = row_field(row)
+        cost = len(name) + len(value)
+        if used + cost + reserve > MESSAGE_TOTAL_LIMIT:
+            break
+        if len(current.fields) >= FIELD_COUNT_LIMIT:
+            if len(embeds) >= EMBEDS_PER_MESSAGE:
+                break
+            current = discord.Embed(colour=colour)
+            embeds.append(current)
+        current.add_field(name=name, value=value, inline=False)
+        used += cost
+        shown += 1
+    omitted = len(reply.rows) - shown
+    footer = footer_text(reply, omitted)
+    if footer:
+        embeds[-1].set_footer(text=footer)
+    return Rendered(embeds=tuple(embeds), omitted_rows=omitted)
+
+
+def reply_files(reply: Reply) -> list[discord.File]:
+    """Return fresh :class:`discord.File` objects for the reply's attachments (each is sent once)."""
+    return [discord.File(io.BytesIO(a.data), filename=a.filename) for a in reply.attachments]
+
+
+def message_length(embeds: tuple[discord.Embed, ...] | list[discord.Embed]) -> int:
+    """Return the total embed characters of one message (what the 6000 limit applies to)."""
+    return sum(embed_length(e) for e in embeds)
