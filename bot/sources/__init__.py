@@ -1,6 +1,9 @@
 """Getting article text: safe URL fetch, HTML -> text + metadata, file/attachment reading."""
 
+from bot.sources.links import is_url
 from bot.sources.model import SourceArticle
-from bot.sources.reader import read_source
+from bot.sources.reader import fetch_article, read_file, read_source
+from bot.sources.uploads import ACCEPTED_EXTENSIONS, read_upload
 
-__all__ = ["SourceArticle", "read_source"]
+__all__ = ["ACCEPTED_EXTENSIONS", "SourceArticle", "fetch_article", "is_url", "read_file", "read_source",
+           "read_upload"]

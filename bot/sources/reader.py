@@ -1,21 +1,53 @@
-"""Read a local file (the link reader lands with the link-intake issue)."""
+"""Read an article from a link, an upload or a local file."""
 
 from __future__ import annotations
 
+import asyncio
+import logging
 from pathlib import Path
 
-from bot.errors import InputError
+from bot.errors import InputError, InputTooLarge
 from bot.settings import Settings
+from bot.sources.decode import decode_html, decode_text
+from bot.sources.fetch import FetchedPage, fetch_page
+from bot.sources.html import read_html
+from bot.sources.links import is_url
 from bot.sources.model import SourceArticle
+from bot.sources.uploads import normalize_newlines, read_upload
+
+log = logging.getLogger(__name__)
+
+
+def article_from_page(page: FetchedPage) -> SourceArticle:
+    """Turn a fetched page into a :class:`SourceArticle` (main text of HTML, or the plain text)."""
+    if page.content_type == "text/plain":
+        text = normalize_newlines(decode_text(page.body, page.charset)).strip()
+        return SourceArticle(text=text, url=page.url, content_type=page.content_type)
+    html = read_html(decode_html(page.body, page.charset), url=page.url)
+    return SourceArticle(text=html.text, url=page.url, title=html.title, author=html.author,
+                         site_name=html.site_name, date=html.date, content_type=page.content_type)
+
+
+async def fetch_article(url: str, settings: Settings) -> SourceArticle:
+    """Fetch a link safely and return its article text and metadata (FetchError subclasses if refused)."""
+    page = await fetch_page(url, settings)
+    # HTML parsing is CPU work: keep it off the event loop.
+    return await asyncio.to_thread(article_from_page, page)
+
+
+def read_file(settings: Settings, path: Path) -> SourceArticle:
+    """Read a local .txt/.md/.html/.htm file like an upload."""
+    if not path.is_file():
+        raise InputError(f"no such file: {path}")
+    size = path.stat().st_size
+    if size > settings.max_upload_bytes:
+        raise InputTooLarge(f"{path.name} is {size:,} bytes; the limit (MAX_UPLOAD_BYTES) is "
+                            f"{settings.max_upload_bytes:,}")
+    return read_upload(path.name, path.read_bytes(), settings)
 
 
 def read_source(settings: Settings, source: str) -> SourceArticle:
-    """Read ``source`` (a local file path) into a :class:`SourceArticle`."""
-    path = Path(source)
-    if not path.is_file():
-        raise InputError(f"no such file: {source}")
-    data = path.read_bytes()
-    if len(data) > settings.max_upload_bytes:
-        raise InputError(f"{path.name} is {len(data):,} bytes; the limit (MAX_UPLOAD_BYTES) is "
-                         f"{settings.max_upload_bytes:,}")
-    return SourceArticle(text=data.decode("utf-8", errors="replace"), filename=path.name)
+    """Read ``source`` (a link or a local file path) from synchronous code such as the CLI."""
+    if is_url(source):
+        return asyncio.run(fetch_article(source.strip(), settings))
+    return read_file(settings, Path(source))

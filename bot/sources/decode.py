@@ -1,0 +1,84 @@
+"""Bytes to text: byte-order marks, declared charsets (HTTP header, ``<meta>``), UTF-8, then Windows-1252.
+
+Labels follow the WHATWG encoding standard where it matters for news pages: ``iso-8859-1``, ``latin1`` and
+``us-ascii`` are read as Windows-1252, as browsers do, so the curly quotes (0x93/0x94) that such pages are
+full of come out as quotes and not as control characters.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+# (BOM, codec) -- longest first, so UTF-32 LE is not taken for UTF-16 LE.
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Labels browsers treat as Windows-1252 (WHATWG Encoding Standard, "windows-1252" labels).
+_WINDOWS_1252_LABELS = frozenset({
+    "ascii", "us-ascii", "iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "latin-1", "l1", "cp819",
+    "ibm819", "iso-ir-100", "csisolatin1", "windows-1252", "cp1252", "x-cp1252", "ansi_x3.4-1968",
+})
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
+META_SCAN_BYTES = 4096
+FALLBACK = "cp1252"
+
+
+def codec_for(label: str | None) -> str | None:
+    """Return the Python codec for a charset label, or None when the label is unknown."""
+    if not label:
+        return None
+    label = label.strip().strip("\"'").lower()
+    if label in _WINDOWS_1252_LABELS:
+        return "cp1252"
+    try:
+        name = codecs.lookup(label).name
+    except LookupError:
+        return None
+    # A declared UTF-16/32 without a BOM in an ASCII-compatible page is a mistake (WHATWG: read as UTF-8).
+    return "utf-8" if name.startswith(("utf-16", "utf-32")) else name
+
+
+def _bom_codec(data: bytes) -> str | None:
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return codec
+    return None
+
+
+def meta_charset(data: bytes) -> str | None:
+    """Return the charset an HTML page declares in a ``<meta>`` tag near its start, if any."""
+    match = _META_CHARSET.search(data[:META_SCAN_BYTES])
+    return match.group(1).decode("ascii", "replace") if match else None
+
+
+def _decode(data: bytes, declared: str | None) -> str:
+    bom = _bom_codec(data)
+    if bom is not None:
+        return data.decode(bom, errors="replace")
+    codec = codec_for(declared)
+    if codec is not None:
+        try:
+            return data.decode(codec)
+        except UnicodeDecodeError:
+            pass  # A wrong declaration is common; fall through to detection.
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        # Pages mislabelled as UTF-8 are nearly always Windows-1252.
+        fallback = FALLBACK if codec in (None, "utf-8") else codec
+        return data.decode(fallback, errors="replace")
+
+
+def decode_text(data: bytes, declared: str | None = None) -> str:
+    """Decode a plain-text file or page: BOM, declared charset, UTF-8, then Windows-1252."""
+    return _decode(data, declared)
+
+
+def decode_html(data: bytes, declared: str | None = None) -> str:
+    """Decode an HTML page: BOM, HTTP charset, ``<meta>`` charset, UTF-8, then Windows-1252."""
+    return _decode(data, declared if codec_for(declared) else meta_charset(data))
