@@ -4,9 +4,10 @@ Every hop is checked three times: the URL's shape and any IP literal (:func:`che
 host resolves to (:class:`GuardedResolver`, before any connection), and the exact address each socket is
 about to connect to (:class:`_ConnectGuard`, the connector's socket factory, called with the very address
 handed to ``connect()``) -- so a DNS answer that changes between the check and the connection (DNS
-rebinding) cannot slip through, and neither can an IP literal, which aiohttp does not resolve. Redirects are followed by hand, at most :data:`MAX_REDIRECTS`, each
-target going through the same checks. The body is streamed and capped at FETCH_MAX_BYTES; the whole fetch,
-redirects included, is bounded by FETCH_TIMEOUT seconds.
+rebinding) cannot slip through, and neither can an IP literal, which aiohttp does not resolve. Redirects
+are followed by hand, at most :data:`MAX_REDIRECTS`, each target going through the same checks. The body
+is streamed and capped at FETCH_MAX_BYTES; the whole fetch, redirects included, is bounded by FETCH_TIMEOUT
+seconds.
 """
 
 from __future__ import annotations
