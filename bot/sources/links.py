@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
+import socket
 
 from yarl import URL
 
@@ -15,6 +16,7 @@ ALLOWED_SCHEMES = frozenset({"http", "https"})
 DEFAULT_PORTS = frozenset({80, 443})
 MAX_URL_CHARS = 2048
 
+_LEGACY_IPV4 = re.compile(r"[0-9a-fA-FxX.]+")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://\S+$")
 
 
@@ -54,6 +56,12 @@ def check_url(url: str | URL, settings: Settings) -> URL:
     literal = _ip_literal(host)
     if literal is not None:
         check_address(literal, allow_private=settings.allow_private_urls)
+        return parsed.with_fragment(None)
+    legacy = _legacy_ipv4(host)
+    if legacy is not None:
+        # 2130706433, 0x7f.1, 127.1: old spellings the C library still maps onto an address.
+        check_address(legacy, allow_private=settings.allow_private_urls, host=host)
+        raise UnsafeLink(f"refused link: write the address {host} in the usual dotted form ({legacy})")
     return parsed.with_fragment(None)
 
 
@@ -61,4 +69,13 @@ def _ip_literal(host: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | No
     try:
         return ipaddress.ip_address(host.split("%", 1)[0])
     except ValueError:
+        return None
+
+
+def _legacy_ipv4(host: str) -> ipaddress.IPv4Address | None:
+    if not _LEGACY_IPV4.fullmatch(host):
+        return None
+    try:
+        return ipaddress.IPv4Address(socket.inet_aton(host))
+    except OSError:
         return None
