@@ -30,16 +30,16 @@ CP1252_ARTICLE = (
     "rules that they say will force some of them to close before the end of the year.</p>"
     "<p>“We are not asking for favours, only for fairness,” the owner of the Rosé Garden café, José Álvarez, "
     "told the crowd. He said the council had not consulted anyone before publishing the rules.</p>"
-    "<p>A council spokesperson said the rules would be reviewed in the spring and that no café would lose its "
-    "licence before then.</p></article></body></html>"
+    "<p>A council spokesperson said the rules would be reviewed in the spring and that no café would lose "
+    "its licence before then.</p></article></body></html>"
 )
 CP1252_BYTES = CP1252_ARTICLE.encode("cp1252")
 # The same page declaring its charset only in a <meta> tag (no charset in the HTTP header).
 CP1252_META_BYTES = CP1252_ARTICLE.replace(
     "<head>", '<head><meta http-equiv="Content-Type" content="text/html; charset=windows-1252">'
 ).encode("cp1252")
-PLAIN_TEXT = ("Council approves new bridge\n\n“It will cut journeys by twenty minutes,” the mayor, Ana Costa, "
-              "said on Tuesday.\n")
+PLAIN_TEXT = ("Council approves new bridge\n\n“It will cut journeys by twenty minutes,” the mayor, "
+              "Ana Costa, said on Tuesday.\n")
 PDF_BYTES = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 BIG_PAGE_BYTES = 20 * 1024 * 1024
 SLOW_SECONDS = 3.0
