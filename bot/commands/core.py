@@ -1,0 +1,383 @@
+"""The chat commands: one public method per command (typed arguments) and ``dispatch`` for raw messages.
+
+Every public method returns a :class:`Reply`, never raises: errors become error replies in one place
+(:func:`bot.commands.errors.error_reply`). The docstrings of the command methods are the help users read.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import re
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Concatenate, ParamSpec
+
+from bot.commands.context import CommandContext
+from bot.commands.errors import error_reply
+from bot.commands.exports import to_csv, to_json
+from bot.commands.parsing import (
+    TIMELINE_USAGE,
+    parse_ref,
+    parse_timeline,
+    split_command,
+    split_page,
+    suggest,
+    take_date_option,
+    tokens,
+)
+from bot.commands.replies import Attachment, Link, Reply, Row
+from bot.errors import UsageError
+from bot.service import IntakeResult, Service, TimelineFilter
+from bot.sources import is_url
+from bot.storage.records import Page, StatementRecord
+
+log = logging.getLogger(__name__)
+
+P = ParamSpec("P")
+FILE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+QUOTE_PREVIEW_CHARS = 300
+_TRAILING_PAGE = re.compile(r"^(.*?)\s+(\d{1,6})$", re.DOTALL)
+
+
+@dataclass(frozen=True, slots=True)
+class CommandSpec:
+    """A command's name, how to type it, and the method that runs it."""
+
+    name: str
+    usage: str
+    method: str
+
+
+COMMANDS: dict[str, CommandSpec] = {spec.name: spec for spec in (
+    CommandSpec("extract", "!extract [date:YYYY-MM-DD] <text | link | file>", "extract"),
+    CommandSpec("quotes", "!quotes [speaker] [page]", "quotes"),
+    CommandSpec("speakers", "!speakers [page]", "speakers"),
+    CommandSpec("search", "!search <words> [page]", "search"),
+    CommandSpec("timeline", TIMELINE_USAGE.removeprefix("type "), "timeline"),
+    CommandSpec("article", "!article <article id, e.g. A3>", "article"),
+    CommandSpec("export", "!export csv|json [speaker]", "export"),
+    CommandSpec("alias", "!alias <name> <canonical name>", "alias"),
+    CommandSpec("fix", "!fix <statement id> speaker <name>", "fix"),
+    CommandSpec("forget", "!forget <statement id | article id>", "forget"),
+    CommandSpec("help", "!help [command]", "help"),
+)}
+
+
+def _guarded(
+    fn: Callable[Concatenate[Commands, CommandContext, P], Awaitable[Reply]],
+) -> Callable[Concatenate[Commands, CommandContext, P], Awaitable[Reply]]:
+    """Turn any exception of a command into an error reply (the one mapping in bot.commands.errors)."""
+
+    @functools.wraps(fn)
+    async def wrapper(self: Commands, ctx: CommandContext, *args: P.args, **kwargs: P.kwargs) -> Reply:
+        try:
+            return await fn(self, ctx, *args, **kwargs)
+        except Exception as exc:
+            return error_reply(exc)
+
+    return wrapper
+
+
+def _short(text: str, limit: int = QUOTE_PREVIEW_CHARS) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def statement_row(st: StatementRecord) -> Row:
+    """Return a statement as a list row: speaker and date as title, the quote as body, the short id as ref."""
+    when = st.date or "undated"
+    sources = "" if len(st.sources) <= 1 else f" · {len(st.sources)} sources: " + ", ".join(
+        s.ref for s in st.sources)
+    return Row(title=f"{st.speaker or 'Unattributed'} · {when}",
+               body=f"“{_short(st.quote)}” ({st.article_ref}{sources})",
+               ref=st.ref, url=st.article_url or st.message_url)
+
+
+class Commands:
+    """The chat commands over one :class:`Service`. Adapters call :meth:`dispatch` or a command method."""
+
+    def __init__(self, service: Service, prefix: str = "!") -> None:
+        self.service = service
+        self.prefix = prefix
+
+    def usage(self, name: str) -> str:
+        """Return how to type a command, with this deployment's prefix."""
+        return COMMANDS[name].usage.replace("!", self.prefix, 1)
+
+    def _paged(self, title: str, page: Page[StatementRecord], command: str, empty: str,
+               description: str = "") -> Reply:
+        rows = tuple(statement_row(st) for st in page.items)
+        if not rows:
+            description = (description + "\n" if description else "") + empty
+        elif page.total > page.per_page:
+            description = (description + "\n" if description else "") + f"{page.total:,} in all."
+        page_command = f"{self.prefix}{command} {{page}}" if page.pages > 1 else None
+        return Reply(title=title, description=description, rows=rows, page=page.page, pages=page.pages,
+                     page_command=page_command)
+
+    # ------------------------------------------------------------------------------------------ dispatch
+
+    async def dispatch(self, ctx: CommandContext, text: str) -> Reply:
+        """Parse one chat message ("!quotes Kirby 2") and run the command it names."""
+        try:
+            parsed = split_command(text, self.prefix)
+            if parsed is None:
+                raise UsageError(f"commands start with {self.prefix}; type {self.prefix}help to see them")
+            name, rest = parsed
+            if name not in COMMANDS:
+                guess = suggest(name, list(COMMANDS))
+                hint = (f"did you mean {self.prefix}{guess}?" if guess
+                        else f"type {self.prefix}help to see them")
+                return Reply(title="Unknown command", kind="error", ephemeral=True,
+                             description=f"There is no {self.prefix}{name} command; {hint}")
+            return await self._run(name, ctx, rest)
+        except Exception as exc:
+            return error_reply(exc)
+
+    async def _run(self, name: str, ctx: CommandContext, rest: str) -> Reply:
+        words = tokens(rest)
+        if name == "extract":
+            return await self._run_extract(ctx, rest)
+        if name == "quotes":
+            speaker_words, page = split_page(words)
+            return await self.quotes(ctx, " ".join(speaker_words) or None, page)
+        if name == "speakers":
+            _, page = split_page(words)
+            return await self.speakers(ctx, page)
+        if name == "search":
+            # The raw text, not shell words: "exact phrases" stay quoted for the search.
+            m = _TRAILING_PAGE.match(rest)
+            if m and m.group(1).strip():  # "!search 2021" alone searches for 2021
+                return await self.search(ctx, m.group(1), int(m.group(2)))
+            return await self.search(ctx, rest)
+        if name == "timeline":
+            args = parse_timeline(rest)
+            return await self.timeline(ctx, args.speaker, date_from=args.date_from, date_to=args.date_to,
+                                       article=f"A{args.article}" if args.article else None, page=args.page)
+        if name == "article":
+            if len(words) != 1:
+                raise UsageError(f"type {self.usage('article')}")
+            return await self.article(ctx, words[0])
+        if name == "export":
+            if not words:
+                raise UsageError(f"type {self.usage('export')}")
+            return await self.export(ctx, words[0], " ".join(words[1:]) or None)
+        if name == "alias":
+            if len(words) < 2:
+                raise UsageError(f"type {self.usage('alias')}, e.g. {self.prefix}alias Kirby John Kirby")
+            return await self.alias(ctx, words[0], " ".join(words[1:]))
+        if name == "fix":
+            if len(words) < 3 or words[1].lower() != "speaker":
+                raise UsageError(f"type {self.usage('fix')}, e.g. {self.prefix}fix S12 speaker John Kirby")
+            return await self.fix(ctx, words[0], " ".join(words[2:]))
+        if name == "forget":
+            if len(words) != 1:
+                raise UsageError(f"type {self.usage('forget')}")
+            return await self.forget(ctx, words[0])
+        if name == "help":
+            return await self.help(ctx, words[0] if words else None)
+        raise AssertionError(f"command {name} has no parser")
+
+    async def _run_extract(self, ctx: CommandContext, rest: str) -> Reply:
+        date, body = take_date_option(rest)
+        body = body.strip()
+        if not body:
+            raise UsageError(f"type {self.usage('extract')}, or attach a .txt/.md/.html file")
+        if is_url(body):
+            return await self.extract(ctx, url=body, date=date)
+        if ctx.local_files and "\n" not in body and body.lower().endswith(FILE_SUFFIXES):
+            return await self.extract(ctx, path=body, date=date)
+        return await self.extract(ctx, text=body, date=date)
+
+    # ------------------------------------------------------------------------------------------ commands
+
+    @_guarded
+    async def extract(self, ctx: CommandContext, *, text: str | None = None, url: str | None = None,
+                      upload: tuple[str, bytes] | None = None, path: str | None = None,
+                      date: str | None = None) -> Reply:
+        """Extract who said what from pasted text, a link or an attached file, and save it.
+
+        Add date:YYYY-MM-DD before the text to set the article date (otherwise a "date YYYY-MM-DD" first
+        line, the page's date, or the time of your message is used). The same article is saved only once.
+        """
+        given = [x for x in (text, url, upload, path) if x is not None]
+        if len(given) != 1:
+            raise UsageError(f"type {self.usage('extract')}, or attach one file")
+        actor = ctx.actor
+        service = self.service
+        if url is not None:
+            result = await service.add_link(actor, url, article_date=date)
+        elif upload is not None:
+            result = await service.add_upload(actor, upload[0], upload[1], article_date=date)
+        elif path is not None:
+            if not ctx.local_files:
+                raise UsageError("local files can only be read in the console")
+            result = await service.add_file(actor, Path(path), article_date=date)
+        else:
+            assert text is not None
+            result = await service.add_text(actor, text, article_date=date)
+        return self._intake_reply(result)
+
+    def _intake_reply(self, result: IntakeResult) -> Reply:
+        art = result.article
+        rows = tuple(statement_row(st) for st in result.statements[:10])
+        more = len(result.statements) - len(rows)
+        lines: list[str] = []
+        if result.duplicate:
+            title = f"Already saved as {art.ref}"
+            lines.append(f"This article was saved before ({art.label}); nothing was added.")
+        else:
+            title = f"Saved {art.ref}: {_short(art.label, 80)}"
+            count = len(result.statements)
+            lines.append(f"{count} statement{'s' if count != 1 else ''} found." if count else
+                         "No attributed statements found in this article.")
+            if result.merged_statements:
+                lines.append(f"{result.merged_statements} of them were already saved from another article "
+                             "and now list this one as a source too.")
+        if more > 0:
+            lines.append(f"…and {more} more: {self.prefix}article {art.ref}")
+        lines.extend(f"Note: {w}" for w in result.warnings)
+        footer = (f"Article date {art.article_date} (from the {art.date_source})" if art.article_date
+                  else "No article date")
+        links = tuple(Link(label, url) for label, url in (("Article", art.url), ("Message", art.message_url))
+                      if url)
+        return Reply(title=title, description="\n".join(lines), rows=rows, kind="success" if not
+                     result.duplicate else "info", footer=footer, links=links, extra={"article": art.ref})
+
+    @_guarded
+    async def quotes(self, ctx: CommandContext, speaker: str | None = None, page: int = 1) -> Reply:
+        """Show saved quotes, newest first: everybody's, or one speaker's (a last name is enough)."""
+        who, result = await self.service.quotes(ctx.guild_id, speaker, page)
+        title = f"Quotes by {who.name}" if who else "Latest quotes"
+        return self._paged(title, result, f"quotes {who.name}" if who else "quotes",
+                           f"No quotes saved yet. Try {self.prefix}extract <text or link>.")
+
+    @_guarded
+    async def speakers(self, ctx: CommandContext, page: int = 1) -> Reply:
+        """List the people and organisations quoted in this server, most quoted first."""
+        result = await self.service.speakers(ctx.guild_id, page)
+        rows = []
+        for sp in result.items:
+            parts = [f"{sp.statement_count} quote{'s' if sp.statement_count != 1 else ''}"]
+            if sp.role:
+                parts.append(sp.role)
+            if sp.aliases:
+                parts.append("also: " + ", ".join(sp.aliases))
+            rows.append(Row(title=sp.name, body=" · ".join(parts)))
+        description = "" if rows else f"Nobody quoted yet. Try {self.prefix}extract <text or link>."
+        page_command = f"{self.prefix}speakers {{page}}" if result.pages > 1 else None
+        return Reply(title="Speakers", description=description, rows=tuple(rows), page=result.page,
+                     pages=result.pages, page_command=page_command)
+
+    @_guarded
+    async def search(self, ctx: CommandContext, words: str, page: int = 1) -> Reply:
+        """Find quotes by words in the quote or the speaker's name ("evacuate" also finds "evacuation")."""
+        result = await self.service.search(ctx.guild_id, words, page)
+        return self._paged(f"Search: {_short(words, 60)}", result, f"search {words}",
+                           "No quotes match those words.")
+
+    @_guarded
+    async def timeline(self, ctx: CommandContext, speaker: str | None = None, *, date_from: str | None = None,
+                       date_to: str | None = None, article: str | None = None, page: int = 1) -> Reply:
+        """Show quotes in date order, oldest first (undated last); filter by speaker, from:, to:, article:."""
+        article_number = parse_ref(article, "A", TIMELINE_USAGE)[1] if article else None
+        filters = TimelineFilter(speaker=speaker, article=article_number, date_from=date_from,
+                                 date_to=date_to)
+        who, result = await self.service.timeline(ctx.guild_id, filters, page)
+        parts = [who.name if who else ""]
+        parts += [f"from:{date_from}"] if date_from else []
+        parts += [f"to:{date_to}"] if date_to else []
+        parts += [f"article:A{article_number}"] if article_number else []
+        title = "Timeline" + (f": {who.name}" if who else "")
+        return self._paged(title, result, " ".join(["timeline", *[p for p in parts if p]]),
+                           "No quotes in that range.")
+
+    @_guarded
+    async def article(self, ctx: CommandContext, ref: str) -> Reply:
+        """Show a saved article: where it came from, its date, and the statements it reports."""
+        _, number = parse_ref(ref, "A", f"type {self.usage('article')}")
+        art, statements = await self.service.article(ctx.guild_id, number)
+        lines = [f"Date: {art.article_date} (from the {art.date_source})" if art.article_date
+                 else "Date: unknown"]
+        if art.filename:
+            lines.append(f"File: {art.filename}")
+        lines.append(f"Added {art.created_at[:10]} by user {art.added_by}; {len(statements)} statement(s).")
+        links = tuple(Link(label, url) for label, url in (("Article", art.url), ("Message", art.message_url))
+                      if url)
+        return Reply(title=f"{art.ref}: {_short(art.label, 80)}", description="\n".join(lines),
+                     rows=tuple(statement_row(st) for st in statements[:25]), links=links,
+                     footer="" if len(statements) <= 25 else f"First 25 of {len(statements)}; use !export.")
+
+    @_guarded
+    async def export(self, ctx: CommandContext, fmt: str, speaker: str | None = None) -> Reply:
+        """Export the saved quotes (all, or one speaker's) as a CSV or JSON file."""
+        fmt = fmt.lower().lstrip(".")
+        if fmt not in ("csv", "json"):
+            raise UsageError(f"export as csv or json; type {self.usage('export')}")
+        who, statements = await self.service.export(ctx.guild_id, speaker)
+        stem = "quotes" + ("-" + "-".join(who.name.lower().split()) if who else "")
+        safe_stem = "".join(c for c in stem if c.isalnum() or c in "-_") or "quotes"
+        if fmt == "csv":
+            attachment = Attachment(f"{safe_stem}.csv", to_csv(statements), "text/csv")
+        else:
+            attachment = Attachment(f"{safe_stem}.json", to_json(statements, who.name if who else None),
+                                    "application/json")
+        count = len(statements)
+        return Reply(title="Export", kind="success", attachments=(attachment,),
+                     description=f"{count} statement{'s' if count != 1 else ''}"
+                                 + (f" by {who.name}" if who else "") + f" as {fmt.upper()}.")
+
+    @_guarded
+    async def alias(self, ctx: CommandContext, name: str, canonical: str) -> Reply:
+        """Make a name another name of a speaker, merging the two if both exist: !alias Kirby John Kirby."""
+        result = await self.service.alias(ctx.actor, name, canonical)
+        lines = [f"“{result.alias}” now means {result.speaker.name}."]
+        if result.renamed_from:
+            lines.append(f"The speaker “{result.renamed_from}” is now called {result.speaker.name}.")
+        if result.moved_statements:
+            lines.append(f"{result.moved_statements} statement(s) moved to {result.speaker.name}.")
+        return Reply(title="Alias saved", description="\n".join(lines), kind="success")
+
+    @_guarded
+    async def fix(self, ctx: CommandContext, statement: str, speaker: str) -> Reply:
+        """Correct who said a statement: !fix S12 speaker John Kirby."""
+        _, number = parse_ref(statement, "S", f"type {self.usage('fix')}")
+        st = await self.service.fix_speaker(ctx.actor, number, speaker)
+        note = "" if st.number == number else f" It was the same as {st.ref}, so the two are merged."
+        return Reply(title=f"Fixed S{number}", kind="success", rows=(statement_row(st),),
+                     description=f"Speaker is now {st.speaker}.{note}")
+
+    @_guarded
+    async def forget(self, ctx: CommandContext, ref: str) -> Reply:
+        """Delete a statement (S12), or an article (A3) with the statements only it reports."""
+        kind, number = parse_ref(ref, "SA", f"type {self.usage('forget')}")
+        if kind == "S":
+            result = await self.service.forget_statement(ctx.actor, number)
+            return Reply(title=f"Forgot {result.ref}", kind="success",
+                         description="The statement is deleted.")
+        result = await self.service.forget_article(ctx.actor, number)
+        return Reply(title=f"Forgot {result.ref}", kind="success",
+                     description=f"The article is deleted with {result.deleted_statements} statement(s) "
+                                 "only it reported; statements other articles also report are kept.")
+
+    @_guarded
+    async def help(self, ctx: CommandContext, command: str | None = None) -> Reply:
+        """Show the commands, or how to use one: !help quotes."""
+        if command:
+            name = command.lower().removeprefix(self.prefix)
+            if name not in COMMANDS:
+                guess = suggest(name, list(COMMANDS))
+                hint = f"did you mean {self.prefix}{guess}?" if guess else f"type {self.prefix}help"
+                raise UsageError(f"there is no {self.prefix}{name} command; {hint}")
+            return Reply(title=self.usage(name), description=self.command_help(name))
+        rows = tuple(Row(title=self.usage(n), body=self.command_help(n).split("\n", 1)[0]) for n in COMMANDS)
+        return Reply(title="Commands", rows=rows,
+                     footer=f"Ids: S12 is a statement, A3 an article. {self.prefix}help <command> for more. "
+                            "Only the person who added an article, or a moderator, can fix, alias or forget.")
+
+    def command_help(self, name: str) -> str:
+        """Return a command's help text: its method's docstring, with this deployment's prefix."""
+        doc = getattr(self, COMMANDS[name].method).__doc__ or ""
+        lines = [line.strip() for line in doc.strip().splitlines()]
+        return "\n".join(lines).replace("!", self.prefix) if self.prefix != "!" else "\n".join(lines)

@@ -1,0 +1,403 @@
+"""The use cases: intake (read -> extract off the event loop -> store), queries and corrections.
+
+Plain types in and out: the command layer passes ids, names and numbers, and gets storage records back.
+Dependencies come through the constructor (storage, extractor, link fetcher), so tests and adapters can
+choose them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import difflib
+import logging
+from collections.abc import Awaitable, Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+from bot.errors import EmptyInput, NotFound, PermissionDenied, UsageError
+from bot.extraction.dating import parse_iso_date
+from bot.sources import SourceArticle, fetch_article, read_file, read_upload
+from bot.storage.records import (
+    ArticleRecord,
+    NewArticle,
+    Page,
+    SpeakerRecord,
+    StatementRecord,
+    is_bare_surname,
+    last_key,
+    text_hash,
+)
+from bot.storage.statements import match_query
+
+if TYPE_CHECKING:
+    from bot.extraction.model import Extraction
+    from bot.settings import Settings
+    from bot.storage.db import Storage
+
+log = logging.getLogger(__name__)
+
+PER_PAGE = 10
+Fetcher = Callable[[str], Awaitable[SourceArticle]]
+
+
+class Extractor(Protocol):
+    """Runs the extraction pipeline somewhere that does not block the event loop."""
+
+    async def extract(self, text: str, *, article_date: str | None = None, page_date: str | None = None,
+                      posted_date: str | None = None) -> Extraction:
+        """Extract the statements of one article."""
+        ...
+
+
+class ThreadExtractor:
+    """An :class:`Extractor` that runs the pipeline in one worker thread; the model loads on first use."""
+
+    def __init__(self, settings: Settings) -> None:
+        self._settings = settings
+        # One thread: the spaCy pipeline is used by one caller at a time, and the model loads exactly once.
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="extract")
+
+    def _extract(self, text: str, article_date: str | None, page_date: str | None,
+                 posted_date: str | None) -> Extraction:
+        from bot.extraction.nlp import load_model
+        from bot.extraction.pipeline import extract
+
+        nlp = load_model(self._settings.spacy_model)
+        return extract(text, nlp=nlp, article_date=article_date, page_date=page_date, posted_date=posted_date,
+                       max_chars=self._settings.max_article_chars)
+
+    async def extract(self, text: str, *, article_date: str | None = None, page_date: str | None = None,
+                      posted_date: str | None = None) -> Extraction:
+        """Extract one article in the worker thread."""
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(
+            self._executor, partial(self._extract, text, article_date, page_date, posted_date))
+
+    def close(self) -> None:
+        """Stop the worker thread (after the running extraction)."""
+        self._executor.shutdown(wait=True, cancel_futures=True)
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """Who asks, from where: the guild (0 for the console), the user, their moderator flag, the message."""
+
+    guild_id: int
+    user_id: int
+    is_moderator: bool = False
+    channel_id: int | None = None
+    message_url: str | None = None
+    posted_at: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class IntakeResult:
+    """What an intake did: the article (new or the one already saved), its statements, and counts."""
+
+    article: ArticleRecord
+    statements: tuple[StatementRecord, ...]
+    duplicate: bool = False
+    new_statements: int = 0
+    merged_statements: int = 0
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ForgetResult:
+    """What ``forget`` removed: the item's short id and how many statements went with it."""
+
+    ref: str
+    deleted_statements: int
+
+
+@dataclass(frozen=True, slots=True)
+class AliasResult:
+    """The speaker an alias now names, and how many statements were merged into it."""
+
+    speaker: SpeakerRecord
+    alias: str
+    moved_statements: int = 0
+    renamed_from: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineFilter:
+    """Optional filters of a timeline: speaker name, article number, inclusive ISO date range."""
+
+    speaker: str | None = None
+    article: int | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class Service:
+    """The bot's use cases over one database."""
+
+    def __init__(self, storage: Storage, extractor: Extractor, settings: Settings,
+                 fetcher: Fetcher | None = None) -> None:
+        self.storage = storage
+        self.extractor = extractor
+        self.settings = settings
+        self._fetch: Fetcher = fetcher or partial(fetch_article, settings=settings)
+
+    # ------------------------------------------------------------------------------------------ intake
+
+    async def add_text(self, actor: Actor, text: str, *, article_date: str | None = None) -> IntakeResult:
+        """Extract and save pasted text."""
+        return await self.add_source(actor, SourceArticle(text=text), article_date=article_date)
+
+    async def add_link(self, actor: Actor, url: str, *, article_date: str | None = None) -> IntakeResult:
+        """Fetch a link safely, then extract and save its article (a link saved before is not fetched)."""
+        url = url.strip()
+        saved = await self.storage.articles.find_duplicate(actor.guild_id, "", url)
+        if saved is not None:
+            return await self._duplicate(actor.guild_id, saved)
+        source = await self._fetch(url)
+        return await self.add_source(actor, source, article_date=article_date)
+
+    async def add_upload(self, actor: Actor, filename: str, data: bytes, *,
+                         article_date: str | None = None) -> IntakeResult:
+        """Read an uploaded file (.txt, .md, .html), then extract and save it."""
+        source = await asyncio.to_thread(read_upload, filename, data, self.settings)
+        return await self.add_source(actor, source, article_date=article_date)
+
+    async def add_file(self, actor: Actor, path: Path, *, article_date: str | None = None) -> IntakeResult:
+        """Read a local file (console and ingest only), then extract and save it."""
+        source = await asyncio.to_thread(read_file, self.settings, path)
+        return await self.add_source(actor, source, article_date=article_date)
+
+    async def _duplicate(self, guild_id: int, article: ArticleRecord) -> IntakeResult:
+        statements = await self.storage.statements.of_article(guild_id, article.id)
+        return IntakeResult(article=article, statements=statements, duplicate=True)
+
+    async def add_source(self, actor: Actor, source: SourceArticle, *,
+                         article_date: str | None = None) -> IntakeResult:
+        """Extract an article off the event loop and save it with its statements in one transaction.
+
+        The same article (same URL or same normalised text) is not saved twice: the saved one is returned.
+        """
+        text = source.text
+        if not text.strip():
+            raise EmptyInput("there is no text to extract from")
+        digest = text_hash(text)
+        storage = self.storage
+        saved = await storage.articles.find_duplicate(actor.guild_id, digest, source.url)
+        if saved is not None:
+            return await self._duplicate(actor.guild_id, saved)
+        extraction = await self.extractor.extract(text, article_date=article_date, page_date=source.date,
+                                                  posted_date=actor.posted_at)
+        created = _now()
+        new = merged = 0
+        async with storage.transaction():
+            saved = await storage.articles.find_duplicate(actor.guild_id, digest, source.url)
+            if saved is not None:  # another intake of the same article finished while this one extracted
+                return await self._duplicate(actor.guild_id, saved)
+            article = await storage.articles.insert(
+                NewArticle(guild_id=actor.guild_id, added_by=actor.user_id, text=text, url=source.url,
+                           filename=source.filename, title=source.title or _headline(text),
+                           channel_id=actor.channel_id,
+                           message_url=actor.message_url),
+                text_hash=digest, article_date=extraction.article_date, date_source=extraction.date_source,
+                extractor_version=extraction.extractor_version, created_at=created)
+            for st in extraction.statements:
+                speaker_id: int | None = None
+                if st.speaker:
+                    speaker = await storage.speakers.resolve_for_intake(actor.guild_id, st.speaker,
+                                                                        st.speaker_role, created)
+                    speaker_id = speaker.id
+                _id, is_new = await storage.statements.add(actor.guild_id, article.id, speaker_id, st,
+                                                           extraction.extractor_version, created)
+                new += is_new
+                merged += not is_new
+        log.info("saved article %s guild=%d chars=%d statements=%d merged=%d", article.ref, actor.guild_id,
+                 len(text), new, merged)
+        article = await storage.articles.get_by_id(actor.guild_id, article.id)
+        statements = await storage.statements.of_article(actor.guild_id, article.id)
+        return IntakeResult(article=article, statements=statements, new_statements=new,
+                            merged_statements=merged, warnings=extraction.warnings)
+
+    # ----------------------------------------------------------------------------------------- queries
+
+    async def find_speaker(self, guild_id: int, name: str) -> SpeakerRecord:
+        """Return the speaker a user means by ``name`` (full name, alias, or an unambiguous last name)."""
+        storage = self.storage
+        found = await storage.speakers.find(guild_id, name)
+        if found is not None:
+            return found
+        if last_key(name):
+            same_last = await storage.speakers.with_last_name(guild_id, name)
+            if is_bare_surname(name):
+                if len(same_last) == 1:
+                    return same_last[0]
+                if len(same_last) > 1:
+                    names = ", ".join(s.name for s in same_last)
+                    raise UsageError(f"“{name}” could be {names}; type the full name")
+        by_key = {n.casefold(): n for n in await storage.speakers.names(guild_id)}
+        close = [by_key[k] for k in difflib.get_close_matches(name.casefold(), list(by_key), n=3, cutoff=0.6)]
+        hint = f"; did you mean {' or '.join(close)}?" if close else "; see !speakers"
+        raise NotFound(f"no speaker called “{name}” in this server{hint}")
+
+    async def quotes(self, guild_id: int, speaker: str | None = None,
+                     page: int = 1) -> tuple[SpeakerRecord | None, Page[StatementRecord]]:
+        """Return one page of saved statements (of one speaker, or all), newest first."""
+        who = await self.find_speaker(guild_id, speaker) if speaker else None
+        result = await self.storage.statements.page(guild_id, who.id if who else None, _page(page), PER_PAGE)
+        return who, result
+
+    async def speakers(self, guild_id: int, page: int = 1) -> Page[SpeakerRecord]:
+        """Return one page of speakers, most quoted first."""
+        return await self.storage.speakers.listing(guild_id, _page(page), PER_PAGE)
+
+    async def search(self, guild_id: int, words: str, page: int = 1) -> Page[StatementRecord]:
+        """Return one page of statements whose quote or speaker matches every word (stemmed)."""
+        if match_query(words) is None:
+            raise UsageError("give some words to search for, e.g. !search evacuation")
+        return await self.storage.statements.search(guild_id, words, _page(page), PER_PAGE)
+
+    async def timeline(self, guild_id: int, filters: TimelineFilter,
+                       page: int = 1) -> tuple[SpeakerRecord | None, Page[StatementRecord]]:
+        """Return one page of statements oldest first (undated last), filtered."""
+        who = await self.find_speaker(guild_id, filters.speaker) if filters.speaker else None
+        article_id = None
+        if filters.article is not None:
+            article_id = (await self.storage.articles.get(guild_id, filters.article)).id
+        date_from = parse_iso_date(filters.date_from, "from:").isoformat() if filters.date_from else None
+        date_to = parse_iso_date(filters.date_to, "to:").isoformat() if filters.date_to else None
+        if date_from and date_to and date_from > date_to:
+            raise UsageError(f"from:{date_from} is after to:{date_to}")
+        result = await self.storage.statements.timeline(
+            guild_id, speaker_id=who.id if who else None, article_id=article_id, date_from=date_from,
+            date_to=date_to, page=_page(page), per_page=PER_PAGE)
+        return who, result
+
+    async def article(self, guild_id: int, number: int) -> tuple[ArticleRecord, tuple[StatementRecord, ...]]:
+        """Return an article and the statements it reports."""
+        article = await self.storage.articles.get(guild_id, number)
+        return article, await self.storage.statements.of_article(guild_id, article.id)
+
+    async def statement(self, guild_id: int, number: int) -> StatementRecord:
+        """Return one statement with its sources."""
+        return await self.storage.statements.get(guild_id, number)
+
+    async def export(self, guild_id: int,
+                     speaker: str | None = None) -> tuple[SpeakerRecord | None, tuple[StatementRecord, ...]]:
+        """Return every statement to export (of one speaker, or all), with sources."""
+        who = await self.find_speaker(guild_id, speaker) if speaker else None
+        return who, await self.storage.statements.export(guild_id, who.id if who else None)
+
+    # ------------------------------------------------------------------------------------- corrections
+
+    async def _check_may_change(self, actor: Actor, article_ids: set[int], what: str) -> None:
+        if actor.is_moderator:
+            return
+        mine = await self.storage.articles.ids_added_by(actor.guild_id, actor.user_id)
+        if not mine & article_ids:
+            raise PermissionDenied(f"only the person who added it or a moderator can change {what}")
+
+    async def fix_speaker(self, actor: Actor, number: int, name: str) -> StatementRecord:
+        """Attribute statement ``number`` to the speaker ``name`` (an existing one, or a new one)."""
+        name = " ".join(name.split())
+        if not name:
+            raise UsageError("give the speaker's name, e.g. !fix S12 speaker John Kirby")
+        storage = self.storage
+        before = await storage.statements.get(actor.guild_id, number)
+        await self._check_may_change(actor, {s.article_id for s in before.sources} | {before.article_id},
+                                     before.ref)
+        async with storage.transaction():
+            speaker = await storage.speakers.find(actor.guild_id, name)
+            if speaker is None:
+                speaker = await storage.speakers.create(actor.guild_id, name, None, _now())
+            kept = await storage.statements.set_speaker(actor.guild_id, before.id, speaker.id)
+            await storage.audit.record(actor.guild_id, actor.user_id, "fix speaker", before.ref,
+                                       {"before": before.speaker, "after": speaker.name}, _now())
+        log.info("fix %s speaker guild=%d user=%d", before.ref, actor.guild_id, actor.user_id)
+        kept_number = await storage.statements.number_of(actor.guild_id, kept)
+        return await storage.statements.get(actor.guild_id, kept_number)
+
+    async def alias(self, actor: Actor, name: str, canonical: str) -> AliasResult:
+        """Make ``name`` another name of ``canonical``, merging a separate speaker called ``name`` into it."""
+        name, canonical = " ".join(name.split()), " ".join(canonical.split())
+        if not name or not canonical:
+            raise UsageError("type !alias <name> <canonical name>, e.g. !alias Kirby John Kirby")
+        storage = self.storage
+        gid = actor.guild_id
+        target = await storage.speakers.find(gid, canonical)
+        source = await storage.speakers.find(gid, name)
+        if target is None and source is None:
+            raise NotFound(f"neither “{name}” nor “{canonical}” is a speaker in this server; see !speakers")
+        if (target is not None and source is not None and target.id == source.id
+                and name.casefold() == target.name.casefold()):
+            raise UsageError(f"“{name}” is already the name of that speaker")
+        changed = source or target
+        assert changed is not None
+        articles = await storage.statements.article_ids_of_speaker(gid, changed.id)
+        await self._check_may_change(actor, articles, f"speaker “{changed.name}”")
+        moved = 0
+        renamed_from = None
+        async with storage.transaction():
+            if target is None and source is not None:
+                # Only the alias side exists: it takes the canonical name, and keeps its old one as an alias.
+                renamed_from = source.name
+                await storage.speakers.rename(gid, source.id, canonical)
+                await storage.speakers.add_alias(gid, source.id, source.name)
+                final_id = source.id
+            else:
+                assert target is not None
+                if source is not None and source.id != target.id:
+                    moved = await storage.statements.move_speaker(gid, source.id, target.id)
+                    await storage.speakers.merge_into(gid, source, target)
+                await storage.speakers.add_alias(gid, target.id, name)
+                final_id = target.id
+            await storage.audit.record(gid, actor.user_id, "alias", name,
+                                       {"alias": name, "canonical": canonical, "merged_statements": moved,
+                                        "renamed_from": renamed_from}, _now())
+        log.info("alias guild=%d user=%d moved=%d", gid, actor.user_id, moved)
+        speaker = await storage.speakers.get(gid, final_id)
+        return AliasResult(speaker=speaker, alias=name, moved_statements=moved, renamed_from=renamed_from)
+
+    async def forget_statement(self, actor: Actor, number: int) -> ForgetResult:
+        """Delete statement ``number``."""
+        storage = self.storage
+        st = await storage.statements.get(actor.guild_id, number)
+        await self._check_may_change(actor, {s.article_id for s in st.sources} | {st.article_id}, st.ref)
+        async with storage.transaction():
+            await storage.statements.delete(actor.guild_id, st.id)
+            await storage.audit.record(actor.guild_id, actor.user_id, "forget", st.ref,
+                                       {"speaker": st.speaker, "quote": st.quote}, _now())
+        return ForgetResult(ref=st.ref, deleted_statements=1)
+
+    async def forget_article(self, actor: Actor, number: int) -> ForgetResult:
+        """Delete article ``number`` and the statements only it reports."""
+        storage = self.storage
+        article = await storage.articles.get(actor.guild_id, number)
+        await self._check_may_change(actor, {article.id}, article.ref)
+        async with storage.transaction():
+            deleted = await storage.statements.detach_article(actor.guild_id, article.id)
+            await storage.articles.delete(actor.guild_id, article.id)
+            await storage.audit.record(actor.guild_id, actor.user_id, "forget", article.ref,
+                                       {"url": article.url, "title": article.title,
+                                        "deleted_statements": deleted}, _now())
+        return ForgetResult(ref=article.ref, deleted_statements=deleted)
+
+
+def _headline(text: str, limit: int = 80) -> str | None:
+    """Return the first line of a pasted article (skipping a "date YYYY-MM-DD" line) as its title."""
+    for line in text.splitlines():
+        line = line.strip()
+        if line and not line.lower().startswith("date "):
+            return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
+    return None
+
+
+def _page(page: int) -> int:
+    if page < 1:
+        raise UsageError("page numbers start at 1")
+    return page

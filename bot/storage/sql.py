@@ -1,0 +1,325 @@
+"""Every SQL statement of the bot, in one place: the numbered migrations and the repositories' queries.
+
+Every query that reads or changes user data takes the guild id as a parameter, so no command can reach
+another guild's rows. Short ids users type ("A3", "S12") are per-guild numbers, not row ids.
+"""
+
+from __future__ import annotations
+
+# ------------------------------------------------------------------------------------------- migrations
+# Migration N brings the schema from user_version N-1 to N. Never edit a released migration; append one.
+
+MIGRATION_1 = """
+CREATE TABLE articles (
+    id INTEGER PRIMARY KEY,
+    guild_id INTEGER NOT NULL,
+    number INTEGER NOT NULL,
+    url TEXT,
+    filename TEXT,
+    title TEXT,
+    text TEXT NOT NULL,
+    text_hash TEXT NOT NULL,
+    article_date TEXT,
+    date_source TEXT,
+    added_by INTEGER NOT NULL,
+    channel_id INTEGER,
+    message_url TEXT,
+    extractor_version TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    UNIQUE (guild_id, number),
+    UNIQUE (guild_id, text_hash)
+);
+CREATE UNIQUE INDEX articles_guild_url ON articles (guild_id, url) WHERE url IS NOT NULL;
+
+CREATE TABLE speakers (
+    id INTEGER PRIMARY KEY,
+    guild_id INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    name_key TEXT NOT NULL,
+    last_key TEXT NOT NULL,
+    role TEXT,
+    created_at TEXT NOT NULL,
+    UNIQUE (guild_id, name_key)
+);
+CREATE INDEX speakers_last ON speakers (guild_id, last_key);
+
+CREATE TABLE speaker_aliases (
+    guild_id INTEGER NOT NULL,
+    alias_key TEXT NOT NULL,
+    alias TEXT NOT NULL,
+    speaker_id INTEGER NOT NULL REFERENCES speakers (id) ON DELETE CASCADE,
+    PRIMARY KEY (guild_id, alias_key)
+);
+CREATE INDEX speaker_aliases_speaker ON speaker_aliases (speaker_id);
+
+CREATE TABLE statements (
+    id INTEGER PRIMARY KEY,
+    guild_id INTEGER NOT NULL,
+    number INTEGER NOT NULL,
+    article_id INTEGER NOT NULL REFERENCES articles (id),
+    speaker_id INTEGER REFERENCES speakers (id) ON DELETE SET NULL,
+    type TEXT NOT NULL,
+    quote TEXT NOT NULL,
+    quote_key TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    speaker_mention TEXT,
+    speaker_role TEXT,
+    cue TEXT,
+    date TEXT,
+    date_text TEXT,
+    date_basis TEXT,
+    extractor_version TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    UNIQUE (guild_id, number)
+);
+CREATE INDEX statements_speaker ON statements (guild_id, speaker_id, number);
+CREATE INDEX statements_quote_key ON statements (guild_id, quote_key);
+CREATE INDEX statements_article ON statements (article_id);
+CREATE INDEX statements_date ON statements (guild_id, date);
+
+CREATE TABLE statement_sources (
+    statement_id INTEGER NOT NULL REFERENCES statements (id) ON DELETE CASCADE,
+    article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    PRIMARY KEY (statement_id, article_id)
+);
+CREATE INDEX statement_sources_article ON statement_sources (article_id);
+
+CREATE TABLE audit_log (
+    id INTEGER PRIMARY KEY,
+    guild_id INTEGER NOT NULL,
+    user_id INTEGER NOT NULL,
+    action TEXT NOT NULL,
+    target TEXT NOT NULL,
+    detail TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX audit_log_guild ON audit_log (guild_id, id);
+"""
+
+# Full-text search over quote text and speaker names, kept in sync by triggers (so no code path can forget).
+# A regular (not contentless) FTS5 table: the speaker name lives in another table, so external content
+# would need a view; the copy costs disk, not correctness.
+MIGRATION_2 = """
+CREATE VIRTUAL TABLE statements_fts USING fts5 (
+    quote, speaker, tokenize = 'porter unicode61 remove_diacritics 2'
+);
+INSERT INTO statements_fts (rowid, quote, speaker)
+    SELECT s.id, s.quote, coalesce(p.name, '') FROM statements s LEFT JOIN speakers p ON p.id = s.speaker_id;
+
+CREATE TRIGGER statements_fts_insert AFTER INSERT ON statements BEGIN
+    INSERT INTO statements_fts (rowid, quote, speaker)
+        VALUES (new.id, new.quote, coalesce((SELECT name FROM speakers WHERE id = new.speaker_id), ''));
+END;
+CREATE TRIGGER statements_fts_delete AFTER DELETE ON statements BEGIN
+    DELETE FROM statements_fts WHERE rowid = old.id;
+END;
+CREATE TRIGGER statements_fts_update AFTER UPDATE OF quote, speaker_id ON statements BEGIN
+    UPDATE statements_fts
+        SET quote = new.quote,
+            speaker = coalesce((SELECT name FROM speakers WHERE id = new.speaker_id), '')
+        WHERE rowid = new.id;
+END;
+CREATE TRIGGER speakers_fts_rename AFTER UPDATE OF name ON speakers BEGIN
+    UPDATE statements_fts SET speaker = new.name
+        WHERE rowid IN (SELECT id FROM statements WHERE speaker_id = new.id);
+END;
+"""
+
+MIGRATIONS: tuple[str, ...] = (MIGRATION_1, MIGRATION_2)
+
+PRAGMAS: tuple[str, ...] = (
+    "PRAGMA journal_mode = WAL",
+    "PRAGMA foreign_keys = ON",
+    "PRAGMA busy_timeout = 5000",
+    "PRAGMA synchronous = NORMAL",
+)
+
+# --------------------------------------------------------------------------------------------- articles
+
+_ARTICLE_COLUMNS = """
+    a.id, a.guild_id, a.number, a.url, a.filename, a.title, a.text_hash, a.article_date, a.date_source,
+    a.added_by, a.channel_id, a.message_url, a.extractor_version, a.created_at,
+    (SELECT count(*) FROM statement_sources ss WHERE ss.article_id = a.id) AS statement_count
+"""
+
+ARTICLE_NEXT_NUMBER = "SELECT coalesce(max(number), 0) + 1 FROM articles WHERE guild_id = ?"
+ARTICLE_INSERT = """
+INSERT INTO articles (guild_id, number, url, filename, title, text, text_hash, article_date, date_source,
+                      added_by, channel_id, message_url, extractor_version, created_at)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+"""
+ARTICLE_BY_NUMBER = f"SELECT {_ARTICLE_COLUMNS} FROM articles a WHERE a.guild_id = ? AND a.number = ?"
+ARTICLE_BY_ID = f"SELECT {_ARTICLE_COLUMNS} FROM articles a WHERE a.guild_id = ? AND a.id = ?"
+ARTICLE_DUPLICATE = f"""
+SELECT {_ARTICLE_COLUMNS} FROM articles a
+WHERE a.guild_id = ? AND (a.text_hash = ? OR (? IS NOT NULL AND a.url = ?))
+ORDER BY a.number LIMIT 1
+"""
+ARTICLE_TEXT = "SELECT text FROM articles WHERE guild_id = ? AND id = ?"
+ARTICLE_COUNT = "SELECT count(*) FROM articles WHERE guild_id = ?"
+ARTICLE_DELETE = "DELETE FROM articles WHERE guild_id = ? AND id = ?"
+ARTICLE_IDS_ADDED_BY = "SELECT id FROM articles WHERE guild_id = ? AND added_by = ?"
+
+# --------------------------------------------------------------------------------------------- speakers
+
+_SPEAKER_COLUMNS = """
+    p.id, p.guild_id, p.name, p.role, p.created_at,
+    (SELECT group_concat(alias, '\x1f') FROM speaker_aliases x WHERE x.speaker_id = p.id) AS aliases
+"""
+
+SPEAKER_BY_ID = f"SELECT {_SPEAKER_COLUMNS} FROM speakers p WHERE p.guild_id = ? AND p.id = ?"
+SPEAKER_BY_KEY = f"""
+SELECT {_SPEAKER_COLUMNS} FROM speakers p
+WHERE p.guild_id = ? AND (p.name_key = ?
+      OR p.id = (SELECT speaker_id FROM speaker_aliases WHERE guild_id = ? AND alias_key = ?))
+LIMIT 1
+"""
+SPEAKERS_BY_LAST = f"""
+SELECT {_SPEAKER_COLUMNS} FROM speakers p WHERE p.guild_id = ? AND p.last_key = ? ORDER BY p.id
+"""
+SPEAKER_INSERT = """
+INSERT INTO speakers (guild_id, name, name_key, last_key, role, created_at) VALUES (?, ?, ?, ?, ?, ?)
+"""
+SPEAKER_RENAME = "UPDATE speakers SET name = ?, name_key = ?, last_key = ? WHERE guild_id = ? AND id = ?"
+SPEAKER_SET_ROLE = "UPDATE speakers SET role = ? WHERE guild_id = ? AND id = ? AND role IS NULL"
+SPEAKER_DELETE = "DELETE FROM speakers WHERE guild_id = ? AND id = ?"
+SPEAKER_ALIAS_UPSERT = """
+INSERT INTO speaker_aliases (guild_id, alias_key, alias, speaker_id) VALUES (?, ?, ?, ?)
+ON CONFLICT (guild_id, alias_key) DO UPDATE SET alias = excluded.alias, speaker_id = excluded.speaker_id
+"""
+SPEAKER_ALIAS_DELETE = "DELETE FROM speaker_aliases WHERE guild_id = ? AND alias_key = ?"
+SPEAKER_ALIASES_MOVE = "UPDATE speaker_aliases SET speaker_id = ? WHERE guild_id = ? AND speaker_id = ?"
+SPEAKERS_LIST = f"""
+SELECT {_SPEAKER_COLUMNS}, count(s.id) AS statement_count
+FROM speakers p JOIN statements s ON s.speaker_id = p.id AND s.guild_id = p.guild_id
+WHERE p.guild_id = ?
+GROUP BY p.id ORDER BY statement_count DESC, p.name COLLATE NOCASE
+LIMIT ? OFFSET ?
+"""
+SPEAKERS_COUNT = """
+SELECT count(*) FROM speakers p
+WHERE p.guild_id = ? AND EXISTS (SELECT 1 FROM statements s WHERE s.speaker_id = p.id)
+"""
+SPEAKER_NAMES = """
+SELECT name FROM speakers WHERE guild_id = ? UNION SELECT alias FROM speaker_aliases WHERE guild_id = ?
+"""
+
+# ------------------------------------------------------------------------------------------- statements
+
+_STATEMENT_COLUMNS = """
+    s.id, s.guild_id, s.number, s.type, s.quote, s.speaker_id, p.name AS speaker, s.speaker_mention,
+    s.speaker_role, s.cue, s.start, s."end", s.date, s.date_text, s.date_basis, s.extractor_version,
+    s.created_at, a.id AS article_id, a.number AS article_number, a.url AS article_url,
+    a.title AS article_title, a.message_url AS message_url, a.added_by AS added_by
+"""
+_STATEMENT_FROM = """
+FROM statements s
+JOIN articles a ON a.id = s.article_id
+LEFT JOIN speakers p ON p.id = s.speaker_id
+"""
+
+STATEMENT_NEXT_NUMBER = "SELECT coalesce(max(number), 0) + 1 FROM statements WHERE guild_id = ?"
+STATEMENT_FIND_SAME = """
+SELECT id FROM statements WHERE guild_id = ? AND quote_key = ? AND speaker_id IS ? LIMIT 1
+"""
+STATEMENT_INSERT = """
+INSERT INTO statements (guild_id, number, article_id, speaker_id, type, quote, quote_key, start, "end",
+                        speaker_mention, speaker_role, cue, date, date_text, date_basis, extractor_version,
+                        created_at)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+"""
+SOURCE_INSERT = """
+INSERT OR IGNORE INTO statement_sources (statement_id, article_id, start, "end") VALUES (?, ?, ?, ?)
+"""
+STATEMENT_BY_NUMBER = f"SELECT {_STATEMENT_COLUMNS} {_STATEMENT_FROM} WHERE s.guild_id = ? AND s.number = ?"
+STATEMENT_SOURCES = """
+SELECT a.id, a.number, a.url, a.title, a.message_url, a.added_by, ss.start, ss."end"
+FROM statement_sources ss JOIN articles a ON a.id = ss.article_id
+WHERE ss.statement_id = ? ORDER BY a.number
+"""
+STATEMENTS_PAGE = f"""
+SELECT {_STATEMENT_COLUMNS} {_STATEMENT_FROM}
+WHERE s.guild_id = ? ORDER BY s.number DESC LIMIT ? OFFSET ?
+"""
+STATEMENTS_COUNT = "SELECT count(*) FROM statements WHERE guild_id = ?"
+STATEMENTS_BY_SPEAKER_PAGE = f"""
+SELECT {_STATEMENT_COLUMNS} {_STATEMENT_FROM}
+WHERE s.guild_id = ? AND s.speaker_id = ? ORDER BY s.number DESC LIMIT ? OFFSET ?
+"""
+STATEMENTS_BY_SPEAKER_COUNT = "SELECT count(*) FROM statements WHERE guild_id = ? AND speaker_id = ?"
+STATEMENTS_OF_ARTICLE = f"""
+SELECT {_STATEMENT_COLUMNS} {_STATEMENT_FROM}
+JOIN statement_sources ss ON ss.statement_id = s.id AND ss.article_id = ?
+WHERE s.guild_id = ? ORDER BY ss.start
+"""
+# Search: newest first among the matches. Ranking every match by bm25 costs time proportional to the
+# number of matches (a common word in a million statements); rowid order lets SQLite stop at the page.
+STATEMENTS_SEARCH = f"""
+SELECT {_STATEMENT_COLUMNS} {_STATEMENT_FROM}
+WHERE s.id IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?) AND s.guild_id = ?
+ORDER BY s.id DESC LIMIT ? OFFSET ?
+"""
+STATEMENTS_SEARCH_COUNT = """
+SELECT count(*) FROM (
+    SELECT 1 FROM statements_fts f JOIN statements s ON s.id = f.rowid
+    WHERE statements_fts MATCH ? AND s.guild_id = ? LIMIT ?
+)
+"""
+# Timeline: oldest first, undated last; filters are optional (NULL = no filter).
+STATEMENTS_TIMELINE = f"""
+SELECT {_STATEMENT_COLUMNS} {_STATEMENT_FROM}
+WHERE s.guild_id = :guild
+  AND (:speaker IS NULL OR s.speaker_id = :speaker)
+  AND (:article IS NULL
+       OR EXISTS (SELECT 1 FROM statement_sources x WHERE x.statement_id = s.id AND x.article_id = :article))
+  AND (:date_from IS NULL OR s.date >= :date_from)
+  AND (:date_to IS NULL OR s.date <= :date_to)
+ORDER BY s.date IS NULL, s.date, a.number, s.start
+LIMIT :limit OFFSET :offset
+"""
+STATEMENTS_EXPORT = f"""
+SELECT {_STATEMENT_COLUMNS} {_STATEMENT_FROM}
+WHERE s.guild_id = ? AND (? IS NULL OR s.speaker_id = ?)
+ORDER BY s.number
+"""
+STATEMENT_SET_SPEAKER = "UPDATE statements SET speaker_id = ? WHERE guild_id = ? AND id = ?"
+STATEMENT_DELETE = "DELETE FROM statements WHERE guild_id = ? AND id = ?"
+STATEMENTS_OF_SPEAKER_KEYS = "SELECT id, quote_key FROM statements WHERE guild_id = ? AND speaker_id = ?"
+SOURCES_MOVE = """
+INSERT OR IGNORE INTO statement_sources (statement_id, article_id, start, "end")
+SELECT ?, article_id, start, "end" FROM statement_sources WHERE statement_id = ?
+"""
+# Statements whose primary article is going away: the other sources that could replace it.
+STATEMENTS_PRIMARY_IN_ARTICLE = "SELECT id FROM statements WHERE guild_id = ? AND article_id = ?"
+SOURCE_OTHER = """
+SELECT article_id, start, "end" FROM statement_sources WHERE statement_id = ? AND article_id != ?
+ORDER BY article_id LIMIT 1
+"""
+STATEMENT_SET_PRIMARY = 'UPDATE statements SET article_id = ?, start = ?, "end" = ? WHERE id = ?'
+
+# -------------------------------------------------------------------------------------------- audit log
+
+AUDIT_INSERT = """
+INSERT INTO audit_log (guild_id, user_id, action, target, detail, created_at) VALUES (?, ?, ?, ?, ?, ?)
+"""
+AUDIT_RECENT = """
+SELECT id, guild_id, user_id, action, target, detail, created_at FROM audit_log
+WHERE guild_id = ? ORDER BY id DESC LIMIT ?
+"""
+STATEMENTS_TIMELINE_COUNT = """
+SELECT count(*) FROM statements s
+WHERE s.guild_id = ?1
+  AND (?2 IS NULL OR s.speaker_id = ?2)
+  AND (?3 IS NULL
+       OR EXISTS (SELECT 1 FROM statement_sources x WHERE x.statement_id = s.id AND x.article_id = ?3))
+  AND (?4 IS NULL OR s.date >= ?4)
+  AND (?5 IS NULL OR s.date <= ?5)
+"""
+STATEMENT_NUMBER_OF = "SELECT number FROM statements WHERE guild_id = ? AND id = ?"
+SPEAKER_ARTICLE_IDS = """
+SELECT DISTINCT ss.article_id FROM statements s JOIN statement_sources ss ON ss.statement_id = s.id
+WHERE s.guild_id = ? AND s.speaker_id = ?
+"""

@@ -1,0 +1,215 @@
+"""The statements repository: save with dedupe, page, search (FTS5), timeline, corrections."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from typing import Any
+
+import aiosqlite
+
+from bot.errors import NotFound
+from bot.extraction.model import Statement
+from bot.storage import sql
+from bot.storage.records import Page, SourceRecord, StatementRecord, quote_key
+
+# Search terms are rebuilt from word characters only, so FTS5 syntax in user input (quotes, AND/OR/NOT/NEAR,
+# *, ^, parentheses, column filters) can never reach the MATCH expression.
+_PHRASE = re.compile(r'"([^"]*)"')
+_WORD = re.compile(r"\w+")
+MAX_SEARCH_TERMS = 16
+SEARCH_COUNT_CAP = 10_000
+
+
+def match_query(text: str) -> str | None:
+    """Turn user words into a safe FTS5 query (all words required, "..." kept as phrases), or None."""
+    parts: list[str] = []
+    last = 0
+    pieces: list[tuple[bool, str]] = []
+    for m in _PHRASE.finditer(text):
+        pieces.append((False, text[last:m.start()]))
+        pieces.append((True, m.group(1)))
+        last = m.end()
+    pieces.append((False, text[last:]))
+    for is_phrase, piece in pieces:
+        words = _WORD.findall(piece.replace("_", " "))
+        if not words:
+            continue
+        if is_phrase and len(words) > 1:
+            parts.append('"' + " ".join(words) + '"')
+        else:
+            parts.extend(f'"{w}"' for w in words)
+    parts = parts[:MAX_SEARCH_TERMS]
+    return " ".join(parts) if parts else None
+
+
+def _source(row: sqlite3.Row) -> SourceRecord:
+    return SourceRecord(article_id=row[0], article_number=row[1], url=row[2], title=row[3],
+                        message_url=row[4], added_by=row[5], start=row[6], end=row[7])
+
+
+def _statement(row: sqlite3.Row, sources: tuple[SourceRecord, ...] = ()) -> StatementRecord:
+    return StatementRecord(
+        id=row["id"], guild_id=row["guild_id"], number=row["number"], type=row["type"], quote=row["quote"],
+        speaker_id=row["speaker_id"], speaker=row["speaker"], speaker_mention=row["speaker_mention"],
+        speaker_role=row["speaker_role"], cue=row["cue"], start=row["start"], end=row["end"],
+        date=row["date"], date_text=row["date_text"], date_basis=row["date_basis"],
+        extractor_version=row["extractor_version"],
+        created_at=row["created_at"], article_id=row["article_id"], article_number=row["article_number"],
+        article_url=row["article_url"], article_title=row["article_title"], message_url=row["message_url"],
+        added_by=row["added_by"], sources=sources,
+    )
+
+
+class StatementRepository:
+    """Statements of every guild; each method takes the guild id and never sees another guild's rows."""
+
+    def __init__(self, conn: aiosqlite.Connection) -> None:
+        self._conn = conn
+
+    async def _rows(self, query: str, params: tuple[Any, ...] | dict[str, Any]) -> list[sqlite3.Row]:
+        async with self._conn.execute(query, params) as cur:
+            return list(await cur.fetchall())
+
+    async def _count(self, query: str, params: tuple[Any, ...]) -> int:
+        rows = await self._rows(query, params)
+        return int(rows[0][0]) if rows else 0
+
+    async def _with_sources(self, rows: list[sqlite3.Row]) -> tuple[StatementRecord, ...]:
+        out: list[StatementRecord] = []
+        for row in rows:
+            sources = tuple(_source(r) for r in await self._rows(sql.STATEMENT_SOURCES, (row["id"],)))
+            out.append(_statement(row, sources))
+        return tuple(out)
+
+    async def add(self, guild_id: int, article_id: int, speaker_id: int | None, st: Statement,
+                  extractor_version: str, created_at: str) -> tuple[int, bool]:
+        """Save a statement of an article, or add the article as a source of the same statement.
+
+        The same statement is the same speaker with the same normalised quote. Returns (row id, was new).
+        """
+        key = quote_key(st.quote)
+        existing = await self._rows(sql.STATEMENT_FIND_SAME, (guild_id, key, speaker_id))
+        if existing:
+            statement_id = int(existing[0][0])
+            await self._conn.execute(sql.SOURCE_INSERT, (statement_id, article_id, st.start, st.end))
+            return statement_id, False
+        number = await self._count(sql.STATEMENT_NEXT_NUMBER, (guild_id,))
+        cur = await self._conn.execute(sql.STATEMENT_INSERT, (
+            guild_id, number, article_id, speaker_id, st.type, st.quote, key, st.start, st.end,
+            st.speaker_mention, st.speaker_role, st.cue, st.date, st.date_text, st.date_basis,
+            extractor_version, created_at,
+        ))
+        new_id = cur.lastrowid
+        await cur.close()
+        assert new_id is not None
+        await self._conn.execute(sql.SOURCE_INSERT, (new_id, article_id, st.start, st.end))
+        return new_id, True
+
+    async def get(self, guild_id: int, number: int) -> StatementRecord:
+        """Return the guild's statement with this short number (with sources) or raise :class:`NotFound`."""
+        rows = await self._rows(sql.STATEMENT_BY_NUMBER, (guild_id, number))
+        if not rows:
+            raise NotFound(f"there is no statement S{number} in this server")
+        return (await self._with_sources(rows))[0]
+
+    async def page(self, guild_id: int, speaker_id: int | None, page: int,
+                   per_page: int) -> Page[StatementRecord]:
+        """Return one page of the guild's statements (of one speaker, or all), newest first."""
+        offset = (page - 1) * per_page
+        if speaker_id is None:
+            total = await self._count(sql.STATEMENTS_COUNT, (guild_id,))
+            rows = await self._rows(sql.STATEMENTS_PAGE, (guild_id, per_page, offset))
+        else:
+            total = await self._count(sql.STATEMENTS_BY_SPEAKER_COUNT, (guild_id, speaker_id))
+            rows = await self._rows(sql.STATEMENTS_BY_SPEAKER_PAGE, (guild_id, speaker_id, per_page, offset))
+        return Page(items=await self._with_sources(rows), page=page, per_page=per_page, total=total)
+
+    async def search(self, guild_id: int, query: str, page: int, per_page: int) -> Page[StatementRecord]:
+        """Return one page of statements matching the words (quote or speaker, stemmed), newest first."""
+        match = match_query(query)
+        if match is None:
+            return Page(items=(), page=page, per_page=per_page, total=0)
+        total = await self._count(sql.STATEMENTS_SEARCH_COUNT, (match, guild_id, SEARCH_COUNT_CAP))
+        rows = await self._rows(sql.STATEMENTS_SEARCH, (match, guild_id, per_page, (page - 1) * per_page))
+        return Page(items=await self._with_sources(rows), page=page, per_page=per_page, total=total)
+
+    async def timeline(self, guild_id: int, *, speaker_id: int | None = None, article_id: int | None = None,
+                       date_from: str | None = None, date_to: str | None = None, page: int = 1,
+                       per_page: int = 10) -> Page[StatementRecord]:
+        """Return one page of statements oldest first, undated last, filtered by speaker/article/dates."""
+        params: dict[str, Any] = {"guild": guild_id, "speaker": speaker_id, "article": article_id,
+                                  "date_from": date_from, "date_to": date_to}
+        total = await self._count(sql.STATEMENTS_TIMELINE_COUNT, tuple(params.values()))
+        rows = await self._rows(sql.STATEMENTS_TIMELINE,
+                                {**params, "limit": per_page, "offset": (page - 1) * per_page})
+        return Page(items=await self._with_sources(rows), page=page, per_page=per_page, total=total)
+
+    async def of_article(self, guild_id: int, article_id: int) -> tuple[StatementRecord, ...]:
+        """Return the statements an article reports, in text order."""
+        return await self._with_sources(await self._rows(sql.STATEMENTS_OF_ARTICLE, (article_id, guild_id)))
+
+    async def export(self, guild_id: int, speaker_id: int | None) -> tuple[StatementRecord, ...]:
+        """Return every statement of the guild (or of one speaker), oldest short id first, with sources."""
+        rows = await self._rows(sql.STATEMENTS_EXPORT, (guild_id, speaker_id, speaker_id))
+        return await self._with_sources(rows)
+
+    async def _fold(self, guild_id: int, source_id: int, target_id: int) -> None:
+        """Move one statement's sources to another (same speaker, same quote) and delete it."""
+        await self._conn.execute(sql.SOURCES_MOVE, (target_id, source_id))
+        await self._conn.execute(sql.STATEMENT_DELETE, (guild_id, source_id))
+
+    async def set_speaker(self, guild_id: int, statement_id: int, speaker_id: int | None) -> int:
+        """Attribute a statement to another speaker; if that speaker already has it, merge the two.
+
+        Returns the row id of the statement that carries it afterwards.
+        """
+        rows = await self._rows("SELECT quote_key FROM statements WHERE guild_id = ? AND id = ?",
+                                (guild_id, statement_id))
+        if not rows:
+            raise NotFound("that statement does not exist in this server")
+        same = await self._rows(sql.STATEMENT_FIND_SAME, (guild_id, rows[0][0], speaker_id))
+        if same and int(same[0][0]) != statement_id:
+            target = int(same[0][0])
+            await self._fold(guild_id, statement_id, target)
+            return target
+        await self._conn.execute(sql.STATEMENT_SET_SPEAKER, (speaker_id, guild_id, statement_id))
+        return statement_id
+
+    async def move_speaker(self, guild_id: int, source_speaker: int, target_speaker: int) -> int:
+        """Give all of one speaker's statements to another, merging duplicates; return how many moved."""
+        rows = await self._rows(sql.STATEMENTS_OF_SPEAKER_KEYS, (guild_id, source_speaker))
+        for statement_id, _key in rows:
+            await self.set_speaker(guild_id, int(statement_id), target_speaker)
+        return len(rows)
+
+    async def delete(self, guild_id: int, statement_id: int) -> None:
+        """Delete a statement and its sources."""
+        await self._conn.execute(sql.STATEMENT_DELETE, (guild_id, statement_id))
+
+    async def detach_article(self, guild_id: int, article_id: int) -> int:
+        """Prepare an article's deletion: statements only it reports are deleted, others keep their sources.
+
+        Returns how many statements were deleted.
+        """
+        deleted = 0
+        for (statement_id,) in await self._rows(sql.STATEMENTS_PRIMARY_IN_ARTICLE, (guild_id, article_id)):
+            other = await self._rows(sql.SOURCE_OTHER, (statement_id, article_id))
+            if other:
+                await self._conn.execute(sql.STATEMENT_SET_PRIMARY, (other[0][0], other[0][1], other[0][2],
+                                                                     statement_id))
+            else:
+                await self.delete(guild_id, int(statement_id))
+                deleted += 1
+        return deleted
+
+    async def number_of(self, guild_id: int, statement_id: int) -> int:
+        """Return the short number of a statement given its row id."""
+        rows = await self._rows(sql.STATEMENT_NUMBER_OF, (guild_id, statement_id))
+        if not rows:
+            raise NotFound("that statement does not exist in this server")
+        return int(rows[0][0])
+
+    async def article_ids_of_speaker(self, guild_id: int, speaker_id: int) -> set[int]:
+        """Return the row ids of every article that reports a statement of this speaker."""
+        return {int(r[0]) for r in await self._rows(sql.SPEAKER_ARTICLE_IDS, (guild_id, speaker_id))}
