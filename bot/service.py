@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import difflib
 import logging
+import re
 from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -41,6 +42,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 PER_PAGE = 10
+_DATE_PREFIX = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}\b", re.IGNORECASE)
 Fetcher = Callable[[str], Awaitable[SourceArticle]]
 
 
@@ -390,9 +392,9 @@ class Service:
 
 def _headline(text: str, limit: int = 80) -> str | None:
     """Return the first line of a pasted article (skipping a "date YYYY-MM-DD" line) as its title."""
-    for line in text.splitlines():
-        line = line.strip()
-        if line and not line.lower().startswith("date "):
+    for raw in text.splitlines():
+        line = _DATE_PREFIX.sub("", raw).strip()
+        if line:
             return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
     return None
 

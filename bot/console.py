@@ -1,0 +1,137 @@
+"""The chat commands on stdin/stdout: one message per line in, the replies as plain text out."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TextIO
+
+from bot.commands import CommandContext, Commands, Reply
+from bot.errors import QuoteBotError
+from bot.service import Actor, Service, ThreadExtractor
+from bot.settings import Settings
+from bot.storage import Storage
+
+log = logging.getLogger(__name__)
+
+CONSOLE_GUILD = 0
+CONSOLE_USER = 0
+SEED_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
+
+
+def render_text(reply: Reply) -> str:
+    """Render a reply as plain text for a terminal."""
+    lines: list[str] = []
+    marker = {"error": "error: ", "warning": "warning: "}.get(reply.kind, "")
+    lines.append(f"{marker}{reply.title}")
+    if reply.description:
+        lines.extend("  " + line for line in reply.description.splitlines())
+    for row in reply.rows:
+        ref = f"[{row.ref}] " if row.ref else ""
+        lines.append(f"- {ref}{row.title}")
+        if row.body:
+            lines.extend("    " + line for line in row.body.splitlines())
+        if row.url:
+            lines.append(f"    {row.url}")
+    for link in reply.links:
+        lines.append(f"  {link.label}: {link.url}")
+    if reply.pages > 1:
+        nxt = f"; next: {reply.page_command.format(page=reply.page + 1)}" if (
+            reply.page_command and reply.page < reply.pages) else ""
+        lines.append(f"  page {reply.page} of {reply.pages}{nxt}")
+    if reply.footer:
+        lines.append(f"  {reply.footer}")
+    return "\n".join(lines)
+
+
+def seed_files(paths: list[Path]) -> list[Path]:
+    """Return the article files under the seed paths (files as given, folders' readable files sorted)."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(p for p in sorted(path.iterdir())
+                         if p.is_file() and p.suffix.lower() in SEED_SUFFIXES)
+        elif path.is_file():
+            found.append(path)
+        else:
+            log.warning("seed path %s does not exist; skipped", path)
+    return found
+
+
+async def ingest_seeds(service: Service, paths: list[Path], out: TextIO) -> tuple[int, int]:
+    """Save every seed file for the console guild; return (new, already saved). Errors are reported."""
+    actor = Actor(guild_id=CONSOLE_GUILD, user_id=CONSOLE_USER, is_moderator=True)
+    new = old = 0
+    for path in seed_files(paths):
+        try:
+            result = await service.add_file(actor, path)
+        except QuoteBotError as exc:
+            print(f"seed {path.name}: {exc}", file=out)
+            continue
+        if result.duplicate:
+            old += 1
+        else:
+            new += 1
+            print(f"seed {path.name}: saved {result.article.ref} with {len(result.statements)} statement(s)",
+                  file=out)
+    return new, old
+
+
+def _save_attachments(reply: Reply, folder: Path) -> list[str]:
+    lines = []
+    for att in reply.attachments:
+        folder.mkdir(parents=True, exist_ok=True)
+        target = folder / Path(att.filename).name
+        target.write_bytes(att.data)
+        lines.append(f"  file: {target} ({len(att.data):,} bytes)")
+    return lines
+
+
+async def console_loop(commands: Commands, stdin: TextIO, stdout: TextIO, export_dir: Path) -> None:
+    """Read messages line by line and print each reply until end of input."""
+    interactive = stdin.isatty()
+    loop = asyncio.get_running_loop()
+    while True:
+        if interactive:
+            stdout.write("> ")
+            stdout.flush()
+        line = await loop.run_in_executor(None, stdin.readline)
+        if not line:
+            break
+        message = line.strip()
+        if not message:
+            continue
+        ctx = CommandContext(guild_id=CONSOLE_GUILD, user_id=CONSOLE_USER, is_moderator=True,
+                             posted_at=datetime.now(UTC).date().isoformat(), local_files=True)
+        reply = await commands.dispatch(ctx, message)
+        text = render_text(reply)
+        extra = _save_attachments(reply, export_dir)
+        stdout.write(text + ("\n" + "\n".join(extra) if extra else "") + "\n\n")
+        stdout.flush()
+
+
+async def _run(settings: Settings, db: Path, seeds: list[Path]) -> int:
+    storage = await Storage.open(db)
+    extractor = ThreadExtractor(settings)
+    try:
+        service = Service(storage, extractor, settings)
+        if seeds:
+            new, old = await ingest_seeds(service, seeds, sys.stderr)
+            print(f"seeds: {new} new article(s), {old} already saved; database {db}", file=sys.stderr)
+        commands = Commands(service, prefix=settings.command_prefix)
+        if sys.stdin.isatty():
+            print(f"Quote bot console. Type {settings.command_prefix}help; Ctrl-D to quit.", file=sys.stderr)
+        await console_loop(commands, sys.stdin, sys.stdout, db.parent / "exports")
+    finally:
+        extractor.close()
+        await storage.close()
+    return 0
+
+
+def run_console(settings: Settings, db: str | None, seeds: list[Path]) -> int:
+    """Run the console on ``db`` (default DATABASE_PATH) after ingesting ``seeds``; return the exit code."""
+    path = Path(db) if db else settings.database_path
+    return asyncio.run(_run(settings, path, seeds))
