@@ -1,0 +1,325 @@
+"""Statement dating: the date line, the expression rules (pure), the reporting-clause rules (parsed docs)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.errors import DateError
+from bot.extraction.dating import (
+    date_precision,
+    date_statements,
+    find_date_line,
+    match_temporal,
+    parse_iso_date,
+    resolve,
+)
+from bot.extraction.model import Statement
+
+THU = date(2021, 9, 2)  # the seed's article date, a Thursday
+
+
+# ---------------------------------------------------------------------------------------------- date line
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("date 2021-09-02\nKirby said ...", date(2021, 9, 2)),
+    (" date 2021-09-02 When asked ...", date(2021, 9, 2)),
+    ("Date: 2021-09-02\nKirby said ...", date(2021, 9, 2)),
+    ("date 2021-09-02", date(2021, 9, 2)),
+    ("Date palms grow in the desert, he said.", None),
+    ("Kirby said on Thursday ...\ndate 2021-09-02", None),
+    ("date 12 of the tour was cancelled, the band said.", None),
+])
+def test_find_date_line(text: str, expected: date | None) -> None:
+    found, span = find_date_line(text)
+    assert found == expected
+    if expected is None:
+        assert span is None
+    else:
+        assert span is not None and "2021-09-02" in text[span[0]:span[1]]
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("date 2021-13-45\nKirby said ...", "not a valid date"),
+    ("date 2021-02-30\nKirby said ...", "not a valid date"),
+    ("date 02/09/2021\nKirby said ...", "YYYY-MM-DD"),
+    ("date 2021.09.02\nKirby said ...", "YYYY-MM-DD"),
+    ("date 20210902\nKirby said ...", "YYYY-MM-DD"),
+    ("date 2021-9-2\nKirby said ...", "YYYY-MM-DD"),
+])
+def test_malformed_date_line_is_a_clear_error(text: str, message: str) -> None:
+    with pytest.raises(DateError, match=message) as info:
+        find_date_line(text)
+    assert "the date line" in str(info.value)
+
+
+@pytest.mark.parametrize("value", ["2021-09-02", "2020-02-29"])
+def test_parse_iso_date_accepts_real_dates(value: str) -> None:
+    assert parse_iso_date(value).isoformat() == value
+
+
+@pytest.mark.parametrize("value", ["2021-02-29", "2021-W35-4", "20210902", "2 Sept 2021", "",
+                                   "2021-09-02T10:00"])
+def test_parse_iso_date_rejects_everything_else(value: str) -> None:
+    with pytest.raises(DateError, match="the article date"):
+        parse_iso_date(value, "the article date")
+
+
+# ---------------------------------------------------------------------------------------------- expressions
+
+
+@pytest.mark.parametrize(("text", "article", "reference", "tense", "expected", "precision"), [
+    # absolute dates; the year comes from the article date
+    ("August 31", THU, None, "past", "2021-08-31", "day"),
+    ("Aug. 31", THU, None, "past", "2021-08-31", "day"),
+    ("Sept. 2", THU, None, "past", "2021-09-02", "day"),
+    ("31 August 2021", None, None, "past", "2021-08-31", "day"),
+    ("31st of August", THU, None, "past", "2021-08-31", "day"),
+    ("August 31st, 2020", THU, None, "past", "2020-08-31", "day"),
+    ("Tuesday, Aug. 31", THU, None, "past", "2021-08-31", "day"),
+    ("2021-08-31", None, None, "neutral", "2021-08-31", "day"),
+    # year rollover, both ways
+    ("December 30", date(2022, 1, 2), None, "past", "2021-12-30", "day"),
+    ("December 30", date(2022, 1, 2), None, "neutral", "2021-12-30", "day"),
+    ("January 3", date(2021, 12, 30), None, "future", "2022-01-03", "day"),
+    ("January 3", date(2021, 12, 30), None, "neutral", "2022-01-03", "day"),
+    # past tense: on or before the article date, even when a later date is nearer
+    ("September 5", THU, None, "past", "2020-09-05", "day"),
+    # month precision
+    ("last September", THU, None, "past", "2020-09-01", "month"),
+    ("last August", THU, None, "past", "2021-08-01", "month"),
+    ("August 2020", THU, None, "past", "2020-08-01", "month"),
+    ("next January", THU, None, "future", "2022-01-01", "month"),
+    # weekdays: on or before the article date, unless future
+    ("Thursday", THU, None, "past", "2021-09-02", "day"),
+    ("Earlier Thursday", THU, None, "past", "2021-09-02", "day"),
+    ("Tuesday", THU, None, "past", "2021-08-31", "day"),
+    ("Friday", THU, None, "past", "2021-08-27", "day"),
+    ("Friday", THU, None, "future", "2021-09-03", "day"),
+    ("last Thursday", THU, None, "past", "2021-08-26", "day"),
+    ("next Monday", THU, None, "neutral", "2021-09-06", "day"),
+    ("Monday morning", THU, None, "past", "2021-08-30", "day"),
+    # deictic words count from the article date, whatever the reference in force
+    ("yesterday", THU, date(2021, 8, 15), "past", "2021-09-01", "day"),
+    ("last night", THU, None, "past", "2021-09-01", "day"),
+    ("earlier today", THU, None, "past", "2021-09-02", "day"),
+    ("three days ago", THU, None, "past", "2021-08-30", "day"),
+    ("last week", THU, None, "past", "2021-08-23", "week"),
+    ("earlier this month", THU, None, "past", "2021-09-01", "month"),
+    ("last month", THU, None, "past", "2021-08-01", "month"),
+    # anaphoric words count from the reference time in force
+    ("The day before", THU, date(2021, 8, 31), "past", "2021-08-30", "day"),
+    ("the previous day", THU, date(2021, 8, 31), "past", "2021-08-30", "day"),
+    ("a day earlier", THU, date(2021, 8, 31), "past", "2021-08-30", "day"),
+    ("two days later", THU, date(2021, 8, 20), "past", "2021-08-22", "day"),
+    ("2 days later", THU, date(2021, 8, 20), "past", "2021-08-22", "day"),
+    ("a week earlier", THU, date(2021, 8, 20), "past", "2021-08-13", "day"),
+    ("the next day", THU, date(2021, 8, 31), "past", "2021-09-01", "day"),
+    ("later that day", THU, date(2021, 8, 31), "past", "2021-08-31", "day"),
+    ("The day before", THU, None, "past", "2021-09-01", "day"),  # nothing in force: the article date
+])
+def test_resolve_expression(text: str, article: date | None, reference: date | None, tense: str,
+                            expected: str, precision: str) -> None:
+    found = match_temporal(text)
+    assert [m.text for m in found] == [text]
+    value = resolve(found[0], article=article, reference=reference, tense=tense)  # type: ignore[arg-type]
+    assert value is not None
+    assert (value.value.isoformat(), value.precision) == (expected, precision)
+    assert date_precision(text) == precision
+
+
+@pytest.mark.parametrize("text", ["February 30", "April 31", "31 June", "February 29, 2021"])
+def test_impossible_dates_have_no_value(text: str) -> None:
+    found = match_temporal(text)
+    assert len(found) == 1
+    assert resolve(found[0], article=THU, reference=None, tense="past") is None
+
+
+@pytest.mark.parametrize(("text", "article"), [
+    ("Thursday", None),        # a weekday needs the article date
+    ("yesterday", None),       # so does a deictic word
+    ("August 31", None),       # and a date without a year
+])
+def test_nothing_to_count_from(text: str, article: date | None) -> None:
+    found = match_temporal(text)
+    assert resolve(found[0], article=article, reference=None, tense="past") is None
+
+
+@pytest.mark.parametrize("text", [
+    "they may 31 times", "four days of fighting", "a 20-year mission", "in recent years", "the near future",
+    "the march 5 miles", "every day", "25 years ago", "a long day",
+])
+def test_not_temporal_expressions(text: str) -> None:
+    assert match_temporal(text) == []
+
+
+# ---------------------------------------------------------------------------------------------- parsed rules
+
+
+@pytest.fixture(scope="module")
+def nlp():  # type: ignore[no-untyped-def]
+    from bot.extraction.nlp import load_model
+
+    return load_model()
+
+
+def _statement(text: str, quote: str, cue: str) -> Statement:
+    """Build the statement with content ``quote`` and the occurrence of ``cue`` nearest to it."""
+    start = text.index(quote)
+    cues = [i for i in range(len(text)) if text.startswith(cue, i) and not start <= i < start + len(quote)]
+    assert cues, f"no cue {cue!r}"
+    at = min(cues, key=lambda i: abs(i - start))
+    kind = "direct" if text[start - 1:start] == "“" else "indirect"
+    return Statement(kind, quote, start, start + len(quote), None, None, None, cue,  # type: ignore[arg-type]
+                     cue_start=at, cue_end=at + len(cue))
+
+
+Case = tuple[str, date | None, list[tuple[str, str]], list[tuple[str | None, str | None, str | None]]]
+
+CASES: dict[str, Case] = {
+    # absolute dates on the reporting clause
+    "on-month-day": ("On August 31, Blinken said that the evacuation was difficult.", THU,
+                     [("the evacuation was difficult", "said")], [("2021-08-31", "explicit", "August 31")]),
+    "abbreviated-month": ("Blinken said on Aug. 31 that the evacuation was difficult.", THU,
+                          [("the evacuation was difficult", "said")],
+                          [("2021-08-31", "explicit", "Aug. 31")]),
+    "day-month-year": ("On 31 August 2020, Blinken said that the evacuation was difficult.", THU,
+                       [("the evacuation was difficult", "said")],
+                       [("2020-08-31", "explicit", "31 August 2020")]),
+    "last-september-month-precision": (
+        "Last September, the minister said that the plan would work.", THU,
+        [("the plan would work", "said")], [("2020-09-01", "explicit", "Last September")]),
+    # weekdays
+    "weekday-trap-date-in-content": (
+        "Blinken said on Tuesday that talks will resume on Friday.", THU,
+        [("talks will resume on Friday", "said")], [("2021-08-31", "explicit", "Tuesday")]),
+    "earlier-weekday": ("Earlier Thursday, the minister said that the border was closed.", THU,
+                        [("the border was closed", "said")],
+                        [("2021-09-02", "explicit", "Earlier Thursday")]),
+    "bare-weekday-npadvmod": ("The minister said Monday that the border was closed.", THU,
+                              [("the border was closed", "said")], [("2021-08-30", "explicit", "Monday")]),
+    "weekday-future-tense": ("The minister will announce on Friday that the border is closed.", THU,
+                             [("the border is closed", "announce")], [("2021-09-03", "explicit", "Friday")]),
+    "in-a-statement-on": ("The ministry said in a statement on Monday that the talks had failed.", THU,
+                          [("the talks had failed", "said")], [("2021-08-30", "explicit", "Monday")]),
+    # dates inside the reported content are the content's
+    "direct-quote-with-date": ("“We will leave on Friday,” the minister said.", THU,
+                               [("We will leave on Friday,", "said")], [("2021-09-02", "article", None)]),
+    "direct-quote-date-and-cue-date": ("“We left on August 20,” the minister said on Monday.", THU,
+                                       [("We left on August 20,", "said")],
+                                       [("2021-08-30", "explicit", "Monday")]),
+    "indirect-content-date": ("He recalled that on August 15 the Taliban captured Kabul.", THU,
+                              [("on August 15 the Taliban captured Kabul", "recalled")],
+                              [("2021-09-02", "article", None)]),
+    "statement-span-decides-1": ("He said Friday the talks would resume.", THU,
+                                 [("the talks would resume", "said")],
+                                 [("2021-08-27", "explicit", "Friday")]),
+    "statement-span-decides-2": ("He said Friday the talks would resume.", THU,
+                                 [("Friday the talks would resume", "said")],
+                                 [("2021-09-02", "article", None)]),
+    # relative expressions and the reference time in force
+    "the-day-before-a-statement": (
+        "On August 31, Blinken said that the evacuation was difficult.\n\n"
+        "The day before, the Pentagon had confirmed the departure of the last plane.", THU,
+        [("the evacuation was difficult", "said"), ("the departure of the last plane", "confirmed")],
+        [("2021-08-31", "explicit", "August 31"), ("2021-08-30", "relative", "The day before")]),
+    "the-day-before-an-event": (
+        "On September 2, the Front reported heavy losses in the valley.\n\n"
+        "The day before, the ambassador said that the resistance would go on.", date(2021, 9, 6),
+        [("the resistance would go on", "said")], [("2021-09-01", "relative", "The day before")]),
+    "earlier-weekday-event-then-day-before": (
+        "Earlier Thursday, it was reported that the army had decided to attack.\n\n"
+        "The day before, the ambassador said that the resistance would go on.", date(2021, 9, 5),
+        [("the resistance would go on", "said")], [("2021-09-01", "relative", "The day before")]),
+    "two-days-later": (
+        "On August 20, the general said that the city was calm.\n\n"
+        "Two days later, the mayor said that the city was burning.", THU,
+        [("the city was calm", "said"), ("the city was burning", "said")],
+        [("2021-08-20", "explicit", "August 20"), ("2021-08-22", "relative", "Two days later")]),
+    "yesterday-is-deictic": (
+        "On August 20, the general said that the city was calm.\n\n"
+        "Yesterday, the mayor said that the city was burning.", THU,
+        [("the city was calm", "said"), ("the city was burning", "said")],
+        [("2021-08-20", "explicit", "August 20"), ("2021-09-01", "relative", "Yesterday")]),
+    "last-week": ("Last week, the mayor said that the city was burning.", THU,
+                  [("the city was burning", "said")], [("2021-08-23", "relative", "Last week")]),
+    "earlier-this-month": ("Earlier this month, the mayor said that the city was burning.", THU,
+                           [("the city was burning", "said")],
+                           [("2021-09-01", "relative", "Earlier this month")]),
+    "the-day-before-the-vote-trap": ("The day before the vote, the mayor said that the city was calm.", THU,
+                                     [("the city was calm", "said")], [("2021-09-02", "article", None)]),
+    "since-monday-trap": ("The mayor has said since Monday that the city was calm.", THU,
+                          [("the city was calm", "said")], [("2021-09-02", "article", None)]),
+    # two dated events in one sentence: the one on the cue wins, and the last one is in force afterwards
+    "two-dated-events-one-sentence": (
+        "The army withdrew on Monday, and the minister said on Tuesday that the war was over.\n\n"
+        "A day earlier, the general said that the city was calm.", THU,
+        [("the war was over", "said"), ("the city was calm", "said")],
+        [("2021-08-31", "explicit", "Tuesday"), ("2021-08-30", "relative", "A day earlier")]),
+    "framing-date-over-conjoined-cue": (
+        "On August 15, the Taliban entered Kabul, then declared that the war was over.", THU,
+        [("the war was over", "declared")], [("2021-08-15", "explicit", "August 15")]),
+    # year rollover
+    "rollover": ("On December 30, the minister said that the plan would work.", date(2022, 1, 2),
+                 [("the plan would work", "said")], [("2021-12-30", "explicit", "December 30")]),
+    "rollover-future": ("The minister will announce on January 3 that the plan works.", date(2021, 12, 30),
+                        [("the plan works", "announce")], [("2022-01-03", "explicit", "January 3")]),
+    # impossible dates are ignored, never raised
+    "february-30": ("On February 30, the minister said that the plan would work.", THU,
+                    [("the plan would work", "said")], [("2021-09-02", "article", None)]),
+    # inheritance
+    "inherit-same-paragraph": (
+        "On August 31, Blinken said that the evacuation was difficult. He added that it was a success.", THU,
+        [("the evacuation was difficult", "said"), ("it was a success", "added")],
+        [("2021-08-31", "explicit", "August 31"), ("2021-08-31", "inherited", None)]),
+    "inherit-previous-paragraph": (
+        "On August 31, Blinken said that the evacuation was difficult.\n\nHe added that it was a success.",
+        THU,
+        [("the evacuation was difficult", "said"), ("it was a success", "added")],
+        [("2021-08-31", "explicit", "August 31"), ("2021-08-31", "inherited", None)]),
+    "no-inheritance-two-paragraphs-on": (
+        "On August 31, Blinken said that the evacuation was difficult.\n\nThe weather was fine.\n\n"
+        "Kirby said that it was a success.", THU,
+        [("the evacuation was difficult", "said"), ("it was a success", "said")],
+        [("2021-08-31", "explicit", "August 31"), ("2021-09-02", "article", None)]),
+    "article-date-first-statement": ("Kirby said that the mission was over.", THU,
+                                     [("the mission was over", "said")], [("2021-09-02", "article", None)]),
+    # no article date: a full date still dates, nothing else does
+    "no-article-date": ("Kirby said that the mission was over.", None,
+                        [("the mission was over", "said")], [(None, None, None)]),
+    "no-article-date-full-date": ("On 31 August 2021, Kirby said that the mission was over.", None,
+                                  [("the mission was over", "said")],
+                                  [("2021-08-31", "explicit", "31 August 2021")]),
+    "no-article-date-weekday": ("Kirby said on Tuesday that the mission was over.", None,
+                                [("the mission was over", "said")], [(None, None, None)]),
+    # names are not dates
+    "sunday-times-trap": ("The Sunday Times reported that the deal was done.", THU,
+                          [("the deal was done", "reported")], [("2021-09-02", "article", None)]),
+}
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_dating_rules(nlp, name: str) -> None:  # type: ignore[no-untyped-def]
+    text, article, specs, expected = CASES[name]
+    statements = [_statement(text, quote, cue) for quote, cue in specs]
+    dated = date_statements(nlp(text), statements, article)
+    assert [(s.date, s.date_basis, s.date_text) for s in dated] == expected
+    for before, after in zip(statements, dated, strict=True):
+        assert (after.quote, after.start, after.end, after.cue_start) == (
+            before.quote, before.start, before.end, before.cue_start)
+
+
+def test_no_statements(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert date_statements(nlp("On August 31, nothing was said."), [], THU) == []
+
+
+def test_statement_without_cue_inherits(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "On August 31, Blinken said that the evacuation was difficult. “It was a success.”"
+    first = _statement(text, "the evacuation was difficult", "said")
+    start = text.index("It was")
+    second = Statement("direct", "It was a success.", start, start + 17, None, None, None, None)
+    dated = date_statements(nlp(text), [first, second], THU)
+    assert [(s.date, s.date_basis) for s in dated] == [("2021-08-31", "explicit"),
+                                                       ("2021-08-31", "inherited")]

@@ -1,0 +1,81 @@
+"""Golden test: the seed article's statements get the dates a reader gives them.
+
+The seed is dated 2021-09-02 (a Thursday). Kirby speaks on the article date; Agbar's five statements follow
+"The day before" after "Earlier Thursday" (2021-09-01); Blinken "On August 31"; the Pentagon's confirmation
+"The day before" that (2021-08-30); the Taliban's declarations "On August 15".
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.extraction.dating import date_statements
+from bot.extraction.model import Statement
+from bot.extraction.pipeline import extract, prepare
+
+SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_92e1eb94dd366c5a.txt"
+
+# (a substring of the statement's content, its cue, the expected date)
+GOLDEN: list[tuple[str, str, str]] = [
+    ("the US military mission in this country is over", "replied", "2021-09-02"),
+    ("The US military mission in Afghanistan is over", "replied", "2021-09-02"),
+    ("We’re definitely going to do that", "said", "2021-09-02"),
+    ("opponents of the Taliban in the Afghan province of Panjshir would resist", "said", "2021-09-01"),
+    ("protection does not mean waging war", "According to", "2021-09-01"),
+    ("the resistance in Panjshir is fighting", "noted", "2021-09-01"),
+    ("resistance to the Taliban could spread", "expressed", "2021-09-01"),
+    ("the Taliban captured almost the entire country", "recalled", "2021-09-01"),
+    ("the operation to evacuate people from Afghanistan", "said", "2021-08-31"),
+    ("the departure of the last US Air Force plane", "confirmed", "2021-08-30"),
+    ("end of the war", "declared", "2021-08-15"),
+]
+
+
+@pytest.fixture(scope="module")
+def nlp():  # type: ignore[no-untyped-def]
+    from bot.extraction.nlp import load_model
+
+    return load_model("en_core_web_sm")
+
+
+@pytest.fixture(scope="module")
+def seed_text() -> str:
+    return SEED.read_text(encoding="utf-8")
+
+
+def _by_quote(statements: tuple[Statement, ...] | list[Statement], fragment: str) -> Statement:
+    found = [s for s in statements if fragment in s.quote]
+    assert found, f"no statement contains {fragment!r}: {[s.quote for s in statements]}"
+    return found[0]
+
+
+@pytest.mark.parametrize(("fragment", "cue", "expected"), GOLDEN, ids=[g[0][:30] for g in GOLDEN])
+def test_seed_dates_over_extract(nlp, seed_text: str, fragment: str, cue: str,  # type: ignore[no-untyped-def]
+                                 expected: str) -> None:
+    result = extract(seed_text, nlp=nlp)
+    assert (result.article_date, result.date_source) == ("2021-09-02", "date line")
+    st = _by_quote(result.statements, fragment)
+    assert st.date == expected, (st.quote, st.date, st.date_basis, st.date_text)
+
+
+def test_seed_dates_over_hand_built_statements(nlp, seed_text: str) -> None:  # type: ignore[no-untyped-def]
+    """The same golden dates with the statements given by hand: dating alone, whatever the engine finds."""
+    prepared = prepare(seed_text)
+    statements: list[Statement] = []
+    for fragment, cue, _ in GOLDEN:
+        start = seed_text.index(fragment)
+        cues = [i for i in range(len(seed_text)) if seed_text.startswith(cue, i)]
+        at = min(cues, key=lambda i: abs(i - start))
+        statements.append(Statement("indirect", fragment, start, start + len(fragment), None, None, None, cue,
+                                    cue_start=at, cue_end=at + len(cue)))
+    statements.sort(key=lambda s: s.start)
+    dated = date_statements(nlp(prepared.parse_text), statements, prepared.reference)
+    expected = {fragment: date for fragment, _, date in GOLDEN}
+    assert {s.quote: s.date for s in dated} == expected
+    bases = {s.quote: (s.date_basis, s.date_text) for s in dated}
+    assert bases["the departure of the last US Air Force plane"] == ("relative", "The day before")
+    assert bases["the operation to evacuate people from Afghanistan"] == ("explicit", "August 31")
+    assert bases["protection does not mean waging war"] == ("inherited", None)
+    assert bases["We’re definitely going to do that"] == ("article", None)
