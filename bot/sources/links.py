@@ -20,9 +20,17 @@ _LEGACY_IPV4 = re.compile(r"[0-9a-fA-FxX.]+")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://\S+$")
 
 
+def _unwrap(text: str) -> str:
+    # Chat users write <https://...> to stop Discord from showing a preview.
+    text = text.strip()
+    if text.startswith("<") and text.endswith(">"):
+        text = text[1:-1].strip()
+    return text
+
+
 def is_url(text: str) -> bool:
-    """Return True when ``text`` is one link (``scheme://...``, no spaces), allowed or not."""
-    return bool(_SCHEME.match(text.strip()))
+    """Return True when ``text`` is one link (``scheme://...`` or ``<scheme://...>``), allowed or not."""
+    return bool(_SCHEME.match(_unwrap(text)))
 
 
 def allowed_ports(settings: Settings) -> frozenset[int]:
@@ -32,11 +40,11 @@ def allowed_ports(settings: Settings) -> frozenset[int]:
 
 def check_url(url: str | URL, settings: Settings) -> URL:
     """Return the parsed link, or raise :class:`UnsafeLink` / :class:`BlockedAddress` when it is refused."""
-    raw = str(url).strip()
+    raw = _unwrap(str(url))
     if len(raw) > MAX_URL_CHARS:
         raise UnsafeLink(f"refused link: it is {len(raw):,} characters long (the limit is {MAX_URL_CHARS:,})")
     try:
-        parsed = url if isinstance(url, URL) else URL(raw)
+        parsed = URL(raw)
         scheme = parsed.scheme.lower()
         host = parsed.host
         port = parsed.port

@@ -16,6 +16,7 @@ DEFAULT = Settings.from_env({})
     ("https://example.org/news/story", True),
     ("  http://example.org  ", True),
     ("HTTPS://EXAMPLE.ORG/", True),
+    ("<https://example.org/news>", True),  # Discord's no-preview form
     ("ftp://example.org/file", True),  # a link, refused later with a clear message
     ("article.txt", False),
     ("/home/me/article.html", False),
@@ -53,6 +54,10 @@ def test_allowed_links(url: str) -> None:
 def test_refused_links(url: str, message: str) -> None:
     with pytest.raises(UnsafeLink, match=message):
         check_url(url, DEFAULT)
+
+
+def test_angle_brackets_are_removed() -> None:
+    assert str(check_url(" <https://example.org/news> ", DEFAULT)) == "https://example.org/news"
 
 
 def test_fetch_allowed_ports_adds_ports() -> None:
