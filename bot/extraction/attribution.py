@@ -1,15 +1,548 @@
-"""Find attributed statements in a parsed doc (work in progress)."""
+"""Find attributed statements in a parsed doc: direct, mixed and indirect quotes with their cue and speaker.
+
+The rules follow the attribution-relation structure of PARC/PolNeAR (Pareti 2016; Newell et al. 2018): a CUE
+(reporting verb, "according to"), a SOURCE (its subject, a passive agent, the noun an "according to" governs) and a
+CONTENT (the cue's clausal complement, a reported object, or the quoted text). Quotation-mark regions come from
+:mod:`bot.extraction.quotes`; quotes with no cue of their own take the speaker of the adjacent statement when the
+paragraph structure says so (the "floating quote" rule of the GenderGapTracker extractor, made stricter).
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from bot.extraction.model import Statement
+from bot.extraction.lexicon import SUBJECT_DEPS, cues, people
+from bot.extraction.model import Statement, StatementType
+from bot.extraction.quotes import QuoteRegion, classify, quote_mask, quoted_regions
+from bot.extraction.speakers import Entity, SpeakerResolver, _np_span
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span, Token
+
+_TRIM_START = " \t\n,;:—–-"
+_TRIM_END = " \t\n,;:—–-."
+MIN_DIRECT_WORDS = 4  # shorter quoted regions without a cue are scare quotes or titles
+MAX_MENTION_TOKENS = 14
+FLOATING_MAX_PARAGRAPH_GAP = 1
+_DASH_NAME = re.compile(r"[ \t\u00a0]*(?P<dash>[\u2015\u2014\u2013]|--?)[ \t\u00a0]*"
+                        r"(?P<name>[A-Z][\w.’'-]*(?:[ \t\u00a0]+(?:[A-Z][\w.’'-]*|de|van|von|da|del|la|bin|al-\w+)){0,4})")
+# "PENCE: Well, ..." (transcripts) and "Poll: Voters abandon ..." (headlines): a short label before a colon.
+_LABEL = re.compile(r"[ \t\u00a0]*[\"\u201c]?(?P<label>[A-Z][\w.’'-]*(?:[ \t\u00a0]+[A-Z][\w.’'-]*){0,3})[ \t\u00a0]*:"
+                    r"[ \t\u00a0]+(?=\S)")
+_NOT_LABELS = frozenset({"update", "updated", "note", "editor", "correction", "photo", "video", "watch", "read",
+                         "related", "source", "sources", "caption", "image", "credit", "warning", "breaking",
+                         "q", "a", "question", "answer", "by", "from", "to", "subject", "date", "re", "tags",
+                         "topics", "see", "also", "more", "click", "follow", "share", "advertisement",
+                         "transcript", "listen", "live", "analysis", "opinion", "exclusive", "trending"})
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A statement before speaker resolution."""
+
+    start: int
+    end: int
+    cue_start: int | None
+    cue_end: int | None
+    mention: tuple[int, int] | None  # token range of the speaker mention
+    inherit_from: int | None = None  # index of the candidate whose speaker this one takes
+    origin: str = "verb"
+    sentence: int = 0
+
+
+def _word_count(text: str) -> int:
+    return sum(1 for w in text.split() if any(c.isalnum() for c in w))
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _TRIM_START:
+        start += 1
+    while end > start and text[end - 1] in _TRIM_END:
+        end -= 1
+    if text[start:start + 5].lower() == "that " and end - start > 5:
+        start += 5
+    return start, end
+
+
+def _balance_marks(text: str, start: int, end: int, regions: list[QuoteRegion]) -> tuple[int, int]:
+    """Extend a span that opens a quotation inside it so the closing mark is included (and vice versa)."""
+    for r in regions:
+        if start <= r.start < end < r.end and r.closed and r.end - end <= 3:
+            end = r.end
+        if start < r.end <= end and r.start < start and start - r.start <= 2:
+            start = r.start
+    return start, end
+
+
+class _Finder:
+    def __init__(self, doc: Doc, text: str) -> None:
+        self.doc = doc
+        self.text = text
+        self.lex = cues()
+        self.regions = quoted_regions(text)
+        self.mask = quote_mask(text, self.regions)
+        self.sents: list[Span] = list(doc.sents)
+        self.sent_of: dict[int, int] = {}
+        for i, s in enumerate(self.sents):
+            for t in s:
+                self.sent_of[t.i] = i
+        self.candidates: list[Candidate] = []
+
+    # ------------------------------------------------------------------ helpers
+    def _inside_quote(self, tok: Token) -> bool:
+        return bool(self.mask[tok.idx]) if tok.idx < len(self.mask) else False
+
+    def _in_question_clause(self, tok: Token) -> bool:
+        """True when ``tok`` sits in "when asked ..." / "asked whether ..." (the question, not the answer)."""
+        node = tok
+        for _ in range(12):
+            if node.lemma_.lower() in self.lex.question and node.pos_ in {"VERB", "AUX"} and node is not tok:
+                return True
+            if node.head is node:
+                return False
+            node = node.head
+        return False
+
+    def _subject_of(self, verb: Token) -> Token | None:
+        for child in verb.children:
+            if child.dep_ in {"nsubj", "csubj"}:
+                return child
+            if child.dep_ == "nsubjpass":
+                agent = self._passive_agent(verb)
+                return agent
+        agent = self._passive_agent(verb)
+        if agent is not None:
+            return agent
+        # Participles and conjoined verbs share the subject of their head ("..., adding that ...").
+        if verb.dep_ in {"conj", "advcl", "xcomp", "dep"} and verb.head is not verb \
+                and verb.head.pos_ in {"VERB", "AUX"}:
+            if verb.dep_ == "advcl" and verb.tag_ not in {"VBG", "VBN"}:
+                return None
+            return self._subject_of(verb.head)
+        if verb.dep_ == "relcl" and verb.head.pos_ in {"NOUN", "PROPN"}:
+            return verb.head
+        return None
+
+    @staticmethod
+    def _passive_agent(verb: Token) -> Token | None:
+        for child in verb.children:
+            if child.dep_ == "agent":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        return pobj
+        return None
+
+    def _mention_range(self, tok: Token) -> tuple[int, int]:
+        left, right = _np_span(tok)
+        if right - left > MAX_MENTION_TOKENS:
+            left = max(left, tok.i - 4)
+            right = min(right, tok.i + 1)
+        # Do not let a mention run into a quotation.
+        while left < tok.i and self._inside_quote(self.doc[left]):
+            left += 1
+        return left, right
+
+    def _cue_span(self, verb: Token) -> tuple[int, int]:
+        start, end = verb.idx, verb.idx + len(verb.text)
+        for child in verb.children:
+            if child.dep_ == "prt" and child.i == verb.i + 1:
+                end = child.idx + len(child.text)
+        return start, end
+
+    def _span_of(self, tokens: list[Token]) -> tuple[int, int]:
+        first = min(t.i for t in tokens)
+        last = max(t.i for t in tokens)
+        return self.doc[first].idx, self.doc[last].idx + len(self.doc[last].text)
+
+    def _subtree_chars(self, head: Token, exclude: Token | None = None) -> tuple[int, int]:
+        toks = list(head.subtree)
+        if exclude is not None:
+            banned = {t.i for t in exclude.subtree}
+            toks = [t for t in toks if t.i not in banned]
+            # keep the longest contiguous run
+            runs: list[list[Token]] = []
+            for t in toks:
+                if runs and runs[-1][-1].i == t.i - 1:
+                    runs[-1].append(t)
+                else:
+                    runs.append([t])
+            toks = max(runs, key=len) if runs else []
+        if not toks:
+            return head.idx, head.idx
+        return self._span_of(toks)
+
+    def _add(self, start: int, end: int, cue: tuple[int, int] | None, mention: tuple[int, int] | None,
+             origin: str, sentence: int) -> None:
+        start, end = _trim(self.text, start, end)
+        start, end = _balance_marks(self.text, start, end, self.regions)
+        if end - start < 3 or _word_count(self.text[start:end]) < 2:
+            return
+        self.candidates.append(Candidate(start, end, cue[0] if cue else None, cue[1] if cue else None,
+                                         mention, origin=origin, sentence=sentence))
+
+    # ------------------------------------------------------------------ cue verbs
+    def verb_cues(self) -> None:
+        lex = self.lex
+        for tok in self.doc:
+            if tok.pos_ not in {"VERB", "AUX"}:
+                continue
+            lemma = tok.lemma_.lower()
+            if lemma in lex.question:
+                continue
+            is_speech = lemma in lex.speech or lemma in lex.report_object
+            is_belief = lemma in lex.belief
+            if not (is_speech or is_belief):
+                continue
+            if self._inside_quote(tok) and not self._quote_is_whole_sentence_around(tok):
+                continue
+            if self._in_question_clause(tok):
+                continue
+            subj = self._subject_of(tok)
+            if subj is not None and subj.lower_ in {"i", "me", "we", "you"} and self._inside_quote(subj):
+                continue
+            contents: list[tuple[int, int]] = []
+            for child in tok.children:
+                if child.dep_ == "ccomp" and not (child.lemma_.lower() in lex.question):
+                    if self._is_question_complement(child):
+                        continue
+                    contents.append(self._subtree_chars(child))
+                elif child.dep_ == "dobj" and is_speech:
+                    contents.extend(self._object_content(tok, child, lemma))
+            if not contents and tok.dep_ == "parataxis" and is_speech and tok.head.pos_ in {"VERB", "AUX"}:
+                contents.append(self._subtree_chars(tok.head, exclude=tok))
+            if not contents:
+                continue
+            if subj is None and not self._is_impersonal_passive(tok):
+                # A speech verb with no recoverable source: still a statement if the subject is implicit.
+                if tok.dep_ not in {"ROOT", "conj", "ccomp", "dep"}:
+                    continue
+            cue = self._cue_span(tok)
+            mention = self._mention_range(subj) if subj is not None else None
+            for start, end in contents:
+                self._add(start, end, cue, mention, "verb", self.sent_of[tok.i])
+
+    def _quote_is_whole_sentence_around(self, tok: Token) -> bool:
+        return False
+
+    def _is_question_complement(self, head: Token) -> bool:
+        for child in head.children:
+            if child.dep_ == "mark" and child.lower_ in {"whether", "if"}:
+                return True
+        return False
+
+    @staticmethod
+    def _is_impersonal_passive(verb: Token) -> bool:
+        return any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in verb.children)
+
+    def _object_content(self, verb: Token, obj: Token, lemma: str) -> list[tuple[int, int]]:
+        """Content carried by a direct object: a quoted object, a reported thing, or "an opinion that ..."."""
+        lex = self.lex
+        out: list[tuple[int, int]] = []
+        if obj.lemma_.lower() in lex.content_nouns or obj.lower_ in lex.content_nouns:
+            for child in obj.children:
+                if child.dep_ in {"acl", "relcl", "ccomp"} and any(
+                        g.lower_ == "that" and g.dep_ in {"mark", "det", "nsubj"} for g in child.subtree):
+                    out.append(self._subtree_chars(child))
+            if out:
+                return out
+        s, e = self._subtree_chars(obj)
+        obj_text = self.text[s:e]
+        quoted = any(self.mask[i] for i in range(s, e) if self.text[i].isalnum())
+        if obj.pos_ == "PRON" and not quoted:
+            return []
+        if quoted or (lemma in lex.report_object and _word_count(obj_text) >= 3):
+            out.append((s, e))
+        return out
+
+    # ------------------------------------------------------------------ according to
+    def according_to(self) -> None:
+        for tok in self.doc:
+            if tok.lower_ != "according" or tok.i + 1 >= len(self.doc) or self.doc[tok.i + 1].lower_ != "to":
+                continue
+            to = self.doc[tok.i + 1]
+            pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+            if pobj is None:
+                pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+            if pobj is None:
+                continue
+            head = tok.head
+            if head is tok:
+                continue
+            while head.dep_ not in {"ROOT", "ccomp", "conj", "parataxis"} and head.head is not head \
+                    and head.pos_ not in {"VERB", "AUX"}:
+                head = head.head
+            start, end = self._subtree_chars(head, exclude=tok)
+            sent = self.sents[self.sent_of[tok.i]]
+            start, end = max(start, sent.start_char), min(end, sent.end_char)
+            self._add(start, end, (tok.idx, to.idx + len(to.text)), self._mention_range(pobj), "according",
+                      self.sent_of[tok.i])
+
+    # ------------------------------------------------------------------ direct quotes
+    def direct_quotes(self) -> None:
+        for region in self.regions:
+            inner = self.text[region.inner_start:region.inner_end]
+            if not region.double and _word_count(inner) < 6:
+                continue
+            start, end = _trim(self.text, region.inner_start, region.inner_end)
+            if end <= start:
+                continue
+            # Snap verb candidates whose content lies inside this region to the whole region.
+            snapped = False
+            for cand in self.candidates:
+                if cand.origin == "direct":
+                    continue
+                ov = min(cand.end, end) - max(cand.start, start)
+                if ov <= 0:
+                    continue
+                if cand.start >= region.start and cand.end <= region.end:
+                    cand.start, cand.end = start, end
+                    snapped = True
+                elif ov >= 0.5 * (end - start):
+                    snapped = True  # part of a mixed or larger statement
+            if snapped:
+                continue
+            sent_i = self._sentence_at(region.inner_start)
+            dash = self._dash_attribution(region)
+            if dash is not None:
+                self._add(start, end, dash[0], dash[1], "direct", sent_i)
+                continue
+            cue_tok = self._cue_near_region(region)
+            if cue_tok is not None:
+                subj = self._subject_of(cue_tok)
+                mention = self._mention_range(subj) if subj is not None else None
+                self._add(start, end, self._cue_span(cue_tok), mention, "direct", sent_i)
+            elif (_word_count(inner) >= MIN_DIRECT_WORDS and self._looks_like_speech(region)) or (
+                    _word_count(inner) >= 2 and self._stands_as_sentence(region)):
+                self._add(start, end, None, None, "floating", sent_i)
+
+    def _dash_attribution(self, region: QuoteRegion) -> tuple[tuple[int, int], tuple[int, int]] | None:
+        """``“...” ― Sonya Herridge``: a name after a dash right behind the closing mark (testimonial style)."""
+        if not region.closed:
+            return None
+        m = _DASH_NAME.match(self.text, region.end)
+        if m is None:
+            return None
+        span = self.doc.char_span(m.start("name"), m.end("name"), alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return None
+        return (m.start("dash"), m.end("dash")), (span.start, span.end)
+
+    def _stands_as_sentence(self, region: QuoteRegion) -> bool:
+        """A quotation that is a whole sentence of its own: starts a sentence, ends with its own full stop."""
+        before = self.text[max(0, region.start - 3):region.start].rstrip(" \u00a0")
+        starts = not before or before[-1] in ".?!:\n\u201d\""
+        inner_end = self.text[region.inner_start:region.inner_end].rstrip()
+        ends = bool(inner_end) and inner_end[-1] in ".?!\u2026"
+        return starts and ends
+
+    def _sentence_at(self, char: int) -> int:
+        for i, s in enumerate(self.sents):
+            if s.start_char <= char < s.end_char:
+                return i
+        return len(self.sents) - 1
+
+    def _paragraph_bounds(self, char: int) -> tuple[int, int]:
+        ps = self.text.rfind("\n", 0, char) + 1
+        pe = self.text.find("\n", char)
+        return ps, (len(self.text) if pe < 0 else pe)
+
+    def _cue_near_region(self, region: QuoteRegion) -> Token | None:
+        """A speech verb outside the region, in the sentences the region touches, with a subject."""
+        ps, pe = self._paragraph_bounds(region.start)
+        first = self._sentence_at(region.start)
+        last = self._sentence_at(max(region.start, region.end - 1))
+        best: tuple[int, Token] | None = None
+        sents = range(max(0, first), min(len(self.sents), last + 2))
+        for si in sents:
+            sent = self.sents[si]
+            if si == last + 1 and not (region.end >= sent.start_char - 3 and ps <= sent.start_char < pe):
+                continue
+            for tok in sent:
+                if not (ps <= tok.idx < pe) or self._inside_quote(tok):
+                    continue
+                if tok.pos_ not in {"VERB", "AUX"}:
+                    continue
+                lemma = tok.lemma_.lower()
+                if lemma in self.lex.question or lemma not in self.lex.speech:
+                    continue
+                if self._subject_of(tok) is None:
+                    continue
+                dist = min(abs(tok.idx - region.end), abs(tok.idx - region.start))
+                # A cue in the next sentence only counts right after the quote ("...," she said.).
+                if si > last and dist > 40:
+                    continue
+                if best is None or dist < best[0]:
+                    best = (dist, tok)
+        # "X said:" at the end of the sentence before the quote.
+        if best is None and first > 0:
+            prev = self.sents[first - 1] if self.sents[first].start_char >= region.start - 2 else None
+            if prev is not None and prev.text.rstrip().endswith(":"):
+                for tok in prev:
+                    if tok.pos_ in {"VERB", "AUX"} and tok.lemma_.lower() in self.lex.speech \
+                            and self._subject_of(tok) is not None:
+                        best = (0, tok)
+        return best[1] if best else None
+
+    def _looks_like_speech(self, region: QuoteRegion) -> bool:
+        """A cue-less quotation counts when it is at least a clause (has a verb) and stands as a sentence."""
+        toks = [t for t in self.doc.char_span(region.inner_start, region.inner_end, alignment_mode="expand") or []]
+        return any(t.pos_ in {"VERB", "AUX"} for t in toks) and _word_count(
+            self.text[region.inner_start:region.inner_end]) >= MIN_DIRECT_WORDS
+
+    # ------------------------------------------------------------------ speaker labels
+    def speaker_labels(self) -> None:
+        """Transcript and headline style: ``PENCE: Well, look...`` / ``Pat Caddell: Voters worried...``."""
+        pos = 0
+        first_line = True
+        for line in self.text.split("\n"):
+            ls, le = pos, pos + len(line)
+            pos = le + 1
+            if not line.strip():
+                continue
+            headline = first_line
+            first_line = False
+            m = _LABEL.match(line)
+            if m is None:
+                continue
+            label = m.group("label")
+            words = label.split()
+            if words[0].lower().strip(".") in _NOT_LABELS or any(ch.isdigit() for ch in label):
+                continue
+            span = self.doc.char_span(ls + m.start("label"), ls + m.end("label"), alignment_mode="expand")
+            if span is None:
+                continue
+            shouting = label.isupper() and len(label) > 2
+            named = any(e.label_ in {"PERSON", "ORG", "NORP", "GPE"} for e in span.ents) or all(
+                t.pos_ == "PROPN" for t in span)
+            if not (shouting or (named and (headline or len(words) <= 3)) or (headline and len(words) <= 2)):
+                continue
+            start, end = ls + m.end(), le
+            colon = ls + m.end("label")
+            colon = self.text.index(":", colon)
+            self._add(start, end, (colon, colon + 1), (span.start, span.end), "label", self.sent_of.get(span.start, 0))
+
+    # ------------------------------------------------------------------ assembly
+    def dedupe(self) -> list[Candidate]:
+        seen: dict[tuple[int, int], Candidate] = {}
+        for cand in sorted(self.candidates, key=lambda c: (c.start, -c.end, c.origin != "verb")):
+            key = (cand.start, cand.end)
+            if key in seen:
+                kept = seen[key]
+                if kept.mention is None and cand.mention is not None:
+                    seen[key] = cand
+                continue
+            seen[key] = cand
+        out = sorted(seen.values(), key=lambda c: (c.start, c.end))
+        # A floating quote that lies inside another statement's content is part of it.
+        return [c for c in out if not (c.origin == "floating" and any(
+            o is not c and o.start <= c.start and c.end <= o.end for o in out))]
+
+    def floating_links(self, cands: list[Candidate]) -> None:
+        """Give a cue-less quote the speaker of the adjacent statement when the paragraphs say so."""
+        for idx, cand in enumerate(cands):
+            if cand.origin != "floating":
+                continue
+            ps, _pe = self._paragraph_bounds(cand.start)
+            prev = next((j for j in range(idx - 1, -1, -1) if cands[j].origin != "floating"
+                         or cands[j].inherit_from is not None), None)
+            if prev is None:
+                continue
+            gap = self.text.count("\n\n", cands[prev].end, ps) if cands[prev].end < ps else 0
+            if gap <= FLOATING_MAX_PARAGRAPH_GAP:
+                cand.inherit_from = prev
 
 
 def find_statements(doc: Doc, text: str) -> list[Statement]:
-    """Return the statements of ``doc`` (whose text has the same offsets as ``text``)."""
-    return []
+    """Return the statements of ``doc`` (whose text has the same character offsets as ``text``)."""
+    finder = _Finder(doc, text)
+    finder.verb_cues()
+    finder.according_to()
+    finder.speaker_labels()
+    finder.direct_quotes()
+    cands = finder.dedupe()
+    finder.floating_links(cands)
+    resolver = SpeakerResolver(doc)
+    recent: list[tuple[int, Entity]] = []
+    resolved: list[tuple[str | None, str | None, str | None, tuple[int, int] | None]] = []
+    out: list[Statement] = []
+    for cand in cands:
+        speaker: str | None
+        role: str | None
+        mention_text: str | None
+        mspan: tuple[int, int] | None
+        if cand.inherit_from is not None:
+            speaker, role, mention_text, mspan = resolved[cand.inherit_from]
+        elif cand.mention is not None:
+            left, right = cand.mention
+            span = doc[left:right]
+            mspan = (span.start_char, span.end_char)
+            mention_text = span.text
+            entity = _resolve_mention(resolver, span, recent)
+            if entity is not None:
+                speaker, role = entity.name, entity.role
+                recent.append((span.start_char, entity))
+            else:
+                speaker, role = _plain_speaker(span), None
+        else:
+            speaker = role = mention_text = None
+            mspan = None
+        if cand.origin == "floating" and speaker is None:
+            resolved.append((None, None, None, None))
+            continue
+        resolved.append((speaker, role, mention_text, mspan))
+        stype: StatementType = classify(text, cand.start, cand.end, finder.mask)  # type: ignore[assignment]
+        out.append(Statement(
+            type=stype,
+            quote=text[cand.start:cand.end],
+            start=cand.start,
+            end=cand.end,
+            speaker=speaker,
+            speaker_mention=mention_text,
+            speaker_role=role,
+            cue=text[cand.cue_start:cand.cue_end] if cand.cue_start is not None and cand.cue_end is not None
+            else None,
+            speaker_start=mspan[0] if mspan else None,
+            speaker_end=mspan[1] if mspan else None,
+            cue_start=cand.cue_start,
+            cue_end=cand.cue_end,
+        ))
+    return out
+
+
+def _plain_speaker(span: Span) -> str:
+    text = span.text.strip(" ,")
+    return text
+
+
+def _resolve_mention(resolver: SpeakerResolver, span: Span, recent: list[tuple[int, Entity]]) -> Entity | None:
+    lex = people()
+    root = span.root
+    entity = resolver.entity_at(span.start_char, span.end_char)
+    if entity is not None and entity.kind == "person":
+        return entity
+    low = root.lower_
+    if root.pos_ == "PRON" or low in lex.pronoun_gender:
+        kind = lex.pronoun_gender.get(low)
+        if kind == "relative":
+            head = root.head.head if root.head.dep_ == "relcl" else None
+            if head is not None and head.pos_ in {"NOUN", "PROPN"}:
+                left, right = _np_span(head)
+                return _resolve_mention(resolver, head.doc[left:right], recent)
+            return None
+        found = resolver.resolve_pronoun(root, recent)
+        if found is not None:
+            resolver.note_gender(found, low)
+        return found
+    if root.pos_ == "NOUN" and (low in lex.person_roles or root.lemma_.lower() in lex.person_roles):
+        modifiers = [t for t in span if t.i < root.i and t.dep_ in {"compound", "amod", "nmod", "poss"}]
+        found = resolver.resolve_description(root, modifiers, span.start_char)
+        if found is not None:
+            return found
+    if entity is not None:
+        return entity
+    return None
+
+
+__all__ = ["SUBJECT_DEPS", "find_statements"]

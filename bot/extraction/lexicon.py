@@ -1,0 +1,85 @@
+"""Rules as data: reporting cues, pronoun tables, names and roles, loaded once from ``bot/extraction/data``."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+# Dependency labels (spaCy English / ClearNLP scheme), as named constants.
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+CLAUSE_COMPLEMENT_DEPS = frozenset({"ccomp"})
+OBJECT_DEPS = frozenset({"dobj"})
+AGENT_DEP = "agent"
+APPOS_DEP = "appos"
+CONJ_DEP = "conj"
+CLAUSE_MODIFIER_DEPS = frozenset({"advcl", "xcomp", "conj", "parataxis", "relcl", "acl", "pcomp"})
+NAME_DEPS = frozenset({"compound", "flat", "npadvmod"})
+
+
+def _load(name: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(resources.files("bot.extraction").joinpath("data", name).read_text("utf-8"))
+    return data
+
+
+@dataclass(frozen=True, slots=True)
+class CueLexicon:
+    """Reporting-cue lemmas by kind."""
+
+    speech: frozenset[str]
+    belief: frozenset[str]
+    report_object: frozenset[str]
+    content_nouns: frozenset[str]
+    evidence_subjects: frozenset[str]
+    evidence_verbs: frozenset[str]
+    question: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class PeopleLexicon:
+    """Honorifics, first names, pronouns and role nouns for speaker resolution."""
+
+    titles_male: frozenset[str]
+    titles_female: frozenset[str]
+    titles_neutral: frozenset[str]
+    male_names: frozenset[str]
+    female_names: frozenset[str]
+    pronoun_gender: dict[str, str]
+    role_synonyms: dict[str, frozenset[str]]
+    person_roles: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def cues() -> CueLexicon:
+    """Return the reporting-cue lexicon."""
+    d = _load("cues.json")
+    return CueLexicon(
+        speech=frozenset(d["speech"]),
+        belief=frozenset(d["belief"]),
+        report_object=frozenset(d["report_object"]),
+        content_nouns=frozenset(d["content_nouns"]),
+        evidence_subjects=frozenset(d["evidence_subjects"]),
+        evidence_verbs=frozenset(d["evidence_verbs"]),
+        question=frozenset(d["question_cues"]),
+    )
+
+
+@lru_cache(maxsize=1)
+def people() -> PeopleLexicon:
+    """Return the people lexicon."""
+    d = _load("people.json")
+    pronoun_gender = {p: kind for kind, words in d["pronouns"].items() for p in words}
+    male = frozenset(d["male_first_names"])
+    female = frozenset(d["female_first_names"])
+    return PeopleLexicon(
+        titles_male=frozenset(d["titles_male"]),
+        titles_female=frozenset(d["titles_female"]),
+        titles_neutral=frozenset(d["titles_neutral"]),
+        male_names=male - female,
+        female_names=female - male,
+        pronoun_gender=pronoun_gender,
+        role_synonyms={k: frozenset(v) for k, v in d["role_synonyms"].items()},
+        person_roles=frozenset(d["person_role_nouns"]),
+    )

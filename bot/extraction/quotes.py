@@ -1,0 +1,160 @@
+"""Quotation-mark regions: which character spans of a text are inside quotation marks.
+
+Handles curly and straight double quotes, « » and » «, „ “ (German), `` '' (PTB), single quotes (with apostrophe
+heuristics), and news-style multi-paragraph quotes: a paragraph that opens a quote and does not close it continues
+in the next paragraph when that one starts with an opening mark (AP style); otherwise the quote is closed at the
+paragraph end and marked ``closed=False`` so only its own paragraph is affected.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Opening mark -> the closing marks that end it.
+_DOUBLE_PAIRS: dict[str, str] = {
+    "\u201c": "\u201d",  # “ ”
+    "\u201e": "\u201c\u201d",  # „ “ (German) and „ ” (Polish)
+    "\u00ab": "\u00bb",  # « »
+    "\u00bb": "\u00ab",  # » « (Danish, German alternative)
+    "\u300c": "\u300d",  # 「 」
+}
+_STRAIGHT = '"'
+_SINGLE_OPEN = "\u2018'\u201a\u2039"
+_SINGLE_CLOSE = "\u2019'\u2018\u203a"
+_SINGLE_OPEN_PREV = set("([{\u2014\u2013-:/\u201c\"")
+ALL_QUOTE_CHARS = "\"'\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019\u201a\u2039\u203a\u300c\u300d`"
+
+_PARAGRAPH = re.compile(r"[^\n]+")
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteRegion:
+    """A quoted span: ``start:end`` includes the marks, ``inner_start:inner_end`` excludes them."""
+
+    start: int
+    end: int
+    inner_start: int
+    inner_end: int
+    closed: bool
+    double: bool = True
+
+
+def _paragraph_spans(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text)]
+
+
+def _double_regions(text: str, ps: int, pe: int) -> tuple[list[tuple[int, int, bool]], int | None]:
+    """Return the closed double-quote regions of one paragraph and the start of an unclosed one (or None)."""
+    regions: list[tuple[int, int, bool]] = []
+    open_at: int | None = None
+    closers = ""
+    i = ps
+    while i < pe:
+        c = text[i]
+        two = text[i:i + 2]
+        if two == "``":
+            open_at, closers = i, "''"
+            i += 2
+            continue
+        if two == "''" and open_at is not None and closers == "''":
+            regions.append((open_at, i + 2, True))
+            open_at = None
+            i += 2
+            continue
+        if open_at is not None and c in closers and closers != "''":
+            regions.append((open_at, i + 1, True))
+            open_at = None
+        elif c in _DOUBLE_PAIRS and (open_at is None or c not in closers):
+            # A new opener while one is open: the earlier one was never closed; restart here.
+            if open_at is None or c != "\u00bb":
+                open_at, closers = i, _DOUBLE_PAIRS[c]
+        elif c == _STRAIGHT:
+            if open_at is None:
+                open_at, closers = i, _STRAIGHT
+            elif closers == _STRAIGHT:
+                regions.append((open_at, i + 1, True))
+                open_at = None
+        elif c == "\u201d" and open_at is None:
+            pass  # a stray closing mark: ignore
+        i += 1
+    return regions, open_at
+
+
+def _single_regions(text: str, ps: int, pe: int, inside: bytearray) -> list[tuple[int, int, bool]]:
+    regions: list[tuple[int, int, bool]] = []
+    i = ps
+    while i < pe:
+        c = text[i]
+        if c in _SINGLE_OPEN and not inside[i - ps]:
+            prev_ok = i == ps or text[i - 1].isspace() or text[i - 1] in _SINGLE_OPEN_PREV
+            next_ok = i + 1 < pe and (text[i + 1].isalnum() or text[i + 1] in "\u2026.")
+            if prev_ok and next_ok:
+                j = i + 1
+                close = None
+                while j < pe and not inside[j - ps]:
+                    if (text[j] in _SINGLE_CLOSE and not text[j - 1].isspace()
+                            and (j + 1 == pe or not text[j + 1].isalnum())):
+                        close = j
+                        break
+                    j += 1
+                if close is not None:
+                    regions.append((i, close + 1, True))
+                    i = close + 1
+                    continue
+        i += 1
+    return regions
+
+
+def quoted_regions(text: str) -> list[QuoteRegion]:
+    """Return the quoted regions of ``text`` in order (see the module docstring for the conventions)."""
+    out: list[QuoteRegion] = []
+    paragraphs = _paragraph_spans(text)
+    for ps, pe in paragraphs:
+        dbl, open_at = _double_regions(text, ps, pe)
+        if open_at is not None:
+            dbl.append((open_at, pe, False))
+        inside = bytearray(pe - ps)
+        for a, b, _ in dbl:
+            inside[a - ps:b - ps] = b"\x01" * (b - a)
+        regions = [(a, b, closed, True) for a, b, closed in dbl]
+        regions += [(a, b, closed, False) for a, b, closed in _single_regions(text, ps, pe, inside)]
+        for a, b, closed, double in sorted(regions):
+            inner_a = a + (2 if text.startswith("``", a) else 1)
+            inner_b = b - (1 if closed else 0)
+            if closed and text.startswith("''", b - 2) and text.startswith("``", a):
+                inner_b = b - 2
+            while inner_b > inner_a and text[inner_b - 1].isspace():
+                inner_b -= 1
+            if inner_b > inner_a:
+                out.append(QuoteRegion(a, b, inner_a, inner_b, closed, double))
+    return out
+
+
+def continues_next_paragraph(text: str, region: QuoteRegion) -> bool:
+    """Tell whether an unclosed region is continued by the next paragraph opening a quote (AP style)."""
+    if region.closed:
+        return False
+    rest = text[region.end:]
+    stripped = rest.lstrip()
+    return bool(stripped) and "\n" in rest[: len(rest) - len(stripped) + 1] and stripped[0] in "\u201c\"\u00ab\u201e"
+
+
+def quote_mask(text: str, regions: list[QuoteRegion]) -> bytearray:
+    """Return a byte per character: 1 inside a quoted region (marks included)."""
+    mask = bytearray(len(text))
+    for r in regions:
+        mask[r.start:r.end] = b"\x01" * (r.end - r.start)
+    return mask
+
+
+def classify(text: str, start: int, end: int, mask: bytearray) -> str:
+    """Return direct / mixed / indirect: how many of the span's alphanumerics are inside quotation marks."""
+    total = inside = 0
+    for i in range(start, end):
+        if text[i].isalnum():
+            total += 1
+            inside += mask[i]
+    if total == 0 or inside == 0:
+        return "indirect"
+    return "direct" if inside == total else "mixed"
