@@ -47,6 +47,15 @@ def _paragraphs(raw: str) -> str:
     return "\n\n".join(line for line in lines if line)
 
 
+def _drop_headline(text: str, title: str | None) -> str:
+    # The headline is metadata (``title``), not article prose: headline-ese ("Minister says ...") would be
+    # read as a statement a second time. trafilatura keeps it when it sits inside <article>.
+    first, _, rest = text.partition("\n\n")
+    if title and rest and first.casefold() == title.casefold():
+        return rest
+    return text
+
+
 def _clean(value: Any) -> str | None:
     if not isinstance(value, str):
         return None
@@ -72,7 +81,8 @@ def read_html(html: str, url: str | None = None) -> PageText:
         date_extraction_params=DATE_PARAMS,
     )
     raw = getattr(document, "text", None) if document is not None else None
-    text = _paragraphs(raw) if isinstance(raw, str) else ""
+    title = _clean(getattr(document, "title", None))
+    text = _drop_headline(_paragraphs(raw), title) if isinstance(raw, str) else ""
     if len(text) < PAYWALL_MAX_CHARS and looks_paywalled(html):
         shown = f"only {len(text):,} characters of it are readable" if text else "none of it is readable"
         raise Paywalled(f"this article seems to be behind a paywall or a login: {shown}; "
@@ -82,7 +92,7 @@ def read_html(html: str, url: str | None = None) -> PageText:
                             "article); paste the article text instead")
     page = PageText(
         text=text,
-        title=_clean(getattr(document, "title", None)),
+        title=title,
         author=_clean(getattr(document, "author", None)),
         site_name=_clean(getattr(document, "sitename", None)),
         date=_clean(getattr(document, "date", None)),

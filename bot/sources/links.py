@@ -57,19 +57,20 @@ def check_url(url: str | URL, settings: Settings) -> URL:
         raise UnsafeLink("refused link: links with a user name or password in them are not fetched")
     if not host:
         raise UnsafeLink("this is not a valid link: it has no host name")
+    # The address first: "127.0.0.1 is a loopback address" says more than "port 8080 is not allowed".
+    literal = _ip_literal(host)
+    if literal is not None:
+        check_address(literal, allow_private=settings.allow_private_urls)
+    else:
+        legacy = _legacy_ipv4(host)
+        if legacy is not None:
+            # 2130706433, 0x7f.1, 127.1: old spellings the C library still maps onto an address.
+            check_address(legacy, allow_private=settings.allow_private_urls, host=host)
+            raise UnsafeLink(f"refused link: write the address {host} in the usual dotted form ({legacy})")
     if port is None or port not in allowed_ports(settings):
         listed = ", ".join(str(p) for p in sorted(allowed_ports(settings)))
         raise UnsafeLink(f"refused link: port {port} is not allowed (allowed: {listed}; "
                          "FETCH_ALLOWED_PORTS adds more)")
-    literal = _ip_literal(host)
-    if literal is not None:
-        check_address(literal, allow_private=settings.allow_private_urls)
-        return parsed.with_fragment(None)
-    legacy = _legacy_ipv4(host)
-    if legacy is not None:
-        # 2130706433, 0x7f.1, 127.1: old spellings the C library still maps onto an address.
-        check_address(legacy, allow_private=settings.allow_private_urls, host=host)
-        raise UnsafeLink(f"refused link: write the address {host} in the usual dotted form ({legacy})")
     return parsed.with_fragment(None)
 
 

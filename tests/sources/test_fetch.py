@@ -83,6 +83,7 @@ async def test_windows_1252_page_is_decoded(site: LocalSite, path: str) -> None:
     assert "José Álvarez" in article.text
     assert "\ufffd" not in article.text
     assert article.title == "Café owners protest new rules"
+    assert article.text.startswith("Owners of the city’s cafés"), "the headline is metadata, not text"
     assert article.date == "2023-11-20"
 
 
@@ -170,7 +171,9 @@ async def test_host_name_resolving_to_loopback_is_refused(site: LocalSite) -> No
 
 async def test_random_port_is_refused_by_default(site: LocalSite, default_settings: Settings) -> None:
     with pytest.raises(UnsafeLink, match=f"port {site.port} is not allowed"):
-        await fetch_article(site.url("/news"), default_settings)
+        await fetch_article(site.url("/news", host="localhost"), default_settings)
+    with pytest.raises(UnsafeLink, match=f"port {site.port} is not allowed"):
+        await fetch_article(site.url("/news"), Settings.from_env({"ALLOW_PRIVATE_URLS": "1"}))
 
 
 @pytest.mark.parametrize("url", [

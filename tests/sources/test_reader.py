@@ -62,5 +62,5 @@ def test_cli_extract_url_json_includes_metadata(site: LocalSite, capsys: pytest.
 def test_cli_refusal_is_one_clear_line(site: LocalSite, capsys: pytest.CaptureFixture[str]) -> None:
     assert run_cli(Settings.from_env({}), ["extract", site.url("/news"), "--json"]) == 1
     err = capsys.readouterr().err
-    assert err.startswith("error: refused link: port")
+    assert err.startswith("error: refused link: 127.0.0.1 is a loopback address")
     assert "Traceback" not in err
