@@ -1,0 +1,149 @@
+"""The discord.py bot: intents, the command tree with its error handler, cogs, and clean shutdown."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+from collections.abc import Callable, Coroutine
+from dataclasses import dataclass, field
+from typing import Any
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.discord.errors import reply_for, send_error_to_interaction
+from bot.discord.limits import UserCooldown
+from bot.settings import Settings
+
+log = logging.getLogger(__name__)
+
+Closer = Callable[[], Coroutine[Any, Any, None]]
+
+
+@dataclass
+class BotDeps:
+    """What the cogs need, handed in by the runner (real objects) or by tests (the same, on tmp paths)."""
+
+    settings: Settings
+    runtime: Any  # the command layer's runtime (service + dispatch); see bot.discord.context
+    cooldown: UserCooldown
+    closers: list[tuple[str, Closer]] = field(default_factory=list)
+    on_start: list[Closer] = field(default_factory=list)  # background jobs at login (pool warm-up)
+
+
+def make_intents() -> discord.Intents:
+    """Return the gateway intents: defaults plus message content (prefix commands and auto-extract)."""
+    intents = discord.Intents.default()
+    intents.message_content = True  # privileged: prefix commands and auto-extract read message text
+    intents.members = False  # not needed: permissions come with each message/interaction
+    intents.presences = False
+    return intents
+
+
+class QuoteTree(app_commands.CommandTree[Any]):
+    """The slash-command tree; its errors go to the one error handler."""
+
+    async def on_error(self, interaction: discord.Interaction[Any],
+                       error: app_commands.AppCommandError) -> None:
+        """Answer the user privately with what went wrong (unexpected errors are logged)."""
+        await send_error_to_interaction(interaction, error)
+
+
+class QuoteBot(commands.Bot):
+    """The bot: prefix + slash commands over the command layer. Closing it closes the pool and the DB."""
+
+    def __init__(self, deps: BotDeps, **options: Any) -> None:
+        super().__init__(command_prefix=commands.when_mentioned_or(deps.settings.command_prefix),
+                         intents=make_intents(), help_command=None, tree_cls=QuoteTree,
+                         allowed_mentions=discord.AllowedMentions.none(), **options)
+        self.deps = deps
+        self._shutdown_task: asyncio.Task[None] | None = None
+        self._resources_closed = False
+        self._background: set[asyncio.Task[None]] = set()
+
+    async def setup_hook(self) -> None:
+        """Add the cogs. Slash commands are NOT synced here: use `python -m bot sync` or the owner command."""
+        from bot.discord.cogs import add_cogs
+
+        await add_cogs(self)
+        log.info("cogs loaded: %s", ", ".join(sorted(self.cogs)))
+        for job in self.deps.on_start:
+            task: asyncio.Task[None] = asyncio.get_running_loop().create_task(job())
+            self._background.add(task)
+            task.add_done_callback(self._background.discard)
+
+    async def on_ready(self) -> None:
+        """Log the connection (no command sync here: syncing on every start gets rate-limited)."""
+        log.info("connected as %s (id %s) to %d guild(s)", self.user, self.user.id if self.user else "?",
+                 len(self.guilds))
+
+    async def on_command_error(self, context: commands.Context[Any], exception: commands.CommandError,
+                               /) -> None:
+        """Answer a failed prefix or hybrid command with a short reply; log unexpected errors."""
+        from bot.discord.replying import send_reply
+
+        if isinstance(exception, commands.CommandNotFound):
+            await self.on_unknown_command(context)
+            return
+        where = f"{context.clean_prefix}{context.command.qualified_name}" if context.command else "command"
+        reply = reply_for(exception, context, where=where)
+        try:
+            await send_reply(context, reply, owner_id=context.author.id)
+        except discord.HTTPException:
+            log.exception("could not send the error reply for %s", where)
+
+    async def on_unknown_command(self, context: commands.Context[Any]) -> None:
+        """Let the command layer answer an unknown command (it suggests the closest one)."""
+        from bot.discord.cogs.common import run_text_command
+
+        await run_text_command(context, context.message.content)
+
+    def request_shutdown(self, signame: str = "signal") -> None:
+        """Start closing the bot (from a signal handler); the running ``start()`` then returns."""
+        if self._shutdown_task is None:
+            log.info("%s received: shutting down", signame)
+            self._shutdown_task = asyncio.get_running_loop().create_task(self.close())
+
+    async def close(self) -> None:
+        """Close the gateway and HTTP session, then the extraction pool and the database."""
+        await super().close()
+        if self._resources_closed:
+            return
+        self._resources_closed = True
+        for name, closer in reversed(self.deps.closers):
+            try:
+                await closer()
+                log.info("closed %s", name)
+            except Exception:
+                log.exception("error while closing %s", name)
+
+
+class ShardedQuoteBot(QuoteBot, commands.AutoShardedBot):
+    """The same bot over several gateway shards (SHARD_COUNT set)."""
+
+
+def create_bot(deps: BotDeps) -> QuoteBot:
+    """Return the bot for these settings: sharded when SHARD_COUNT is set."""
+    if deps.settings.shard_count:
+        return ShardedQuoteBot(deps, shard_count=deps.settings.shard_count)
+    return QuoteBot(deps)
+
+
+def install_signal_handlers(bot: QuoteBot) -> Callable[[], None]:
+    """Make SIGTERM and SIGINT close ``bot``; return a function that removes the handlers."""
+    loop = asyncio.get_running_loop()
+    installed: list[signal.Signals] = []
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        try:
+            loop.add_signal_handler(sig, bot.request_shutdown, sig.name)
+        except (NotImplementedError, RuntimeError):  # not the main thread, or Windows
+            continue
+        installed.append(sig)
+
+    def remove() -> None:
+        for sig in installed:
+            loop.remove_signal_handler(sig)
+
+    return remove

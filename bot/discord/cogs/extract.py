@@ -1,0 +1,148 @@
+"""Extraction: /extract (text, link or file), and the "Extract quotes" message context menu."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import PurePath
+from typing import TYPE_CHECKING, Any
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.commands.context import CommandContext
+from bot.commands.errors import error_reply
+from bot.commands.parsing import take_date_option
+from bot.commands.replies import Reply
+from bot.discord.cogs.common import context_of, context_of_interaction, deliver, raw_text, runtime_of
+from bot.errors import Busy, EmptyInput, InputTooLarge, QuoteBotError, UsageError
+from bot.sources import ACCEPTED_EXTENSIONS, is_url
+
+if TYPE_CHECKING:
+    from bot.discord.bot import QuoteBot
+
+log = logging.getLogger(__name__)
+
+
+def accepted_attachment(attachment: discord.Attachment) -> bool:
+    """Return True when the attachment is a file the bot reads (.txt, .md, .html)."""
+    return PurePath(attachment.filename).suffix.lower() in ACCEPTED_EXTENSIONS
+
+
+async def read_attachment(attachment: discord.Attachment, max_bytes: int) -> tuple[str, bytes]:
+    """Download an attachment after checking its type and its size (before downloading it)."""
+    if not accepted_attachment(attachment):
+        accepted = ", ".join(ACCEPTED_EXTENSIONS)
+        raise UsageError(f"{attachment.filename} is not a file I read; attach a {accepted} file")
+    if attachment.size > max_bytes:
+        raise InputTooLarge(f"{attachment.filename} is {attachment.size:,} bytes; the limit "
+                            f"(MAX_UPLOAD_BYTES) is {max_bytes:,}")
+    return attachment.filename, await attachment.read()
+
+
+async def extract_reply(bot: QuoteBot, cctx: CommandContext, *, text: str | None = None,
+                        url: str | None = None, attachment: discord.Attachment | None = None,
+                        date: str | None = None) -> Reply:
+    """Run one extraction for a user: cooldown, attachment checks, then the command layer."""
+    runtime = runtime_of(bot)
+    try:
+        bot.deps.cooldown.check(cctx.user_id)
+    except Busy as exc:
+        return error_reply(exc)
+    try:
+        upload = (await read_attachment(attachment, bot.deps.settings.max_upload_bytes)
+                  if attachment is not None else None)
+        if upload is None and url is None and not (text or "").strip():
+            raise EmptyInput("give some text, a link or a .txt/.md/.html file to extract from")
+    except (QuoteBotError, discord.HTTPException) as exc:
+        bot.deps.cooldown.release(cctx.user_id)
+        if isinstance(exc, discord.HTTPException):
+            exc = EmptyInput(f"could not download the attachment ({exc.status})")
+        return error_reply(exc)
+    reply = await runtime.extract(cctx, text=None if (url or upload) else text, url=url, upload=upload,
+                                  date=date)
+    if "retry_after" in reply.extra:  # refused (pool full): the user may try again as soon as it frees up
+        bot.deps.cooldown.release(cctx.user_id)
+    return reply
+
+
+def message_source(message: discord.Message) -> dict[str, Any]:
+    """Return what to extract from a message: its first readable attachment, a link, or its text."""
+    files = [a for a in message.attachments if accepted_attachment(a)]
+    if files:
+        return {"attachment": files[0]}
+    content = message.content.strip()
+    if is_url(content):
+        return {"url": content}
+    if not content and message.attachments:
+        return {"attachment": message.attachments[0]}  # refused with a clear message
+    return {"text": content}
+
+
+# mypy cannot infer discord.py's hybrid_command overloads (a union of Concatenate callables), hence the
+# ignores on the decorators; pyright accepts them.
+
+
+class ExtractCog(commands.Cog, name="Extract"):
+    """Extract who said what from text, links and files."""
+
+    def __init__(self, bot: QuoteBot) -> None:
+        self.bot = bot
+        self.menu = app_commands.ContextMenu(name="Extract quotes", callback=self.extract_from_message)
+
+    async def cog_load(self) -> None:
+        """Register the context menu (context menus cannot live inside a cog class body)."""
+        self.bot.tree.add_command(self.menu)
+
+    async def cog_unload(self) -> None:
+        """Remove the context menu."""
+        self.bot.tree.remove_command(self.menu.name, type=self.menu.type)
+
+    @commands.hybrid_command(name="extract", description="Extract who said what from text, a link or a file")  # type: ignore[arg-type]
+    @app_commands.describe(text="the article text", link="a link to the article",
+                           file="a .txt, .md or .html file", date="the article date, YYYY-MM-DD")
+    async def extract(self, ctx: commands.Context[Any], link: str | None = None,
+                      file: discord.Attachment | None = None, date: str | None = None, *,
+                      text: str | None = None) -> None:
+        """Extract who said what from pasted text, a link or an attached file, and save it."""
+        runtime = runtime_of(self.bot)
+        cctx = context_of(ctx)
+        if ctx.interaction is not None:
+            await ctx.defer()  # extraction can take longer than Discord's 3 s
+            given = [x for x in (text, link, file) if x]
+            if len(given) != 1:
+                reply = error_reply(UsageError("give exactly one of text, link or file"))
+            else:
+                reply = await extract_reply(self.bot, cctx, text=text, url=link, attachment=file, date=date)
+            await deliver(ctx, runtime, cctx, reply)
+            return
+        async with ctx.typing():
+            attachments = ctx.message.attachments
+            if attachments:
+                rest = raw_text(ctx, runtime).partition(" ")[2]
+                try:
+                    given_date, _ = take_date_option(rest.strip())
+                except UsageError as exc:
+                    reply = error_reply(exc)
+                else:
+                    reply = await extract_reply(self.bot, cctx, attachment=attachments[0], date=given_date)
+            else:
+                # The command layer parses the message itself: date:YYYY-MM-DD, a link, or the text.
+                try:
+                    self.bot.deps.cooldown.check(cctx.user_id)
+                except Busy as exc:
+                    reply = error_reply(exc)
+                else:
+                    reply = await runtime.dispatch(cctx, raw_text(ctx, runtime))
+                    if "retry_after" in reply.extra:
+                        self.bot.deps.cooldown.release(cctx.user_id)
+        await deliver(ctx, runtime, cctx, reply)
+
+    async def extract_from_message(self, interaction: discord.Interaction[Any],
+                                   message: discord.Message) -> None:
+        """Extract quotes from the message the menu was used on (its text, link or attached file)."""
+        runtime = runtime_of(self.bot)
+        await interaction.response.defer(thinking=True)
+        cctx = context_of_interaction(interaction, message)
+        reply = await extract_reply(self.bot, cctx, **message_source(message))
+        await deliver(interaction, runtime, cctx, reply)

@@ -1,0 +1,79 @@
+"""Fixtures: a logged-in bot on a real database and a real extraction pool, with only the network faked."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import discord
+import pytest
+from discord.webhook.async_ import async_context
+from discord_fakes import FakeHTTP, FakeWebhookAdapter, Recorder, World, install_fake_http
+
+from bot.commands.core import Commands
+from bot.discord.bot import BotDeps, QuoteBot, create_bot
+from bot.discord.limits import UserCooldown
+from bot.service import Service
+from bot.settings import Settings
+from bot.storage.db import Storage
+from bot.workers import ProcessPoolExtractor
+
+
+@pytest.fixture(scope="session")
+def pool() -> Iterator[ProcessPoolExtractor]:
+    extractor = ProcessPoolExtractor(model_name="en_core_web_sm", workers=1, max_concurrent=2,
+                                     max_chars=200_000)
+    yield extractor
+    extractor.close()
+
+
+@dataclass
+class Env:
+    bot: QuoteBot
+    rec: Recorder
+    http: FakeHTTP
+    world: World
+    storage: Storage
+    service: Service
+    settings: Settings
+
+    def send(self, payload: dict[str, object]) -> None:
+        """Deliver a MESSAGE_CREATE gateway event."""
+        self.bot._connection.parse_message_create(payload)  # type: ignore[arg-type]
+
+    def interact(self, payload: dict[str, object]) -> None:
+        """Deliver an INTERACTION_CREATE gateway event."""
+        self.bot._connection.parse_interaction_create(payload)  # type: ignore[arg-type]
+
+
+async def make_env(tmp_path: Path, pool: ProcessPoolExtractor, cooldown: float = 0) -> AsyncIterator[Env]:
+    world = World()
+    settings = Settings.from_env({"DATABASE_PATH": str(tmp_path / "quotes.db"),
+                                  "AUTO_EXTRACT_CHANNELS": str(world.channel_id),
+                                  "EXTRACT_COOLDOWN_SECONDS": str(cooldown), "MAX_UPLOAD_BYTES": "100000"})
+    rec = Recorder()
+    token = async_context.set(FakeWebhookAdapter(rec))
+    storage = await Storage.open(settings.database_path)
+    service = Service(storage, pool, settings)
+    deps = BotDeps(settings=settings, runtime=Commands(service, prefix=settings.command_prefix),
+                   cooldown=UserCooldown(settings.extract_cooldown_seconds),
+                   closers=[("database", storage.close)])
+    bot = create_bot(deps)
+    http = FakeHTTP(rec)
+    install_fake_http(bot, http)
+    await bot.login("fake-token")
+    state = bot._connection
+    state._add_guild(discord.Guild(data=world.guild_payload(), state=state))  # type: ignore[arg-type]
+    http.guild_of_channel[world.channel_id] = world.guild_id
+    try:
+        yield Env(bot, rec, http, world, storage, service, settings)
+    finally:
+        await bot.close()
+        async_context.reset(token)
+
+
+@pytest.fixture
+async def env(tmp_path: Path, pool: ProcessPoolExtractor) -> AsyncIterator[Env]:
+    async for e in make_env(tmp_path, pool):
+        yield e

@@ -1,0 +1,374 @@
+"""Discord without the network: the bot's real discord.py objects, with only the transport replaced.
+
+* :class:`FakeHTTP` is a real :class:`discord.http.HTTPClient` whose ``request`` records the Route and the
+  payload and answers with realistic JSON instead of talking to discord.com.
+* :class:`FakeWebhookAdapter` does the same for interaction responses and follow-ups (discord.py sends those
+  through ``discord.webhook.async_.async_context``, the hook its own test-suite uses).
+* Gateway events are fed to the real ``ConnectionState`` parsers (``parse_message_create``,
+  ``parse_interaction_create``), so commands run through discord.py's own dispatch, tree and view store.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import json
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+import discord
+from discord.http import HTTPClient, Route
+from discord.webhook.async_ import AsyncWebhookAdapter
+
+APP_ID = 900000000000000001
+BOT_ID = APP_ID
+OWNER_ID = 900000000000000007
+BOT_USER = {"id": str(BOT_ID), "username": "quotebot", "discriminator": "0", "global_name": None,
+            "avatar": None, "bot": True}
+_ids = itertools.count(1)
+
+
+def snowflake() -> int:
+    """Return a fresh unique id dated now (interactions older than 15 minutes count as expired)."""
+    return discord.utils.time_snowflake(datetime.now(UTC)) + next(_ids)
+
+
+def user_payload(user_id: int, name: str) -> dict[str, Any]:
+    return {"id": str(user_id), "username": name, "discriminator": "0", "global_name": name, "avatar": None}
+
+
+@dataclass
+class Call:
+    """One request the bot made: method, route path template, route parameters and the JSON it carried."""
+
+    method: str
+    path: str
+    params: dict[str, Any]
+    json: Any = None
+    files: list[str] = field(default_factory=list)
+    file_data: dict[str, bytes] = field(default_factory=dict)
+    response: Any = None  # what the fake Discord answered
+
+    @property
+    def embeds(self) -> list[dict[str, Any]]:
+        return list((self.json or {}).get("embeds") or (self.json or {}).get("data", {}).get("embeds") or [])
+
+    @property
+    def text(self) -> str:
+        """All human-readable text of the message: content, embed titles, descriptions, fields, footers."""
+        body = self.json or {}
+        if "data" in body and isinstance(body["data"], dict):
+            body = body["data"]
+        parts = [body.get("content") or ""]
+        for e in body.get("embeds") or []:
+            parts += [e.get("title", ""), e.get("description", ""), e.get("footer", {}).get("text", "")]
+            for f in e.get("fields", []):
+                parts += [f.get("name", ""), f.get("value", "")]
+        return "\n".join(p for p in parts if p)
+
+    @property
+    def flags(self) -> int:
+        body = self.json or {}
+        if "data" in body and isinstance(body["data"], dict):
+            body = body["data"]
+        return int(body.get("flags") or 0)
+
+    @property
+    def ephemeral(self) -> bool:
+        return bool(self.flags & 64)
+
+    @property
+    def components(self) -> list[dict[str, Any]]:
+        body = self.json or {}
+        if "data" in body and isinstance(body["data"], dict):
+            body = body["data"]
+        return list(body.get("components") or [])
+
+
+class _Response:
+    def __init__(self, status: int, reason: str) -> None:
+        self.status = status
+        self.reason = reason
+
+
+def _payload_from_form(form: Any) -> Any:
+    for part in form or []:
+        if part.get("name") == "payload_json":
+            return json.loads(part["value"])
+    return None
+
+
+def message_payload(channel_id: int, author: dict[str, Any], body: dict[str, Any] | None,
+                    message_id: int | None = None, guild_id: int | None = None,
+                    files: list[str] | None = None) -> dict[str, Any]:
+    """Return the message JSON Discord answers with after a send or an edit."""
+    body = body or {}
+    data: dict[str, Any] = {
+        "id": str(message_id or snowflake()), "channel_id": str(channel_id), "author": author,
+        "content": body.get("content") or "", "timestamp": "2026-11-25T12:00:00+00:00",
+        "edited_timestamp": None, "tts": False, "mention_everyone": False, "mentions": [], "mention_roles": [],
+        "attachments": [{"id": str(snowflake()), "filename": f, "size": 1, "url": f"https://cdn.example/{f}",
+                         "proxy_url": f"https://cdn.example/{f}"} for f in files or []],
+        "embeds": body.get("embeds") or [], "pinned": False, "type": 0, "flags": body.get("flags") or 0,
+        "components": body.get("components") or [],
+    }
+    if guild_id is not None:
+        data["guild_id"] = str(guild_id)
+    return data
+
+
+class Recorder:
+    """Shared list of calls with a way to wait for one (commands run in tasks the gateway dispatch starts)."""
+
+    def __init__(self) -> None:
+        self.calls: list[Call] = []
+        self.unexpected: list[Call] = []
+
+    async def wait_for(self, predicate: Any = None, *, count: int = 1, timeout: float = 10.0) -> list[Call]:
+        """Wait until ``count`` recorded calls satisfy ``predicate``; return them."""
+        deadline = asyncio.get_running_loop().time() + timeout
+        while True:
+            found = [c for c in self.calls if predicate is None or predicate(c)]
+            if len(found) >= count:
+                return found
+            if asyncio.get_running_loop().time() > deadline:
+                seen = "\n".join(f"  {c.method} {c.path} {c.text[:80]!r}" for c in self.calls)
+                raise AssertionError(f"timed out waiting for a call; calls so far:\n{seen}")
+            await asyncio.sleep(0.01)
+
+
+class FakeHTTP(HTTPClient):
+    """discord.py's HTTP client with ``request`` answered locally (no discord.com)."""
+
+    def __init__(self, recorder: Recorder, *, reject_token: bool = False) -> None:
+        super().__init__(asyncio.get_running_loop())
+        self.recorder = recorder
+        self.reject_token = reject_token
+        self.guild_of_channel: dict[int, int] = {}
+        self.cdn: dict[str, bytes] = {}  # attachment URL -> bytes, served by get_from_cdn
+
+    async def get_from_cdn(self, url: str) -> bytes:
+        self.recorder.calls.append(Call("GET", url, {}))
+        if url not in self.cdn:
+            raise discord.NotFound(_Response(404, "Not Found"), "no such attachment")
+        return self.cdn[url]
+
+    async def request(self, route: Route, *, files: Any = None, form: Any = None, **kwargs: Any) -> Any:
+        body = kwargs.get("json")
+        if body is None and form is not None:
+            body = _payload_from_form(form)
+        names = [f.filename for f in files or []]
+        data: dict[str, bytes] = {}
+        for f in files or []:
+            f.reset()
+            data[f.filename] = f.fp.read()
+        params = {k: getattr(route, k) for k in ("channel_id", "guild_id", "message_id", "application_id")
+                  if getattr(route, k, None) is not None}
+        call = Call(route.method, route.path, params, body, names, data)
+        self.recorder.calls.append(call)
+        key = (route.method, route.path)
+        if key == ("GET", "/users/@me"):
+            if self.reject_token:
+                raise discord.HTTPException(_Response(401, "Unauthorized"),
+                                            {"message": "401: Unauthorized", "code": 0})
+            return BOT_USER
+        if key == ("GET", "/oauth2/applications/@me"):
+            return {"id": str(APP_ID), "name": "quotebot", "description": "", "icon": None,
+                    "bot_public": False, "bot_require_code_grant": False, "verify_key": "00",
+                    "owner": user_payload(OWNER_ID, "owner"), "flags": 0}
+        if key == ("POST", "/channels/{channel_id}/messages"):
+            cid = int(params["channel_id"])
+            return message_payload(cid, BOT_USER, body, guild_id=self.guild_of_channel.get(cid), files=names)
+        if key == ("PATCH", "/channels/{channel_id}/messages/{message_id}"):
+            cid = int(params["channel_id"])
+            return message_payload(cid, BOT_USER, body, message_id=int(params["message_id"]),
+                                   guild_id=self.guild_of_channel.get(cid))
+        if key == ("POST", "/channels/{channel_id}/typing"):
+            return None
+        if route.method == "PUT" and route.path.startswith("/applications/{application_id}"):
+            return [{**cmd, "id": str(snowflake()), "application_id": str(APP_ID), "version": "1",
+                     "default_member_permissions": None, "type": cmd.get("type", 1)} for cmd in body or []]
+        self.recorder.unexpected.append(call)
+        return None
+
+
+class FakeWebhookAdapter(AsyncWebhookAdapter):
+    """The interaction-response transport, answered locally; set it with ``async_context.set``."""
+
+    def __init__(self, recorder: Recorder) -> None:
+        super().__init__()
+        self.recorder = recorder
+        self.originals: dict[str, dict[str, Any]] = {}
+
+    async def request(self, route: Route, session: Any, *, payload: Any = None, multipart: Any = None,
+                      files: Any = None, **kwargs: Any) -> Any:
+        body = payload if payload is not None else _payload_from_form(multipart)
+        names = [f.filename for f in files or []]
+        data: dict[str, bytes] = {}
+        for f in files or []:
+            f.reset()
+            data[f.filename] = f.fp.read()
+        params = {"webhook_id": route.webhook_id, "webhook_token": route.webhook_token}
+        call = Call(route.method, route.path, params, body, names, data)
+        self.recorder.calls.append(call)
+        token = str(route.webhook_token)
+        if route.path.endswith("/callback"):
+            kind = int(body["type"])
+            inner = body.get("data") or {}
+            message = None
+            if kind in (4, 7):
+                message = message_payload(0, BOT_USER, inner, files=names)
+                self.originals[token] = message
+            elif kind == 5:
+                self.originals[token] = message_payload(0, BOT_USER, {"flags": inner.get("flags", 0)})
+            resource: dict[str, Any] = {"type": kind}
+            if message is not None:
+                resource["message"] = message
+            call.response = message
+            return {"interaction": {"id": str(route.webhook_id), "type": 2,
+                                    "response_message_loading": kind == 5,
+                                    "response_message_ephemeral": bool(inner.get("flags", 0) & 64),
+                                    "response_message_id": message["id"] if message else None},
+                    "resource": resource}
+        if route.method == "GET" and route.path.endswith("/messages/@original"):
+            return self.originals.get(token) or message_payload(0, BOT_USER, {})
+        if route.method == "PATCH":
+            message = message_payload(0, BOT_USER, body, files=names)
+            if route.path.endswith("@original"):
+                self.originals[token] = message
+            return message
+        if route.method == "POST":
+            return message_payload(0, BOT_USER, body, files=names)
+        self.recorder.unexpected.append(call)
+        return None
+
+
+def install_fake_http(client: discord.Client, http: FakeHTTP) -> None:
+    """Replace the client's HTTP layer (the REST API) with ``http``."""
+    client.http = http
+    client._connection.http = http
+
+
+# ------------------------------------------------------------------------------------------- payloads
+
+MANAGE_MESSAGES = 1 << 13
+MEMBER_PERMS = (1 << 10) | (1 << 11) | (1 << 14) | (1 << 15) | (1 << 16) | (1 << 31)  # view, send, embed...
+
+
+@dataclass
+class World:
+    """A guild with a text channel, two ordinary members and a moderator, plus DM-capable users."""
+
+    guild_id: int = field(default_factory=snowflake)
+    channel_id: int = field(default_factory=snowflake)
+    mod_role_id: int = field(default_factory=snowflake)
+    alice: int = field(default_factory=snowflake)
+    bob: int = field(default_factory=snowflake)
+    mod: int = field(default_factory=snowflake)
+    names: dict[int, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.names.update({self.alice: "alice", self.bob: "bob", self.mod: "mod"})
+
+    def member_payload(self, user_id: int) -> dict[str, Any]:
+        roles = [str(self.mod_role_id)] if user_id == self.mod else []
+        return {"user": user_payload(user_id, self.names.get(user_id, "user")), "roles": roles,
+                "joined_at": "2026-01-01T00:00:00+00:00", "deaf": False, "mute": False, "flags": 0,
+                "nick": None, "avatar": None}
+
+    def guild_payload(self) -> dict[str, Any]:
+        return {
+            "id": str(self.guild_id), "name": "Newsroom", "owner_id": str(OWNER_ID), "icon": None,
+            "features": [], "emojis": [], "stickers": [], "afk_timeout": 300, "verification_level": 0,
+            "default_message_notifications": 0, "explicit_content_filter": 0, "mfa_level": 0,
+            "system_channel_flags": 0, "premium_tier": 0, "preferred_locale": "en-US", "nsfw_level": 0,
+            "member_count": 4, "large": False, "unavailable": False,
+            "roles": [
+                {"id": str(self.guild_id), "name": "@everyone", "permissions": str(MEMBER_PERMS),
+                 "position": 0, "color": 0, "hoist": False, "managed": False, "mentionable": False},
+                {"id": str(self.mod_role_id), "name": "Editors", "permissions": str(MEMBER_PERMS | MANAGE_MESSAGES),
+                 "position": 1, "color": 0, "hoist": False, "managed": False, "mentionable": False},
+            ],
+            "channels": [{"id": str(self.channel_id), "type": 0, "name": "newsdesk", "position": 0,
+                          "permission_overwrites": [], "nsfw": False, "parent_id": None,
+                          "guild_id": str(self.guild_id)}],
+            "members": [self.member_payload(u) for u in (self.alice, self.bob, self.mod)]
+            + [{"user": BOT_USER, "roles": [], "joined_at": "2026-01-01T00:00:00+00:00", "deaf": False,
+                "mute": False, "flags": 0}],
+            "threads": [], "voice_states": [], "presences": [], "stage_instances": [],
+            "guild_scheduled_events": [], "soundboard_sounds": [],
+        }
+
+    def message(self, author: int, content: str, *, attachments: list[dict[str, Any]] | None = None,
+                channel_id: int | None = None, dm: bool = False) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "id": str(snowflake()), "channel_id": str(channel_id or self.channel_id),
+            "author": user_payload(author, self.names.get(author, "user")), "content": content,
+            "timestamp": "2026-11-25T12:00:00+00:00", "edited_timestamp": None, "tts": False,
+            "mention_everyone": False, "mentions": [], "mention_roles": [], "attachments": attachments or [],
+            "embeds": [], "pinned": False, "type": 0, "flags": 0, "components": [],
+        }
+        if not dm:
+            data["guild_id"] = str(self.guild_id)
+            member = self.member_payload(author)
+            member.pop("user")
+            data["member"] = member
+        return data
+
+    def _base_interaction(self, user: int, kind: int, data: dict[str, Any], *, dm: bool = False,
+                          dm_channel_id: int | None = None) -> dict[str, Any]:
+        payload: dict[str, Any] = {
+            "id": str(snowflake()), "application_id": str(APP_ID), "type": kind, "token": f"tok{snowflake()}",
+            "version": 1, "data": data, "locale": "en-US", "attachment_size_limit": 10_485_760,
+            "app_permissions": str(MEMBER_PERMS), "entitlements": [], "authorizing_integration_owners": {},
+        }
+        if dm:
+            payload["user"] = user_payload(user, self.names.get(user, "user"))
+            payload["channel"] = {"id": str(dm_channel_id or snowflake()), "type": 1,
+                                  "recipients": [user_payload(user, self.names.get(user, "user"))]}
+            payload["channel_id"] = payload["channel"]["id"]
+            payload["context"] = 1
+        else:
+            member = self.member_payload(user)
+            perms = MEMBER_PERMS | (MANAGE_MESSAGES if user == self.mod else 0)
+            member["permissions"] = str(perms)
+            payload.update({"guild_id": str(self.guild_id), "member": member, "guild_locale": "en-US",
+                            "channel_id": str(self.channel_id), "context": 0,
+                            "channel": {"id": str(self.channel_id), "type": 0, "name": "newsdesk",
+                                        "guild_id": str(self.guild_id), "position": 0,
+                                        "permission_overwrites": [], "nsfw": False, "parent_id": None}})
+        return payload
+
+    def slash(self, user: int, name: str, options: dict[str, Any] | None = None, *, dm: bool = False,
+              attachments: dict[str, dict[str, Any]] | None = None) -> dict[str, Any]:
+        """Return an APPLICATION_COMMAND interaction for ``/name`` with string/integer/attachment options."""
+        opts = []
+        for key, value in (options or {}).items():
+            if isinstance(value, bool) or not isinstance(value, int):
+                opts.append({"name": key, "type": 3, "value": value})
+            else:
+                opts.append({"name": key, "type": 4, "value": value})
+        data: dict[str, Any] = {"id": str(snowflake()), "name": name, "type": 1, "options": opts}
+        if attachments:
+            for key, att in attachments.items():
+                opts.append({"name": key, "type": 11, "value": att["id"]})
+            data["resolved"] = {"attachments": {att["id"]: att for att in attachments.values()}}
+        return self._base_interaction(user, 2, data, dm=dm)
+
+    def message_menu(self, user: int, name: str, target: dict[str, Any]) -> dict[str, Any]:
+        """Return a message context-menu interaction on ``target`` (a message payload)."""
+        data = {"id": str(snowflake()), "name": name, "type": 3, "target_id": target["id"],
+                "resolved": {"messages": {target["id"]: target}}}
+        return self._base_interaction(user, 2, data)
+
+    def button(self, user: int, custom_id: str, message: dict[str, Any]) -> dict[str, Any]:
+        """Return a button click (MESSAGE_COMPONENT interaction) on ``message``."""
+        payload = self._base_interaction(user, 3, {"custom_id": custom_id, "component_type": 2})
+        payload["message"] = message
+        return payload
+
+
+def attachment_payload(filename: str, data: bytes, url: str) -> dict[str, Any]:
+    return {"id": str(snowflake()), "filename": filename, "size": len(data), "url": url, "proxy_url": url,
+            "content_type": "text/plain"}
