@@ -61,6 +61,8 @@ TEMPORAL_ENTITY_LABELS = frozenset({"DATE", "TIME"})
 # Dependency labels by which a temporal expression (or its preposition) modifies a verb.
 CLAUSE_MODIFIER_DEPS = frozenset({"npadvmod", "tmod", "advmod", "prep", "obl", "nmod", "dep", "advcl"})
 VERB_POS = frozenset({"VERB", "AUX"})
+# The last word of a relative phrase that may instead take an object: "the day before (the vote)".
+RELATIONAL_WORDS = frozenset({"before", "after", "prior"})
 # A framing adverbial ends with a comma ("On Aug. 31, ...").
 _FRAMING_COMMA = re.compile(r"\A\s*,")
 _QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("«", "»"))
@@ -418,11 +420,22 @@ def _main_clause(verb: Token) -> bool:
     return verb.dep_ == "ROOT"
 
 
-def _dangling_preposition(match: TemporalMatch, span: Span) -> bool:
+def _dangling_preposition(match: TemporalMatch, span: Span, text: str) -> bool:
     """Return True for "the day before the vote": the phrase is relative to something named, not to a date."""
     last = span[-1]
-    return match.relative is not None and last.lower_ in ("before", "after", "prior") and any(
-        c.dep_ in ("pobj", "pcomp") and c.idx >= match.end for c in last.children)
+    if match.relative is None or last.lower_ not in RELATIONAL_WORDS:
+        return False
+    if last.dep_ == "mark" or any(c.dep_ in ("pobj", "pcomp") and c.idx >= match.end for c in last.children):
+        return True
+    # "two days after the Council condemned..." even when the parse misses it; "the day before that he..." is fine.
+    rest = text[match.end:].lstrip()
+    return bool(rest) and rest[0].isalnum() and not re.match(r"that\b", rest)
+
+
+def _looks_like_a_name(match: TemporalMatch, sentence_initial: bool) -> bool:
+    """Return True for a capitalised relative phrase inside a sentence: "CBS This Morning" is a show."""
+    words = match.text.split()
+    return match.relative is not None and not sentence_initial and all(w[:1].isupper() for w in words)
 
 
 def find_expressions(doc: Doc) -> list[Expression]:
@@ -442,14 +455,16 @@ def find_expressions(doc: Doc) -> list[Expression]:
         span = doc.char_span(match.start, match.end, alignment_mode="expand")
         if span is None or len(span) == 0:
             continue
-        if _dangling_preposition(match, span):
+        if _dangling_preposition(match, span, text):
             continue
         sent = span.sent
         prefix = text[sent.start_char:match.start].strip()
+        sentence_initial = bool(r.framing_prefix.match(f"{prefix} " if prefix else ""))
+        if _looks_like_a_name(match, sentence_initial):
+            continue
         preceding = doc[span.start - 1] if span.start > sent.start else None
         non_point = preceding is not None and preceding.lower_ in r.non_point_prepositions
-        framing = (not non_point and bool(r.framing_prefix.match(f"{prefix} " if prefix else ""))
-                   and bool(_FRAMING_COMMA.match(text[match.end:])))
+        framing = not non_point and sentence_initial and bool(_FRAMING_COMMA.match(text[match.end:]))
         verb = _anchor_verb(span)
         if non_point and verb is None:
             continue

@@ -250,6 +250,13 @@ CASES: dict[str, Case] = {
                            [("2021-09-01", "relative", "Earlier this month")]),
     "the-day-before-the-vote-trap": ("The day before the vote, the mayor said that the city was calm.", THU,
                                      [("the city was calm", "said")], [("2021-09-02", "article", None)]),
+    "relative-before-a-clause-trap": ("Two days after the council voted, the mayor said that the city was calm.",
+                                      THU, [("the city was calm", "said")], [("2021-09-02", "article", None)]),
+    "relative-before-a-clause-trap-2": (
+        "The sanctions came just three days after the council condemned the missile test.", THU,
+        [("the missile test", "condemned")], [("2021-09-02", "article", None)]),
+    "show-name-trap": ("The manager told CBS This Morning on Monday that the campaign was strong.", THU,
+                       [("the campaign was strong", "told")], [("2021-08-30", "explicit", "Monday")]),
     "since-monday-trap": ("The mayor has said since Monday that the city was calm.", THU,
                           [("the city was calm", "said")], [("2021-09-02", "article", None)]),
     # two dated events in one sentence: the one on the cue wins, and the last one is in force afterwards

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.extraction.dating import date_statements
+from bot.errors import DateError
+from bot.extraction.dating import date_statements, find_date_line
 from bot.extraction.model import Statement
 from bot.extraction.pipeline import extract, prepare
 
@@ -79,3 +80,43 @@ def test_seed_dates_over_hand_built_statements(nlp, seed_text: str) -> None:  # 
     assert bases["the operation to evacuate people from Afghanistan"] == ("explicit", "August 31")
     assert bases["protection does not mean waging war"] == ("inherited", None)
     assert bases["We’re definitely going to do that"] == ("article", None)
+
+
+def test_no_date_anywhere_leaves_statements_undated(nlp, seed_text: str) -> None:  # type: ignore[no-untyped-def]
+    _, span = find_date_line(seed_text)
+    assert span is not None
+    undated_text = seed_text[span[1]:]
+    result = extract(undated_text, nlp=nlp)
+    assert result.article_date is None and result.date_source is None
+    assert result.statements
+    # Without an article date, "August 31" has no year and "The day before" nothing to count from.
+    assert all(s.date is None and s.date_basis is None for s in result.statements)
+    assert any("no article date" in w for w in result.warnings)
+
+
+def test_request_date_overrides_the_date_line(nlp, seed_text: str) -> None:  # type: ignore[no-untyped-def]
+    result = extract(seed_text, nlp=nlp, article_date="2021-09-03")
+    assert (result.article_date, result.date_source) == ("2021-09-03", "request")
+    kirby = _by_quote(result.statements, "We’re definitely going to do that")
+    assert (kirby.date, kirby.date_basis) == ("2021-09-03", "article")
+
+
+@pytest.mark.parametrize(("header", "message"), [
+    ("date 2021-13-45", "not a valid date"),
+    ("date 02/09/2021", "YYYY-MM-DD"),
+])
+def test_bad_date_line_is_a_clear_error(nlp, seed_text: str, header: str,  # type: ignore[no-untyped-def]
+                                        message: str) -> None:
+    text = seed_text.replace("date 2021-09-02", header, 1)
+    with pytest.raises(DateError, match=message):
+        extract(text, nlp=nlp)
+
+
+def test_impossible_date_in_text_falls_back(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("date 2021-09-02\nOn February 30, the minister said that the plan would work. "
+            "The general said on Tuesday that the army would stay.")
+    result = extract(text, nlp=nlp)
+    plan = _by_quote(result.statements, "the plan would work")
+    army = _by_quote(result.statements, "the army would stay")
+    assert (plan.date, plan.date_basis) == ("2021-09-02", "article")
+    assert (army.date, army.date_basis) == ("2021-08-31", "explicit")
