@@ -26,8 +26,8 @@ _TRIM_END = " \t\n,;:—–-."
 MIN_DIRECT_WORDS = 4  # shorter quoted regions without a cue are scare quotes or titles
 MAX_MENTION_TOKENS = 14
 FLOATING_MAX_PARAGRAPH_GAP = 1
-_DASH_NAME = re.compile(r"[ \t\u00a0]*(?P<dash>[\u2015\u2014\u2013]|--?)[ \t\u00a0]*"
-                        r"(?P<name>[A-Z][\w.’'-]*(?:[ \t\u00a0]+(?:[A-Z][\w.’'-]*|de|van|von|da|del|la|bin|al-\w+)){0,4})")
+_DASH_NAME = re.compile(r"[ \t\u00a0]*(?P<dash>[\u2015\u2014\u2013]|--?)[ \t\u00a0]*(?P<name>"
+                        r"[A-Z][\w.’'-]*(?:[ \t\u00a0]+(?:[A-Z][\w.’'-]*|de|van|von|da|del|la|bin|al-\w+)){0,4})")
 # "PENCE: Well, ..." (transcripts) and "Poll: Voters abandon ..." (headlines): a short label before a colon.
 _LABEL = re.compile(r"[ \t\u00a0]*[\"\u201c]?(?P<label>[A-Z][\w.’'-]*(?:[ \t\u00a0]+[A-Z][\w.’'-]*){0,3})[ \t\u00a0]*:"
                     r"[ \t\u00a0]+(?=\S)")
@@ -175,6 +175,20 @@ class _Finder:
 
     def _add(self, start: int, end: int, cue: tuple[int, int] | None, mention: tuple[int, int] | None,
              origin: str, sentence: int) -> None:
+        # A statement never crosses a paragraph break: clip it to the paragraph of its cue (or its start).
+        anchor = cue[0] if cue is not None and start <= cue[0] < end else start
+        if cue is not None and not (start <= cue[0] < end):
+            anchor = start if abs(cue[0] - start) < abs(cue[0] - end) else max(start, end - 1)
+        ps, pe = self._paragraph_bounds(anchor)
+        start, end = max(start, ps), min(end, pe)
+        if mention is not None:
+            left, right = mention
+            cue_par = self._paragraph_bounds(cue[0]) if cue is not None else (ps, pe)
+            while left < right and self.doc[left].idx < cue_par[0]:
+                left += 1
+            while right > left and self.doc[right - 1].idx >= cue_par[1]:
+                right -= 1
+            mention = (left, right) if right > left else None
         start, end = _trim(self.text, start, end)
         start, end = _balance_marks(self.text, start, end, self.regions)
         if end - start < 3 or _word_count(self.text[start:end]) < 2:
@@ -204,12 +218,14 @@ class _Finder:
                 continue
             contents: list[tuple[int, int]] = []
             for child in tok.children:
-                if child.dep_ == "ccomp" and not (child.lemma_.lower() in lex.question):
+                if child.dep_ == "ccomp" and child.lemma_.lower() not in lex.question:
                     if self._is_question_complement(child):
                         continue
                     contents.append(self._subtree_chars(child))
                 elif child.dep_ == "dobj" and is_speech:
                     contents.extend(self._object_content(tok, child, lemma))
+            if not contents and is_speech:
+                contents.extend(self._passive_content(tok))
             if not contents and tok.dep_ == "parataxis" and is_speech and tok.head.pos_ in {"VERB", "AUX"}:
                 contents.append(self._subtree_chars(tok.head, exclude=tok))
             if not contents:
@@ -226,11 +242,18 @@ class _Finder:
     def _quote_is_whole_sentence_around(self, tok: Token) -> bool:
         return False
 
-    def _is_question_complement(self, head: Token) -> bool:
-        for child in head.children:
-            if child.dep_ == "mark" and child.lower_ in {"whether", "if"}:
-                return True
-        return False
+    @staticmethod
+    def _is_question_complement(head: Token) -> bool:
+        return any(child.dep_ == "mark" and child.lower_ in {"whether", "if"} for child in head.children)
+
+    def _passive_content(self, verb: Token) -> list[tuple[int, int]]:
+        """"The decision was announced by the governor": the passive subject is the content, the agent the source."""
+        if self._passive_agent(verb) is None:
+            return []
+        for child in verb.children:
+            if child.dep_ == "nsubjpass" and child.pos_ != "PRON":
+                return [self._subtree_chars(child)]
+        return []
 
     @staticmethod
     def _is_impersonal_passive(verb: Token) -> bool:

@@ -124,6 +124,8 @@ def quoted_regions(text: str) -> list[QuoteRegion]:
             inner_b = b - (1 if closed else 0)
             if closed and text.startswith("''", b - 2) and text.startswith("``", a):
                 inner_b = b - 2
+            while inner_a < inner_b and text[inner_a].isspace():
+                inner_a += 1
             while inner_b > inner_a and text[inner_b - 1].isspace():
                 inner_b -= 1
             if inner_b > inner_a:

@@ -171,6 +171,28 @@ class SpeakerResolver:
                     entity.gender = gender
                 self._attach_role(entity, ent)
 
+        self._add_bare_surnames()
+
+    def _add_bare_surnames(self) -> None:
+        """Count capitalised surname tokens the NER missed ("Sanders spoke first") as mentions of that person."""
+        covered = {t.i for ent in self.doc.ents for t in ent}
+        by_surname: dict[str, list[Entity]] = {}
+        for e in self.entities:
+            if e.kind == "person":
+                by_surname.setdefault(_surname_key(e.name), []).append(e)
+        for tok in self.doc:
+            if tok.i in covered or not tok.text[:1].isupper():
+                continue
+            owners = by_surname.get(tok.lower_)
+            if not owners or len(owners) != 1:
+                continue
+            owners[0].positions.append(tok.idx)
+            if tok.dep_ in SUBJECT_DEPS:
+                owners[0].subject_positions.append(tok.idx)
+        for e in self.entities:
+            e.positions.sort()
+            e.subject_positions.sort()
+
     def _attach_role(self, entity: Entity, ent: Span) -> None:
         """Record a role from the NP around the name ("Pentagon spokesman John Kirby", "Kirby, the spokesman")."""
         lex = people()
@@ -183,7 +205,7 @@ class SpeakerResolver:
             head = head.head
         if head.pos_ == "ADP":
             head = head.head
-        left, right = _np_span(head)
+        left = _np_span(head)[0]
         pieces: list[str] = []
         if left < ent.start:
             pre = [t for t in doc[left:ent.start] if t.lower_ not in _DETERMINERS and not t.is_punct]
@@ -198,7 +220,7 @@ class SpeakerResolver:
                 if toks and any(t.lower_ in lex.person_roles or t.pos_ == "NOUN" for t in toks):
                     pieces.append(doc[toks[0].i:toks[-1].i + 1].text)
         if root.dep_ == "appos" and root.head.i < root.i and root.head.pos_ == "NOUN":
-            a_left, _ = _np_span(root.head)
+            a_left = _np_span(root.head)[0]
             toks = [t for t in doc[a_left:root.head.i + 1] if t.lower_ not in _DETERMINERS and not t.is_punct]
             if toks:
                 pieces.append(doc[toks[0].i:toks[-1].i + 1].text)
@@ -283,7 +305,7 @@ class SpeakerResolver:
         for e in self.entities:
             positions = e.subject_positions if subjects_only else e.positions
             for p in positions:
-                if floor < p < pos and (best is None or p > best[0]) and check(e, strict):  # type: ignore[operator]
+                if floor <= p < pos and (best is None or p > best[0]) and check(e, strict):  # type: ignore[operator]
                     best = (p, e)
         return best[1] if best else None
 

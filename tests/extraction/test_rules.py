@@ -1,0 +1,141 @@
+"""Extraction rules on small model-parsed examples: one row per construction."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+from bot.extraction.model import Statement
+from bot.extraction.pipeline import extract
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+
+def run(nlp: Language, text: str) -> list[Statement]:
+    result = extract(text, nlp=nlp)
+    for st in result.statements:
+        assert text[st.start:st.end] == st.quote
+        if st.speaker_start is not None and st.speaker_end is not None:
+            assert text[st.speaker_start:st.speaker_end] == st.speaker_mention
+    return list(result.statements)
+
+
+def find(statements: list[Statement], fragment: str) -> Statement:
+    hits = [s for s in statements if fragment in s.quote]
+    assert hits, f"no statement contains {fragment!r}: {[s.quote for s in statements]}"
+    return hits[0]
+
+
+# (construction, text, quote fragment, speaker, type, cue)
+CASES = [
+    ("direct, cue after", "“The mission is over,” John Kirby said.", "The mission is over", "John Kirby",
+     "direct", "said"),
+    ("direct, cue before with colon", "Kirby said: “The mission is over and we are leaving now.”",
+     "The mission is over", "Kirby", "direct", "said"),
+    ("direct, straight quotes", 'Mary Smith, a teacher, arrived. "We will not give up the fight," Smith said.',
+     "We will not give up", "Mary Smith", "direct", "said"),
+    ("direct, cue inverted", "“Prices will rise again next year,” said Janet Yellen.", "Prices will rise",
+     "Janet Yellen", "direct", "said"),
+    ("indirect with that", "Anthony Blinken said that the evacuation was one of the most difficult in history.",
+     "the evacuation was one of the most difficult", "Anthony Blinken", "indirect", "said"),
+    ("indirect without that", "The senator argued the bill would raise taxes for millions of families.",
+     "the bill would raise taxes", "The senator", "indirect", "argued"),
+    ("indirect, cue after", "The economy will slow down next year, the central bank warned on Monday.",
+     "The economy will slow down next year", "the central bank", "indirect", "warned"),
+    ("according to", "According to the report, unemployment fell to a record low in March.",
+     "unemployment fell to a record low", "the report", "indirect", "According to"),
+    ("told reporters", "Mayor Adams told reporters that the subway would reopen on Friday.",
+     "the subway would reopen", "Adams", "indirect", "told"),
+    ("organisation as source", "The Pentagon confirmed that the last plane had left Kabul.",
+     "the last plane had left Kabul", "Pentagon", "indirect", "confirmed"),
+    ("reported object", "The Taliban declared the end of the war in Afghanistan.",
+     "the end of the war in Afghanistan", "Taliban", "indirect", "declared"),
+    ("mixed quote", "He replied the station would “have a further statement next week.”",
+     "the station would", None, "mixed", "replied"),
+    ("passive with agent", "The decision was announced by Governor Maria Lopez at a briefing on Tuesday.",
+     "The decision", "Maria Lopez", "indirect", "announced"),
+    ("noted", "Dr. Alan Grant noted that the fossils were older than expected by a wide margin.",
+     "the fossils were older", "Alan Grant", "indirect", "noted"),
+    ("belief verb", "Most economists believe that inflation has already peaked this year.",
+     "inflation has already peaked", "Most economists", "indirect", "believe"),
+    ("transcript label", "WALLACE: Let me ask you about the debate tonight, governor.\n\nPENCE: We are ready for it "
+     "and we will win it.", "We are ready for it", "PENCE", "indirect", ":"),
+    ("dash attribution", "“Maybe we can build a wall around the whole thing.” ― Steve Quinlan",
+     "build a wall", "Steve Quinlan", "direct", "―"),
+]
+
+
+@pytest.mark.parametrize(("construction", "text", "fragment", "speaker", "stype", "cue"), CASES,
+                         ids=[c[0] for c in CASES])
+def test_construction(nlp: Language, construction: str, text: str, fragment: str, speaker: str | None,
+                      stype: str, cue: str) -> None:
+    st = find(run(nlp, text), fragment)
+    if speaker is not None:
+        assert st.speaker is not None and speaker.lower() in st.speaker.lower(), (construction, st)
+    assert st.type == stype, (construction, st)
+    assert st.cue == cue, (construction, st)
+
+
+def test_interrupted_quote_gives_two_statements_one_speaker(nlp: Language) -> None:
+    text = "Senator Jane Doe left early. “We tried everything,” she said, “but the votes were not there.”"
+    sts = run(nlp, text)
+    a, b = find(sts, "We tried everything"), find(sts, "the votes were not there")
+    assert a is not b
+    assert a.speaker == b.speaker == "Jane Doe"
+    assert a.type == b.type == "direct"
+
+
+def test_pronoun_resolves_to_named_person_and_surname_to_full_name(nlp: Language) -> None:
+    text = ("Pentagon spokesman John Kirby spoke on Monday. Kirby said the mission was over. "
+            "He added that troops would stay in the region.")
+    sts = run(nlp, text)
+    assert find(sts, "the mission was over").speaker == "John Kirby"
+    added = find(sts, "troops would stay")
+    assert added.speaker == "John Kirby"
+    assert added.speaker_mention == "He"
+    assert added.speaker_role == "Pentagon spokesman"
+
+
+def test_pronoun_gender_skips_incompatible_person(nlp: Language) -> None:
+    text = ("Hillary Clinton met Bernie Sanders in Ohio. Sanders spoke first. "
+            "She said that the party was united behind the plan.")
+    assert find(run(nlp, text), "the party was united").speaker == "Hillary Clinton"
+
+
+def test_description_resolves_to_person_introduced_with_role(nlp: Language) -> None:
+    text = ("The day before, Afghan Ambassador to Tajikistan Muhammad Zohir Agbar said that the resistance "
+            "would hold. According to the diplomat, protection does not mean waging war.")
+    st = find(run(nlp, text), "protection does not mean waging war")
+    assert st.speaker == "Muhammad Zohir Agbar"
+    assert st.speaker_mention == "the diplomat"
+
+
+def test_cueless_quote_paragraph_takes_adjacent_speaker(nlp: Language) -> None:
+    text = ("Governor Ann Richards said the budget was balanced for the first time.\n\n"
+            "“We did it without raising a single tax, and we will do it again next year.”")
+    st = find(run(nlp, text), "without raising a single tax")
+    assert st.speaker == "Ann Richards"
+    assert st.cue is None
+
+
+@pytest.mark.parametrize(
+    ("construction", "text", "absent"),
+    [
+        ("question asked is not a statement",
+         "When asked whether the troops would return, Kirby replied that the mission was over.",
+         "the troops would return"),
+        ("scare quotes alone", "The so-called “peace dividend” never arrived.", "peace dividend"),
+        ("title of a work", "She starred in “Gone Girl” last year.", "Gone Girl"),
+    ],
+)
+def test_not_statements(nlp: Language, construction: str, text: str, absent: str) -> None:
+    assert not [s for s in run(nlp, text) if absent in s.quote], construction
+
+
+def test_unattributed_passive_is_kept_with_null_speaker(nlp: Language) -> None:
+    sts = run(nlp, "Earlier Thursday, it was reported that the Taliban had decided to launch an operation.")
+    st = find(sts, "the Taliban had decided")
+    assert st.speaker is None
+    assert st.cue == "reported"
