@@ -60,7 +60,7 @@ class QuoteBot(commands.Bot):
                          allowed_mentions=discord.AllowedMentions.none(), **options)
         self.deps = deps
         self._shutdown_task: asyncio.Task[None] | None = None
-        self._resources_closed = False
+        self._closing: asyncio.Future[None] | None = None
         self._background: set[asyncio.Task[None]] = set()
 
     async def setup_hook(self) -> None:
@@ -107,11 +107,14 @@ class QuoteBot(commands.Bot):
             self._shutdown_task = asyncio.get_running_loop().create_task(self.close())
 
     async def close(self) -> None:
-        """Close the gateway and HTTP session, then the extraction pool and the database."""
+        """Close the gateway and HTTP session, then the extraction pool and the database (once; all callers
+        wait for the same shutdown)."""
+        if self._closing is None:
+            self._closing = asyncio.ensure_future(self._close_all())
+        await asyncio.shield(self._closing)
+
+    async def _close_all(self) -> None:
         await super().close()
-        if self._resources_closed:
-            return
-        self._resources_closed = True
         for name, closer in reversed(self.deps.closers):
             try:
                 await closer()

@@ -63,6 +63,10 @@ def error_reply(error: BaseException, ctx: commands.Context[Any] | None = None) 
     if isinstance(error, commands.CheckFailure | app_commands.CheckFailure):
         return Reply(title="Not allowed", description=str(error) or "You cannot use this command here.",
                      kind="error", ephemeral=True)
+    if isinstance(error, app_commands.CommandSignatureMismatch | app_commands.CommandNotFound):
+        return Reply(title="Out of date", kind="error", ephemeral=True,
+                     description="This slash command changed since it was last synced with Discord; ask the "
+                                 "bot's owner to run `python -m bot sync`.")
     if isinstance(error, app_commands.TransformerError):
         return Reply(title="Cannot read that", description=str(error), kind="error", ephemeral=True)
     return None

@@ -47,7 +47,10 @@ async def serve(bot: QuoteBot, token: str) -> int:
     remove_handlers = install_signal_handlers(bot)
     try:
         async with bot:
-            await bot.start(token)
+            try:
+                await bot.start(token)
+            finally:
+                await bot.close()  # waits for a signal-started shutdown to finish closing pool and DB
     except discord.LoginFailure:
         print(f"error: {BAD_TOKEN}", file=sys.stderr)
         return 1

@@ -187,7 +187,7 @@ class FakeHTTP(HTTPClient):
         if key == ("POST", "/channels/{channel_id}/typing"):
             return None
         if route.method == "PUT" and route.path.startswith("/applications/{application_id}"):
-            return [{**cmd, "id": str(snowflake()), "application_id": str(APP_ID), "version": "1",
+            return [{"description": "", **cmd, "id": str(snowflake()), "application_id": str(APP_ID), "version": "1",
                      "default_member_permissions": None, "type": cmd.get("type", 1)} for cmd in body or []]
         self.recorder.unexpected.append(call)
         return None
@@ -248,6 +248,9 @@ def install_fake_http(client: discord.Client, http: FakeHTTP) -> None:
     """Replace the client's HTTP layer (the REST API) with ``http``."""
     client.http = http
     client._connection.http = http
+    tree = getattr(client, "tree", None)
+    if tree is not None:
+        tree._http = http  # the command tree keeps the HTTP client it was built with
 
 
 # ------------------------------------------------------------------------------------------- payloads

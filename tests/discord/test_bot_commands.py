@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 from conftest import Env
 from discord_fakes import Call, attachment_payload
 
+from bot.discord.errors import GENERIC_FAILURE, reply_for
+from bot.errors import Busy, PermissionDenied
 from bot.service import Actor
 
 ARTICLE = (
@@ -135,3 +138,27 @@ async def test_error_is_mapped_to_a_short_private_reply(env: Env) -> None:
     assert reply.ephemeral
     assert "Not found" in reply.text
     assert "Traceback" not in reply.text
+
+
+async def test_stale_slash_signature_gets_a_sync_hint(env: Env) -> None:
+    env.interact(env.world.slash(env.world.alice, "export", {"fmt": "csv"}))  # old option name
+    (reply,) = await env.rec.wait_for(responses)
+    assert reply.ephemeral and "python -m bot sync" in reply.text
+
+
+def test_unexpected_error_is_logged_with_traceback_and_answered_generically(
+        caplog: pytest.LogCaptureFixture) -> None:
+    try:
+        raise RuntimeError("database on fire")
+    except RuntimeError as exc:
+        reply = reply_for(exc, where="/quotes")
+    assert reply.description == GENERIC_FAILURE and reply.ephemeral
+    assert "database on fire" not in reply.description
+    record = next(r for r in caplog.records if r.levelname == "ERROR")
+    assert record.exc_info is not None and "unexpected error in /quotes" in record.getMessage()
+
+
+def test_domain_errors_use_the_command_layers_words() -> None:
+    reply = reply_for(Busy("busy: 4 extractions are running; try again in 7 s", retry_after=7))
+    assert reply.kind == "warning" and "try again in 7 s" in reply.description
+    assert reply_for(PermissionDenied("only the person who added it")).title == "Not allowed"
