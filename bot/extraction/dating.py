@@ -18,8 +18,10 @@ The rules follow news writing and the TimeML/HeidelTime treatment of news (Strö
   ("the day before", "two days later") from the reference time in force: the most recent date given to a
   statement or to a main-clause event earlier in the article (``On September 2, the Front reported ...``),
   else the article date.
-- A statement with no expression of its own inherits the date of the preceding statement when that is in the
-  same or the previous paragraph, else gets the article date; with no article date it stays undated.
+- A statement with no expression of its own inherits the date of the preceding statement when that one has a
+  date from the text and is in the same paragraph, or in the previous paragraph with the same speaker, and its
+  own cue is not in the present tense ("says"); else it gets the article date; with no article date it stays
+  undated.
 
 Impossible dates in the text ("February 30") are ignored (the statement falls back); they never raise.
 """
@@ -61,6 +63,7 @@ TEMPORAL_ENTITY_LABELS = frozenset({"DATE", "TIME"})
 # Dependency labels by which a temporal expression (or its preposition) modifies a verb.
 CLAUSE_MODIFIER_DEPS = frozenset({"npadvmod", "tmod", "advmod", "prep", "obl", "nmod", "dep", "advcl"})
 VERB_POS = frozenset({"VERB", "AUX"})
+PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 # The last word of a relative phrase that may instead take an object: "the day before (the vote)".
 RELATIONAL_WORDS = frozenset({"before", "after", "prior"})
 # A framing adverbial ends with a comma ("On Aug. 31, ...").
@@ -268,11 +271,17 @@ def _choose_year(month: int, day: int, anchor: date, tense: Tense) -> date | Non
 
 def resolve(match: TemporalMatch, *, article: date | None, reference: date | None,
             tense: Tense = "neutral") -> Resolved | None:
-    """Give ``match`` a calendar value, or None when it has none (impossible date, nothing to count from)."""
+    """Give ``match`` a calendar value, or None when it has none (impossible date, nothing to count from).
+
+    ``reference`` is the date in force, None when there is none yet: backward phrases ("the day before") then
+    count from the article date and forward ones ("the next day") have no value.
+    """
     r = rules()
     year_anchor = article or reference
     if match.relative is not None:
         rule = match.relative
+        if rule.anchor == "reference" and reference is None and rule.offset > 0:
+            return None  # "the following morning" with no earlier date in force: following what?
         anchor = article if rule.anchor == "article" else (reference or article)
         if anchor is None:
             return None
@@ -522,6 +531,28 @@ def _own_expression(st: Statement, cue: Token | None, expressions: Sequence[Expr
     return framing[-1] if framing else None
 
 
+def _present_tense(cue: Token | None) -> bool:
+    """Return True for a present-tense cue ("says", "argue"): in news it speaks now, not at an earlier date."""
+    return cue is not None and cue.tag_ in PRESENT_TAGS
+
+
+def _same_speaker(a: Statement, b: Statement) -> bool:
+    return a.speaker is not None and b.speaker is not None and a.speaker.casefold() == b.speaker.casefold()
+
+
+def _inherits(st: Statement, paragraph: int, prev_paragraph: int, prev: Statement) -> bool:
+    """Return True when ``st`` (no date of its own) continues the dated discourse of ``prev``.
+
+    The previous statement must carry a date from the text (its own or inherited, not the article's) and be
+    in the same paragraph, or in the previous paragraph with the same speaker: a new voice in a new paragraph
+    is, in news writing, back to the present (measured on PolNeAR dev, where chains across speakers spread
+    a dated aside over whole articles).
+    """
+    if prev.date_basis in (None, "article"):
+        return False
+    return paragraph == prev_paragraph or (paragraph == prev_paragraph + 1 and _same_speaker(st, prev))
+
+
 def date_statements(doc: Doc, statements: list[Statement], reference: date | None) -> list[Statement]:
     """Give every statement ``date``, ``date_text`` and ``date_basis`` (the article date is ``reference``)."""
     if not statements:
@@ -538,7 +569,7 @@ def date_statements(doc: Doc, statements: list[Statement], reference: date | Non
     timeline = [e for e in expressions
                 if id(e) in own_ids or (e.main_clause and not _inside(e.match.start, e.match.end, quoted))]
     resolved: dict[int, Resolved] = {}
-    in_force = article
+    in_force: date | None = None  # nothing in force yet: backward phrases count from the article date
     for e in timeline:
         value = resolve(e.match, article=article, reference=in_force, tense=e.tense)
         if value is None:
@@ -556,7 +587,7 @@ def date_statements(doc: Doc, statements: list[Statement], reference: date | Non
         value = resolved.get(id(expr)) if expr is not None else None
         if value is not None and expr is not None:
             new = replace(st, date=value.value.isoformat(), date_text=expr.match.text, date_basis=value.basis)
-        elif previous is not None and paragraph - previous[0] <= 1 and previous[1].date_basis != "article":
+        elif previous is not None and not _present_tense(cue) and _inherits(st, paragraph, *previous):
             new = replace(st, date=previous[1].date, date_text=None, date_basis="inherited")
         elif article is not None:
             new = replace(st, date=article.isoformat(), date_text=None, date_basis="article")

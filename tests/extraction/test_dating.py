@@ -141,6 +141,7 @@ def test_impossible_dates_have_no_value(text: str) -> None:
     ("Thursday", None),        # a weekday needs the article date
     ("yesterday", None),       # so does a deictic word
     ("August 31", None),       # and a date without a year
+    ("the next day", THU),     # a forward phrase with no date in force: following what?
 ])
 def test_nothing_to_count_from(text: str, article: date | None) -> None:
     found = match_temporal(text)
@@ -165,18 +166,19 @@ def nlp():  # type: ignore[no-untyped-def]
     return load_model()
 
 
-def _statement(text: str, quote: str, cue: str) -> Statement:
+def _statement(text: str, quote: str, cue: str, speaker: str | None = None) -> Statement:
     """Build the statement with content ``quote`` and the occurrence of ``cue`` nearest to it."""
     start = text.index(quote)
     cues = [i for i in range(len(text)) if text.startswith(cue, i) and not start <= i < start + len(quote)]
     assert cues, f"no cue {cue!r}"
     at = min(cues, key=lambda i: abs(i - start))
     kind = "direct" if text[start - 1:start] == "“" else "indirect"
-    return Statement(kind, quote, start, start + len(quote), None, None, None, cue,  # type: ignore[arg-type]
+    return Statement(kind, quote, start, start + len(quote), speaker, speaker, None, cue,  # type: ignore[arg-type]
                      cue_start=at, cue_end=at + len(cue))
 
 
-Case = tuple[str, date | None, list[tuple[str, str]], list[tuple[str | None, str | None, str | None]]]
+# (text, article date, statements as (content, cue) or (content, cue, speaker), expected (date, basis, date_text))
+Case = tuple[str, date | None, list[tuple[str, ...]], list[tuple[str | None, str | None, str | None]]]
 
 CASES: dict[str, Case] = {
     # absolute dates on the reporting clause
@@ -243,6 +245,9 @@ CASES: dict[str, Case] = {
         "Yesterday, the mayor said that the city was burning.", THU,
         [("the city was calm", "said"), ("the city was burning", "said")],
         [("2021-08-20", "explicit", "August 20"), ("2021-09-01", "relative", "Yesterday")]),
+    "forward-phrase-with-nothing-in-force": (
+        "The following morning, Cruz said that he would not endorse anyone.", THU,
+        [("he would not endorse anyone", "said")], [("2021-09-02", "article", None)]),
     "last-week": ("Last week, the mayor said that the city was burning.", THU,
                   [("the city was burning", "said")], [("2021-08-23", "relative", "Last week")]),
     "earlier-this-month": ("Earlier this month, the mayor said that the city was burning.", THU,
@@ -281,11 +286,38 @@ CASES: dict[str, Case] = {
         "On August 31, Blinken said that the evacuation was difficult. He added that it was a success.", THU,
         [("the evacuation was difficult", "said"), ("it was a success", "added")],
         [("2021-08-31", "explicit", "August 31"), ("2021-08-31", "inherited", None)]),
-    "inherit-previous-paragraph": (
+    "inherit-previous-paragraph-same-speaker": (
         "On August 31, Blinken said that the evacuation was difficult.\n\nHe added that it was a success.",
         THU,
-        [("the evacuation was difficult", "said"), ("it was a success", "added")],
+        [("the evacuation was difficult", "said", "Antony Blinken"), ("it was a success", "added", "Antony Blinken")],
         [("2021-08-31", "explicit", "August 31"), ("2021-08-31", "inherited", None)]),
+    "chain-of-inheritance-same-speaker": (
+        "On August 31, Blinken said that the evacuation was difficult.\n\nHe added that it was a success.\n\n"
+        "He also said that the allies had helped.", THU,
+        [("the evacuation was difficult", "said", "Antony Blinken"), ("it was a success", "added", "Antony Blinken"),
+         ("the allies had helped", "said", "Antony Blinken")],
+        [("2021-08-31", "explicit", "August 31"), ("2021-08-31", "inherited", None),
+         ("2021-08-31", "inherited", None)]),
+    "new-speaker-new-paragraph-is-back-to-the-present": (
+        "On August 31, Blinken said that the evacuation was difficult.\n\nKirby said that it was a success.",
+        THU,
+        [("the evacuation was difficult", "said", "Antony Blinken"), ("it was a success", "said", "John Kirby")],
+        [("2021-08-31", "explicit", "August 31"), ("2021-09-02", "article", None)]),
+    "new-speaker-same-paragraph-inherits": (
+        "On August 31, Blinken said that the evacuation was difficult. Kirby said that it was a success.", THU,
+        [("the evacuation was difficult", "said", "Antony Blinken"), ("it was a success", "said", "John Kirby")],
+        [("2021-08-31", "explicit", "August 31"), ("2021-08-31", "inherited", None)]),
+    "present-tense-cue-speaks-now": (
+        "On August 31, Blinken said that the evacuation was difficult. Kirby says that it was a success.", THU,
+        [("the evacuation was difficult", "said", "Antony Blinken"), ("it was a success", "says", "John Kirby")],
+        [("2021-08-31", "explicit", "August 31"), ("2021-09-02", "article", None)]),
+    "article-dated-statement-breaks-the-chain": (
+        "On August 31, Blinken said that the evacuation was difficult.\n\nKirby said that it was a success.\n\n"
+        "Blinken added that the allies had helped.", THU,
+        [("the evacuation was difficult", "said", "Antony Blinken"), ("it was a success", "said", "John Kirby"),
+         ("the allies had helped", "added", "Antony Blinken")],
+        [("2021-08-31", "explicit", "August 31"), ("2021-09-02", "article", None),
+         ("2021-09-02", "article", None)]),
     "no-inheritance-two-paragraphs-on": (
         "On August 31, Blinken said that the evacuation was difficult.\n\nThe weather was fine.\n\n"
         "Kirby said that it was a success.", THU,
@@ -310,7 +342,7 @@ CASES: dict[str, Case] = {
 @pytest.mark.parametrize("name", list(CASES))
 def test_dating_rules(nlp, name: str) -> None:  # type: ignore[no-untyped-def]
     text, article, specs, expected = CASES[name]
-    statements = [_statement(text, quote, cue) for quote, cue in specs]
+    statements = [_statement(text, *spec) for spec in specs]
     dated = date_statements(nlp(text), statements, article)
     assert [(s.date, s.date_basis, s.date_text) for s in dated] == expected
     for before, after in zip(statements, dated, strict=True):
