@@ -32,6 +32,7 @@ import calendar
 import json
 import logging
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -353,7 +354,7 @@ class Expression:
     """A temporal expression located in the parsed doc: what governs it and whether it frames its sentence."""
 
     match: TemporalMatch
-    sentence: int
+    unit: int  # where its sentence starts, clipped to its paragraph (the parser may join paragraphs)
     anchor: int | None
     framing: bool
     main_clause: bool
@@ -451,6 +452,7 @@ def find_expressions(doc: Doc) -> list[Expression]:
     """Return the usable temporal expressions of ``doc`` in text order, each with its attachment."""
     text = doc.text
     r = rules()
+    paragraphs = paragraph_starts(text)
     entities = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
     found: list[Expression] = []
     for match in match_temporal(text):
@@ -467,11 +469,12 @@ def find_expressions(doc: Doc) -> list[Expression]:
         if _dangling_preposition(match, span, text):
             continue
         sent = span.sent
-        prefix = text[sent.start_char:match.start].strip()
+        unit = _unit_start(sent.start_char, match.start, paragraphs)
+        prefix = text[unit:match.start].strip()
         sentence_initial = bool(r.framing_prefix.match(f"{prefix} " if prefix else ""))
         if _looks_like_a_name(match, sentence_initial):
             continue
-        preceding = doc[span.start - 1] if span.start > sent.start else None
+        preceding = doc[span.start - 1] if span.start > sent.start and span.start > 0 else None
         non_point = preceding is not None and preceding.lower_ in r.non_point_prepositions
         framing = not non_point and sentence_initial and bool(_FRAMING_COMMA.match(text[match.end:]))
         verb = _anchor_verb(span)
@@ -479,7 +482,7 @@ def find_expressions(doc: Doc) -> list[Expression]:
             continue
         tense_verb = verb if verb is not None else (sent.root if framing else None)
         found.append(Expression(
-            match=match, sentence=sent.start, anchor=verb.i if verb is not None else None, framing=framing,
+            match=match, unit=unit, anchor=verb.i if verb is not None else None, framing=framing,
             main_clause=framing or (verb is not None and _main_clause(verb)), tense=_tense(tense_verb),
         ))
     return found
@@ -488,20 +491,19 @@ def find_expressions(doc: Doc) -> list[Expression]:
 # ---------------------------------------------------------------------------------------------- statements
 
 
-def _paragraph_index(text: str) -> list[int]:
+def paragraph_starts(text: str) -> list[int]:
     """Return the start offsets of paragraphs: split at blank lines, or at line breaks if there are none."""
     breaks = list(_PARAGRAPH_BREAK.finditer(text)) or list(re.finditer(r"\n", text))
     return [0, *(m.end() for m in breaks)]
 
 
 def _paragraph_of(offset: int, starts: Sequence[int]) -> int:
-    lo = 0
-    for i, s in enumerate(starts):
-        if s <= offset:
-            lo = i
-        else:
-            break
-    return lo
+    return bisect_right(starts, offset) - 1
+
+
+def _unit_start(sentence_start: int, offset: int, paragraphs: Sequence[int]) -> int:
+    """Return where the sentence around ``offset`` starts, never before the paragraph's start."""
+    return max(sentence_start, paragraphs[_paragraph_of(offset, paragraphs)])
 
 
 def _cue_token(doc: Doc, st: Statement) -> Token | None:
@@ -515,13 +517,13 @@ def _cue_token(doc: Doc, st: Statement) -> Token | None:
 
 
 def _own_expression(st: Statement, cue: Token | None, expressions: Sequence[Expression],
-                    quoted: Sequence[tuple[int, int]]) -> Expression | None:
+                    paragraphs: Sequence[int], quoted: Sequence[tuple[int, int]]) -> Expression | None:
     """Return the expression that modifies the statement's reporting clause, if any."""
     if cue is None:
         return None
-    sent_start = cue.sent.start
+    unit = _unit_start(cue.sent.start_char, cue.idx, paragraphs)
     own = [(st.start, st.end)]
-    usable = [e for e in expressions if e.sentence == sent_start
+    usable = [e for e in expressions if e.unit == unit
               and not _inside(e.match.start, e.match.end, [*own, *quoted])]
     group = {cue.i, *(c.i for c in cue.children if c.dep_ in ("aux", "auxpass"))}
     attached = [e for e in usable if e.anchor is not None and e.anchor in group]
@@ -563,7 +565,8 @@ def date_statements(doc: Doc, statements: list[Statement], reference: date | Non
     content = [(s.start, s.end) for s in statements]
     quoted = [*content, *_quoted_regions(text)]
     cues = [_cue_token(doc, s) for s in statements]
-    own = [_own_expression(s, c, expressions, quoted) for s, c in zip(statements, cues, strict=True)]
+    paragraphs = paragraph_starts(text)
+    own = [_own_expression(s, c, expressions, paragraphs, quoted) for s, c in zip(statements, cues, strict=True)]
     own_ids = {id(e) for e in own if e is not None}
     # The reference time moves with every main-clause expression outside reported content, in text order.
     timeline = [e for e in expressions
@@ -578,7 +581,6 @@ def date_statements(doc: Doc, statements: list[Statement], reference: date | Non
         resolved[id(e)] = value
         if value.precision == "day":
             in_force = value.value
-    paragraphs = _paragraph_index(text)
     dated: list[Statement] = []
     previous: tuple[int, Statement] | None = None
     for st, cue, expr in zip(statements, cues, own, strict=True):

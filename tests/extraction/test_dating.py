@@ -362,3 +362,12 @@ def test_statement_without_cue_inherits(nlp) -> None:  # type: ignore[no-untyped
     dated = date_statements(nlp(text), [first, second], THU)
     assert [(s.date, s.date_basis) for s in dated] == [("2021-08-31", "explicit"),
                                                        ("2021-08-31", "inherited")]
+
+
+def test_a_framing_date_stays_in_its_paragraph_even_if_the_parser_joins_them(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ('In August, the groups granted an extension, saying his "capital was less than expected."\n\n'
+            "Should the company fail, environmentalists worry that the cost could fall to taxpayers.")
+    first = _statement(text, "capital was less than expected.", "saying")
+    second = _statement(text, "the cost could fall to taxpayers", "worry")
+    dated = date_statements(nlp(text), [first, second], THU)
+    assert [(s.date, s.date_basis) for s in dated] == [("2021-08-01", "explicit"), ("2021-09-02", "article")]
