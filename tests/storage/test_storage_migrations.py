@@ -1,0 +1,86 @@
+"""Migrations from an empty file and from the previous version; pragmas on every connection."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from bot.errors import ConfigError
+from bot.storage import SCHEMA_VERSION, Storage, connect, migrate, schema_version
+from bot.storage.sql import MIGRATIONS
+
+
+async def test_empty_file_migrates_to_latest(tmp_path: Path) -> None:
+    store = await Storage.open(tmp_path / "new" / "q.db")
+    try:
+        assert await schema_version(store.conn) == SCHEMA_VERSION == len(MIGRATIONS)
+        tables = {r[0] for r in await store.conn.execute_fetchall("SELECT name FROM sqlite_master")}
+        assert {"articles", "speakers", "speaker_aliases", "statements", "statement_sources", "audit_log",
+                "statements_fts"} <= tables
+    finally:
+        await store.close()
+
+
+async def test_every_connection_has_wal_foreign_keys_and_busy_timeout(tmp_path: Path) -> None:
+    db = tmp_path / "q.db"
+    await (await Storage.open(db)).close()
+    for _ in range(2):
+        conn = await connect(db)
+        try:
+            assert (await (await conn.execute("PRAGMA journal_mode")).fetchone())[0] == "wal"
+            assert (await (await conn.execute("PRAGMA foreign_keys")).fetchone())[0] == 1
+            assert (await (await conn.execute("PRAGMA busy_timeout")).fetchone())[0] == 5000
+        finally:
+            await conn.close()
+
+
+async def test_reopening_is_a_no_op(tmp_path: Path) -> None:
+    db = tmp_path / "q.db"
+    await (await Storage.open(db)).close()
+    store = await Storage.open(db)
+    try:
+        assert await migrate(store.conn) == SCHEMA_VERSION
+    finally:
+        await store.close()
+
+
+async def test_upgrade_from_version_1_indexes_existing_statements(tmp_path: Path) -> None:
+    db = tmp_path / "q.db"
+    conn = await connect(db)
+    assert await migrate(conn, target=1) == 1
+    await conn.executescript("""
+        INSERT INTO articles (id, guild_id, number, text, text_hash, added_by, extractor_version, created_at)
+            VALUES (1, 7, 1, 'text', 'h', 1, '1', 't');
+        INSERT INTO speakers (id, guild_id, name, name_key, last_key, created_at)
+            VALUES (1, 7, 'John Kirby', 'john kirby', 'kirby', 't');
+        INSERT INTO statements (id, guild_id, number, article_id, speaker_id, type, quote, quote_key, start, "end",
+                                extractor_version, created_at)
+            VALUES (1, 7, 1, 1, 1, 'direct', 'We are evacuating everyone', 'k', 0, 5, '1', 't');
+        INSERT INTO statement_sources VALUES (1, 1, 0, 5);
+    """)
+    await conn.close()
+
+    store = await Storage.open(db)
+    try:
+        assert await schema_version(store.conn) == 2
+        found = await store.statements.search(7, "evacuation kirby", 1, 10)
+        assert [s.quote for s in found.items] == ["We are evacuating everyone"]
+    finally:
+        await store.close()
+
+
+async def test_a_newer_database_is_refused(tmp_path: Path) -> None:
+    db = tmp_path / "q.db"
+    with sqlite3.connect(db) as raw:
+        raw.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    with pytest.raises(ConfigError, match="newer than this bot"):
+        await Storage.open(db)
+
+
+async def test_a_file_that_is_not_a_database_is_refused(tmp_path: Path) -> None:
+    db = tmp_path / "q.db"
+    db.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(ConfigError, match="DATABASE_PATH"):
+        await Storage.open(db)
