@@ -534,8 +534,11 @@ def _own_expression(st: Statement, cue: Token | None, expressions: Sequence[Expr
 
 
 def _present_tense(cue: Token | None) -> bool:
-    """Return True for a present-tense cue ("says", "argue"): in news it speaks now, not at an earlier date."""
-    return cue is not None and cue.tag_ in PRESENT_TAGS
+    """Return True for a present or present-perfect cue ("says", "has argued"): it speaks now, not back then."""
+    if cue is None:
+        return False
+    return cue.tag_ in PRESENT_TAGS or (
+        cue.tag_ == "VBN" and any(c.dep_ == "aux" and c.tag_ in PRESENT_TAGS for c in cue.children))
 
 
 def _same_speaker(a: Statement, b: Statement) -> bool:

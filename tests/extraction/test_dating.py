@@ -311,6 +311,10 @@ CASES: dict[str, Case] = {
         "On August 31, Blinken said that the evacuation was difficult. Kirby says that it was a success.", THU,
         [("the evacuation was difficult", "said", "Antony Blinken"), ("it was a success", "says", "John Kirby")],
         [("2021-08-31", "explicit", "August 31"), ("2021-09-02", "article", None)]),
+    "present-perfect-cue-speaks-now": (
+        "On August 31, Blinken said that the evacuation was difficult. Kirby has said that it was a success.", THU,
+        [("the evacuation was difficult", "said", "Antony Blinken"), ("it was a success", "said", "John Kirby")],
+        [("2021-08-31", "explicit", "August 31"), ("2021-09-02", "article", None)]),
     "article-dated-statement-breaks-the-chain": (
         "On August 31, Blinken said that the evacuation was difficult.\n\nKirby said that it was a success.\n\n"
         "Blinken added that the allies had helped.", THU,
