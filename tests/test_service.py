@@ -1,0 +1,89 @@
+"""The service with the real extraction engine (ThreadExtractor on the seed article) and its date rules."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+import time
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+
+import pytest
+
+from bot.errors import EmptyInput
+from bot.extraction.model import Extraction
+from bot.service import Actor, Service, ThreadExtractor
+from bot.settings import Settings
+from bot.storage import Storage
+
+SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_92e1eb94dd366c5a.txt"
+ACTOR = Actor(guild_id=1, user_id=1, posted_at="2021-10-05")
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Iterator[ThreadExtractor]:
+    ex = ThreadExtractor(Settings.from_env({}))
+    yield ex
+    ex.close()
+
+
+@pytest.fixture
+async def service(tmp_path: Path, extractor: ThreadExtractor) -> AsyncIterator[Service]:
+    storage = await Storage.open(tmp_path / "q.db")
+    yield Service(storage, extractor, Settings.from_env({}))
+    await storage.close()
+
+
+async def test_seed_article_is_extracted_and_saved(service: Service) -> None:
+    result = await service.add_file(ACTOR, SEED)
+    assert not result.duplicate
+    assert result.article.article_date == "2021-09-02" and result.article.date_source == "date line"
+    speakers = {s.speaker for s in result.statements}
+    assert "John Kirby" in speakers
+    who, page = await service.quotes(1, "Kirby")
+    assert who is not None and who.name == "John Kirby" and page.total >= 1
+    assert any("mission" in s.quote for s in page.items)
+    # Ingesting the same file again is a no-op (console seeding is idempotent).
+    again = await service.add_file(ACTOR, SEED)
+    assert again.duplicate and again.article.ref == "A1"
+    assert (await service.storage.statements.page(1, None, 1, 100)).total == len(result.statements)
+
+
+async def test_article_date_precedence(service: Service) -> None:
+    text = "“We will leave on time,” said Pentagon spokesman John Kirby."
+    posted = await service.add_text(ACTOR, text)
+    assert (posted.article.article_date, posted.article.date_source) == ("2021-10-05", "posted")
+    explicit = await service.add_text(ACTOR, "date 2021-08-20\n" + text, article_date="2021-08-01")
+    assert (explicit.article.article_date, explicit.article.date_source) == ("2021-08-01", "request")
+    line = await service.add_text(ACTOR, "date 2021-08-21\n" + text + " ")
+    assert (line.article.article_date, line.article.date_source) == ("2021-08-21", "date line")
+
+
+async def test_extraction_runs_off_the_event_loop(tmp_path: Path) -> None:
+    seen: list[str] = []
+
+    class Recording(ThreadExtractor):
+        def _extract(self, text: str, article_date: str | None, page_date: str | None,
+                     posted_date: str | None) -> Extraction:
+            seen.append(threading.current_thread().name)
+            if text == "slow":
+                time.sleep(0.3)
+            return Extraction(text=text, statements=())
+
+    ex = Recording(Settings.from_env({}))
+    try:
+        result = await ex.extract("some text")
+        assert result.statements == () and seen[0].startswith("extract")
+        assert seen[0] != threading.main_thread().name
+        # While an extraction runs, the event loop keeps running other work.
+        slow = asyncio.create_task(ex.extract("slow"))
+        await asyncio.sleep(0.05)
+        assert not slow.done()
+        await slow
+    finally:
+        ex.close()
+
+
+async def test_empty_text_is_refused(service: Service) -> None:
+    with pytest.raises(EmptyInput):
+        await service.add_text(ACTOR, "   \n ")
