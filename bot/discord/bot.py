@@ -87,6 +87,11 @@ class QuoteBot(commands.Bot):
         if isinstance(exception, commands.CommandNotFound):
             await self.on_unknown_command(context)
             return
+        if context.interaction is None and isinstance(exception, commands.UserInputError):
+            # A typed prefix command the converters cannot read: the command layer's parser explains it in
+            # the same words as in the console.
+            await self.on_unknown_command(context)
+            return
         where = f"{context.clean_prefix}{context.command.qualified_name}" if context.command else "command"
         reply = reply_for(exception, context, where=where)
         try:

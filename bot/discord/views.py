@@ -23,8 +23,8 @@ class PageView(discord.ui.View):
     """Previous/next buttons under a paged reply. Stops (buttons greyed out) after ``timeout`` seconds."""
 
     def __init__(self, *, owner_id: int, reply: Reply, load_page: PageLoader,
-                 on_error_reply: ErrorReporter | None = None, timeout: float = PAGE_TIMEOUT_SECONDS) -> None:
-        super().__init__(timeout=timeout)
+                 on_error_reply: ErrorReporter | None = None, timeout: float | None = None) -> None:
+        super().__init__(timeout=PAGE_TIMEOUT_SECONDS if timeout is None else timeout)
         self.owner_id = owner_id
         self.page = reply.page
         self.pages = reply.pages

@@ -162,3 +162,19 @@ def test_domain_errors_use_the_command_layers_words() -> None:
     reply = reply_for(Busy("busy: 4 extractions are running; try again in 7 s", retry_after=7))
     assert reply.kind == "warning" and "try again in 7 s" in reply.description
     assert reply_for(PermissionDenied("only the person who added it")).title == "Not allowed"
+
+
+async def test_page_buttons_stop_after_the_timeout(env: Env, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("bot.discord.views.PAGE_TIMEOUT_SECONDS", 0.3)
+    await seed(env, many_quotes())
+    env.send(env.world.message(env.world.alice, "!quotes"))
+    (post,) = await env.rec.wait_for(channel_posts)
+    assert any(not b.get("disabled") for b in post.components[0]["components"])
+    (edit,) = await env.rec.wait_for(lambda c: c.method == "PATCH" and "/messages/" in c.path)
+    assert all(b.get("disabled") for b in edit.components[0]["components"])
+
+
+async def test_prefix_usage_mistake_is_explained_by_the_command_layer(env: Env) -> None:
+    env.send(env.world.message(env.world.bob, "!article"))
+    (post,) = await env.rec.wait_for(channel_posts)
+    assert "!article <article id" in post.text
