@@ -47,11 +47,13 @@ class Env:
         self.bot._connection.parse_interaction_create(payload)  # type: ignore[arg-type]
 
 
-async def make_env(tmp_path: Path, pool: ProcessPoolExtractor, cooldown: float = 0) -> AsyncIterator[Env]:
+async def make_env(tmp_path: Path, pool: ProcessPoolExtractor, cooldown: float = 0,
+                   extra: dict[str, str] | None = None) -> AsyncIterator[Env]:
     world = World()
     settings = Settings.from_env({"DATABASE_PATH": str(tmp_path / "quotes.db"),
                                   "AUTO_EXTRACT_CHANNELS": str(world.channel_id),
-                                  "EXTRACT_COOLDOWN_SECONDS": str(cooldown), "MAX_UPLOAD_BYTES": "100000"})
+                                  "EXTRACT_COOLDOWN_SECONDS": str(cooldown), "MAX_UPLOAD_BYTES": "100000",
+                                  **(extra or {})})
     rec = Recorder()
     token = async_context.set(FakeWebhookAdapter(rec))
     storage = await Storage.open(settings.database_path)
