@@ -187,4 +187,6 @@ def _cmd_timeline(settings: Settings, args: argparse.Namespace) -> int:
     else:
         for line in format_timeline(entries):
             print(line)
+    for warning in result.warnings:
+        print(f"note: {warning}", file=sys.stderr)
     return 0

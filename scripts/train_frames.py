@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bot.extraction.nlp import load_model  # noqa: E402
+from bot.extraction.quotes import quote_mask, quoted_regions  # noqa: E402
 
 OUT = ROOT / "bot" / "extraction" / "data" / "frames.json"
 
@@ -51,8 +52,8 @@ def find_cue(doc, text: str, cue: str, start: int, end: int):  # type: ignore[no
             dist = min(abs(tok.idx - start), abs(tok.idx - end))
             if dist > 400:
                 continue
-            if tok.pos_ in {"VERB", "AUX"} or tok.lower_ == "according" or tok.pos_ == "NOUN":
-                dist -= 5  # prefer content words
+            if tok.pos_ in {"ADP", "PART", "DET", "AUX"} and tok.lower_ != "according":
+                dist += 1000  # "said of", "talking about": the cue is the verb, not its particle
             if best is None or dist < best[0]:
                 best = (dist, tok)
     return best[1] if best else None
@@ -98,7 +99,12 @@ def main() -> int:
                 continue
             found += 1
             positives.add((cue.i, head.i, rel))
+        mask = quote_mask(d["text"], quoted_regions(d["text"]))
+        inside = {tok.i for tok in doc if tok.idx < len(mask) and mask[tok.idx]}
+        positives = {p for p in positives if p[0] not in inside}
         for tok in doc:
+            if tok.i in inside or tok.pos_ in {"ADP", "PUNCT", "DET", "CCONJ", "SCONJ", "PART", "NUM"}:
+                continue
             lemma = tok.lemma_.lower()
             for child in tok.children:
                 if child.dep_ in {"punct", "det", "aux", "auxpass", "neg", "cc", "case", "prt", "mark"}:
@@ -106,7 +112,7 @@ def main() -> int:
                 tot[(lemma, child.dep_)] += 1
             if tok.head is not tok:
                 tot[(lemma, "^" + tok.dep_)] += 1
-        for cue_i, head_i, rel in positives:
+        for cue_i, _head_i, rel in positives:
             pos[(doc[cue_i].lemma_.lower(), rel)] += 1
     frames = {}
     for key, n in pos.items():

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from bot.extraction.lexicon import SUBJECT_DEPS, cues, people
+from bot.extraction.lexicon import SUBJECT_DEPS, cues, frames, people
 from bot.extraction.model import Statement, StatementType
 from bot.extraction.quotes import QuoteRegion, classify, quote_mask, quoted_regions
 from bot.extraction.speakers import Entity, SpeakerResolver, _np_span
@@ -26,6 +26,8 @@ _TRIM_END = " \t\n,;:—–-."
 MIN_DIRECT_WORDS = 4  # shorter quoted regions without a cue are scare quotes or titles
 MAX_MENTION_TOKENS = 14
 FLOATING_MAX_PARAGRAPH_GAP = 1
+# A learned (lemma, relation) frame makes a cue when its precision on PolNeAR train reaches this.
+FRAME_MIN_PRECISION = 0.35
 _DASH_NAME = re.compile(r"[ \t\u00a0]*(?P<dash>[\u2015\u2014\u2013]|--?)[ \t\u00a0]*(?P<name>"
                         r"[A-Z][\w.’'-]*(?:[ \t\u00a0]+(?:[A-Z][\w.’'-]*|de|van|von|da|del|la|bin|al-\w+)){0,4})")
 # "PENCE: Well, ..." (transcripts) and "Poll: Voters abandon ..." (headlines): a short label before a colon.
@@ -198,41 +200,65 @@ class _Finder:
 
     # ------------------------------------------------------------------ cue verbs
     def verb_cues(self) -> None:
+        """Cue words with a content relation: the lexicon's speech/belief verbs with a clausal complement, and
+        every (lemma, relation) frame learned from PolNeAR train with enough precision (``frames.json``)."""
         lex = self.lex
+        learned = frames()
         for tok in self.doc:
-            if tok.pos_ not in {"VERB", "AUX"}:
+            if tok.pos_ not in {"VERB", "AUX", "NOUN", "ADJ"}:
                 continue
             lemma = tok.lemma_.lower()
             if lemma in lex.question:
                 continue
-            is_speech = lemma in lex.speech or lemma in lex.report_object
-            is_belief = lemma in lex.belief
-            if not (is_speech or is_belief):
+            is_verb = tok.pos_ in {"VERB", "AUX"}
+            is_speech = is_verb and (lemma in lex.speech or lemma in lex.report_object)
+            is_belief = is_verb and lemma in lex.belief
+            # A learned frame decides where the corpus has seen it; the lexicon covers verbs it has not seen.
+            child_frames = [c for c in tok.children if learned.get((lemma, c.dep_), 0.0) >= FRAME_MIN_PRECISION]
+            if (lemma, "ccomp") in learned:
+                is_speech = is_belief = False
+            head_frame = tok.head is not tok and learned.get((lemma, "^" + tok.dep_), 0.0) >= FRAME_MIN_PRECISION
+            if not (is_speech or is_belief or child_frames or head_frame):
                 continue
-            if self._inside_quote(tok) and not self._quote_is_whole_sentence_around(tok):
-                continue
-            if self._in_question_clause(tok):
+            if self._inside_quote(tok) or self._in_question_clause(tok):
                 continue
             subj = self._subject_of(tok)
-            if subj is not None and subj.lower_ in {"i", "me", "we", "you"} and self._inside_quote(subj):
-                continue
             contents: list[tuple[int, int]] = []
+            content_heads: set[int] = set()
             for child in tok.children:
-                if child.dep_ == "ccomp" and child.lemma_.lower() not in lex.question:
-                    if self._is_question_complement(child):
+                rel = child.dep_
+                if rel == "ccomp" and (is_speech or is_belief or child in child_frames):
+                    if child.lemma_.lower() in lex.question or self._is_question_complement(child):
                         continue
                     contents.append(self._subtree_chars(child))
-                elif child.dep_ == "dobj" and is_speech:
+                elif rel == "dobj" and (is_speech or child in child_frames) and (
+                        (lemma, "dobj") not in learned or child in child_frames):
                     contents.extend(self._object_content(tok, child, lemma))
+                elif child in child_frames and rel not in {"ccomp"}:
+                    if subj is not None and child.i == subj.i:
+                        continue
+                    if rel == "dobj" and child.pos_ == "PRON" and not self._inside_quote(child):
+                        continue
+                    contents.append(self._subtree_chars(child))
+                else:
+                    continue
+                content_heads.add(child.i)
             if not contents and is_speech:
                 contents.extend(self._passive_content(tok))
-            if not contents and tok.dep_ == "parataxis" and is_speech and tok.head.pos_ in {"VERB", "AUX"}:
+            if not contents and tok.head.pos_ in {"VERB", "AUX"} and (
+                    head_frame or (tok.dep_ == "parataxis" and is_speech)):
                 contents.append(self._subtree_chars(tok.head, exclude=tok))
+                if subj is not None and tok.head.i in {a.i for a in subj.ancestors}:
+                    subj = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
             if not contents:
+                continue
+            if subj is not None and subj.i in content_heads:
+                subj = None
+            if subj is not None and subj.lower_ in {"i", "me", "we", "you"} and self._inside_quote(subj):
                 continue
             if subj is None and not self._is_impersonal_passive(tok):
                 # A speech verb with no recoverable source: still a statement if the subject is implicit.
-                if tok.dep_ not in {"ROOT", "conj", "ccomp", "dep"}:
+                if tok.dep_ not in {"ROOT", "conj", "ccomp", "dep"} and not child_frames and not head_frame:
                     continue
             cue = self._cue_span(tok)
             mention = self._mention_range(subj) if subj is not None else None

@@ -83,3 +83,21 @@ def people() -> PeopleLexicon:
         role_synonyms={k: frozenset(v) for k, v in d["role_synonyms"].items()},
         person_roles=frozenset(d["person_role_nouns"]),
     )
+
+
+FRAME_MIN_SUPPORT = 3
+
+
+@lru_cache(maxsize=1)
+def frames() -> dict[tuple[str, str], float]:
+    """Return learned frame precisions: (cue lemma, content relation) -> P(attribution) on PolNeAR train."""
+    try:
+        d = _load("frames.json")
+    except FileNotFoundError:
+        return {}
+    out: dict[tuple[str, str], float] = {}
+    for key, (pos, tot) in d["frames"].items():
+        lemma, rel = key.split("\t")
+        if pos >= FRAME_MIN_SUPPORT and tot:
+            out[(lemma, rel)] = pos / tot
+    return out
