@@ -70,9 +70,16 @@ class QuoteBot(commands.Bot):
         await add_cogs(self)
         log.info("cogs loaded: %s", ", ".join(sorted(self.cogs)))
         for job in self.deps.on_start:
-            task: asyncio.Task[None] = asyncio.get_running_loop().create_task(job())
+            task: asyncio.Task[None] = asyncio.get_running_loop().create_task(self._background_job(job))
             self._background.add(task)
             task.add_done_callback(self._background.discard)
+
+    @staticmethod
+    async def _background_job(job: Closer) -> None:
+        try:
+            await job()
+        except Exception:
+            log.exception("start-up job %s failed", getattr(job, "__qualname__", job))
 
     async def on_ready(self) -> None:
         """Log the connection (no command sync here: syncing on every start gets rate-limited)."""
