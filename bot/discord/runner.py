@@ -6,6 +6,7 @@ import asyncio
 import logging
 import sys
 
+import aiohttp
 import discord
 
 from bot.discord.bot import BotDeps, QuoteBot, create_bot, install_signal_handlers
@@ -21,6 +22,8 @@ BAD_TOKEN = ("Discord refused DISCORD_TOKEN (401 Unauthorized): the token is wro
              "Copy a fresh one from the Developer Portal (Bot -> Reset Token) into .env")
 NO_INTENT = ("Discord refused the connection: enable the MESSAGE CONTENT intent for this bot in the "
              "Developer Portal (Applications -> your app -> Bot -> Privileged Gateway Intents)")
+
+NO_NETWORK = "could not reach Discord; check the network connection (or a proxy/firewall) and try again"
 
 
 async def open_deps(settings: Settings, *, warm_up: bool = False) -> BotDeps:
@@ -56,6 +59,9 @@ async def serve(bot: QuoteBot, token: str) -> int:
         return 1
     except discord.PrivilegedIntentsRequired:
         print(f"error: {NO_INTENT}", file=sys.stderr)
+        return 1
+    except (aiohttp.ClientError, OSError) as exc:
+        print(f"error: {NO_NETWORK} ({exc.__class__.__name__}: {exc})", file=sys.stderr)
         return 1
     finally:
         remove_handlers()
@@ -100,6 +106,9 @@ async def sync_with(bot: QuoteBot, token: str, guild_id: int | None) -> int:
             count = await sync_tree(bot, guild_id)
     except discord.LoginFailure:
         print(f"error: {BAD_TOKEN}", file=sys.stderr)
+        return 1
+    except (aiohttp.ClientError, OSError) as exc:
+        print(f"error: {NO_NETWORK} ({exc.__class__.__name__}: {exc})", file=sys.stderr)
         return 1
     except discord.HTTPException as exc:
         print(f"error: Discord refused the command sync ({exc.status}: {exc.text or exc})", file=sys.stderr)

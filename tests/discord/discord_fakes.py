@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+import aiohttp
 import discord
 from discord.http import HTTPClient, Route
 from discord.webhook.async_ import AsyncWebhookAdapter
@@ -141,10 +142,11 @@ class Recorder:
 class FakeHTTP(HTTPClient):
     """discord.py's HTTP client with ``request`` answered locally (no discord.com)."""
 
-    def __init__(self, recorder: Recorder, *, reject_token: bool = False) -> None:
+    def __init__(self, recorder: Recorder, *, reject_token: bool = False, offline: bool = False) -> None:
         super().__init__(asyncio.get_running_loop())
         self.recorder = recorder
         self.reject_token = reject_token
+        self.offline = offline
         self.guild_of_channel: dict[int, int] = {}
         self.cdn: dict[str, bytes] = {}  # attachment URL -> bytes, served by get_from_cdn
 
@@ -168,6 +170,8 @@ class FakeHTTP(HTTPClient):
         call = Call(route.method, route.path, params, body, names, data)
         self.recorder.calls.append(call)
         key = (route.method, route.path)
+        if self.offline:
+            raise aiohttp.ClientConnectionError("Cannot connect to host discord.com:443")
         if key == ("GET", "/users/@me"):
             if self.reject_token:
                 raise discord.HTTPException(_Response(401, "Unauthorized"),

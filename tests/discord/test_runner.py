@@ -62,6 +62,16 @@ async def test_refused_token_is_a_clear_message(tmp_path: Path, pool: ProcessPoo
     assert not storage.conn._running  # type: ignore[attr-defined]  # the database was closed too
 
 
+async def test_unreachable_discord_is_a_clear_message(tmp_path: Path, pool: ProcessPoolExtractor,
+                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    bot, _ = await _bot(tmp_path, pool, FakeHTTP(Recorder(), offline=True))
+    assert await serve(bot, "some-token") == 1
+    err = capsys.readouterr().err
+    assert "could not reach Discord" in err and "Traceback" not in err
+    bot, _ = await _bot(tmp_path / "x", pool, FakeHTTP(Recorder(), offline=True))
+    assert await sync_with(bot, "some-token", None) == 1
+
+
 @pytest.mark.parametrize("guild_id", [None, 4242])
 async def test_sync_pushes_every_command(tmp_path: Path, pool: ProcessPoolExtractor, guild_id: int | None,
                                          capsys: pytest.CaptureFixture[str]) -> None:
