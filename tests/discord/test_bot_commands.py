@@ -178,3 +178,19 @@ async def test_prefix_usage_mistake_is_explained_by_the_command_layer(env: Env) 
     env.send(env.world.message(env.world.bob, "!article"))
     (post,) = await env.rec.wait_for(channel_posts)
     assert "!article <article id" in post.text
+
+
+async def test_dm_is_a_private_space(env: Env) -> None:
+    dm = env.world.channel_id + 7
+    env.send(env.world.message(env.world.alice, "!extract " + ARTICLE, channel_id=dm, dm=True))
+    (saved,) = await env.rec.wait_for(channel_posts, timeout=60)
+    assert "Saved A1" in saved.text
+    env.interact(env.world.slash(env.world.alice, "quotes", {"speaker": "Kirby"}))  # in the guild
+    (guild_reply,) = await env.rec.wait_for(responses)
+    assert "leave anyone behind" not in guild_reply.text
+    env.send(env.world.message(env.world.bob, "!quotes Kirby", channel_id=dm + 1, dm=True))  # bob's DMs
+    posts = await env.rec.wait_for(channel_posts, count=2)
+    assert "leave anyone behind" not in posts[1].text
+    env.send(env.world.message(env.world.alice, "!forget S1", channel_id=dm, dm=True))  # her own space
+    posts = await env.rec.wait_for(channel_posts, count=3)
+    assert "Forgot S1" in posts[2].text
