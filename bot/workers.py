@@ -64,8 +64,11 @@ def _extract_in_worker(text: str, article_date: str | None, page_date: str | Non
 
     if _worker_nlp is None:
         raise RuntimeError("worker initializer did not run")
-    return extract(text, nlp=_worker_nlp, article_date=article_date, page_date=page_date,
-                   posted_date=posted_date, max_chars=max_chars)
+    # The memory zone frees the strings and lexemes this article added to the vocabulary once the result
+    # (plain dataclasses) is built, so a long-running worker's memory stays flat.
+    with _worker_nlp.memory_zone():
+        return extract(text, nlp=_worker_nlp, article_date=article_date, page_date=page_date,
+                       posted_date=posted_date, max_chars=max_chars)
 
 
 class ProcessPoolExtractor:

@@ -90,12 +90,15 @@ class BatchItem:
     error: str | None = None
 
 
-def extract_batch(items: Iterable[BatchItem], settings: Settings,
-                  batch_size: int = 16) -> Iterator[tuple[BatchItem, Extraction | QuoteBotError | str]]:
-    """Extract many documents with ``nlp.pipe``; yield results in input order. Bad documents yield errors."""
-    from bot.extraction.nlp import load_model
+def extract_batch(items: Iterable[BatchItem], settings: Settings, workers: int | None = None,
+                  ) -> Iterator[tuple[BatchItem, Extraction | QuoteBotError | str]]:
+    """Extract many documents on every core (``nlp.pipe`` in worker processes); yield results in input order.
 
-    nlp = load_model(settings.spacy_model)
+    Bad documents yield their error (an :class:`InputError` or the reading error) in place of an extraction.
+    A small batch, or ``workers=1``, runs in this process.
+    """
+    from bot.extraction.batch import MIN_PARALLEL_CHARS, available_cores, extract_parallel, extract_serial
+
     item_list = list(items)
     prepared: list[Prepared | QuoteBotError | str] = []
     for item in item_list:
@@ -107,13 +110,11 @@ def extract_batch(items: Iterable[BatchItem], settings: Settings,
         except QuoteBotError as exc:
             prepared.append(exc)
     good = [p for p in prepared if isinstance(p, Prepared)]
-    docs = iter(nlp.pipe((p.parse_text for p in good), batch_size=batch_size))
+    workers = workers or available_cores()
+    results: Iterator[Extraction | QuoteBotError | str]
+    if workers > 1 and sum(len(p.parse_text) for p in good) >= MIN_PARALLEL_CHARS:
+        results = extract_parallel(good, settings.spacy_model, workers)
+    else:
+        results = extract_serial(good, settings.spacy_model)
     for item, prep in zip(item_list, prepared, strict=True):
-        if not isinstance(prep, Prepared):
-            yield item, prep
-            continue
-        doc = next(docs)
-        try:
-            yield item, extract_from_doc(prep, doc)
-        except QuoteBotError as exc:
-            yield item, exc
+        yield item, next(results) if isinstance(prep, Prepared) else prep
