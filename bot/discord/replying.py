@@ -36,8 +36,10 @@ async def send_reply(dest: Destination, reply: Reply, *, owner_id: int, load_pag
         if dest.response.is_done():
             message = await dest.followup.send(**kwargs, ephemeral=reply.ephemeral, wait=True)
         else:
-            await dest.response.send_message(**kwargs, ephemeral=reply.ephemeral)
-            message = await dest.original_response()
+            sent = await dest.response.send_message(**kwargs, ephemeral=reply.ephemeral)
+            resource = sent.resource if sent is not None else None
+            message = resource if isinstance(resource, discord.InteractionMessage) \
+                else await dest.original_response()
     elif isinstance(dest, commands.Context):
         if dest.interaction is None and reference is None:
             reference = dest.message
