@@ -156,7 +156,7 @@ class Progress:
     def line(self, summary: IngestSummary) -> str:
         """Return the progress line for ``summary``."""
         now = self.clock()
-        while self._finished and now - self._finished[0] > self.WINDOW:
+        while self._finished and now - self._finished[0] >= self.WINDOW:
             self._finished.popleft()
         done = summary.done
         share = done / self.total if self.total else 1.0
