@@ -30,9 +30,8 @@ class ArticleRepository:
         self._conn = conn
 
     async def _one(self, query: str, params: tuple[Any, ...]) -> ArticleRecord | None:
-        async with self._conn.execute(query, params) as cur:
-            row: sqlite3.Row | None = await cur.fetchone()
-        return _article(row) if row is not None else None
+        rows: list[sqlite3.Row] = list(await self._conn.execute_fetchall(query, params))
+        return _article(rows[0]) if rows else None
 
     async def find_duplicate(self, guild_id: int, text_hash: str, url: str | None) -> ArticleRecord | None:
         """Return the guild's article with the same normalised text or the same URL, if any."""

@@ -25,8 +25,7 @@ class SpeakerRepository:
         self._conn = conn
 
     async def _all(self, query: str, params: tuple[Any, ...]) -> list[SpeakerRecord]:
-        async with self._conn.execute(query, params) as cur:
-            rows: list[sqlite3.Row] = list(await cur.fetchall())
+        rows: list[sqlite3.Row] = list(await self._conn.execute_fetchall(query, params))
         return [_speaker(r) for r in rows]
 
     async def get(self, guild_id: int, speaker_id: int) -> SpeakerRecord:

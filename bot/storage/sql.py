@@ -235,10 +235,11 @@ SOURCE_INSERT = """
 INSERT OR IGNORE INTO statement_sources (statement_id, article_id, start, "end") VALUES (?, ?, ?, ?)
 """
 STATEMENT_BY_NUMBER = f"SELECT {_STATEMENT_COLUMNS} {_STATEMENT_FROM} WHERE s.guild_id = ? AND s.number = ?"
-STATEMENT_SOURCES = """
-SELECT a.id, a.number, a.url, a.title, a.message_url, a.added_by, ss.start, ss."end"
+# The sources of many statements at once ({marks} is a list of "?" placeholders, never user text).
+STATEMENT_SOURCES_OF = """
+SELECT ss.statement_id, a.id, a.number, a.url, a.title, a.message_url, a.added_by, ss.start, ss."end"
 FROM statement_sources ss JOIN articles a ON a.id = ss.article_id
-WHERE ss.statement_id = ? ORDER BY a.number
+WHERE ss.statement_id IN ({marks}) ORDER BY ss.statement_id, a.number
 """
 STATEMENTS_PAGE = f"""
 SELECT {_STATEMENT_COLUMNS} {_STATEMENT_FROM}

@@ -19,6 +19,7 @@ _PHRASE = re.compile(r'"([^"]*)"')
 _WORD = re.compile(r"\w+")
 MAX_SEARCH_TERMS = 16
 SEARCH_COUNT_CAP = 10_000
+SOURCES_CHUNK = 500  # under SQLite's limit of bound parameters
 
 
 def match_query(text: str) -> str | None:
@@ -44,8 +45,8 @@ def match_query(text: str) -> str | None:
 
 
 def _source(row: sqlite3.Row) -> SourceRecord:
-    return SourceRecord(article_id=row[0], article_number=row[1], url=row[2], title=row[3],
-                        message_url=row[4], added_by=row[5], start=row[6], end=row[7])
+    return SourceRecord(article_id=row[1], article_number=row[2], url=row[3], title=row[4],
+                        message_url=row[5], added_by=row[6], start=row[7], end=row[8])
 
 
 def _statement(row: sqlite3.Row, sources: tuple[SourceRecord, ...] = ()) -> StatementRecord:
@@ -68,19 +69,22 @@ class StatementRepository:
         self._conn = conn
 
     async def _rows(self, query: str, params: tuple[Any, ...] | dict[str, Any]) -> list[sqlite3.Row]:
-        async with self._conn.execute(query, params) as cur:
-            return list(await cur.fetchall())
+        # execute_fetchall: one trip to the connection's thread instead of three (execute, fetch, close).
+        return list(await self._conn.execute_fetchall(query, params))
 
     async def _count(self, query: str, params: tuple[Any, ...]) -> int:
         rows = await self._rows(query, params)
         return int(rows[0][0]) if rows else 0
 
     async def _with_sources(self, rows: list[sqlite3.Row]) -> tuple[StatementRecord, ...]:
-        out: list[StatementRecord] = []
-        for row in rows:
-            sources = tuple(_source(r) for r in await self._rows(sql.STATEMENT_SOURCES, (row["id"],)))
-            out.append(_statement(row, sources))
-        return tuple(out)
+        by_statement: dict[int, list[SourceRecord]] = {int(r["id"]): [] for r in rows}
+        ids = list(by_statement)
+        for i in range(0, len(ids), SOURCES_CHUNK):
+            chunk = ids[i:i + SOURCES_CHUNK]
+            query = sql.STATEMENT_SOURCES_OF.format(marks=", ".join("?" * len(chunk)))
+            for r in await self._rows(query, tuple(chunk)):
+                by_statement[int(r[0])].append(_source(r))
+        return tuple(_statement(row, tuple(by_statement[int(row["id"])])) for row in rows)
 
     async def add(self, guild_id: int, article_id: int, speaker_id: int | None, st: Statement,
                   extractor_version: str, created_at: str) -> tuple[int, bool]:

@@ -9,7 +9,7 @@ import logging
 from pathlib import Path
 
 import pytest
-from conftest import ADDER, MODERATOR, OTHER, OTHER_GUILD, LineExtractor
+from command_helpers import ADDER, MODERATOR, OTHER, OTHER_GUILD, LineExtractor
 
 from bot.commands import CommandContext, Commands, Reply
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import save_article, statement
+from storage_helpers import save_article, statement
 
 from bot.errors import NotFound
 from bot.storage import NewArticle, Storage
