@@ -62,6 +62,10 @@ def find_cue(doc, text: str, cue: str, start: int, end: int):  # type: ignore[no
 def relation(cue, head) -> str | None:  # type: ignore[no-untyped-def]
     if head.head.i == cue.i and head.i != cue.i:
         return head.dep_
+    # "called for new tariffs", "questions about his health": the content hangs from a preposition of the cue.
+    prep = head.head
+    if head.dep_ in {"pobj", "pcomp"} and prep.dep_ == "prep" and prep.head.i == cue.i:
+        return "prep:" + prep.lower_
     if cue.head.i == head.i and cue.i != head.i:
         return "^" + cue.dep_
     # "according" -> to -> pobj ; content is the head of "according"
@@ -110,6 +114,8 @@ def main() -> int:
                 if child.dep_ in {"punct", "det", "aux", "auxpass", "neg", "cc", "case", "prt", "mark"}:
                     continue
                 tot[(lemma, child.dep_)] += 1
+                if child.dep_ == "prep" and any(g.dep_ in {"pobj", "pcomp"} for g in child.children):
+                    tot[(lemma, "prep:" + child.lower_)] += 1
             if tok.head is not tok:
                 tot[(lemma, "^" + tok.dep_)] += 1
         for cue_i, _head_i, rel in positives:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from bot.extraction.lexicon import SUBJECT_DEPS, cues, frames, people
 from bot.extraction.model import Statement, StatementType
-from bot.extraction.quotes import QuoteRegion, classify, quote_mask, quoted_regions
+from bot.extraction.quotes import QuoteRegion, classify, continues_next_paragraph, quote_mask, quoted_regions
 from bot.extraction.speakers import Entity, SpeakerResolver, _np_span
 
 if TYPE_CHECKING:
@@ -26,6 +26,7 @@ _TRIM_END = " \t\n,;:—–-."
 MIN_DIRECT_WORDS = 4  # shorter quoted regions without a cue are scare quotes or titles
 MAX_MENTION_TOKENS = 14
 FLOATING_MAX_PARAGRAPH_GAP = 1
+_OBJECT_COMPLEMENT_PREPS = frozenset({"for", "of", "as", "over", "about"})
 # A learned (lemma, relation) frame makes a cue when its precision on PolNeAR train reaches this.
 FRAME_MIN_PRECISION = 0.35
 _DASH_NAME = re.compile(r"[ \t\u00a0]*(?P<dash>[\u2015\u2014\u2013]|--?)[ \t\u00a0]*(?P<name>"
@@ -50,6 +51,7 @@ class Candidate:
     cue_end: int | None
     mention: tuple[int, int] | None  # token range of the speaker mention
     inherit_from: int | None = None  # index of the candidate whose speaker this one takes
+    multi: bool = False  # a quotation running over several paragraphs
     origin: str = "verb"
     sentence: int = 0
 
@@ -58,11 +60,19 @@ def _word_count(text: str) -> int:
     return sum(1 for w in text.split() if any(c.isalnum() for c in w))
 
 
+_TRAILING_CONJUNCTION = re.compile(r"[\s,]+(?:and|but|or|nor|so|while|as)$", re.IGNORECASE)
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start] in _TRIM_START:
         start += 1
     while end > start and text[end - 1] in _TRIM_END:
         end -= 1
+    m = _TRAILING_CONJUNCTION.search(text, start, end)
+    if m is not None and m.start() > start:
+        end = m.start()
+        while end > start and text[end - 1] in _TRIM_END:
+            end -= 1
     if text[start:start + 5].lower() == "that " and end - start > 5:
         start += 5
     return start, end
@@ -176,13 +186,17 @@ class _Finder:
         return self._span_of(toks)
 
     def _add(self, start: int, end: int, cue: tuple[int, int] | None, mention: tuple[int, int] | None,
-             origin: str, sentence: int) -> None:
-        # A statement never crosses a paragraph break: clip it to the paragraph of its cue (or its start).
+             origin: str, sentence: int, *, multi: bool = False) -> None:
+        # A statement never crosses a paragraph break (but a multi-paragraph quotation): clip it to the paragraph
+        # of its cue (or its start).
         anchor = cue[0] if cue is not None and start <= cue[0] < end else start
         if cue is not None and not (start <= cue[0] < end):
             anchor = start if abs(cue[0] - start) < abs(cue[0] - end) else max(start, end - 1)
         ps, pe = self._paragraph_bounds(anchor)
-        start, end = max(start, ps), min(end, pe)
+        if not multi:
+            start, end = max(start, ps), min(end, pe)
+        else:
+            ps, pe = self._paragraph_bounds(cue[0]) if cue is not None else (ps, pe)
         if mention is not None:
             left, right = mention
             cue_par = self._paragraph_bounds(cue[0]) if cue is not None else (ps, pe)
@@ -196,7 +210,7 @@ class _Finder:
         if end - start < 3 or _word_count(self.text[start:end]) < 2:
             return
         self.candidates.append(Candidate(start, end, cue[0] if cue else None, cue[1] if cue else None,
-                                         mention, origin=origin, sentence=sentence))
+                                         mention, origin=origin, sentence=sentence, multi=multi))
 
     # ------------------------------------------------------------------ cue verbs
     def verb_cues(self) -> None:
@@ -215,10 +229,12 @@ class _Finder:
             is_belief = is_verb and lemma in lex.belief
             # A learned frame decides where the corpus has seen it; the lexicon covers verbs it has not seen.
             child_frames = [c for c in tok.children if learned.get((lemma, c.dep_), 0.0) >= FRAME_MIN_PRECISION]
+            prep_frames = [c for c in tok.children if c.dep_ == "prep"
+                           and learned.get((lemma, "prep:" + c.lower_), 0.0) >= FRAME_MIN_PRECISION]
             if (lemma, "ccomp") in learned:
                 is_speech = is_belief = False
             head_frame = tok.head is not tok and learned.get((lemma, "^" + tok.dep_), 0.0) >= FRAME_MIN_PRECISION
-            if not (is_speech or is_belief or child_frames or head_frame):
+            if not (is_speech or is_belief or child_frames or prep_frames or head_frame):
                 continue
             if self._inside_quote(tok) or self._in_question_clause(tok):
                 continue
@@ -230,7 +246,12 @@ class _Finder:
                 if rel == "ccomp" and (is_speech or is_belief or child in child_frames):
                     if child.lemma_.lower() in lex.question or self._is_question_complement(child):
                         continue
-                    contents.append(self._subtree_chars(child))
+                    cstart, cend = self._subtree_chars(child)
+                    if child.i < tok.i:
+                        # "A, but B, the source added": the content is everything before the cue clause.
+                        sent = self.sents[self.sent_of[tok.i]]
+                        cstart = min(cstart, sent.start_char)
+                    contents.append((cstart, cend))
                 elif rel == "dobj" and (is_speech or child in child_frames) and (
                         (lemma, "dobj") not in learned or child in child_frames):
                     contents.extend(self._object_content(tok, child, lemma))
@@ -239,7 +260,15 @@ class _Finder:
                         continue
                     if rel == "dobj" and child.pos_ == "PRON" and not self._inside_quote(child):
                         continue
-                    contents.append(self._subtree_chars(child))
+                    contents.append(self._object_with_complements(tok, child) if rel == "dobj"
+                                    else self._subtree_chars(child))
+                elif child in prep_frames:
+                    pobj = next((g for g in child.children if g.dep_ in {"pobj", "pcomp"}), None)
+                    if pobj is None or (pobj.pos_ == "PRON" and not self._inside_quote(pobj)):
+                        continue
+                    contents.append(self._subtree_chars(pobj))
+                    content_heads.add(pobj.i)
+                    continue
                 else:
                     continue
                 content_heads.add(child.i)
@@ -272,6 +301,18 @@ class _Finder:
     def _is_question_complement(head: Token) -> bool:
         return any(child.dep_ == "mark" and child.lower_ in {"whether", "if"} for child in head.children)
 
+    def _object_with_complements(self, verb: Token, obj: Token) -> tuple[int, int]:
+        """The object with what completes it: "mocked Romney for not releasing...", "called Trump a liar"."""
+        start, end = self._subtree_chars(obj)
+        for sib in verb.rights:
+            if sib.i <= obj.i:
+                continue
+            if sib.dep_ in {"oprd", "xcomp"} or (sib.dep_ == "prep" and sib.lower_ in _OBJECT_COMPLEMENT_PREPS):
+                end = max(end, self._subtree_chars(sib)[1])
+            elif sib.dep_ not in {"punct"}:
+                break
+        return start, end
+
     def _passive_content(self, verb: Token) -> list[tuple[int, int]]:
         """"The decision was announced by the governor": the passive subject is the content, the agent the source."""
         if self._passive_agent(verb) is None:
@@ -296,7 +337,7 @@ class _Finder:
                     out.append(self._subtree_chars(child))
             if out:
                 return out
-        s, e = self._subtree_chars(obj)
+        s, e = self._object_with_complements(verb, obj)
         obj_text = self.text[s:e]
         quoted = any(self.mask[i] for i in range(s, e) if self.text[i].isalnum())
         if obj.pos_ == "PRON" and not quoted:
@@ -329,15 +370,34 @@ class _Finder:
                       self.sent_of[tok.i])
 
     # ------------------------------------------------------------------ direct quotes
+    def _chains(self) -> list[list[QuoteRegion]]:
+        """Group regions into quotations: a paragraph-final unclosed quote continues into the next paragraph
+        when that paragraph opens with a quotation mark (news style), unless it starts a new speaker's turn."""
+        chains: list[list[QuoteRegion]] = []
+        i = 0
+        regions = self.regions
+        while i < len(regions):
+            chain = [regions[i]]
+            while continues_next_paragraph(self.text, chain[-1]) and i + len(chain) < len(regions):
+                nxt = regions[i + len(chain)]
+                ps, _pe = self._paragraph_bounds(nxt.start)
+                if self.text[ps:nxt.start].strip() or _LABEL.match(self.text, nxt.start + 1):
+                    break
+                chain.append(nxt)
+            chains.append(chain)
+            i += len(chain)
+        return chains
+
     def direct_quotes(self) -> None:
-        for region in self.regions:
-            inner = self.text[region.inner_start:region.inner_end]
-            if not region.double and _word_count(inner) < 6:
+        for chain in self._chains():
+            first, last = chain[0], chain[-1]
+            inner = self.text[first.inner_start:last.inner_end]
+            if len(chain) == 1 and not first.double and _word_count(inner) < 6:
                 continue
-            start, end = _trim(self.text, region.inner_start, region.inner_end)
+            start, end = _trim(self.text, first.inner_start, last.inner_end)
             if end <= start:
                 continue
-            # Snap verb candidates whose content lies inside this region to the whole region.
+            # Snap verb candidates whose content lies inside this quotation to the whole quotation.
             snapped = False
             for cand in self.candidates:
                 if cand.origin == "direct":
@@ -345,26 +405,42 @@ class _Finder:
                 ov = min(cand.end, end) - max(cand.start, start)
                 if ov <= 0:
                     continue
-                if cand.start >= region.start and cand.end <= region.end:
-                    cand.start, cand.end = start, end
+                if cand.origin == "label":
+                    snapped = True
+                elif cand.start >= first.start and cand.end <= last.end:
+                    cand.start, cand.end, cand.multi = start, end, len(chain) > 1
                     snapped = True
                 elif ov >= 0.5 * (end - start):
                     snapped = True  # part of a mixed or larger statement
             if snapped:
                 continue
-            sent_i = self._sentence_at(region.inner_start)
-            dash = self._dash_attribution(region)
-            if dash is not None:
-                self._add(start, end, dash[0], dash[1], "direct", sent_i)
+            sent_i = self._sentence_at(first.inner_start)
+            if len(chain) == 1 and self._is_title(first):
                 continue
-            cue_tok = self._cue_near_region(region)
-            if cue_tok is not None:
+            dash = self._dash_attribution(last)
+            if dash is not None:
+                self._add(start, end, dash[0], dash[1], "direct", sent_i, multi=len(chain) > 1)
+                continue
+            cue_tok = self._cue_near_region(last) or (self._cue_near_region(first) if len(chain) > 1 else None)
+            quotable = len(chain) > 1 or self._quotable(first)
+            if cue_tok is not None and quotable:
                 subj = self._subject_of(cue_tok)
                 mention = self._mention_range(subj) if subj is not None else None
-                self._add(start, end, self._cue_span(cue_tok), mention, "direct", sent_i)
-            elif (_word_count(inner) >= MIN_DIRECT_WORDS and self._looks_like_speech(region)) or (
-                    _word_count(inner) >= 2 and self._stands_as_sentence(region)):
-                self._add(start, end, None, None, "floating", sent_i)
+                self._add(start, end, self._cue_span(cue_tok), mention, "direct", sent_i, multi=len(chain) > 1)
+            elif len(chain) > 1 or (_word_count(inner) >= MIN_DIRECT_WORDS and self._looks_like_speech(first)) or (
+                    _word_count(inner) >= 2 and self._stands_as_sentence(first)):
+                self._add(start, end, None, None, "floating", sent_i, multi=len(chain) > 1)
+
+    def _quotable(self, region: QuoteRegion) -> bool:
+        """Whether a quotation can be a statement of its own rather than a quoted fragment of a sentence:
+        a clause, a whole sentence, or a quotation that ends its own clause ("...," she said)."""
+        inner = self.text[region.inner_start:region.inner_end]
+        words = _word_count(inner)
+        if words >= MIN_DIRECT_WORDS and self._looks_like_speech(region):
+            return True
+        if self._stands_as_sentence(region):
+            return True
+        return words >= 2 and inner.rstrip()[-1:] in {",", ".", "?", "!", "\u2026"}
 
     def _dash_attribution(self, region: QuoteRegion) -> tuple[tuple[int, int], tuple[int, int]] | None:
         """``“...” ― Sonya Herridge``: a name after a dash right behind the closing mark (testimonial style)."""
@@ -377,6 +453,16 @@ class _Finder:
         if span is None or len(span) == 0:
             return None
         return (m.start("dash"), m.end("dash")), (span.start, span.end)
+
+    def _is_title(self, region: QuoteRegion) -> bool:
+        """A quoted title of a work or show ("The Steve Harvey Morning Show"): title case, no final punctuation."""
+        inner = self.text[region.inner_start:region.inner_end]
+        words = [w for w in inner.split() if any(c.isalpha() for c in w)]
+        if not words or inner.rstrip()[-1:] in {".", "?", "!", ",", "\u2026"}:
+            return False
+        small = {"a", "an", "the", "of", "in", "on", "and", "or", "for", "to", "with", "at", "by"}
+        capital = sum(1 for w in words if w[0].isupper() or w.lower() in small)
+        return capital == len(words) and sum(1 for w in words if w[0].isupper()) >= max(1, len(words) // 2)
 
     def _stands_as_sentence(self, region: QuoteRegion) -> bool:
         """A quotation that is a whole sentence of its own: starts a sentence, ends with its own full stop."""

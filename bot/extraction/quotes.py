@@ -57,9 +57,13 @@ def _double_regions(text: str, ps: int, pe: int) -> tuple[list[tuple[int, int, b
             open_at, closers = i, "''"
             i += 2
             continue
-        if two == "''" and open_at is not None and closers == "''":
-            regions.append((open_at, i + 2, True))
-            open_at = None
+        if two == "''" and (open_at is None or closers == "''"):
+            # '' closes a ``...'' pair, and some feeds (NYT) write '' for both marks.
+            if open_at is None:
+                open_at, closers = i, "''"
+            else:
+                regions.append((open_at, i + 2, True))
+                open_at = None
             i += 2
             continue
         if open_at is not None and c in closers and closers != "''":
@@ -120,9 +124,9 @@ def quoted_regions(text: str) -> list[QuoteRegion]:
         regions = [(a, b, closed, True) for a, b, closed in dbl]
         regions += [(a, b, closed, False) for a, b, closed in _single_regions(text, ps, pe, inside)]
         for a, b, closed, double in sorted(regions):
-            inner_a = a + (2 if text.startswith("``", a) else 1)
+            inner_a = a + (2 if text.startswith("``", a) or text.startswith("''", a) else 1)
             inner_b = b - (1 if closed else 0)
-            if closed and text.startswith("''", b - 2) and text.startswith("``", a):
+            if closed and text.startswith("''", b - 2) and inner_a == a + 2:
                 inner_b = b - 2
             while inner_a < inner_b and text[inner_a].isspace():
                 inner_a += 1
@@ -139,7 +143,8 @@ def continues_next_paragraph(text: str, region: QuoteRegion) -> bool:
         return False
     rest = text[region.end:]
     stripped = rest.lstrip()
-    return bool(stripped) and "\n" in rest[: len(rest) - len(stripped) + 1] and stripped[0] in "\u201c\"\u00ab\u201e"
+    return bool(stripped) and "\n" in rest[: len(rest) - len(stripped) + 1] and (
+        stripped[0] in "\u201c\"\u00ab\u201e" or stripped.startswith("''") or stripped.startswith("``"))
 
 
 def quote_mask(text: str, regions: list[QuoteRegion]) -> bytearray:

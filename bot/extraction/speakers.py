@@ -137,11 +137,15 @@ class SpeakerResolver:
         # Prefer an existing entity with this surname whose name contains this one ("Kirby" in "John Kirby").
         candidates = [e for e in self.entities if e.kind == kind and _surname_key(e.name) == key]
         low = name.lower()
-        for e in reversed(candidates):
-            if low in e.name.lower() or e.name.lower() in low:
-                if len(name) > len(e.name) and low.endswith(e.name.lower()):
-                    e.name = name
+        # A longer form of a known short name upgrades it ("Kirby" then "John Kirby").
+        for e in candidates:
+            if len(name) > len(e.name) and low.endswith(e.name.lower()) and len(e.name.split()) == 1:
+                e.name = name
                 return e
+        # A short form goes to the most-mentioned full name containing it ("Clinton" -> Hillary, not Chelsea).
+        containing = [e for e in candidates if low in e.name.lower() or e.name.lower() in low]
+        if containing:
+            return max(containing, key=lambda e: (len(e.positions), -candidates.index(e)))
         ent = Entity(name=name, kind=kind)
         self.entities.append(ent)
         return ent
