@@ -11,9 +11,8 @@ from typing import TextIO
 
 from bot.commands import CommandContext, Commands, Reply
 from bot.errors import QuoteBotError
-from bot.service import Actor, Service, ThreadExtractor
+from bot.service import Actor, Service, ThreadExtractor, open_service
 from bot.settings import Settings
-from bot.storage import Storage
 
 log = logging.getLogger(__name__)
 
@@ -114,10 +113,13 @@ async def console_loop(commands: Commands, stdin: TextIO, stdout: TextIO, export
 
 
 async def _run(settings: Settings, db: Path, seeds: list[Path]) -> int:
-    storage = await Storage.open(db)
     extractor = ThreadExtractor(settings)
     try:
-        service = Service(storage, extractor, settings)
+        service = await open_service(settings, extractor, db)
+    except BaseException:
+        extractor.close()
+        raise
+    try:
         if seeds:
             new, old = await ingest_seeds(service, seeds, sys.stderr)
             print(f"seeds: {new} new article(s), {old} already saved; database {db}", file=sys.stderr)
@@ -127,7 +129,7 @@ async def _run(settings: Settings, db: Path, seeds: list[Path]) -> int:
         await console_loop(commands, sys.stdin, sys.stdout, db.parent / "exports")
     finally:
         extractor.close()
-        await storage.close()
+        await service.close()
     return 0
 
 

@@ -21,11 +21,13 @@ from typing import TYPE_CHECKING, Protocol
 
 from bot.errors import EmptyInput, NotFound, PermissionDenied, UsageError
 from bot.extraction.dating import parse_iso_date
-from bot.sources import SourceArticle, fetch_article, read_file, read_upload
+from bot.sources import SourceArticle, fetch_article, is_url, read_file, read_upload
+from bot.storage import Storage
 from bot.storage.records import (
     ArticleRecord,
     NewArticle,
     Page,
+    SourceRecord,
     SpeakerRecord,
     StatementRecord,
     is_bare_surname,
@@ -37,9 +39,13 @@ from bot.storage.statements import match_query
 if TYPE_CHECKING:
     from bot.extraction.model import Extraction
     from bot.settings import Settings
-    from bot.storage.db import Storage
 
 log = logging.getLogger(__name__)
+
+# The record types the service hands out; the command layer and adapters import them from here.
+__all__ = ["Actor", "AliasResult", "ArticleRecord", "Extractor", "ForgetResult", "IntakeResult", "Page",
+           "Service", "SourceRecord", "SpeakerRecord", "StatementRecord", "ThreadExtractor", "TimelineFilter",
+           "is_link", "open_service"]
 
 PER_PAGE = 10
 _DATE_PREFIX = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}\b", re.IGNORECASE)
@@ -136,6 +142,17 @@ class TimelineFilter:
     date_to: str | None = None
 
 
+def is_link(text: str) -> bool:
+    """Return whether a command argument is a link (to fetch) rather than pasted text."""
+    return is_url(text)
+
+
+async def open_service(settings: Settings, extractor: Extractor, db: str | Path | None = None) -> Service:
+    """Open the database (``db`` or DATABASE_PATH, migrated) and return the service over it."""
+    storage = await Storage.open(db if db is not None else settings.database_path)
+    return Service(storage, extractor, settings)
+
+
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -149,6 +166,10 @@ class Service:
         self.extractor = extractor
         self.settings = settings
         self._fetch: Fetcher = fetcher or partial(fetch_article, settings=settings)
+
+    async def close(self) -> None:
+        """Close the database connection."""
+        await self.storage.close()
 
     # ------------------------------------------------------------------------------------------ intake
 

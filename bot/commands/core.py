@@ -29,9 +29,7 @@ from bot.commands.parsing import (
 )
 from bot.commands.replies import Attachment, Link, Reply, Row
 from bot.errors import UsageError
-from bot.service import IntakeResult, Service, TimelineFilter
-from bot.sources import is_url
-from bot.storage.records import Page, StatementRecord
+from bot.service import IntakeResult, Page, Service, StatementRecord, TimelineFilter, is_link
 
 log = logging.getLogger(__name__)
 
@@ -184,7 +182,7 @@ class Commands:
         body = body.strip()
         if not body:
             raise UsageError(f"type {self.usage('extract')}, or attach a .txt/.md/.html file")
-        if is_url(body):
+        if is_link(body):
             return await self.extract(ctx, url=body, date=date)
         if ctx.local_files and "\n" not in body and body.lower().endswith(FILE_SUFFIXES):
             return await self.extract(ctx, path=body, date=date)

@@ -7,7 +7,7 @@ import io
 import json
 from typing import Any
 
-from bot.storage.records import StatementRecord
+from bot.service import StatementRecord
 
 CSV_COLUMNS: tuple[str, ...] = (
     "id", "speaker", "quote", "type", "date", "date_text", "date_basis", "speaker_mention", "speaker_role",
