@@ -110,7 +110,9 @@ class Commands:
             description = (description + "\n" if description else "") + empty
         elif page.total > page.per_page:
             description = (description + "\n" if description else "") + f"{page.total:,} in all."
-        page_command = f"{self.prefix}{command} {{page}}" if page.pages > 1 else None
+        # page_command is a format string: braces typed by the user must not become fields.
+        escaped = command.replace("{", "{{").replace("}", "}}")
+        page_command = f"{self.prefix}{escaped} {{page}}" if page.pages > 1 else None
         return Reply(title=title, description=description, rows=rows, page=page.page, pages=page.pages,
                      page_command=page_command)
 
@@ -304,6 +306,7 @@ class Commands:
         links = tuple(Link(label, url) for label, url in (("Article", art.url), ("Message", art.message_url))
                       if url)
         return Reply(title=f"{art.ref}: {_short(art.label, 80)}", description="\n".join(lines),
+                     extra={"article": art.ref, "added_by": str(art.added_by)},
                      rows=tuple(statement_row(st) for st in statements[:25]), links=links,
                      footer="" if len(statements) <= 25 else f"First 25 of {len(statements)}; use !export.")
 

@@ -239,3 +239,11 @@ async def test_uploads(commands: Commands) -> None:
 
 async def run_reply(reply: Reply) -> tuple[str, str, list[str]]:
     return reply.kind, reply.title + " | " + reply.description, [f"{r.ref} {r.title} {r.body}" for r in reply.rows]
+
+
+async def test_page_command_survives_braces_in_search_words(commands: Commands) -> None:
+    await run(commands, ADDER, "!extract " + "\n".join(f"Kirby|Quote {{x}} number {i}." for i in range(12)))
+    first = await commands.dispatch(ADDER, "!search {x} quote")
+    assert first.pages == 2 and first.page_command is not None
+    second = await commands.dispatch(ADDER, first.page_command.format(page=2))
+    assert (second.page, len(second.rows)) == (2, 2)
