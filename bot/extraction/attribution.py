@@ -101,6 +101,7 @@ class _Finder:
             for t in s:
                 self.sent_of[t.i] = i
         self.candidates: list[Candidate] = []
+        self.handled_cues: set[int] = set()
 
     # ------------------------------------------------------------------ helpers
     def _inside_quote(self, tok: Token) -> bool:
@@ -186,7 +187,7 @@ class _Finder:
         return self._span_of(toks)
 
     def _add(self, start: int, end: int, cue: tuple[int, int] | None, mention: tuple[int, int] | None,
-             origin: str, sentence: int, *, multi: bool = False) -> None:
+             origin: str, sentence: int, *, multi: bool = False, min_words: int = 2) -> None:
         # A statement never crosses a paragraph break (but a multi-paragraph quotation): clip it to the paragraph
         # of its cue (or its start).
         anchor = cue[0] if cue is not None and start <= cue[0] < end else start
@@ -207,7 +208,7 @@ class _Finder:
             mention = (left, right) if right > left else None
         start, end = _trim(self.text, start, end)
         start, end = _balance_marks(self.text, start, end, self.regions)
-        if end - start < 3 or _word_count(self.text[start:end]) < 2:
+        if end - start < 2 or _word_count(self.text[start:end]) < min_words:
             return
         self.candidates.append(Candidate(start, end, cue[0] if cue else None, cue[1] if cue else None,
                                          mention, origin=origin, sentence=sentence, multi=multi))
@@ -236,7 +237,7 @@ class _Finder:
             head_frame = tok.head is not tok and learned.get((lemma, "^" + tok.dep_), 0.0) >= FRAME_MIN_PRECISION
             if not (is_speech or is_belief or child_frames or prep_frames or head_frame):
                 continue
-            if self._inside_quote(tok) or self._in_question_clause(tok):
+            if tok.i in self.handled_cues or self._inside_quote(tok) or self._in_question_clause(tok):
                 continue
             subj = self._subject_of(tok)
             contents: list[tuple[int, int]] = []
@@ -345,6 +346,62 @@ class _Finder:
         if quoted or (lemma in lex.report_object and _word_count(obj_text) >= 3):
             out.append((s, e))
         return out
+
+    # ------------------------------------------------------------------ parenthetical cues
+    def parenthetical_cues(self) -> None:
+        """"A, Mr. Obama said, B." and "A, the source added.": a cue clause set off by commas inside or at the end
+        of a sentence reports the material around it, whatever the parser attached it to (PARC convention: the
+        content interrupted by its cue is two spans with one source)."""
+        learned = frames()
+        for tok in self.doc:
+            if tok.pos_ not in {"VERB", "AUX"} or self._inside_quote(tok):
+                continue
+            lemma = tok.lemma_.lower()
+            if lemma in self.lex.question:
+                continue
+            if not (lemma in self.lex.speech or learned.get((lemma, "ccomp"), 0.0) >= FRAME_MIN_PRECISION):
+                continue
+            if (lemma, "ccomp") in learned and learned[(lemma, "ccomp")] < FRAME_MIN_PRECISION:
+                continue
+            subj = next((c for c in tok.children if c.dep_ in {"nsubj"}), None)
+            if subj is None or any(c.dep_ in {"ccomp", "xcomp", "dobj"} and c.i > tok.i and c.pos_ != "PRON"
+                                   and not self._is_addressee(c) for c in tok.children):
+                continue
+            sent = self.sents[self.sent_of[tok.i]]
+            left = min(subj.left_edge.i, tok.i)
+            if left <= sent.start or self.doc[left - 1].text != ",":
+                continue
+            right = self._clause_end(tok, sent)
+            if right is None:
+                continue
+            before = (sent.start_char, self.doc[left - 1].idx)
+            cue = self._cue_span(tok)
+            mention = self._mention_range(subj)
+            if _word_count(self.text[before[0]:before[1]]) >= 1:
+                self._add(before[0], before[1], cue, mention, "paren", self.sent_of[tok.i], min_words=1)
+            if self.doc[right].text == ",":
+                after = (self.doc[right].idx + 1, sent.end_char)
+                self._add(after[0], after[1], cue, mention, "paren", self.sent_of[tok.i], min_words=1)
+            self.handled_cues.add(tok.i)
+
+    @staticmethod
+    def _is_addressee(tok: Token) -> bool:
+        return tok.dep_ in {"dobj", "dative"} and tok.lower_ in {"me", "us", "reporters", "him", "her", "them"}
+
+    def _clause_end(self, cue: Token, sent: Span) -> int | None:
+        """Index of the comma (or final punctuation) that closes a parenthetical cue clause, if it is one."""
+        i = cue.i + 1
+        limit = min(sent.end, cue.i + 8)
+        while i < limit:
+            t = self.doc[i]
+            if t.text == ",":
+                return i
+            if t.is_punct and t.text in {".", "!", "?", ";"}:
+                return i if all(x.is_punct or x.is_space for x in self.doc[i:sent.end]) else None
+            if t.head.i != cue.i and cue.i not in {a.i for a in t.ancestors}:
+                return None
+            i += 1
+        return None
 
     # ------------------------------------------------------------------ according to
     def according_to(self) -> None:
@@ -592,6 +649,7 @@ class _Finder:
 def find_statements(doc: Doc, text: str) -> list[Statement]:
     """Return the statements of ``doc`` (whose text has the same character offsets as ``text``)."""
     finder = _Finder(doc, text)
+    finder.parenthetical_cues()
     finder.verb_cues()
     finder.according_to()
     finder.speaker_labels()
