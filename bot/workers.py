@@ -39,7 +39,10 @@ WORKER_NICENESS = 10
 def _init_worker(model_name: str) -> None:
     """Load the spaCy model once in a fresh worker process (the pool's initializer)."""
     global _worker_nlp, _worker_model_name
+    from bot.extraction.batch import watch_parent
     from bot.extraction.nlp import load_model
+
+    watch_parent()  # a bot or ingest killed with SIGKILL must not leave its workers behind, holding memory
 
     # Extraction is batch work; the bot's event loop is latency work. On a machine with as many busy workers
     # as cores, a lower priority for workers keeps the loop scheduled promptly (measured: worst stall).

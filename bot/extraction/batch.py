@@ -85,19 +85,23 @@ def extract_prepared(nlp: Language, prepared: Sequence[Prepared],
     return results
 
 
-def _watch_parent(parent_pid: int) -> None:
-    """Exit when the parent dies (kill -9 leaves pool workers orphaned, holding memory)."""
+def _exit_when_orphaned(parent_pid: int) -> None:
     while os.getppid() == parent_pid:
         time.sleep(1.0)
     os._exit(1)
 
 
-def _init_worker(model_name: str, parent_pid: int) -> None:
+def watch_parent() -> None:
+    """Exit this worker process when its parent dies (after kill -9 pool workers would linger, holding memory)."""
+    threading.Thread(target=_exit_when_orphaned, args=(os.getppid(),), name="parent-watch", daemon=True).start()
+
+
+def _init_worker(model_name: str) -> None:
     """Load the model once in a fresh worker process and watch for the parent's death."""
     global _worker_nlp
     from bot.extraction.nlp import load_model
 
-    threading.Thread(target=_watch_parent, args=(parent_pid,), name="parent-watch", daemon=True).start()
+    watch_parent()
     _worker_nlp = load_model(model_name)
 
 
@@ -142,7 +146,7 @@ def extract_parallel(prepared: Iterable[Prepared], model_name: str, workers: int
     """
     context = multiprocessing.get_context("spawn")  # a forked child would inherit the caller's threads
     with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker,
-                             initargs=(model_name, os.getpid())) as pool:
+                             initargs=(model_name,)) as pool:
         pending: deque[Future[list[Extraction | QuoteBotError | str]]] = deque()
         try:
             for chunk in chunks(prepared, chunk_chars):
