@@ -34,7 +34,8 @@ _DASH_NAME = re.compile(r"[ \t\u00a0]*(?P<dash>[\u2015\u2014\u2013]|--?)[ \t\u00
 # "PENCE: Well, ..." (transcripts) and "Poll: Voters abandon ..." (headlines): a short label before a colon.
 _LABEL = re.compile(r"[ \t\u00a0]*[\"\u201c]?(?P<label>[A-Z][\w.’'-]*(?:[ \t\u00a0]+[A-Z][\w.’'-]*){0,3})[ \t\u00a0]*:"
                     r"[ \t\u00a0]+(?=\S)")
-_NOT_LABELS = frozenset({"update", "updated", "note", "editor", "correction", "photo", "video", "watch", "read",
+_NOT_LABELS = frozenset({"latest", "clarification", "update", "updated", "note", "editor", "correction", "photo",
+                         "video", "watch", "read",
                          "related", "source", "sources", "caption", "image", "credit", "warning", "breaking",
                          "q", "a", "question", "answer", "by", "from", "to", "subject", "date", "re", "tags",
                          "topics", "see", "also", "more", "click", "follow", "share", "advertisement",
@@ -102,6 +103,7 @@ class _Finder:
                 self.sent_of[t.i] = i
         self.candidates: list[Candidate] = []
         self.handled_cues: set[int] = set()
+        self._chain_cache: list[list[QuoteRegion]] | None = None
 
     # ------------------------------------------------------------------ helpers
     def _inside_quote(self, tok: Token) -> bool:
@@ -128,6 +130,11 @@ class _Finder:
         agent = self._passive_agent(verb)
         if agent is not None:
             return agent
+        # '"We see no link," said the mayor': an inverted subject parsed as an object or attribute.
+        if any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children) or self._right_after_quote(verb):
+            for child in verb.rights:
+                if child.dep_ in {"dobj", "attr", "npadvmod", "nsubj"} and child.pos_ in {"PROPN", "NOUN"}:
+                    return child
         # Participles and conjoined verbs share the subject of their head ("..., adding that ...").
         if verb.dep_ in {"conj", "advcl", "xcomp", "dep"} and verb.head is not verb \
                 and verb.head.pos_ in {"VERB", "AUX"}:
@@ -137,6 +144,10 @@ class _Finder:
         if verb.dep_ == "relcl" and verb.head.pos_ in {"NOUN", "PROPN"}:
             return verb.head
         return None
+
+    def _right_after_quote(self, verb: Token) -> bool:
+        before = self.text[max(0, verb.idx - 4):verb.idx].rstrip()
+        return bool(before) and before[-1] in "\u201d\"'"
 
     @staticmethod
     def _passive_agent(verb: Token) -> Token | None:
@@ -428,6 +439,11 @@ class _Finder:
 
     # ------------------------------------------------------------------ direct quotes
     def _chains(self) -> list[list[QuoteRegion]]:
+        if self._chain_cache is None:
+            self._chain_cache = self._build_chains()
+        return self._chain_cache
+
+    def _build_chains(self) -> list[list[QuoteRegion]]:
         """Group regions into quotations: a paragraph-final unclosed quote continues into the next paragraph
         when that paragraph opens with a quotation mark (news style), unless it starts a new speaker's turn."""
         chains: list[list[QuoteRegion]] = []
@@ -454,6 +470,11 @@ class _Finder:
             start, end = _trim(self.text, first.inner_start, last.inner_end)
             if end <= start:
                 continue
+            if len(chain) == 1 and self._is_title(first):
+                # A quoted title is never a statement, whatever cue governs it ("said on CBS's "Face the Nation"").
+                self.candidates = [c for c in self.candidates
+                                   if not (c.origin != "label" and c.start >= first.start and c.end <= first.end)]
+                continue
             # Snap verb candidates whose content lies inside this quotation to the whole quotation.
             snapped = False
             for cand in self.candidates:
@@ -472,8 +493,6 @@ class _Finder:
             if snapped:
                 continue
             sent_i = self._sentence_at(first.inner_start)
-            if len(chain) == 1 and self._is_title(first):
-                continue
             dash = self._dash_attribution(last)
             if dash is not None:
                 self._add(start, end, dash[0], dash[1], "direct", sent_i, multi=len(chain) > 1)
@@ -483,7 +502,9 @@ class _Finder:
             if cue_tok is not None and quotable:
                 subj = self._subject_of(cue_tok)
                 mention = self._mention_range(subj) if subj is not None else None
-                self._add(start, end, self._cue_span(cue_tok), mention, "direct", sent_i, multi=len(chain) > 1)
+                one_word = inner.rstrip()[-1:] == ","  # ''Hopefully,'' the president said, ''...''
+                self._add(start, end, self._cue_span(cue_tok), mention, "direct", sent_i, multi=len(chain) > 1,
+                          min_words=1 if one_word else 2)
             elif len(chain) > 1 or (_word_count(inner) >= MIN_DIRECT_WORDS and self._looks_like_speech(first)) or (
                     _word_count(inner) >= 2 and self._stands_as_sentence(first)):
                 self._add(start, end, None, None, "floating", sent_i, multi=len(chain) > 1)
@@ -611,9 +632,15 @@ class _Finder:
             if not (shouting or (named and (headline or len(words) <= 3)) or (headline and len(words) <= 2)):
                 continue
             start, end = ls + m.end(), le
+            multi = False
+            for chain in self._chains():
+                if len(chain) > 1 and ls <= chain[0].start < start:
+                    end, multi = chain[-1].inner_end, True
+                    break
             colon = ls + m.end("label")
             colon = self.text.index(":", colon)
-            self._add(start, end, (colon, colon + 1), (span.start, span.end), "label", self.sent_of.get(span.start, 0))
+            self._add(start, end, (colon, colon + 1), (span.start, span.end), "label", self.sent_of.get(span.start, 0),
+                      multi=multi)
 
     # ------------------------------------------------------------------ assembly
     def dedupe(self) -> list[Candidate]:

@@ -76,7 +76,8 @@ def _double_regions(text: str, ps: int, pe: int) -> tuple[list[tuple[int, int, b
         elif c == _STRAIGHT:
             if open_at is None:
                 open_at, closers = i, _STRAIGHT
-            elif closers == _STRAIGHT:
+            else:
+                # A straight mark closes whatever is open (feeds mix “...," freely).
                 regions.append((open_at, i + 1, True))
                 open_at = None
         elif c == "\u201d" and open_at is None:
