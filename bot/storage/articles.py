@@ -9,6 +9,7 @@ import aiosqlite
 
 from bot.errors import NotFound
 from bot.storage import sql
+from bot.storage.connections import Connections
 from bot.storage.records import ArticleRecord, NewArticle
 
 
@@ -26,8 +27,12 @@ def _article(row: sqlite3.Row) -> ArticleRecord:
 class ArticleRepository:
     """Articles of every guild; each method takes the guild id and never sees another guild's rows."""
 
-    def __init__(self, conn: aiosqlite.Connection) -> None:
-        self._conn = conn
+    def __init__(self, connections: Connections) -> None:
+        self._connections = connections
+
+    @property
+    def _conn(self) -> aiosqlite.Connection:
+        return self._connections.current()
 
     async def _one(self, query: str, params: tuple[Any, ...]) -> ArticleRecord | None:
         rows: list[sqlite3.Row] = list(await self._conn.execute_fetchall(query, params))

@@ -8,14 +8,19 @@ from typing import Any
 import aiosqlite
 
 from bot.storage import sql
+from bot.storage.connections import Connections
 from bot.storage.records import AuditRecord
 
 
 class AuditRepository:
     """Append-only log of corrections, per guild."""
 
-    def __init__(self, conn: aiosqlite.Connection) -> None:
-        self._conn = conn
+    def __init__(self, connections: Connections) -> None:
+        self._connections = connections
+
+    @property
+    def _conn(self) -> aiosqlite.Connection:
+        return self._connections.current()
 
     async def record(self, guild_id: int, user_id: int, action: str, target: str, detail: dict[str, Any],
                      created_at: str) -> None:

@@ -15,6 +15,7 @@ from bot.errors import ConfigError
 from bot.storage import sql
 from bot.storage.articles import ArticleRepository
 from bot.storage.audit import AuditRepository
+from bot.storage.connections import IN_TRANSACTION, Connections
 from bot.storage.speakers import SpeakerRepository
 from bot.storage.statements import StatementRepository
 
@@ -23,7 +24,7 @@ log = logging.getLogger(__name__)
 SCHEMA_VERSION = len(sql.MIGRATIONS)
 
 
-async def connect(path: str | Path) -> aiosqlite.Connection:
+async def connect(path: str | Path, *, read_only: bool = False) -> aiosqlite.Connection:
     """Open a connection with WAL, foreign keys and a busy timeout; transactions are explicit (autocommit)."""
     target = str(path)
     if target != ":memory:":
@@ -35,6 +36,8 @@ async def connect(path: str | Path) -> aiosqlite.Connection:
     try:
         for pragma in sql.PRAGMAS:
             await conn.execute(pragma)
+        if read_only:
+            await conn.execute("PRAGMA query_only = ON")
     except sqlite3.DatabaseError as exc:
         await conn.close()
         raise ConfigError(f"{target} is not a usable SQLite database (DATABASE_PATH): {exc}") from None
@@ -70,40 +73,50 @@ async def migrate(conn: aiosqlite.Connection, target: int = SCHEMA_VERSION) -> i
 class Storage:
     """The database: one connection, the repositories over it, and a write lock for transactions."""
 
-    def __init__(self, conn: aiosqlite.Connection) -> None:
-        self.conn = conn
-        self.articles = ArticleRepository(conn)
-        self.speakers = SpeakerRepository(conn)
-        self.statements = StatementRepository(conn)
-        self.audit = AuditRepository(conn)
+    def __init__(self, writer: aiosqlite.Connection, reader: aiosqlite.Connection) -> None:
+        self.conn = writer
+        self.reader = reader
+        connections = Connections(writer, reader)
+        self.articles = ArticleRepository(connections)
+        self.speakers = SpeakerRepository(connections)
+        self.statements = StatementRepository(connections)
+        self.audit = AuditRepository(connections)
         self._write_lock = asyncio.Lock()
 
     @classmethod
     async def open(cls, path: str | Path) -> Storage:
-        """Connect to ``path`` and bring its schema up to date."""
+        """Connect to ``path``, bring its schema up to date, and open the read connection."""
         conn = await connect(path)
         try:
             await migrate(conn)
+            reader = await connect(path, read_only=True)
         except BaseException:
             await conn.close()
             raise
-        return cls(conn)
+        return cls(conn, reader)
 
     async def close(self) -> None:
-        """Close the connection."""
+        """Close both connections."""
+        await self.reader.close()
         await self.conn.close()
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[None]:
         """Run the block as one write transaction: everything in it is saved, or nothing is."""
+        if IN_TRANSACTION.get():
+            raise RuntimeError("transactions do not nest")
         async with self._write_lock:
-            await self.conn.execute("BEGIN IMMEDIATE")
+            token = IN_TRANSACTION.set(True)
             try:
-                yield
-            except BaseException:
-                await self.conn.rollback()
-                raise
-            await self.conn.commit()
+                await self.conn.execute("BEGIN IMMEDIATE")
+                try:
+                    yield
+                except BaseException:
+                    await self.conn.rollback()
+                    raise
+                await self.conn.commit()
+            finally:
+                IN_TRANSACTION.reset(token)
 
     async def integrity_check(self) -> str:
         """Return the result of ``PRAGMA integrity_check`` ("ok" when healthy)."""

@@ -9,6 +9,7 @@ import aiosqlite
 
 from bot.errors import NotFound
 from bot.storage import sql
+from bot.storage.connections import Connections
 from bot.storage.records import Page, SpeakerRecord, is_bare_surname, last_key, name_key
 
 
@@ -21,8 +22,12 @@ def _speaker(row: sqlite3.Row, count: int = 0) -> SpeakerRecord:
 class SpeakerRepository:
     """Speakers of every guild; each method takes the guild id and never sees another guild's rows."""
 
-    def __init__(self, conn: aiosqlite.Connection) -> None:
-        self._conn = conn
+    def __init__(self, connections: Connections) -> None:
+        self._connections = connections
+
+    @property
+    def _conn(self) -> aiosqlite.Connection:
+        return self._connections.current()
 
     async def _all(self, query: str, params: tuple[Any, ...]) -> list[SpeakerRecord]:
         rows: list[sqlite3.Row] = list(await self._conn.execute_fetchall(query, params))

@@ -11,6 +11,7 @@ import aiosqlite
 from bot.errors import NotFound
 from bot.extraction.model import Statement
 from bot.storage import sql
+from bot.storage.connections import Connections
 from bot.storage.records import Page, SourceRecord, StatementRecord, quote_key
 
 # Search terms are rebuilt from word characters only, so FTS5 syntax in user input (quotes, AND/OR/NOT/NEAR,
@@ -65,8 +66,12 @@ def _statement(row: sqlite3.Row, sources: tuple[SourceRecord, ...] = ()) -> Stat
 class StatementRepository:
     """Statements of every guild; each method takes the guild id and never sees another guild's rows."""
 
-    def __init__(self, conn: aiosqlite.Connection) -> None:
-        self._conn = conn
+    def __init__(self, connections: Connections) -> None:
+        self._connections = connections
+
+    @property
+    def _conn(self) -> aiosqlite.Connection:
+        return self._connections.current()
 
     async def _rows(self, query: str, params: tuple[Any, ...] | dict[str, Any]) -> list[sqlite3.Row]:
         # execute_fetchall: one trip to the connection's thread instead of three (execute, fetch, close).

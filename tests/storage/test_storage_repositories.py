@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+import sqlite3
+
 import pytest
 from storage_helpers import save_article, statement
 
@@ -30,7 +33,8 @@ async def test_guild_isolation(storage: Storage) -> None:
     # A row id from another guild is not reachable either.
     with pytest.raises(NotFound):
         await storage.articles.get_by_id(1, s2.article_id)
-    await storage.statements.delete(1, s2.id)  # guild 1 trying to delete guild 2's row: no effect
+    async with storage.transaction():
+        await storage.statements.delete(1, s2.id)  # guild 1 trying to delete guild 2's row: no effect
     assert (await storage.statements.get(2, 1)).quote == "Secret plans."
 
 
@@ -70,9 +74,10 @@ async def test_same_statement_from_two_articles_is_one_statement_with_two_source
 async def test_speaker_merge_rules(storage: Storage, existing: list[str], incoming: str,
                                    merged: str | None) -> None:
     before = {}
-    for name in existing:
-        before[name] = (await storage.speakers.resolve_for_intake(1, name, None, "t")).id
-    got = await storage.speakers.resolve_for_intake(1, incoming, None, "t")
+    async with storage.transaction():
+        for name in existing:
+            before[name] = (await storage.speakers.resolve_for_intake(1, name, None, "t")).id
+        got = await storage.speakers.resolve_for_intake(1, incoming, None, "t")
     if merged is None:
         assert got.id not in before.values()
         assert got.name == incoming
@@ -93,7 +98,8 @@ async def test_search_stems_and_covers_speaker_names(storage: Storage) -> None:
     # A rename reaches the index (trigger).
     kirby = await storage.speakers.find(1, "John Kirby")
     assert kirby is not None
-    await storage.speakers.rename(1, kirby.id, "Admiral Kirby")
+    async with storage.transaction():
+        await storage.speakers.rename(1, kirby.id, "Admiral Kirby")
     assert (await storage.statements.search(1, "admiral", 1, 10)).total == 1
 
 
@@ -147,3 +153,29 @@ async def test_forgetting_an_article_keeps_statements_other_articles_report(stor
         await storage.articles.delete(1, a2)
     assert (await storage.statements.page(1, None, 1, 10)).total == 0
     assert await storage.integrity_check() == "ok"
+
+
+async def test_writes_outside_a_transaction_are_refused(storage: Storage) -> None:
+    with pytest.raises(sqlite3.OperationalError, match="readonly"):
+        await storage.statements.delete(1, 1)
+
+
+async def test_readers_never_see_an_article_being_saved(storage: Storage) -> None:
+    started, release = asyncio.Event(), asyncio.Event()
+
+    async def slow_save() -> None:
+        async with storage.transaction():
+            art = await storage.articles.insert(NewArticle(guild_id=1, added_by=1, text=TEXT),
+                                                text_hash=text_hash(TEXT), article_date=None,
+                                                date_source=None, extractor_version="1", created_at="t")
+            await storage.statements.add(1, art.id, None, statement("The mission is over.", None, TEXT), "1", "t")
+            started.set()
+            await release.wait()
+
+    writer = asyncio.create_task(slow_save())
+    await started.wait()
+    assert await storage.articles.count(1) == 0  # another task reads the committed snapshot only
+    assert (await storage.statements.page(1, None, 1, 10)).total == 0
+    release.set()
+    await writer
+    assert await storage.articles.count(1) == 1
