@@ -109,7 +109,8 @@ class Commands:
         if not rows:
             description = (description + "\n" if description else "") + empty
         elif page.total > page.per_page:
-            description = (description + "\n" if description else "") + f"{page.total:,} in all."
+            count = f"{page.total:,} or more" if page.capped else f"{page.total:,}"
+            description = (description + "\n" if description else "") + f"{count} in all."
         # page_command is a format string: braces typed by the user must not become fields.
         escaped = command.replace("{", "{{").replace("}", "}}")
         page_command = f"{self.prefix}{escaped} {{page}}" if page.pages > 1 else None

@@ -180,12 +180,16 @@ class NewArticle:
 
 @dataclass(frozen=True, slots=True)
 class Page(Generic[T]):
-    """One page of a listing: the items, the page number (1-based) and the total number of items."""
+    """One page of a listing: the items, the page number (1-based) and the total number of items.
+
+    ``capped`` means counting stopped at ``total``: there are at least that many.
+    """
 
     items: tuple[T, ...]
     page: int
     per_page: int
     total: int
+    capped: bool = False
 
     @property
     def pages(self) -> int:

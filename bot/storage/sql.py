@@ -128,7 +128,32 @@ CREATE TRIGGER speakers_fts_rename AFTER UPDATE OF name ON speakers BEGIN
 END;
 """
 
-MIGRATIONS: tuple[str, ...] = (MIGRATION_1, MIGRATION_2)
+# Listings at a million statements: per-speaker counts kept by triggers (no GROUP BY over every statement),
+# and timeline indexes in timeline order (dated first, by date, then by short id) so a page is a range scan.
+MIGRATION_3 = """
+ALTER TABLE speakers ADD COLUMN statement_count INTEGER NOT NULL DEFAULT 0;
+UPDATE speakers SET statement_count = (
+    SELECT count(*) FROM statements s WHERE s.guild_id = speakers.guild_id AND s.speaker_id = speakers.id);
+CREATE INDEX speakers_popular ON speakers (guild_id, statement_count DESC, name COLLATE NOCASE);
+
+CREATE TRIGGER speakers_count_insert AFTER INSERT ON statements WHEN new.speaker_id IS NOT NULL BEGIN
+    UPDATE speakers SET statement_count = statement_count + 1 WHERE id = new.speaker_id;
+END;
+CREATE TRIGGER speakers_count_delete AFTER DELETE ON statements WHEN old.speaker_id IS NOT NULL BEGIN
+    UPDATE speakers SET statement_count = statement_count - 1 WHERE id = old.speaker_id;
+END;
+CREATE TRIGGER speakers_count_update AFTER UPDATE OF speaker_id ON statements
+WHEN old.speaker_id IS NOT new.speaker_id BEGIN
+    UPDATE speakers SET statement_count = statement_count - 1 WHERE id = old.speaker_id;
+    UPDATE speakers SET statement_count = statement_count + 1 WHERE id = new.speaker_id;
+END;
+
+DROP INDEX statements_date;
+CREATE INDEX statements_timeline ON statements (guild_id, date IS NULL, date, number);
+CREATE INDEX statements_speaker_timeline ON statements (guild_id, speaker_id, date IS NULL, date, number);
+"""
+
+MIGRATIONS: tuple[str, ...] = (MIGRATION_1, MIGRATION_2, MIGRATION_3)
 
 PRAGMAS: tuple[str, ...] = (
     "PRAGMA journal_mode = WAL",
@@ -193,16 +218,12 @@ ON CONFLICT (guild_id, alias_key) DO UPDATE SET alias = excluded.alias, speaker_
 SPEAKER_ALIAS_DELETE = "DELETE FROM speaker_aliases WHERE guild_id = ? AND alias_key = ?"
 SPEAKER_ALIASES_MOVE = "UPDATE speaker_aliases SET speaker_id = ? WHERE guild_id = ? AND speaker_id = ?"
 SPEAKERS_LIST = f"""
-SELECT {_SPEAKER_COLUMNS}, count(s.id) AS statement_count
-FROM speakers p JOIN statements s ON s.speaker_id = p.id AND s.guild_id = p.guild_id
-WHERE p.guild_id = ?
-GROUP BY p.id ORDER BY statement_count DESC, p.name COLLATE NOCASE
+SELECT {_SPEAKER_COLUMNS}, p.statement_count
+FROM speakers p WHERE p.guild_id = ? AND p.statement_count > 0
+ORDER BY p.statement_count DESC, p.name COLLATE NOCASE
 LIMIT ? OFFSET ?
 """
-SPEAKERS_COUNT = """
-SELECT count(*) FROM speakers p
-WHERE p.guild_id = ? AND EXISTS (SELECT 1 FROM statements s WHERE s.speaker_id = p.id)
-"""
+SPEAKERS_COUNT = "SELECT count(*) FROM speakers p WHERE p.guild_id = ? AND p.statement_count > 0"
 SPEAKER_NAMES = """
 SELECT name FROM speakers WHERE guild_id = ? UNION SELECT alias FROM speaker_aliases WHERE guild_id = ?
 """
@@ -245,42 +266,69 @@ STATEMENTS_PAGE = f"""
 SELECT {_STATEMENT_COLUMNS} {_STATEMENT_FROM}
 WHERE s.guild_id = ? ORDER BY s.number DESC LIMIT ? OFFSET ?
 """
-STATEMENTS_COUNT = "SELECT count(*) FROM statements WHERE guild_id = ?"
+# Listing counts stop at a cap (the caller passes it): past it, "more than N" is all a reader needs,
+# and counting a million index entries would cost more than the page itself.
+STATEMENTS_COUNT = "SELECT count(*) FROM (SELECT 1 FROM statements WHERE guild_id = ? LIMIT ?)"
 STATEMENTS_BY_SPEAKER_PAGE = f"""
 SELECT {_STATEMENT_COLUMNS} {_STATEMENT_FROM}
 WHERE s.guild_id = ? AND s.speaker_id = ? ORDER BY s.number DESC LIMIT ? OFFSET ?
 """
-STATEMENTS_BY_SPEAKER_COUNT = "SELECT count(*) FROM statements WHERE guild_id = ? AND speaker_id = ?"
+STATEMENTS_BY_SPEAKER_COUNT = """
+SELECT count(*) FROM (SELECT 1 FROM statements WHERE guild_id = ? AND speaker_id = ? LIMIT ?)
+"""
 STATEMENTS_OF_ARTICLE = f"""
 SELECT {_STATEMENT_COLUMNS} {_STATEMENT_FROM}
 JOIN statement_sources ss ON ss.statement_id = s.id AND ss.article_id = ?
 WHERE s.guild_id = ? ORDER BY ss.start
 """
-# Search: newest first among the matches. Ranking every match by bm25 costs time proportional to the
-# number of matches (a common word in a million statements); rowid order lets SQLite stop at the page.
+# Search: newest first among the matches. The FTS table drives the loop (CROSS JOIN fixes the order) and
+# yields rowids in descending order, so SQLite stops at the page instead of ranking every match by bm25.
 STATEMENTS_SEARCH = f"""
-SELECT {_STATEMENT_COLUMNS} {_STATEMENT_FROM}
-WHERE s.id IN (SELECT rowid FROM statements_fts WHERE statements_fts MATCH ?) AND s.guild_id = ?
-ORDER BY s.id DESC LIMIT ? OFFSET ?
+SELECT {_STATEMENT_COLUMNS}
+FROM statements_fts f
+CROSS JOIN statements s ON s.id = f.rowid
+JOIN articles a ON a.id = s.article_id
+LEFT JOIN speakers p ON p.id = s.speaker_id
+WHERE statements_fts MATCH ? AND s.guild_id = ?
+ORDER BY f.rowid DESC LIMIT ? OFFSET ?
 """
 STATEMENTS_SEARCH_COUNT = """
 SELECT count(*) FROM (
-    SELECT 1 FROM statements_fts f JOIN statements s ON s.id = f.rowid
+    SELECT 1 FROM statements_fts f CROSS JOIN statements s ON s.id = f.rowid
     WHERE statements_fts MATCH ? AND s.guild_id = ? LIMIT ?
 )
 """
-# Timeline: oldest first, undated last; filters are optional (NULL = no filter).
-STATEMENTS_TIMELINE = f"""
+# Timeline: oldest first, undated last, ties by short id; filters are optional. The WHERE clause is built
+# from these fixed fragments only (never from user text), so each filter combination gets an index range.
+_TIMELINE_FILTERS: dict[str, str] = {
+    "speaker": "s.speaker_id = :speaker",
+    "article": "EXISTS (SELECT 1 FROM statement_sources x WHERE x.statement_id = s.id AND x.article_id = :article)",
+    "date_from": "s.date >= :date_from",
+    "date_to": "s.date <= :date_to",
+}
+
+
+def timeline_where(filters: set[str]) -> str:
+    """Return the WHERE clause of a timeline query with the named filters (keys of ``_TIMELINE_FILTERS``)."""
+    parts = ["s.guild_id = :guild"] + [_TIMELINE_FILTERS[name] for name in _TIMELINE_FILTERS if name in filters]
+    return " AND ".join(parts)
+
+
+def timeline_query(filters: set[str]) -> str:
+    """Return the page query of a timeline with the named filters."""
+    return f"""
 SELECT {_STATEMENT_COLUMNS} {_STATEMENT_FROM}
-WHERE s.guild_id = :guild
-  AND (:speaker IS NULL OR s.speaker_id = :speaker)
-  AND (:article IS NULL
-       OR EXISTS (SELECT 1 FROM statement_sources x WHERE x.statement_id = s.id AND x.article_id = :article))
-  AND (:date_from IS NULL OR s.date >= :date_from)
-  AND (:date_to IS NULL OR s.date <= :date_to)
-ORDER BY s.date IS NULL, s.date, a.number, s.start
+WHERE {timeline_where(filters)}
+ORDER BY s.date IS NULL, s.date, s.number
 LIMIT :limit OFFSET :offset
 """
+
+
+def timeline_count_query(filters: set[str]) -> str:
+    """Return the (capped) count query of a timeline with the named filters."""
+    return f"SELECT count(*) FROM (SELECT 1 FROM statements s WHERE {timeline_where(filters)} LIMIT :cap)"
+
+
 STATEMENTS_EXPORT = f"""
 SELECT {_STATEMENT_COLUMNS} {_STATEMENT_FROM}
 WHERE s.guild_id = ? AND (? IS NULL OR s.speaker_id = ?)
@@ -309,15 +357,6 @@ INSERT INTO audit_log (guild_id, user_id, action, target, detail, created_at) VA
 AUDIT_RECENT = """
 SELECT id, guild_id, user_id, action, target, detail, created_at FROM audit_log
 WHERE guild_id = ? ORDER BY id DESC LIMIT ?
-"""
-STATEMENTS_TIMELINE_COUNT = """
-SELECT count(*) FROM statements s
-WHERE s.guild_id = ?1
-  AND (?2 IS NULL OR s.speaker_id = ?2)
-  AND (?3 IS NULL
-       OR EXISTS (SELECT 1 FROM statement_sources x WHERE x.statement_id = s.id AND x.article_id = ?3))
-  AND (?4 IS NULL OR s.date >= ?4)
-  AND (?5 IS NULL OR s.date <= ?5)
 """
 STATEMENT_NUMBER_OF = "SELECT number FROM statements WHERE guild_id = ? AND id = ?"
 SPEAKER_ARTICLE_IDS = """

@@ -19,7 +19,7 @@ from bot.storage.records import Page, SourceRecord, StatementRecord, quote_key
 _PHRASE = re.compile(r'"([^"]*)"')
 _WORD = re.compile(r"\w+")
 MAX_SEARCH_TERMS = 16
-SEARCH_COUNT_CAP = 10_000
+COUNT_CAP = 10_000  # listings say "10,000 or more" past this rather than count every row
 SOURCES_CHUNK = 500  # under SQLite's limit of bound parameters
 
 
@@ -127,32 +127,38 @@ class StatementRepository:
         """Return one page of the guild's statements (of one speaker, or all), newest first."""
         offset = (page - 1) * per_page
         if speaker_id is None:
-            total = await self._count(sql.STATEMENTS_COUNT, (guild_id,))
+            total = await self._count(sql.STATEMENTS_COUNT, (guild_id, COUNT_CAP))
             rows = await self._rows(sql.STATEMENTS_PAGE, (guild_id, per_page, offset))
         else:
-            total = await self._count(sql.STATEMENTS_BY_SPEAKER_COUNT, (guild_id, speaker_id))
+            total = await self._count(sql.STATEMENTS_BY_SPEAKER_COUNT, (guild_id, speaker_id, COUNT_CAP))
             rows = await self._rows(sql.STATEMENTS_BY_SPEAKER_PAGE, (guild_id, speaker_id, per_page, offset))
-        return Page(items=await self._with_sources(rows), page=page, per_page=per_page, total=total)
+        return Page(items=await self._with_sources(rows), page=page, per_page=per_page, total=total,
+                    capped=total >= COUNT_CAP)
 
     async def search(self, guild_id: int, query: str, page: int, per_page: int) -> Page[StatementRecord]:
         """Return one page of statements matching the words (quote or speaker, stemmed), newest first."""
         match = match_query(query)
         if match is None:
             return Page(items=(), page=page, per_page=per_page, total=0)
-        total = await self._count(sql.STATEMENTS_SEARCH_COUNT, (match, guild_id, SEARCH_COUNT_CAP))
+        total = await self._count(sql.STATEMENTS_SEARCH_COUNT, (match, guild_id, COUNT_CAP))
         rows = await self._rows(sql.STATEMENTS_SEARCH, (match, guild_id, per_page, (page - 1) * per_page))
-        return Page(items=await self._with_sources(rows), page=page, per_page=per_page, total=total)
+        return Page(items=await self._with_sources(rows), page=page, per_page=per_page, total=total,
+                    capped=total >= COUNT_CAP)
 
     async def timeline(self, guild_id: int, *, speaker_id: int | None = None, article_id: int | None = None,
                        date_from: str | None = None, date_to: str | None = None, page: int = 1,
                        per_page: int = 10) -> Page[StatementRecord]:
         """Return one page of statements oldest first, undated last, filtered by speaker/article/dates."""
-        params: dict[str, Any] = {"guild": guild_id, "speaker": speaker_id, "article": article_id,
-                                  "date_from": date_from, "date_to": date_to}
-        total = await self._count(sql.STATEMENTS_TIMELINE_COUNT, tuple(params.values()))
-        rows = await self._rows(sql.STATEMENTS_TIMELINE,
+        given: dict[str, Any] = {"speaker": speaker_id, "article": article_id, "date_from": date_from,
+                                 "date_to": date_to}
+        params = {"guild": guild_id, **{k: v for k, v in given.items() if v is not None}}
+        filters = set(params) - {"guild"}
+        rows = await self._rows(sql.timeline_count_query(filters), {**params, "cap": COUNT_CAP})
+        total = int(rows[0][0]) if rows else 0
+        rows = await self._rows(sql.timeline_query(filters),
                                 {**params, "limit": per_page, "offset": (page - 1) * per_page})
-        return Page(items=await self._with_sources(rows), page=page, per_page=per_page, total=total)
+        return Page(items=await self._with_sources(rows), page=page, per_page=per_page, total=total,
+                    capped=total >= COUNT_CAP)
 
     async def of_article(self, guild_id: int, article_id: int) -> tuple[StatementRecord, ...]:
         """Return the statements an article reports, in text order."""

@@ -64,9 +64,41 @@ async def test_upgrade_from_version_1_indexes_existing_statements(tmp_path: Path
 
     store = await Storage.open(db)
     try:
-        assert await schema_version(store.conn) == 2
+        assert await schema_version(store.conn) == SCHEMA_VERSION
         found = await store.statements.search(7, "evacuation kirby", 1, 10)
         assert [s.quote for s in found.items] == ["We are evacuating everyone"]
+        speakers = await store.speakers.listing(7, 1, 10)
+        assert [(s.name, s.statement_count) for s in speakers.items] == [("John Kirby", 1)]
+    finally:
+        await store.close()
+
+
+async def test_upgrade_from_the_previous_version_keeps_data_and_counts(tmp_path: Path) -> None:
+    db = tmp_path / "q.db"
+    conn = await connect(db)
+    assert await migrate(conn, target=SCHEMA_VERSION - 1) == SCHEMA_VERSION - 1
+    await conn.executescript("""
+        INSERT INTO articles (id, guild_id, number, text, text_hash, added_by, extractor_version, created_at)
+            VALUES (1, 7, 1, 'text', 'h', 1, '1', 't');
+        INSERT INTO speakers (id, guild_id, name, name_key, last_key, created_at)
+            VALUES (1, 7, 'John Kirby', 'john kirby', 'kirby', 't'), (2, 7, 'Jen Psaki', 'jen psaki', 'psaki', 't');
+        INSERT INTO statements (id, guild_id, number, article_id, speaker_id, type, quote, quote_key, start, "end",
+                                date, extractor_version, created_at)
+            VALUES (1, 7, 1, 1, 1, 'direct', 'One', 'k1', 0, 3, NULL, '1', 't'),
+                   (2, 7, 2, 1, 1, 'direct', 'Two', 'k2', 0, 3, '2021-09-02', '1', 't'),
+                   (3, 7, 3, 1, 2, 'direct', 'Three', 'k3', 0, 3, '2021-08-01', '1', 't');
+        INSERT INTO statement_sources VALUES (1, 1, 0, 3), (2, 1, 0, 3), (3, 1, 0, 3);
+    """)
+    await conn.close()
+
+    store = await Storage.open(db)
+    try:
+        assert await schema_version(store.conn) == SCHEMA_VERSION
+        speakers = await store.speakers.listing(7, 1, 10)
+        assert [(s.name, s.statement_count) for s in speakers.items] == [("John Kirby", 2), ("Jen Psaki", 1)]
+        timeline = await store.statements.timeline(7)
+        assert [s.quote for s in timeline.items] == ["Three", "Two", "One"]
+        assert await store.integrity_check() == "ok"
     finally:
         await store.close()
 

@@ -179,3 +179,21 @@ async def test_readers_never_see_an_article_being_saved(storage: Storage) -> Non
     release.set()
     await writer
     assert await storage.articles.count(1) == 1
+
+
+async def test_speaker_counts_follow_every_change(storage: Storage) -> None:
+    await save_article(storage, 1, TEXT, [statement("One.", "John Kirby"), statement("Two.", "John Kirby"),
+                                          statement("Three.", "Jen Psaki")])
+    kirby, psaki = await storage.speakers.find(1, "John Kirby"), await storage.speakers.find(1, "Jen Psaki")
+    assert kirby is not None and psaki is not None
+
+    async def counts() -> dict[str, int]:
+        return {s.name: s.statement_count for s in (await storage.speakers.listing(1, 1, 10)).items}
+
+    assert await counts() == {"John Kirby": 2, "Jen Psaki": 1}
+    async with storage.transaction():
+        await storage.statements.set_speaker(1, (await storage.statements.get(1, 1)).id, psaki.id)
+    assert await counts() == {"John Kirby": 1, "Jen Psaki": 2}
+    async with storage.transaction():
+        await storage.statements.delete(1, (await storage.statements.get(1, 2)).id)
+    assert await counts() == {"Jen Psaki": 2}
