@@ -266,7 +266,7 @@ class _Finder:
                     contents.append((cstart, cend))
                 elif rel == "dobj" and (is_speech or child in child_frames) and (
                         (lemma, "dobj") not in learned or child in child_frames):
-                    contents.extend(self._object_content(tok, child, lemma))
+                    contents.extend(self._object_content(tok, child, lemma, learned=child in child_frames))
                 elif child in child_frames and rel not in {"ccomp"}:
                     if subj is not None and child.i == subj.i:
                         continue
@@ -338,7 +338,7 @@ class _Finder:
     def _is_impersonal_passive(verb: Token) -> bool:
         return any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in verb.children)
 
-    def _object_content(self, verb: Token, obj: Token, lemma: str) -> list[tuple[int, int]]:
+    def _object_content(self, verb: Token, obj: Token, lemma: str, *, learned: bool = False) -> list[tuple[int, int]]:
         """Content carried by a direct object: a quoted object, a reported thing, or "an opinion that ..."."""
         lex = self.lex
         out: list[tuple[int, int]] = []
@@ -354,7 +354,7 @@ class _Finder:
         quoted = any(self.mask[i] for i in range(s, e) if self.text[i].isalnum())
         if obj.pos_ == "PRON" and not quoted:
             return []
-        if quoted or (lemma in lex.report_object and _word_count(obj_text) >= 3):
+        if quoted or ((learned or lemma in lex.report_object) and _word_count(obj_text) >= 2):
             out.append((s, e))
         return out
 
