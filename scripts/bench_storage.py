@@ -17,6 +17,7 @@ import sqlite3
 import statistics
 import sys
 import time
+from collections import Counter
 from itertools import accumulate
 from pathlib import Path
 
@@ -152,14 +153,19 @@ async def measure(db: Path, runs: int, seed: int = 11) -> dict[str, list[float]]
     speakers = [str(r[0]) for r in rows]
     vocab_rows = await storage.conn.execute_fetchall(
         "SELECT quote FROM statements WHERE guild_id = ? ORDER BY id LIMIT 2000", (GUILD,))
-    words = sorted({w.lower() for r in vocab_rows for w in str(r[0]).split()})
+    frequency = Counter(w.lower() for r in vocab_rows for w in str(r[0]).split())
+    words = sorted(frequency)
+    most_common = [w for w, _ in frequency.most_common(20)]  # each in a large share of all statements
+    part = runs // 5
     queries = [
-        *(rng.choice(TOPIC_WORDS) for _ in range(runs // 4)),
-        *(rng.choice(words) for _ in range(runs // 4)),
-        *(" ".join(rng.sample(words, 2)) for _ in range(runs // 4)),
-        *(rng.choice(TOPIC_WORDS) + " " + rng.choice(speakers).split()[-1] for _ in range(runs - 3 * (runs // 4))),
+        *(rng.choice(TOPIC_WORDS) for _ in range(part)),
+        *(rng.choice(words) for _ in range(part)),
+        *(rng.choice(most_common) for _ in range(part)),
+        *(" ".join(rng.sample(words, 2)) for _ in range(part)),
+        *(rng.choice(TOPIC_WORDS) + " " + rng.choice(speakers).split()[-1] for _ in range(runs - 4 * part)),
     ]
-    timings: dict[str, list[float]] = {"!search": [], "!quotes <speaker>": [], "!quotes <speaker> page 5": []}
+    timings: dict[str, list[float]] = {"!search": [], "!quotes <speaker>": [], "!quotes <speaker> page 5": [],
+                                       "!timeline <speaker>": [], "!speakers": []}
     for message in ("!search warmup", f"!quotes {speakers[0]}"):
         await commands.dispatch(ctx, message)
     for query in queries:
@@ -172,9 +178,11 @@ async def measure(db: Path, runs: int, seed: int = 11) -> dict[str, list[float]]
     for _ in range(runs):
         name = rng.choices(speakers, weights=weights)[0]
         asked = name if rng.random() < 0.5 else name.split()[-1]
-        for key, suffix in (("!quotes <speaker>", ""), ("!quotes <speaker> page 5", " 5")):
+        for key, command in (("!quotes <speaker>", f"!quotes {asked}"),
+                             ("!quotes <speaker> page 5", f"!quotes {asked} 5"),
+                             ("!timeline <speaker>", f"!timeline {asked}"), ("!speakers", "!speakers")):
             t0 = time.perf_counter()
-            reply = await commands.dispatch(ctx, f"!quotes {asked}{suffix}")
+            reply = await commands.dispatch(ctx, command)
             timings[key].append((time.perf_counter() - t0) * 1000)
             assert reply.kind == "info", reply
     await storage.close()

@@ -58,6 +58,7 @@ async def migrate(conn: aiosqlite.Connection, target: int = SCHEMA_VERSION) -> i
     if current > SCHEMA_VERSION:
         raise ConfigError(f"the database is at schema version {current}, newer than this bot "
                           f"({SCHEMA_VERSION}); upgrade the bot or use another DATABASE_PATH")
+    applied = 0
     for number in range(current + 1, target + 1):
         script = sql.MIGRATIONS[number - 1]
         log.info("migrating database to schema version %d", number)
@@ -67,7 +68,18 @@ async def migrate(conn: aiosqlite.Connection, target: int = SCHEMA_VERSION) -> i
             if conn.in_transaction:
                 await conn.rollback()
             raise
+        applied += 1
+    if applied and await _has_statistics(conn):
+        # Statistics from before a migration know nothing of its new indexes, and the planner would
+        # trust an index without statistics over one with them; refresh them once.
+        log.info("refreshing query planner statistics after migrating")
+        await conn.execute("ANALYZE")
     return await schema_version(conn)
+
+
+async def _has_statistics(conn: aiosqlite.Connection) -> bool:
+    rows = await conn.execute_fetchall(sql.HAS_STATISTICS)
+    return bool(rows)
 
 
 class Storage:

@@ -20,6 +20,8 @@ _PHRASE = re.compile(r'"([^"]*)"')
 _WORD = re.compile(r"\w+")
 MAX_SEARCH_TERMS = 16
 COUNT_CAP = 10_000  # listings say "10,000 or more" past this rather than count every row
+# Counting search matches means a row lookup per match (to check the guild), scattered over the table.
+SEARCH_COUNT_CAP = 1_000
 SOURCES_CHUNK = 500  # under SQLite's limit of bound parameters
 
 
@@ -140,10 +142,10 @@ class StatementRepository:
         match = match_query(query)
         if match is None:
             return Page(items=(), page=page, per_page=per_page, total=0)
-        total = await self._count(sql.STATEMENTS_SEARCH_COUNT, (match, guild_id, COUNT_CAP))
+        total = await self._count(sql.STATEMENTS_SEARCH_COUNT, (match, guild_id, SEARCH_COUNT_CAP))
         rows = await self._rows(sql.STATEMENTS_SEARCH, (match, guild_id, per_page, (page - 1) * per_page))
         return Page(items=await self._with_sources(rows), page=page, per_page=per_page, total=total,
-                    capped=total >= COUNT_CAP)
+                    capped=total >= SEARCH_COUNT_CAP)
 
     async def timeline(self, guild_id: int, *, speaker_id: int | None = None, article_id: int | None = None,
                        date_from: str | None = None, date_to: str | None = None, page: int = 1,

@@ -116,3 +116,19 @@ async def test_a_file_that_is_not_a_database_is_refused(tmp_path: Path) -> None:
     db.write_bytes(b"this is not sqlite" * 100)
     with pytest.raises(ConfigError, match="DATABASE_PATH"):
         await Storage.open(db)
+
+
+async def test_planner_statistics_are_refreshed_after_a_migration(tmp_path: Path) -> None:
+    db = tmp_path / "q.db"
+    conn = await connect(db)
+    await migrate(conn, target=SCHEMA_VERSION - 1)
+    await conn.execute("INSERT INTO speakers (guild_id, name, name_key, last_key, created_at) "
+                       "VALUES (1, 'John Kirby', 'john kirby', 'kirby', 't')")
+    await conn.execute("ANALYZE")
+    await conn.close()
+    store = await Storage.open(db)
+    try:
+        indexes = {r[0] for r in await store.conn.execute_fetchall("SELECT idx FROM sqlite_stat1")}
+        assert "speakers_popular" in indexes  # created by the last migration, after the old ANALYZE
+    finally:
+        await store.close()
