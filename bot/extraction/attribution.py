@@ -123,6 +123,8 @@ class _Finder:
     def _subject_of(self, verb: Token) -> Token | None:
         for child in verb.children:
             if child.dep_ in {"nsubj", "csubj"}:
+                if self._inside_quote(child) and not self._inside_quote(verb):
+                    continue  # "''That makes me smart,'' Mr. Trump said": the quote's subject is not the source
                 return child
             if child.dep_ == "nsubjpass":
                 agent = self._passive_agent(verb)
@@ -621,7 +623,7 @@ class _Finder:
                 continue
             label = m.group("label")
             words = label.split()
-            if words[0].lower().strip(".") in _NOT_LABELS or any(ch.isdigit() for ch in label):
+            if any(w.lower().strip(".") in _NOT_LABELS for w in words) or any(ch.isdigit() for ch in label):
                 continue
             span = self.doc.char_span(ls + m.start("label"), ls + m.end("label"), alignment_mode="expand")
             if span is None:
@@ -742,7 +744,11 @@ def _resolve_mention(resolver: SpeakerResolver, span: Span, recent: list[tuple[i
     entity = resolver.entity_at(span.start_char, span.end_char)
     if entity is not None and entity.kind == "person":
         return entity
+    if entity is not None and not any(p <= root.idx < p + len(entity.name) + 4 for p in entity.positions):
+        entity = None  # "The Democratic senator": an organisation modifying a description is not the source
     low = root.lower_
+    if low in {"we", "us", "i", "me", "you"}:
+        return None  # first and second person: the mention is the best answer without a discourse model
     if root.pos_ == "PRON" or low in lex.pronoun_gender:
         kind = lex.pronoun_gender.get(low)
         if kind == "relative":
