@@ -272,10 +272,10 @@ class _Finder:
                 elif child in child_frames and rel not in {"ccomp"}:
                     if subj is not None and child.i == subj.i:
                         continue
-                    if rel == "dobj" and child.pos_ == "PRON" and not self._inside_quote(child):
-                        continue
-                    contents.append(self._object_with_complements(tok, child) if rel == "dobj"
-                                    else self._subtree_chars(child))
+                    span = self._object_with_complements(tok, child) if rel == "dobj" else self._subtree_chars(child)
+                    if span[0] == child.idx and child.pos_ == "PRON" and not self._inside_quote(child):
+                        continue  # a bare pronoun ("cited it") says nothing on its own
+                    contents.append(span)
                 elif child in prep_frames:
                     pobj = next((g for g in child.children if g.dep_ in {"pobj", "pcomp"}), None)
                     if pobj is None or (pobj.pos_ == "PRON" and not self._inside_quote(pobj)):
@@ -318,11 +318,16 @@ class _Finder:
     def _object_with_complements(self, verb: Token, obj: Token) -> tuple[int, int]:
         """The object with what completes it: "mocked Romney for not releasing...", "called Trump a liar"."""
         start, end = self._subtree_chars(obj)
+        pronoun = obj.pos_ == "PRON" and not self._inside_quote(obj)
         for sib in verb.rights:
             if sib.i <= obj.i:
                 continue
             if sib.dep_ in {"oprd", "xcomp"} or (sib.dep_ == "prep" and sib.lower_ in _OBJECT_COMPLEMENT_PREPS):
-                end = max(end, self._subtree_chars(sib)[1])
+                sib_start, sib_end = self._subtree_chars(sib)
+                if pronoun:
+                    # "calling it the “liberation” of the country": the content is what it was called.
+                    start, pronoun = sib_start, False
+                end = max(end, sib_end)
             elif sib.dep_ not in {"punct"}:
                 break
         return start, end
@@ -354,7 +359,7 @@ class _Finder:
         s, e = self._object_with_complements(verb, obj)
         obj_text = self.text[s:e]
         quoted = any(self.mask[i] for i in range(s, e) if self.text[i].isalnum())
-        if obj.pos_ == "PRON" and not quoted:
+        if s == obj.idx and obj.pos_ == "PRON" and not self._inside_quote(obj):
             return []
         if quoted or ((learned or lemma in lex.report_object) and _word_count(obj_text) >= 2):
             out.append((s, e))
