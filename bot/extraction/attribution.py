@@ -261,6 +261,11 @@ class _Finder:
                     if child.lemma_.lower() in lex.question or self._is_question_complement(child):
                         continue
                     cstart, cend = self._subtree_chars(child)
+                    lead = [c for c in child.lefts if c.ent_type_ in {"DATE", "TIME"}
+                            and c.dep_ in {"npadvmod", "advmod", "prep"} and c.left_edge.idx == cstart]
+                    if lead and lead[0].right_edge.i + 1 < child.i:
+                        # "told them this weekend he would ...": the time belongs to the telling, not the content.
+                        cstart = self.doc[lead[0].right_edge.i + 1].idx
                     if child.i < tok.i:
                         # "A, but B, the source added": the content is everything before the cue clause.
                         sent = self.sents[self.sent_of[tok.i]]
@@ -430,6 +435,9 @@ class _Finder:
             pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
             if pobj is None:
                 pobj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+            if pobj is None:
+                # "according to show insiders" with "show" mis-tagged as a verb: take the phrase after "to".
+                pobj = next((c for c in to.children if c.dep_ == "pcomp"), None)
             if pobj is None:
                 continue
             head = tok.head

@@ -25,6 +25,7 @@ _POSSESSIVE = re.compile(r"(?:['’]s?|['’])$")
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "another", "one"})
 PRONOUN_WINDOW_SENTENCES = 4
 DESCRIPTION_WINDOW_CHARS = 6000
+CATAPHORA_WINDOW_CHARS = 1500
 
 
 @dataclass(slots=True)
@@ -174,6 +175,11 @@ class SpeakerResolver:
                 if gender and entity.gender is None:
                     entity.gender = gender
                 self._attach_role(entity, ent)
+                titles = [t for t in ent if t.i < toks[0].i and t.lower_ in people().titles_neutral] if toks else []
+                if titles:  # "Judge Sean Dunphy": a title inside the name is a role too
+                    entity.role_words.update(_role_words(" ".join(t.text for t in titles)))
+                    if entity.role is None:
+                        entity.role = " ".join(t.text for t in titles)
 
         self._add_bare_surnames()
 
@@ -320,6 +326,7 @@ class SpeakerResolver:
         wanted = set(lex.role_synonyms.get(noun, frozenset())) | {noun, head.lemma_.lower()}
         mod_words = {m.lower_ for m in modifiers if m.pos_ in {"PROPN", "NOUN", "ADJ"}}
         best: tuple[int, Entity] | None = None
+        ahead: Entity | None = None
         for e in self.entities:
             if e.kind != "person" or not e.role_words:
                 continue
@@ -331,8 +338,14 @@ class SpeakerResolver:
                 if any(m[:1].isupper() for m in (t.text for t in modifiers if t.pos_ == "PROPN")):
                     continue
             before = [p for p in e.positions if p < pos and pos - p < DESCRIPTION_WINDOW_CHARS]
-            if not before:
-                continue
-            if best is None or max(before) > best[0]:
-                best = (max(before), e)
-        return best[1] if best else None
+            if before:
+                if best is None or max(before) > best[0]:
+                    best = (max(before), e)
+            elif ahead is None and mod_words and mod_words <= e.role_words:
+                # "A Superior Court judge ruled ... Judge Sean Dunphy said": a fully matching role named later.
+                after = [p for p in e.positions if pos < p < pos + CATAPHORA_WINDOW_CHARS]
+                if after:
+                    ahead = e
+        if best is not None:
+            return best[1]
+        return ahead

@@ -143,3 +143,21 @@ def test_unattributed_passive_is_kept_with_null_speaker(nlp: Language) -> None:
     st = find(sts, "the Taliban had decided")
     assert st.speaker is None
     assert st.cue == "reported"
+
+
+def test_description_before_the_name_resolves_forward(nlp: Language) -> None:
+    text = ("A Superior Court judge said on Monday that the law was unconstitutional. Superior Court Judge Sean "
+            "Dunphy wrote that the state had overstepped. He added that the ruling would be appealed.")
+    sts = run(nlp, text)
+    assert [find(sts, f).speaker for f in ("the law was", "the state had", "the ruling would")] == ["Sean Dunphy"] * 3
+
+
+def test_according_to_with_mis_tagged_source(nlp: Language) -> None:
+    text = "Donald Trump repeatedly demeaned women with sexist language, according to show insiders."
+    st = find(run(nlp, text), "demeaned women")
+    assert st.speaker_mention == "show insiders"
+
+
+def test_time_of_telling_is_not_content(nlp: Language) -> None:
+    st = find(run(nlp, "The president told voters this weekend he would veto the bill."), "he would veto")
+    assert st.quote == "he would veto the bill"
