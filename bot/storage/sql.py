@@ -245,8 +245,12 @@ LEFT JOIN speakers p ON p.id = s.speaker_id
 """
 
 STATEMENT_NEXT_NUMBER = "SELECT coalesce(max(number), 0) + 1 FROM statements WHERE guild_id = ?"
+# The same statement from another article (wire copy). A quote repeated within one article is a second
+# occurrence, not a second source, so statements this article already reports are not candidates.
 STATEMENT_FIND_SAME = """
-SELECT id FROM statements WHERE guild_id = ? AND quote_key = ? AND speaker_id IS ? LIMIT 1
+SELECT id FROM statements s WHERE guild_id = ? AND quote_key = ? AND speaker_id IS ?
+  AND NOT EXISTS (SELECT 1 FROM statement_sources x WHERE x.statement_id = s.id AND x.article_id = ?)
+LIMIT 1
 """
 STATEMENT_INSERT = """
 INSERT INTO statements (guild_id, number, article_id, speaker_id, type, quote, quote_key, start, "end",

@@ -100,7 +100,7 @@ class StatementRepository:
         The same statement is the same speaker with the same normalised quote. Returns (row id, was new).
         """
         key = quote_key(st.quote)
-        existing = await self._rows(sql.STATEMENT_FIND_SAME, (guild_id, key, speaker_id))
+        existing = await self._rows(sql.STATEMENT_FIND_SAME, (guild_id, key, speaker_id, article_id))
         if existing:
             statement_id = int(existing[0][0])
             await self._conn.execute(sql.SOURCE_INSERT, (statement_id, article_id, st.start, st.end))
@@ -185,7 +185,7 @@ class StatementRepository:
                                 (guild_id, statement_id))
         if not rows:
             raise NotFound("that statement does not exist in this server")
-        same = await self._rows(sql.STATEMENT_FIND_SAME, (guild_id, rows[0][0], speaker_id))
+        same = await self._rows(sql.STATEMENT_FIND_SAME, (guild_id, rows[0][0], speaker_id, -1))
         if same and int(same[0][0]) != statement_id:
             target = int(same[0][0])
             await self._fold(guild_id, statement_id, target)

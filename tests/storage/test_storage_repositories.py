@@ -9,6 +9,7 @@ import pytest
 from storage_helpers import save_article, statement
 
 from bot.errors import NotFound
+from bot.extraction.model import Statement
 from bot.storage import NewArticle, Storage
 from bot.storage.records import quote_key, text_hash
 from bot.storage.statements import match_query
@@ -197,3 +198,15 @@ async def test_speaker_counts_follow_every_change(storage: Storage) -> None:
     async with storage.transaction():
         await storage.statements.delete(1, (await storage.statements.get(1, 2)).id)
     assert await counts() == {"Jen Psaki": 2}
+
+
+async def test_a_quote_repeated_in_one_article_is_two_statements(storage: Storage) -> None:
+    text = "Kirby called it “the tunnel”. Later Kirby again spoke of “the tunnel”."
+    first, second = text.find("the tunnel"), text.rfind("the tunnel")
+    await save_article(storage, 1, text, [
+        statement("the tunnel", "John Kirby", text),
+        Statement(type="mixed", quote="the tunnel", start=second, end=second + 10, speaker="John Kirby",
+                  speaker_mention="Kirby", speaker_role=None, cue="spoke"),
+    ])
+    page = await storage.statements.page(1, None, 1, 10)
+    assert sorted((s.start, s.end) for s in page.items) == [(first, first + 10), (second, second + 10)]
