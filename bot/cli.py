@@ -125,7 +125,7 @@ def _cmd_extract_jsonl(settings: Settings, path: str) -> int:
     out = sys.stdout
     for item, result in extract_batch(items, settings):
         line: dict[str, Any] = {"id": item.id}
-        if isinstance(result, QuoteBotError) or isinstance(result, str):
+        if isinstance(result, (QuoteBotError, str)):
             message = str(result)
             print(f"error: document {item.id!r}: {message}", file=sys.stderr)
             line["error"] = message
