@@ -26,6 +26,9 @@ _TRIM_END = " \t\n,;:—–-."
 MIN_DIRECT_WORDS = 4  # shorter quoted regions without a cue are scare quotes or titles
 MAX_MENTION_TOKENS = 14
 FLOATING_MAX_PARAGRAPH_GAP = 1
+# Trailing asides cut from a content span (after a comma): relative clauses, appositives, concessive adjuncts.
+_ASIDE_DEPS = frozenset({"relcl", "appos", "advcl"})
+_ASIDE_OPENERS = frozenset({"which", "who", "whom", "whose", "although", "though", "while", "whereas"})
 _OBJECT_COMPLEMENT_PREPS = frozenset({"for", "of", "as", "over", "about"})
 # A learned (lemma, relation) frame makes a cue when its precision on PolNeAR train reaches this.
 FRAME_MIN_PRECISION = 0.35
@@ -219,12 +222,34 @@ class _Finder:
             while right > left and self.doc[right - 1].idx >= cue_par[1]:
                 right -= 1
             mention = (left, right) if right > left else None
+        if origin in {"verb", "according", "paren"}:
+            end = self._cut_trailing_aside(start, end)
         start, end = _trim(self.text, start, end)
         start, end = _balance_marks(self.text, start, end, self.regions)
         if end - start < 2 or _word_count(self.text[start:end]) < min_words:
             return
         self.candidates.append(Candidate(start, end, cue[0] if cue else None, cue[1] if cue else None,
                                          mention, origin=origin, sentence=sentence, multi=multi))
+
+    def _cut_trailing_aside(self, start: int, end: int) -> int:
+        """End the content before a trailing comma-set aside: a non-restrictive relative clause (", which forced
+        her to leave"), an appositive (", the presumed Putin favorite"), a participial or concessive adjunct
+        (", contradicting ...", ", although ..."). Annotators leave these out of the reported content."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) < 6:
+            return end
+        for tok in span:
+            if tok.i == span.start or self.doc[tok.i - 1].text != ",":
+                continue
+            if self._inside_quote(tok):
+                continue
+            aside = (tok.dep_ in _ASIDE_DEPS
+                     or (tok.lower_ in _ASIDE_OPENERS and tok.head.dep_ in _ASIDE_DEPS)
+                     or (tok.tag_ == "VBG" and tok.dep_ in {"advcl", "acl", "xcomp"}))
+            clause = tok.head if tok.lower_ in _ASIDE_OPENERS and tok.head.dep_ in _ASIDE_DEPS else tok
+            if aside and clause.right_edge.i >= span.end - 2 and tok.i - span.start >= 3:
+                return self.doc[tok.i - 1].idx
+        return end
 
     # ------------------------------------------------------------------ cue verbs
     def verb_cues(self) -> None:

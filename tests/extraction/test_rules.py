@@ -161,3 +161,17 @@ def test_according_to_with_mis_tagged_source(nlp: Language) -> None:
 def test_time_of_telling_is_not_content(nlp: Language) -> None:
     st = find(run(nlp, "The president told voters this weekend he would veto the bill."), "he would veto")
     assert st.quote == "he would veto the bill"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Fowler said he expects Clinton to recover from pneumonia, which forced her to leave an event early.",
+         "he expects Clinton to recover from pneumonia"),
+        ("Mr. Schultz said he did not support Mr. Trump, the presumed favorite of the Kremlin.",
+         "he did not support Mr. Trump"),
+    ],
+    ids=["non-restrictive relative clause", "appositive"],
+)
+def test_trailing_aside_is_not_content(nlp: Language, text: str, expected: str) -> None:
+    assert any(st.quote == expected for st in run(nlp, text)), [st.quote for st in run(nlp, text)]
