@@ -243,10 +243,15 @@ class _Finder:
                 continue
             if self._inside_quote(tok):
                 continue
-            aside = (tok.dep_ in _ASIDE_DEPS
-                     or (tok.lower_ in _ASIDE_OPENERS and tok.head.dep_ in _ASIDE_DEPS)
-                     or (tok.tag_ == "VBG" and tok.dep_ in {"advcl", "acl", "xcomp"}))
-            clause = tok.head if tok.lower_ in _ASIDE_OPENERS and tok.head.dep_ in _ASIDE_DEPS else tok
+            # The phrase that starts right after the comma: the highest token whose subtree starts here.
+            clause = tok
+            while clause.head is not clause and clause.head.left_edge.i == tok.i and clause.head.i >= span.start:
+                clause = clause.head
+            aside = (clause.dep_ in _ASIDE_DEPS
+                     or (clause.tag_ == "VBG" and clause.dep_ in {"advcl", "acl", "xcomp"})
+                     or (tok.lower_ in _ASIDE_OPENERS and tok.head.dep_ in _ASIDE_DEPS))
+            if tok.lower_ in _ASIDE_OPENERS and tok.head.dep_ in _ASIDE_DEPS:
+                clause = tok.head
             if aside and clause.right_edge.i >= span.end - 2 and tok.i - span.start >= 3:
                 return self.doc[tok.i - 1].idx
         return end
