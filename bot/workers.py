@@ -63,15 +63,14 @@ def _worker_ready() -> str:
 def _extract_in_worker(text: str, article_date: str | None, page_date: str | None, posted_date: str | None,
                        max_chars: int) -> Extraction:
     """Run the extraction pipeline in a worker process with its preloaded model."""
-    from bot.extraction.pipeline import extract
+    from bot.extraction.batch import extract_text
 
     if _worker_nlp is None:
         raise RuntimeError("worker initializer did not run")
-    # The memory zone frees the strings and lexemes this article added to the vocabulary once the result
-    # (plain dataclasses) is built, so a long-running worker's memory stays flat.
-    with _worker_nlp.memory_zone():
-        return extract(text, nlp=_worker_nlp, article_date=article_date, page_date=page_date,
-                       posted_date=posted_date, max_chars=max_chars)
+    # extract_text = extract with bounded memory for a long-running worker: long texts parsed in segments,
+    # a memory zone per article, freed memory handed back to the system.
+    return extract_text(_worker_nlp, text, article_date=article_date, page_date=page_date,
+                        posted_date=posted_date, max_chars=max_chars)
 
 
 class ProcessPoolExtractor:

@@ -148,7 +148,7 @@ async def peak(texts: list[str], long_chars: int) -> None:
         await pool.aclose()
         await storage.close()
     print(f"peak: bot process + {settings.extract_workers} workers, {settings.max_concurrent_extractions} "
-          f"concurrent extractions, 3 articles of ~{len(longest) // 1000}k chars and 60 news articles in "
+          f"concurrent extractions, 3 articles of {long_chars:,} chars and 60 news articles in "
           f"{elapsed:.0f} s: idle {idle:.0f} MB RSS; peak RSS sum {sampler.peak_rss / 1024:.0f} MB, "
           f"peak PSS sum {sampler.peak_pss / 1024:.0f} MB (target <= 600 MB)")
 

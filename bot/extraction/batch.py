@@ -10,6 +10,8 @@ documents. Pure: spaCy + stdlib.
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import logging
 import multiprocessing
 import os
@@ -18,12 +20,14 @@ import time
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from functools import cache
 from typing import TYPE_CHECKING
 
 from bot.errors import QuoteBotError
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
     from bot.extraction.model import Extraction
     from bot.extraction.pipeline import Prepared
@@ -35,6 +39,10 @@ log = logging.getLogger(__name__)
 CHUNK_CHARS = 40_000
 CHUNK_MAX_DOCS = 32
 PIPE_BATCH_SIZE = 8
+# Parse memory grows with the length of a doc (a 100,000-character article takes some 350 MB more to parse);
+# longer texts are parsed in segments of at most this many characters, cut at paragraph breaks, and joined
+# back into one Doc, so memory is bounded whatever MAX_ARTICLE_CHARS allows. News articles rarely reach it.
+SEGMENT_CHARS = 20_000
 # Below this many characters a process pool costs more (a model load per worker) than it saves.
 MIN_PARALLEL_CHARS = 60_000
 ENGINE_FAILURE = "internal error in the extraction engine (logged); please report this document"
@@ -50,11 +58,75 @@ def available_cores() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+def segments(text: str, size: int = SEGMENT_CHARS) -> list[str]:
+    """Cut ``text`` into pieces of at most ``size`` characters, at paragraph breaks where possible (else spaces).
+
+    The pieces join back to exactly ``text``.
+    """
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > size:
+        cut = text.rfind("\n\n", start + 1, start + size)
+        cut = cut + 2 if cut > start else text.rfind(" ", start + 1, start + size) + 1
+        if cut <= start:  # one unbroken run of characters: cut anywhere
+            cut = start + size
+        pieces.append(text[start:cut])
+        start = cut
+    pieces.append(text[start:])
+    return pieces
+
+
+def parse(nlp: Language, texts: Sequence[str], batch_size: int = PIPE_BATCH_SIZE) -> Iterator[Doc]:
+    """Parse ``texts`` with ``nlp.pipe``, long ones in segments joined back into one Doc each."""
+    from spacy.tokens import Doc
+
+    pieces = [segments(text, SEGMENT_CHARS) for text in texts]
+    docs = nlp.pipe((piece for parts in pieces for piece in parts), batch_size=batch_size)
+    for parts in pieces:
+        parsed = [next(docs) for _ in parts]
+        yield parsed[0] if len(parsed) == 1 else Doc.from_docs(parsed, ensure_whitespace=False)
+
+
+@cache
+def _libc() -> ctypes.CDLL | None:
+    name = ctypes.util.find_library("c")
+    try:
+        libc = ctypes.CDLL(name) if name else None
+    except OSError:
+        return None
+    return libc if libc is not None and hasattr(libc, "malloc_trim") else None
+
+
+def release_memory() -> None:
+    """Hand freed heap memory back to the system (glibc), so a worker shrinks again after a long article."""
+    libc = _libc()
+    if libc is not None:
+        libc.malloc_trim(0)
+
+
+def extract_text(nlp: Language, text: str, *, article_date: str | None = None, page_date: str | None = None,
+                 posted_date: str | None = None, max_chars: int = 200_000) -> Extraction:
+    """Extract one article like :func:`bot.extraction.pipeline.extract`, with bounded, returned memory.
+
+    For the long-running workers of the bot: long texts are parsed in segments, the memory zone frees the
+    strings the article added to the vocabulary, and freed memory goes back to the system.
+    """
+    from bot.extraction.pipeline import extract_from_doc, prepare
+
+    prepared = prepare(text, article_date=article_date, page_date=page_date, posted_date=posted_date,
+                       max_chars=max_chars)
+    try:
+        with nlp.memory_zone():
+            return extract_from_doc(prepared, next(parse(nlp, [prepared.parse_text])))
+    finally:
+        release_memory()
+
+
 def _extract_one(nlp: Language, prepared: Prepared) -> Extraction | QuoteBotError | str:
     from bot.extraction.pipeline import extract_from_doc
 
     try:
-        return extract_from_doc(prepared, nlp(prepared.parse_text))
+        return extract_from_doc(prepared, next(parse(nlp, [prepared.parse_text])))
     except QuoteBotError as exc:
         return exc
     except Exception:  # an engine bug must cost one document, not the whole batch
@@ -69,7 +141,7 @@ def extract_prepared(nlp: Language, prepared: Sequence[Prepared],
 
     results: list[Extraction | QuoteBotError | str] = []
     with nlp.memory_zone():
-        docs = nlp.pipe((p.parse_text for p in prepared), batch_size=batch_size)
+        docs = parse(nlp, [p.parse_text for p in prepared], batch_size=batch_size)
         try:
             for prep, doc in zip(prepared, docs, strict=False):
                 try:
@@ -82,6 +154,7 @@ def extract_prepared(nlp: Language, prepared: Sequence[Prepared],
         except Exception:  # the parser itself failed inside a batch: finish the chunk one document at a time
             log.exception("nlp.pipe failed; parsing the rest of the chunk one document at a time")
             results.extend(_extract_one(nlp, prep) for prep in prepared[len(results):])
+    release_memory()
     return results
 
 

@@ -68,3 +68,24 @@ def test_an_engine_bug_costs_one_document(monkeypatch: pytest.MonkeyPatch, nlp: 
     results = extract_prepared(nlp, preps)
     assert results[2] == ENGINE_FAILURE
     assert [r.text for r in results if isinstance(r, Extraction)] == [article(0), article(1), article(3)]
+
+
+@pytest.mark.parametrize("text", ["", "short", "a\n\nb" * 50, "x" * 95, ("word " * 7 + "\n\n") * 9,
+                                  "\n\n\n" * 40, "unbroken" * 30 + " tail"])
+def test_segments_join_back_and_respect_the_size(text: str) -> None:
+    pieces = batch.segments(text, size=40)
+    assert "".join(pieces) == text
+    assert all(len(p) <= 40 for p in pieces)
+    assert all(p for p in pieces[:-1])
+
+
+def test_a_long_text_is_parsed_in_segments_into_one_doc(monkeypatch: pytest.MonkeyPatch, nlp: Language) -> None:
+    text = "\n\n".join(article(i) for i in range(12))
+    monkeypatch.setattr(batch, "SEGMENT_CHARS", 1000)
+    assert len(batch.segments(text, batch.SEGMENT_CHARS)) > 1
+    (doc,) = batch.parse(nlp, [text])
+    assert doc.text == text
+    assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["Ann Lee"] * 12
+    result = batch.extract_text(nlp, text)
+    assert result == extract(text, nlp=nlp)  # paragraph-aligned segments change nothing here
+    assert len(result.statements) >= 12
