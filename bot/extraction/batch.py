@@ -76,15 +76,21 @@ def segments(text: str, size: int = SEGMENT_CHARS) -> list[str]:
     return pieces
 
 
-def parse(nlp: Language, texts: Sequence[str], batch_size: int = PIPE_BATCH_SIZE) -> Iterator[Doc]:
-    """Parse ``texts`` with ``nlp.pipe``, long ones in segments joined back into one Doc each."""
+def parse(nlp: Language, texts: Iterable[str], batch_size: int = PIPE_BATCH_SIZE) -> Iterator[Doc]:
+    """Parse ``texts`` in order with ``nlp.pipe``; a long text segment by segment, joined back into one Doc."""
     from spacy.tokens import Doc
 
-    pieces = [segments(text, SEGMENT_CHARS) for text in texts]
-    docs = nlp.pipe((piece for parts in pieces for piece in parts), batch_size=batch_size)
-    for parts in pieces:
-        parsed = [next(docs) for _ in parts]
-        yield parsed[0] if len(parsed) == 1 else Doc.from_docs(parsed, ensure_whitespace=False)
+    pending: list[str] = []
+    for text in texts:
+        parts = segments(text, SEGMENT_CHARS)
+        if len(parts) == 1:
+            pending.append(text)
+            continue
+        yield from nlp.pipe(pending, batch_size=batch_size)
+        pending = []
+        # One segment at a time: a batch of segments would cost as much memory as the whole text.
+        yield Doc.from_docs([nlp(part) for part in parts], ensure_whitespace=False)
+    yield from nlp.pipe(pending, batch_size=batch_size)
 
 
 @cache
