@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from bot.extraction.lexicon import SUBJECT_DEPS, cues, frames, people
 from bot.extraction.model import Statement, StatementType
 from bot.extraction.quotes import QuoteRegion, classify, continues_next_paragraph, quote_mask, quoted_regions
+from bot.extraction.ranker import bucket, load_ranker
 from bot.extraction.speakers import Entity, SpeakerResolver, _np_span
 
 if TYPE_CHECKING:
@@ -56,6 +57,8 @@ class Candidate:
     mention: tuple[int, int] | None  # token range of the speaker mention
     inherit_from: int | None = None  # index of the candidate whose speaker this one takes
     multi: bool = False  # a quotation running over several paragraphs
+    cue_token: int | None = None  # token index of a verb cue (for the learned filter)
+    rel: str = ""  # relation between cue and content ("ccomp", "dobj", "prep:for", "^parataxis", "paren")
     origin: str = "verb"
     sentence: int = 0
 
@@ -203,7 +206,8 @@ class _Finder:
         return self._span_of(toks)
 
     def _add(self, start: int, end: int, cue: tuple[int, int] | None, mention: tuple[int, int] | None,
-             origin: str, sentence: int, *, multi: bool = False, min_words: int = 2) -> None:
+             origin: str, sentence: int, *, multi: bool = False, min_words: int = 2,
+             cue_token: Token | None = None, rel: str = "") -> None:
         # A statement never crosses a paragraph break (but a multi-paragraph quotation): clip it to the paragraph
         # of its cue (or its start).
         anchor = cue[0] if cue is not None and start <= cue[0] < end else start
@@ -229,7 +233,8 @@ class _Finder:
         if end - start < 2 or _word_count(self.text[start:end]) < min_words:
             return
         self.candidates.append(Candidate(start, end, cue[0] if cue else None, cue[1] if cue else None,
-                                         mention, origin=origin, sentence=sentence, multi=multi))
+                                         mention, origin=origin, sentence=sentence, multi=multi,
+                                         cue_token=cue_token.i if cue_token is not None else None, rel=rel))
 
     def _cut_trailing_aside(self, start: int, end: int) -> int:
         """End the content before a trailing comma-set aside: a non-restrictive relative clause (", which forced
@@ -262,6 +267,7 @@ class _Finder:
         every (lemma, relation) frame learned from PolNeAR train with enough precision (``frames.json``)."""
         lex = self.lex
         learned = frames()
+        threshold = generation_threshold()
         for tok in self.doc:
             if tok.pos_ not in {"VERB", "AUX", "NOUN", "ADJ"}:
                 continue
@@ -272,18 +278,18 @@ class _Finder:
             is_speech = is_verb and (lemma in lex.speech or lemma in lex.report_object)
             is_belief = is_verb and lemma in lex.belief
             # A learned frame decides where the corpus has seen it; the lexicon covers verbs it has not seen.
-            child_frames = [c for c in tok.children if learned.get((lemma, c.dep_), 0.0) >= FRAME_MIN_PRECISION]
+            child_frames = [c for c in tok.children if learned.get((lemma, c.dep_), 0.0) >= threshold]
             prep_frames = [c for c in tok.children if c.dep_ == "prep"
-                           and learned.get((lemma, "prep:" + c.lower_), 0.0) >= FRAME_MIN_PRECISION]
+                           and learned.get((lemma, "prep:" + c.lower_), 0.0) >= threshold]
             if (lemma, "ccomp") in learned:
                 is_speech = is_belief = False
-            head_frame = tok.head is not tok and learned.get((lemma, "^" + tok.dep_), 0.0) >= FRAME_MIN_PRECISION
+            head_frame = tok.head is not tok and learned.get((lemma, "^" + tok.dep_), 0.0) >= threshold
             if not (is_speech or is_belief or child_frames or prep_frames or head_frame):
                 continue
             if tok.i in self.handled_cues or self._inside_quote(tok) or self._in_question_clause(tok):
                 continue
             subj = self._subject_of(tok)
-            contents: list[tuple[int, int]] = []
+            contents: list[tuple[int, int, str]] = []
             content_heads: set[int] = set()
             for child in tok.children:
                 rel = child.dep_
@@ -300,32 +306,33 @@ class _Finder:
                         # "A, but B, the source added": the content is everything before the cue clause.
                         sent = self.sents[self.sent_of[tok.i]]
                         cstart = min(cstart, sent.start_char)
-                    contents.append((cstart, cend))
+                    contents.append((cstart, cend, rel))
                 elif rel == "dobj" and (is_speech or child in child_frames) and (
                         (lemma, "dobj") not in learned or child in child_frames):
-                    contents.extend(self._object_content(tok, child, lemma, learned=child in child_frames))
+                    contents.extend((a, b, rel) for a, b in
+                                    self._object_content(tok, child, lemma, learned=child in child_frames))
                 elif child in child_frames and rel not in {"ccomp"}:
                     if subj is not None and child.i == subj.i:
                         continue
                     span = self._object_with_complements(tok, child) if rel == "dobj" else self._subtree_chars(child)
                     if span[0] == child.idx and child.pos_ == "PRON" and not self._inside_quote(child):
                         continue  # a bare pronoun ("cited it") says nothing on its own
-                    contents.append(span)
+                    contents.append((*span, rel))
                 elif child in prep_frames:
                     pobj = next((g for g in child.children if g.dep_ in {"pobj", "pcomp"}), None)
                     if pobj is None or (pobj.pos_ == "PRON" and not self._inside_quote(pobj)):
                         continue
-                    contents.append(self._subtree_chars(pobj))
+                    contents.append((*self._subtree_chars(pobj), "prep:" + child.lower_))
                     content_heads.add(pobj.i)
                     continue
                 else:
                     continue
                 content_heads.add(child.i)
             if not contents and is_speech:
-                contents.extend(self._passive_content(tok))
+                contents.extend((a, b, "nsubjpass") for a, b in self._passive_content(tok))
             if not contents and tok.head.pos_ in {"VERB", "AUX"} and (
                     head_frame or (tok.dep_ == "parataxis" and is_speech)):
-                contents.append(self._subtree_chars(tok.head, exclude=tok))
+                contents.append((*self._subtree_chars(tok.head, exclude=tok), "^" + tok.dep_))
                 if subj is not None and tok.head.i in {a.i for a in subj.ancestors}:
                     subj = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
             if not contents:
@@ -340,8 +347,8 @@ class _Finder:
                     continue
             cue = self._cue_span(tok)
             mention = self._mention_range(subj) if subj is not None else None
-            for start, end in contents:
-                self._add(start, end, cue, mention, "verb", self.sent_of[tok.i])
+            for start, end, rel in contents:
+                self._add(start, end, cue, mention, "verb", self.sent_of[tok.i], cue_token=tok, rel=rel)
 
     def _quote_is_whole_sentence_around(self, tok: Token) -> bool:
         return False
@@ -431,10 +438,12 @@ class _Finder:
             cue = self._cue_span(tok)
             mention = self._mention_range(subj)
             if _word_count(self.text[before[0]:before[1]]) >= 1:
-                self._add(before[0], before[1], cue, mention, "paren", self.sent_of[tok.i], min_words=1)
+                self._add(before[0], before[1], cue, mention, "paren", self.sent_of[tok.i], min_words=1,
+                          cue_token=tok, rel="paren")
             if self.doc[right].text == ",":
                 after = (self.doc[right].idx + 1, sent.end_char)
-                self._add(after[0], after[1], cue, mention, "paren", self.sent_of[tok.i], min_words=1)
+                self._add(after[0], after[1], cue, mention, "paren", self.sent_of[tok.i], min_words=1,
+                          cue_token=tok, rel="paren")
             self.handled_cues.add(tok.i)
 
     @staticmethod
@@ -687,6 +696,33 @@ class _Finder:
             self._add(start, end, (colon, colon + 1), (span.start, span.end), "label", self.sent_of.get(span.start, 0),
                       multi=multi)
 
+    # ------------------------------------------------------------------ learned filter
+    def features(self, cand: Candidate) -> list[str]:
+        """Sparse features of a candidate for the learned filter (see :mod:`bot.extraction.ranker`)."""
+        lex = self.lex
+        feats = ["origin=" + cand.origin, "rel=" + cand.rel]
+        if cand.cue_token is not None:
+            tok = self.doc[cand.cue_token]
+            lemma = tok.lemma_.lower()
+            p = frames().get((lemma, cand.rel))
+            feats += [
+                "lemma=" + lemma, "lemma_rel=" + lemma + "|" + cand.rel, "tag=" + tok.tag_, "cdep=" + tok.dep_,
+                "fp=" + (str(min(9, int(p * 10))) if p is not None else "none"),
+                "lex=" + ("speech" if lemma in lex.speech else "belief" if lemma in lex.belief else "none"),
+                "cuepos=" + ("before" if tok.idx < cand.start else "inside" if tok.idx < cand.end else "after"),
+            ]
+        content = self.text[cand.start:cand.end]
+        feats.append("len=" + bucket(_word_count(content)))
+        feats.append("type=" + classify(self.text, cand.start, cand.end, self.mask))
+        feats.append("inf=" + str(content[:3].lower() == "to "))
+        if cand.mention is not None:
+            root = self.doc[cand.mention[0]:cand.mention[1]].root
+            feats += ["subj=" + root.pos_, "subjent=" + (root.ent_type_ or "none"),
+                      "subjlen=" + bucket(cand.mention[1] - cand.mention[0])]
+        else:
+            feats.append("subj=none")
+        return feats
+
     # ------------------------------------------------------------------ assembly
     def dedupe(self) -> list[Candidate]:
         seen: dict[tuple[int, int], Candidate] = {}
@@ -718,15 +754,33 @@ class _Finder:
                 cand.inherit_from = prev
 
 
-def find_statements(doc: Doc, text: str) -> list[Statement]:
-    """Return the statements of ``doc`` (whose text has the same character offsets as ``text``)."""
+def generation_threshold() -> float:
+    """Frame precision needed to propose a candidate: lower when the learned filter is there to judge it."""
+    ranker = load_ranker()
+    if ranker.active and ranker.generation_threshold is not None:
+        return ranker.generation_threshold
+    return FRAME_MIN_PRECISION
+
+
+RANKED_ORIGINS = frozenset({"verb", "paren", "according"})
+
+
+def propose(doc: Doc, text: str) -> tuple[_Finder, list[Candidate]]:
+    """Run the rules and return every candidate, before the learned filter (also used to train it)."""
     finder = _Finder(doc, text)
     finder.parenthetical_cues()
     finder.verb_cues()
     finder.according_to()
     finder.speaker_labels()
     finder.direct_quotes()
-    cands = finder.dedupe()
+    return finder, finder.dedupe()
+
+
+def find_statements(doc: Doc, text: str) -> list[Statement]:
+    """Return the statements of ``doc`` (whose text has the same character offsets as ``text``)."""
+    finder, cands = propose(doc, text)
+    ranker = load_ranker()
+    cands = [c for c in cands if c.origin not in RANKED_ORIGINS or ranker.keeps(finder.features(c))]
     finder.floating_links(cands)
     resolver = SpeakerResolver(doc)
     recent: list[tuple[int, Entity]] = []

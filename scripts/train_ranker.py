@@ -1,0 +1,106 @@
+"""Train the learned candidate filter (bot/extraction/data/ranker.json) on PolNeAR train.
+
+The rules propose candidates with a low frame threshold (--generation, default 0.2); each candidate is labelled 1
+when it overlaps a gold attribution by at least half of the longer span (the acceptance scorer's partial match,
+after its stripping), else 0; a logistic regression over the candidates' sparse features (cue lemma, relation, frame
+precision bucket, tense, dependency, subject kind, length, quote type...) is fitted with AdaGrad and L2.
+Deterministic: fixed order, no sampling. A few minutes on CPU (parsing dominates).
+
+Usage: python scripts/train_ranker.py [--train PATH] [--generation 0.2] [--threshold 0.5] [--epochs 30]
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import math
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+SHARED = ROOT.parent / "shared" / "eval"
+OUT = ROOT / "bot" / "extraction" / "data" / "ranker.json"
+
+
+def load_scorer():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("polnear_score", SHARED / "score.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--train", default=str(SHARED / "polnear" / "train.jsonl"))
+    parser.add_argument("--generation", type=float, default=0.2)
+    parser.add_argument("--threshold", type=float, default=0.5)
+    parser.add_argument("--epochs", type=int, default=30)
+    parser.add_argument("--l2", type=float, default=1e-4)
+    parser.add_argument("--limit", type=int, default=0)
+    args = parser.parse_args()
+
+    if OUT.exists():
+        OUT.unlink()  # propose with the rules alone
+    import bot.extraction.attribution as attribution
+    from bot.extraction.nlp import load_model
+    from bot.extraction.pipeline import prepare
+
+    attribution.FRAME_MIN_PRECISION = args.generation
+    scorer = load_scorer()
+    docs = [json.loads(x) for x in Path(args.train).read_text(encoding="utf-8").splitlines() if x.strip()]
+    if args.limit:
+        docs = docs[: args.limit]
+    nlp = load_model("en_core_web_sm")
+    samples: list[tuple[list[str], int]] = []
+    texts = [prepare(d["text"], max_chars=10**7).parse_text for d in docs]
+    for d, doc in zip(docs, nlp.pipe(texts, batch_size=16, n_process=2), strict=True):
+        text = d["text"]
+        gold = [scorer.strip_span(text, q["start"], q["end"], True) for q in d["quotes"]]
+        finder, cands = attribution.propose(doc, text)
+        for c in cands:
+            if c.origin not in attribution.RANKED_ORIGINS:
+                continue
+            s, e = scorer.strip_span(text, c.start, c.end, True)
+            label = 0
+            for gs, ge in gold:
+                ov = min(e, ge) - max(s, gs)
+                if ov > 0 and ov / max(e - s, ge - gs, 1) >= 0.5:
+                    label = 1
+                    break
+            samples.append((finder.features(c), label))
+    pos = sum(y for _, y in samples)
+    print(f"{len(docs)} documents, {len(samples)} candidates, {pos} match gold ({pos / max(1, len(samples)):.2f})")
+
+    weights: dict[str, float] = defaultdict(float)
+    grad_sq: dict[str, float] = defaultdict(lambda: 1e-8)
+    bias, bias_sq, lr = 0.0, 1e-8, 0.5
+    for epoch in range(args.epochs):
+        loss = 0.0
+        for feats, y in samples:
+            z = bias + sum(weights[f] for f in feats)
+            p = 1 / (1 + math.exp(-z)) if z >= 0 else math.exp(z) / (1 + math.exp(z))
+            loss -= math.log(p if y else 1 - p + 1e-12) if 0 < p < 1 else 0.0
+            g = p - y
+            for f in feats:
+                gf = g + args.l2 * weights[f]
+                grad_sq[f] += gf * gf
+                weights[f] -= lr * gf / math.sqrt(grad_sq[f])
+            bias_sq += g * g
+            bias -= lr * g / math.sqrt(bias_sq)
+        if epoch % 10 == 9 or epoch == args.epochs - 1:
+            print(f"epoch {epoch + 1}: log loss {loss / len(samples):.4f}")
+    kept = {f: round(w, 4) for f, w in sorted(weights.items()) if abs(w) >= 1e-3}
+    OUT.write_text(json.dumps({"_doc": "Logistic-regression weights of the candidate filter; made by "
+                               "scripts/train_ranker.py on PolNeAR train.", "bias": round(bias, 4),
+                               "threshold": args.threshold, "generation_threshold": args.generation,
+                               "weights": kept}, indent=0, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"{len(kept)} weights -> {OUT}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
