@@ -590,8 +590,10 @@ class _Finder:
         """A quoted title of a work or show ("The Steve Harvey Morning Show"): title case, no final punctuation."""
         inner = self.text[region.inner_start:region.inner_end]
         words = [w for w in inner.split() if any(c.isalpha() for c in w)]
-        if not words or inner.rstrip()[-1:] in {".", "?", "!", ",", "\u2026"}:
-            return False
+        if not words or inner.rstrip()[-1:] in {".", "?", "!", "\u2026"}:
+            return False  # (a comma inside the marks is American style, titles included: “Fox News Sunday,”)
+        if "\n" not in self.text[:region.start]:
+            return False  # headlines are title case: ‘Directly To White People’ there is a quote
         small = {"a", "an", "the", "of", "in", "on", "and", "or", "for", "to", "with", "at", "by"}
         capital = sum(1 for w in words if w[0].isupper() or w.lower() in small)
         return capital == len(words) and sum(1 for w in words if w[0].isupper()) >= max(1, len(words) // 2)

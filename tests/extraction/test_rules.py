@@ -132,6 +132,8 @@ def test_cueless_quote_paragraph_takes_adjacent_speaker(nlp: Language) -> None:
          "the troops would return"),
         ("scare quotes alone", "The so-called “peace dividend” never arrived.", "peace dividend"),
         ("title of a work", "She starred in “Gone Girl” last year.", "Gone Girl"),
+        ("show title with comma inside the marks", "Story one.\nOn this weekend’s broadcast of “Fox News Sunday,” "
+         "Governor Mike Pence said Trump was only joking.", "Fox News Sunday"),
     ],
 )
 def test_not_statements(nlp: Language, construction: str, text: str, absent: str) -> None:
