@@ -572,7 +572,9 @@ class _Finder:
             return True
         if self._stands_as_sentence(region):
             return True
-        return words >= 2 and inner.rstrip()[-1:] in {",", ".", "?", "!", "\u2026"}
+        if inner.rstrip()[-1:] == ",":
+            return words >= 1  # ''Hopefully,'' the president said, ''...''
+        return words >= 2 and inner.rstrip()[-1:] in {".", "?", "!", "\u2026"}
 
     def _dash_attribution(self, region: QuoteRegion) -> tuple[tuple[int, int], tuple[int, int]] | None:
         """``“...” ― Sonya Herridge``: a name after a dash right behind the closing mark (testimonial style)."""
@@ -634,25 +636,35 @@ class _Finder:
                 if tok.pos_ not in {"VERB", "AUX"}:
                     continue
                 lemma = tok.lemma_.lower()
-                if lemma in self.lex.question or lemma not in self.lex.speech:
+                if lemma not in self.lex.speech and not self._asks_aloud(tok):
                     continue
-                if self._subject_of(tok) is None:
+                subj = self._subject_of(tok)
+                if subj is None:
                     continue
                 dist = min(abs(tok.idx - region.end), abs(tok.idx - region.start))
-                # A cue in the next sentence only counts right after the quote ("...," she said.).
-                if si > last and dist > 40:
+                # A cue in the next sentence only counts right after the quote ("...," she said. / "...!" Scott's
+                # niece, state Del. Marcia Price, shouted).
+                if si > last and dist > 40 and subj.left_edge.idx - region.end > 3:
                     continue
                 if best is None or dist < best[0]:
                     best = (dist, tok)
-        # "X said:" at the end of the sentence before the quote.
+        # "X said:" / "Sanders made the following comment:" at the end of the sentence (or paragraph) before.
         if best is None and first > 0:
             prev = self.sents[first - 1] if self.sents[first].start_char >= region.start - 2 else None
             if prev is not None and prev.text.rstrip().endswith(":"):
-                for tok in prev:
-                    if tok.pos_ in {"VERB", "AUX"} and tok.lemma_.lower() in self.lex.speech \
-                            and self._subject_of(tok) is not None:
-                        best = (0, tok)
+                verbs = [t for t in prev if t.pos_ in {"VERB", "AUX"} and not self._inside_quote(t)
+                         and self._subject_of(t) is not None]
+                speech = [t for t in verbs if t.lemma_.lower() in self.lex.speech]
+                if speech or verbs:
+                    best = (0, (speech or verbs)[-1])
         return best[1] if best else None
+
+    def _asks_aloud(self, verb: Token) -> bool:
+        """"Clinton asked, “Why aren't I 50 points ahead?”": an active asking verb quotes its subject; the passive
+        "when asked ..." reports a question put to someone, which is not their statement."""
+        if verb.lemma_.lower() not in self.lex.question:
+            return False
+        return not any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) and verb.tag_ != "VBN"
 
     def _looks_like_speech(self, region: QuoteRegion) -> bool:
         """A cue-less quotation counts when it is at least a clause (has a verb) and stands as a sentence."""

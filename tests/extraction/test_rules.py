@@ -177,3 +177,16 @@ def test_time_of_telling_is_not_content(nlp: Language) -> None:
 )
 def test_trailing_aside_is_not_content(nlp: Language, text: str, expected: str) -> None:
     assert any(st.quote == expected for st in run(nlp, text)), [st.quote for st in run(nlp, text)]
+
+
+def test_asking_aloud_is_quoted_but_being_asked_is_not(nlp: Language) -> None:
+    sts = run(nlp, "The ad shows Hillary Clinton asking, “Why aren’t I fifty points ahead of him?”")
+    assert find(sts, "Why aren’t I fifty points ahead").speaker == "Hillary Clinton"
+    sts = run(nlp, "When asked if the troops would stay, Kirby replied that the mission was over.")
+    assert not [s for s in sts if "the troops would stay" in s.quote]
+
+
+def test_colon_at_paragraph_end_introduces_the_quote(nlp: Language) -> None:
+    text = ("On July 6, Senator Bernie Sanders made the following comment:\n\n"
+            "“For young people who have dropped out of high school, the jobs are simply not there.”")
+    assert find(run(nlp, text), "the jobs are simply not there").speaker == "Bernie Sanders"
