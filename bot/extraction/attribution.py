@@ -649,15 +649,21 @@ class _Finder:
                 if best is None or dist < best[0]:
                     best = (dist, tok)
         # "X said:" / "Sanders made the following comment:" at the end of the sentence (or paragraph) before.
-        if best is None and first > 0:
-            prev = self.sents[first - 1] if self.sents[first].start_char >= region.start - 2 else None
-            if prev is not None and prev.text.rstrip().endswith(":"):
-                verbs = [t for t in prev if t.pos_ in {"VERB", "AUX"} and not self._inside_quote(t)
+        colon = len(self.text[:region.start].rstrip()) - 1
+        if best is None and colon > 0 and self.text[colon] == ":":
+            intro = self.doc[self.sents[self._sentence_at(colon)].start:self._token_at(colon)]
+            if intro:
+                verbs = [t for t in intro if t.pos_ in {"VERB", "AUX"} and not self._inside_quote(t)
                          and self._subject_of(t) is not None]
                 speech = [t for t in verbs if t.lemma_.lower() in self.lex.speech]
                 if speech or verbs:
                     best = (0, (speech or verbs)[-1])
         return best[1] if best else None
+
+    def _token_at(self, char: int) -> int:
+        """Index of the token covering (or first after) a character offset."""
+        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        return span.start if span is not None else len(self.doc)
 
     def _asks_aloud(self, verb: Token) -> bool:
         """"Clinton asked, “Why aren't I 50 points ahead?”": an active asking verb quotes its subject; the passive
