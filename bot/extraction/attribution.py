@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 _TRIM_START = " \t\n,;:—–-"
 _TRIM_END = " \t\n,;:—–-."
+QUOTE_CUE_GAP_CHARS = 40  # '“A,” said Senator Jane Doe' -- the cue clause right after the closing mark
 MIN_DIRECT_WORDS = 4  # shorter quoted regions without a cue are scare quotes or titles
 MAX_MENTION_TOKENS = 14
 FLOATING_MAX_PARAGRAPH_GAP = 1
@@ -552,7 +553,7 @@ class _Finder:
                 self._add(start, end, dash[0], dash[1], "direct", sent_i, multi=len(chain) > 1)
                 continue
             cue_tok = self._cue_near_region(last) or (self._cue_near_region(first) if len(chain) > 1 else None)
-            quotable = len(chain) > 1 or self._quotable(first)
+            quotable = len(chain) > 1 or self._quotable(first, cue_tok)
             if cue_tok is not None and quotable:
                 subj = self._subject_of(cue_tok)
                 mention = self._mention_range(subj) if subj is not None else None
@@ -563,9 +564,9 @@ class _Finder:
                     _word_count(inner) >= 2 and self._stands_as_sentence(first)):
                 self._add(start, end, None, None, "floating", sent_i, multi=len(chain) > 1)
 
-    def _quotable(self, region: QuoteRegion) -> bool:
+    def _quotable(self, region: QuoteRegion, cue: Token | None = None) -> bool:
         """Whether a quotation can be a statement of its own rather than a quoted fragment of a sentence:
-        a clause, a whole sentence, or a quotation that ends its own clause ("...," she said)."""
+        a clause, a whole sentence, or a quotation closed by its own cue clause ("...," she said)."""
         inner = self.text[region.inner_start:region.inner_end]
         words = _word_count(inner)
         if words >= MIN_DIRECT_WORDS and self._looks_like_speech(region):
@@ -573,7 +574,8 @@ class _Finder:
         if self._stands_as_sentence(region):
             return True
         if inner.rstrip()[-1:] == ",":
-            return words >= 1  # ''Hopefully,'' the president said, ''...''
+            # ''Hopefully,'' the president said, ''...'' -- but not a list of quoted phrases in a sentence.
+            return words >= 1 and cue is not None and 0 <= cue.idx - region.end <= QUOTE_CUE_GAP_CHARS
         return words >= 2 and inner.rstrip()[-1:] in {".", "?", "!", "\u2026"}
 
     def _dash_attribution(self, region: QuoteRegion) -> tuple[tuple[int, int], tuple[int, int]] | None:
