@@ -776,6 +776,14 @@ class _Finder:
                 cand.inherit_from = prev
 
 
+def _outermost(cands: list[Candidate]) -> list[Candidate]:
+    """Keep the outermost statement where one lies inside another's content: in "Clinton says she hopes to be
+    elected", the hope is part of what Clinton says, not a statement of its own (on PolNeAR dev, 161 of 459 false
+    positives were such nested spans, against 37 of 1,567 true ones)."""
+    return [c for c in cands if not any(
+        o is not c and o.start <= c.start and c.end <= o.end and o.end - o.start > c.end - c.start for o in cands)]
+
+
 def generation_threshold() -> float:
     """Frame precision needed to propose a candidate: lower when the learned filter is there to judge it."""
     ranker = load_ranker()
@@ -803,6 +811,7 @@ def find_statements(doc: Doc, text: str) -> list[Statement]:
     finder, cands = propose(doc, text)
     ranker = load_ranker()
     cands = [c for c in cands if c.origin not in RANKED_ORIGINS or ranker.keeps(finder.features(c))]
+    cands = _outermost(cands)
     finder.floating_links(cands)
     resolver = SpeakerResolver(doc)
     recent: list[tuple[int, Entity]] = []
