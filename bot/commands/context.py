@@ -8,16 +8,10 @@ from bot.service import Actor
 
 
 @dataclass(frozen=True, slots=True)
-class CommandContext:
-    """The sender of a command. ``guild_id`` is 0 in the console; ``local_files`` lets ``!extract PATH``
-    read a file on this machine (the console only, never Discord)."""
+class CommandContext(Actor):
+    """The sender of a command: the service's :class:`Actor` (``guild_id`` is 0 in the console) plus
+    ``local_files``, which lets ``!extract PATH`` read a file on this machine (the console only, never Discord)."""
 
-    guild_id: int
-    user_id: int
-    is_moderator: bool = False
-    channel_id: int | None = None
-    message_url: str | None = None
-    posted_at: str | None = None
     local_files: bool = False
 
     @property
