@@ -239,7 +239,7 @@ class Commands:
         if more > 0:
             lines.append(f"…and {more} more: {self.prefix}article {art.ref}")
         lines.extend(f"Note: {w}" for w in result.warnings)
-        footer = (f"Article date {art.article_date} (from the {art.date_source})" if art.article_date
+        footer = (f"Article date {art.article_date} ({_date_origin(art.date_source)})" if art.article_date
                   else "No article date")
         links = tuple(Link(label, url) for label, url in (("Article", art.url), ("Message", art.message_url))
                       if url)
@@ -299,7 +299,7 @@ class Commands:
         """Show a saved article: where it came from, its date, and the statements it reports."""
         _, number = parse_ref(ref, "A", f"type {self.usage('article')}")
         art, statements = await self.service.article(ctx.guild_id, number)
-        lines = [f"Date: {art.article_date} (from the {art.date_source})" if art.article_date
+        lines = [f"Date: {art.article_date} ({_date_origin(art.date_source)})" if art.article_date
                  else "Date: unknown"]
         if art.filename:
             lines.append(f"File: {art.filename}")
@@ -383,3 +383,16 @@ class Commands:
         doc = getattr(self, COMMANDS[name].method).__doc__ or ""
         lines = [line.strip() for line in doc.strip().splitlines()]
         return "\n".join(lines).replace("!", self.prefix) if self.prefix != "!" else "\n".join(lines)
+
+
+_DATE_ORIGINS = {
+    "request": "given with the command",
+    "date line": "from the date line",
+    "page metadata": "from the page's metadata",
+    "posted": "from the time the message was posted",
+}
+
+
+def _date_origin(source: str | None) -> str:
+    """Say where an article date came from, in words."""
+    return _DATE_ORIGINS.get(source or "", f"from the {source}")
