@@ -91,7 +91,7 @@ def _balance_marks(text: str, start: int, end: int, regions: list[QuoteRegion]) 
     for r in regions:
         if start <= r.start < end < r.end and r.closed and r.end - end <= 3:
             end = r.end
-        if start < r.end <= end and r.start < start and start - r.start <= 2:
+        if r.closed and start < r.end <= end and r.start < start and start - r.start <= 2:
             start = r.start
     return start, end
 
@@ -662,6 +662,10 @@ class _Finder:
                     best = (0, (speech or verbs)[-1])
         return best[1] if best else None
 
+    def same_paragraph(self, a: int, b: int) -> bool:
+        """Tell whether two character offsets are in the same paragraph."""
+        return self._paragraph_bounds(a) == self._paragraph_bounds(b)
+
     def _token_at(self, char: int) -> int:
         """Index of the token covering (or first after) a character offset."""
         span = self.doc.char_span(char, char + 1, alignment_mode="expand")
@@ -824,6 +828,10 @@ def find_statements(doc: Doc, text: str) -> list[Statement]:
         mspan: tuple[int, int] | None
         if cand.inherit_from is not None:
             speaker, role, mention_text, mspan = resolved[cand.inherit_from]
+            source = cands[cand.inherit_from]
+            if source.cue_start is not None and finder.same_paragraph(source.cue_start, cand.start):
+                # '"A," he said. "B."': the second quotation is reported by the same cue.
+                cand.cue_start, cand.cue_end = source.cue_start, source.cue_end
         elif cand.mention is not None:
             left, right = cand.mention
             span = doc[left:right]
@@ -872,7 +880,7 @@ def _resolve_mention(resolver: SpeakerResolver, span: Span, recent: list[tuple[i
     entity = resolver.entity_at(span.start_char, span.end_char)
     if entity is not None and entity.kind == "person":
         return entity
-    if entity is not None and not any(p <= root.idx < p + len(entity.name) + 4 for p in entity.positions):
+    if entity is not None and not any(p <= root.idx < p + len(entity.name) for p in entity.positions):
         entity = None  # "The Democratic senator": an organisation modifying a description is not the source
     low = root.lower_
     if low in {"we", "us", "i", "me", "you"}:

@@ -190,3 +190,22 @@ def test_colon_at_paragraph_end_introduces_the_quote(nlp: Language) -> None:
     text = ("On July 6, Senator Bernie Sanders made the following comment:\n\n"
             "“For young people who have dropped out of high school, the jobs are simply not there.”")
     assert find(run(nlp, text), "the jobs are simply not there").speaker == "Bernie Sanders"
+
+
+def test_quote_after_the_cue_sentence_shares_the_cue(nlp: Language) -> None:
+    text = "Wes Streeting spoke on Sunday. “We inherited a system on its knees,” he said. “It will take time.”"
+    st = find(run(nlp, text), "It will take time")
+    assert (st.speaker, st.cue) == ("Wes Streeting", "said")
+
+
+def test_group_adjective_does_not_become_the_speaker(nlp: Language) -> None:
+    st = find(run(nlp, "A Conservative spokeswoman said the plan was “too little, too late”."), "the plan was")
+    assert st.speaker == "A Conservative spokeswoman"
+
+
+def test_multi_paragraph_quotation_is_one_statement_without_its_opening_mark(nlp: Language) -> None:
+    text = ("“Money alone will not fix this,” said Pat Cullen, the union’s general secretary. “We need more nurses."
+            "\n\n“Without them, wards will stay unsafe.”")
+    st = find(run(nlp, text), "We need more nurses")
+    assert st.quote.startswith("We need") and st.quote.endswith("unsafe.")
+    assert st.speaker == "Pat Cullen"
