@@ -61,7 +61,6 @@ class Candidate:
     cue_token: int | None = None  # token index of a verb cue (for the learned filter)
     rel: str = ""  # relation between cue and content ("ccomp", "dobj", "prep:for", "^parataxis", "paren")
     origin: str = "verb"
-    sentence: int = 0
 
 
 def _word_count(text: str) -> int:
@@ -207,7 +206,7 @@ class _Finder:
         return self._span_of(toks)
 
     def _add(self, start: int, end: int, cue: tuple[int, int] | None, mention: tuple[int, int] | None,
-             origin: str, sentence: int, *, multi: bool = False, min_words: int = 2,
+             origin: str, *, multi: bool = False, min_words: int = 2,
              cue_token: Token | None = None, rel: str = "") -> None:
         # A statement never crosses a paragraph break (but a multi-paragraph quotation): clip it to the paragraph
         # of its cue (or its start).
@@ -234,7 +233,7 @@ class _Finder:
         if end - start < 2 or _word_count(self.text[start:end]) < min_words:
             return
         self.candidates.append(Candidate(start, end, cue[0] if cue else None, cue[1] if cue else None,
-                                         mention, origin=origin, sentence=sentence, multi=multi,
+                                         mention, origin=origin, multi=multi,
                                          cue_token=cue_token.i if cue_token is not None else None, rel=rel))
 
     def _cut_trailing_aside(self, start: int, end: int) -> int:
@@ -349,10 +348,7 @@ class _Finder:
             cue = self._cue_span(tok)
             mention = self._mention_range(subj) if subj is not None else None
             for start, end, rel in contents:
-                self._add(start, end, cue, mention, "verb", self.sent_of[tok.i], cue_token=tok, rel=rel)
-
-    def _quote_is_whole_sentence_around(self, tok: Token) -> bool:
-        return False
+                self._add(start, end, cue, mention, "verb", cue_token=tok, rel=rel)
 
     @staticmethod
     def _is_question_complement(head: Token) -> bool:
@@ -439,11 +435,11 @@ class _Finder:
             cue = self._cue_span(tok)
             mention = self._mention_range(subj)
             if _word_count(self.text[before[0]:before[1]]) >= 1:
-                self._add(before[0], before[1], cue, mention, "paren", self.sent_of[tok.i], min_words=1,
+                self._add(before[0], before[1], cue, mention, "paren", min_words=1,
                           cue_token=tok, rel="paren")
             if self.doc[right].text == ",":
                 after = (self.doc[right].idx + 1, sent.end_char)
-                self._add(after[0], after[1], cue, mention, "paren", self.sent_of[tok.i], min_words=1,
+                self._add(after[0], after[1], cue, mention, "paren", min_words=1,
                           cue_token=tok, rel="paren")
             self.handled_cues.add(tok.i)
 
@@ -489,8 +485,7 @@ class _Finder:
             start, end = self._subtree_chars(head, exclude=tok)
             sent = self.sents[self.sent_of[tok.i]]
             start, end = max(start, sent.start_char), min(end, sent.end_char)
-            self._add(start, end, (tok.idx, to.idx + len(to.text)), self._mention_range(pobj), "according",
-                      self.sent_of[tok.i])
+            self._add(start, end, (tok.idx, to.idx + len(to.text)), self._mention_range(pobj), "according")
 
     # ------------------------------------------------------------------ direct quotes
     def _chains(self) -> list[list[QuoteRegion]]:
@@ -547,10 +542,9 @@ class _Finder:
                     snapped = True  # part of a mixed or larger statement
             if snapped:
                 continue
-            sent_i = self._sentence_at(first.inner_start)
             dash = self._dash_attribution(last)
             if dash is not None:
-                self._add(start, end, dash[0], dash[1], "direct", sent_i, multi=len(chain) > 1)
+                self._add(start, end, dash[0], dash[1], "direct", multi=len(chain) > 1)
                 continue
             cue_tok = self._cue_near_region(last) or (self._cue_near_region(first) if len(chain) > 1 else None)
             quotable = len(chain) > 1 or self._quotable(first, cue_tok)
@@ -558,11 +552,11 @@ class _Finder:
                 subj = self._subject_of(cue_tok)
                 mention = self._mention_range(subj) if subj is not None else None
                 one_word = inner.rstrip()[-1:] == ","  # ''Hopefully,'' the president said, ''...''
-                self._add(start, end, self._cue_span(cue_tok), mention, "direct", sent_i, multi=len(chain) > 1,
+                self._add(start, end, self._cue_span(cue_tok), mention, "direct", multi=len(chain) > 1,
                           min_words=1 if one_word else 2)
             elif len(chain) > 1 or (_word_count(inner) >= MIN_DIRECT_WORDS and self._looks_like_speech(first)) or (
                     _word_count(inner) >= 2 and self._stands_as_sentence(first)):
-                self._add(start, end, None, None, "floating", sent_i, multi=len(chain) > 1)
+                self._add(start, end, None, None, "floating", multi=len(chain) > 1)
 
     def _quotable(self, region: QuoteRegion, cue: Token | None = None) -> bool:
         """Whether a quotation can be a statement of its own rather than a quoted fragment of a sentence:
@@ -719,7 +713,7 @@ class _Finder:
                     break
             colon = ls + m.end("label")
             colon = self.text.index(":", colon)
-            self._add(start, end, (colon, colon + 1), (span.start, span.end), "label", self.sent_of.get(span.start, 0),
+            self._add(start, end, (colon, colon + 1), (span.start, span.end), "label",
                       multi=multi)
 
     # ------------------------------------------------------------------ learned filter
@@ -907,4 +901,4 @@ def _resolve_mention(resolver: SpeakerResolver, span: Span, recent: list[tuple[i
     return None
 
 
-__all__ = ["SUBJECT_DEPS", "find_statements"]
+__all__ = ["find_statements", "propose"]
