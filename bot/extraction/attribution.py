@@ -57,7 +57,6 @@ class Candidate:
     cue_end: int | None
     mention: tuple[int, int] | None  # token range of the speaker mention
     inherit_from: int | None = None  # index of the candidate whose speaker this one takes
-    multi: bool = False  # a quotation running over several paragraphs
     cue_token: int | None = None  # token index of a verb cue (for the learned filter)
     rel: str = ""  # relation between cue and content ("ccomp", "dobj", "prep:for", "^parataxis", "paren")
     origin: str = "verb"
@@ -233,7 +232,7 @@ class _Finder:
         if end - start < 2 or _word_count(self.text[start:end]) < min_words:
             return
         self.candidates.append(Candidate(start, end, cue[0] if cue else None, cue[1] if cue else None,
-                                         mention, origin=origin, multi=multi,
+                                         mention, origin=origin,
                                          cue_token=cue_token.i if cue_token is not None else None, rel=rel))
 
     def _cut_trailing_aside(self, start: int, end: int) -> int:
@@ -536,7 +535,7 @@ class _Finder:
                 if cand.origin == "label":
                     snapped = True
                 elif cand.start >= first.start and cand.end <= last.end:
-                    cand.start, cand.end, cand.multi = start, end, len(chain) > 1
+                    cand.start, cand.end = start, end
                     snapped = True
                 elif ov >= 0.5 * (end - start):
                     snapped = True  # part of a mixed or larger statement
