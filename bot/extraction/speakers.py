@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from bot.extraction.lexicon import SUBJECT_DEPS, people
@@ -64,11 +65,12 @@ def _clean_name_tokens(span: Span) -> list[Token]:
 def _name_text(tokens: list[Token]) -> str:
     if not tokens:
         return ""
-    doc = tokens[0].doc
-    text = doc.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
+    # Slice the tokens, not doc.text: Doc.text rebuilds the whole article's text on every access.
+    text = tokens[0].doc[tokens[0].i:tokens[-1].i + 1].text
     return _POSSESSIVE.sub("", text).strip()
 
 
+@lru_cache(maxsize=4096)
 def _surname_key(name: str) -> str:
     parts = [p for p in re.split(r"\s+", name.lower()) if p not in {"jr.", "jr", "sr.", "sr", "ii", "iii"}]
     return parts[-1] if parts else name.lower()
