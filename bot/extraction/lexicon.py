@@ -10,13 +10,6 @@ from typing import Any
 
 # Dependency labels (spaCy English / ClearNLP scheme), as named constants.
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
-CLAUSE_COMPLEMENT_DEPS = frozenset({"ccomp"})
-OBJECT_DEPS = frozenset({"dobj"})
-AGENT_DEP = "agent"
-APPOS_DEP = "appos"
-CONJ_DEP = "conj"
-CLAUSE_MODIFIER_DEPS = frozenset({"advcl", "xcomp", "conj", "parataxis", "relcl", "acl", "pcomp"})
-NAME_DEPS = frozenset({"compound", "flat", "npadvmod"})
 
 
 def _load(name: str) -> dict[str, Any]:
@@ -32,8 +25,6 @@ class CueLexicon:
     belief: frozenset[str]
     report_object: frozenset[str]
     content_nouns: frozenset[str]
-    evidence_subjects: frozenset[str]
-    evidence_verbs: frozenset[str]
     question: frozenset[str]
 
 
@@ -60,8 +51,6 @@ def cues() -> CueLexicon:
         belief=frozenset(d["belief"]),
         report_object=frozenset(d["report_object"]),
         content_nouns=frozenset(d["content_nouns"]),
-        evidence_subjects=frozenset(d["evidence_subjects"]),
-        evidence_verbs=frozenset(d["evidence_verbs"]),
         question=frozenset(d["question_cues"]),
     )
 

@@ -11,6 +11,7 @@ resolves to the person introduced with a matching role.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -40,15 +41,6 @@ class Entity:
     role_words: set[str] = field(default_factory=set)
     positions: list[int] = field(default_factory=list)  # char offsets of mentions
     subject_positions: list[int] = field(default_factory=list)
-
-
-@dataclass(frozen=True, slots=True)
-class Resolution:
-    """The outcome of resolving one speaker mention."""
-
-    speaker: str | None
-    role: str | None
-    entity: Entity | None
 
 
 def _clean_name_tokens(span: Span) -> list[Token]:
@@ -127,7 +119,6 @@ class SpeakerResolver:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.entities: list[Entity] = []
-        self._by_full: dict[tuple[str, str], Entity] = {}
         self._sent_index: dict[int, int] = {}
         for i, sent in enumerate(doc.sents):
             for tok in sent:
@@ -310,14 +301,13 @@ class SpeakerResolver:
                 return found
         return None
 
-    def _nearest(self, pos: int, floor: int, compatible: object, *, subjects_only: bool,
+    def _nearest(self, pos: int, floor: int, compatible: Callable[[Entity, bool], bool], *, subjects_only: bool,
                  strict: bool = True) -> Entity | None:
         best: tuple[int, Entity] | None = None
-        check = compatible  # a callable (entity, strict) -> bool
         for e in self.entities:
             positions = e.subject_positions if subjects_only else e.positions
             for p in positions:
-                if floor <= p < pos and (best is None or p > best[0]) and check(e, strict):  # type: ignore[operator]
+                if floor <= p < pos and (best is None or p > best[0]) and compatible(e, strict):
                     best = (p, e)
         return best[1] if best else None
 
