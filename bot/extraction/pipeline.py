@@ -77,7 +77,9 @@ def extract(text: str, *, nlp: Language, article_date: str | None = None, page_d
     """Extract every attributed statement of one article."""
     prepared = prepare(text, article_date=article_date, page_date=page_date, posted_date=posted_date,
                        max_chars=max_chars)
-    return extract_from_doc(prepared, nlp(prepared.parse_text))
+    from bot.extraction.batch import parse  # the one parsing path: long texts in segments, as in the workers
+
+    return extract_from_doc(prepared, next(parse(nlp, [prepared.parse_text])))
 
 
 @dataclass(frozen=True, slots=True)
