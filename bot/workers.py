@@ -4,6 +4,11 @@ The parse of a long article takes seconds of pure CPU; in the bot's process that
 heartbeat and every other command. :class:`ProcessPoolExtractor` hands the text to a worker process and
 awaits the result, and refuses work with :class:`bot.errors.Busy` once ``max_concurrent`` extractions are
 in flight, so a burst of pastes queues nowhere and the user hears "busy, try again in N s" at once.
+
+When workers are idle, one article is parsed by several of them at once: its paragraphs are split into
+groups of about equal length, each group is parsed in its own worker and sent back as serialised Docs, and one
+worker joins them and runs the rules. Paragraphs are parsed independently on every path (see
+:mod:`bot.extraction.batch`), so the statements are the same as from one worker or from the console.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
     from bot.extraction.model import Extraction
+    from bot.extraction.pipeline import Prepared
     from bot.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -34,6 +40,9 @@ _worker_model_name: str | None = None
 # Until real durations are measured, assume an extraction takes this long when estimating ``retry_after``.
 DEFAULT_EXTRACTION_SECONDS = 5.0
 WORKER_NICENESS = 10
+# An article is split across idle workers only into groups of at least this many characters: below it the
+# extra hop (serialised Docs back, a join in one worker) costs more than the parsing it shares out.
+MIN_SPLIT_CHARS = 1_500
 
 
 def _init_worker(model_name: str) -> None:
@@ -60,17 +69,63 @@ def _worker_ready() -> str:
     return str(_worker_model_name)
 
 
-def _extract_in_worker(text: str, article_date: str | None, page_date: str | None, posted_date: str | None,
-                       max_chars: int) -> Extraction:
-    """Run the extraction pipeline in a worker process with its preloaded model."""
-    from bot.extraction.batch import extract_text
-
+def _model() -> Language:
     if _worker_nlp is None:
         raise RuntimeError("worker initializer did not run")
-    # extract_text = extract with bounded memory for a long-running worker: long texts parsed in segments,
-    # a memory zone per article, freed memory handed back to the system.
-    return extract_text(_worker_nlp, text, article_date=article_date, page_date=page_date,
-                        posted_date=posted_date, max_chars=max_chars)
+    return _worker_nlp
+
+
+def _extract_in_worker(prepared: Prepared) -> Extraction:
+    """Parse and extract one prepared article in a worker process with its preloaded model."""
+    from bot.extraction.batch import extract_prepared_text
+
+    # Bounded memory for a long-running worker: a memory zone per article, freed memory handed back.
+    return extract_prepared_text(_model(), prepared)
+
+
+def _parse_in_worker(pieces: list[str]) -> list[bytes]:
+    """Parse paragraphs of an article in a worker process; return them as serialised Docs."""
+    from bot.extraction.batch import parse_pieces, release_memory
+
+    nlp = _model()
+    try:
+        with nlp.memory_zone():  # the bytes carry their own strings; the worker's vocabulary stays as it was
+            return [doc.to_bytes(exclude=["tensor", "user_data"]) for doc in parse_pieces(nlp, pieces)]
+    finally:
+        release_memory()
+
+
+def _extract_parsed_in_worker(prepared: Prepared, parsed: list[list[bytes]]) -> Extraction:
+    """Join paragraphs parsed by :func:`_parse_in_worker` (in order) and run the rules on the article."""
+    from spacy.tokens import Doc
+
+    from bot.extraction.batch import join, release_memory
+    from bot.extraction.pipeline import extract_from_doc
+
+    nlp = _model()
+    try:
+        with nlp.memory_zone():
+            docs = [Doc(nlp.vocab).from_bytes(data) for group in parsed for data in group]
+            return extract_from_doc(prepared, join(docs))
+    finally:
+        release_memory()
+
+
+def plan(text: str, *, article_date: str | None, page_date: str | None, posted_date: str | None,
+         max_chars: int, free_workers: int) -> tuple[Prepared, list[list[str]]]:
+    """Check and prepare the text; cut it into paragraph groups for up to ``free_workers`` workers.
+
+    One group means "extract in one worker". Raises :class:`bot.errors.InputError` subclasses on bad input.
+    """
+    from bot.extraction.batch import balanced_groups, paragraphs
+    from bot.extraction.pipeline import prepare
+
+    prepared = prepare(text, article_date=article_date, page_date=page_date, posted_date=posted_date,
+                       max_chars=max_chars)
+    groups = min(free_workers, len(prepared.parse_text) // MIN_SPLIT_CHARS)
+    if groups < 2:
+        return prepared, [[prepared.parse_text]]
+    return prepared, balanced_groups(paragraphs(prepared.parse_text), groups)
 
 
 class ProcessPoolExtractor:
@@ -123,9 +178,17 @@ class ProcessPoolExtractor:
         self._in_flight += 1
         started = time.monotonic()
         try:
+            free = self.workers - (self._in_flight - 1)
+            prepared, groups = await asyncio.to_thread(
+                plan, text, article_date=article_date, page_date=page_date, posted_date=posted_date,
+                max_chars=self.max_chars, free_workers=free)
             loop = asyncio.get_running_loop()
-            result = await loop.run_in_executor(self._pool, _extract_in_worker, text, article_date, page_date,
-                                                posted_date, self.max_chars)
+            if len(groups) == 1:
+                result = await loop.run_in_executor(self._pool, _extract_in_worker, prepared)
+            else:
+                parsed = await asyncio.gather(*(loop.run_in_executor(self._pool, _parse_in_worker, group)
+                                                for group in groups))
+                result = await loop.run_in_executor(self._pool, _extract_parsed_in_worker, prepared, parsed)
         finally:
             self._in_flight -= 1
         elapsed = time.monotonic() - started

@@ -10,7 +10,7 @@ import pytest
 from bot.errors import Busy, EmptyInput, InputTooLarge
 from bot.extraction.nlp import load_model
 from bot.extraction.pipeline import extract
-from bot.workers import ProcessPoolExtractor
+from bot.workers import ProcessPoolExtractor, plan
 
 ARTICLE = (
     "WASHINGTON (AP) - The Pentagon said on Tuesday that the evacuation would continue.\n\n"
@@ -67,3 +67,46 @@ async def test_closed_pool_refuses_work() -> None:
 def test_bad_sizes_are_refused() -> None:
     with pytest.raises(ValueError):
         ProcessPoolExtractor(model_name="x", workers=0, max_concurrent=1, max_chars=1)
+
+
+def long_article() -> str:
+    """About 4,700 characters in 24 paragraphs: long enough to be split across two idle workers."""
+    paragraphs = []
+    for i in range(24):
+        paragraphs.append(f'"Phase {i} of the airlift is complete," Pentagon spokesman John Kirby told reporters on '
+                          f"Monday. He said that phase {i + 1} would start within days, and that the diplomats "
+                          "had been told.")
+    return "date 2021-08-24\n\n" + "\n\n".join(paragraphs) + "\n"
+
+
+def test_an_article_is_split_into_balanced_groups_only_for_idle_workers() -> None:
+    text = long_article()
+    prepared, groups = plan(text, article_date=None, page_date=None, posted_date=None, max_chars=10_000,
+                            free_workers=2)
+    assert len(groups) == 2
+    assert "".join(p for g in groups for p in g) == prepared.parse_text
+    assert abs(sum(map(len, groups[0])) - sum(map(len, groups[1]))) < 400
+    for free in (1, 0, -1):
+        _, single = plan(text, article_date=None, page_date=None, posted_date=None, max_chars=10_000,
+                         free_workers=free)
+        assert single == [[prepared.parse_text]]
+    # A short article is not worth the extra hop.
+    _, short = plan(ARTICLE, article_date=None, page_date=None, posted_date=None, max_chars=10_000, free_workers=2)
+    assert len(short) == 1
+
+
+async def test_an_article_parsed_by_two_workers_gives_the_in_process_statements() -> None:
+    text = long_article()
+    want = extract(text, nlp=load_model("en_core_web_sm"), max_chars=10_000)
+    assert len(want.statements) >= 24
+    extractor = ProcessPoolExtractor(model_name="en_core_web_sm", workers=2, max_concurrent=3, max_chars=10_000)
+    try:
+        await extractor.warm_up()
+        assert await extractor.extract(text) == want  # both workers idle: split
+        # Three at once: the first splits, the others take one worker each; all give the same statements.
+        assert await asyncio.gather(*(extractor.extract(text) for _ in range(3))) == [want] * 3
+        assert extractor.in_flight == 0
+        with pytest.raises(InputTooLarge):  # input errors are raised before any worker is used
+            await extractor.extract(text * 3)
+    finally:
+        await extractor.aclose()

@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from bot.errors import EmptyInput
 from bot.extraction import batch, pipeline
@@ -79,13 +81,72 @@ def test_segments_join_back_and_respect_the_size(text: str) -> None:
     assert all(p for p in pieces[:-1])
 
 
-def test_a_long_text_is_parsed_in_segments_into_one_doc(monkeypatch: pytest.MonkeyPatch, nlp: Language) -> None:
+def test_a_long_text_is_parsed_paragraph_by_paragraph_into_one_doc(nlp: Language) -> None:
     text = "\n\n".join(article(i) for i in range(12))
-    monkeypatch.setattr(batch, "SEGMENT_CHARS", 1000)
-    assert len(batch.segments(text, batch.SEGMENT_CHARS)) > 1
+    assert len(batch.paragraphs(text)) == 24
     (doc,) = batch.parse(nlp, [text])
     assert doc.text == text
     assert [e.text for e in doc.ents if e.label_ == "PERSON"] == ["Ann Lee"] * 12
-    result = batch.extract_text(nlp, text)
-    assert result == extract(text, nlp=nlp)  # paragraph-aligned segments change nothing here
+    result = batch.extract_prepared_text(nlp, prepare(text))
+    assert result == extract(text, nlp=nlp)
     assert len(result.statements) >= 12
+
+
+def test_a_paragraph_longer_than_the_segment_size_is_cut() -> None:
+    text = "word " * 100 + "\n\n" + "short paragraph."
+    pieces = batch.paragraphs(text, size=120)
+    assert "".join(pieces) == text
+    assert all(len(p) <= 120 for p in pieces)
+    assert pieces[-1] == "short paragraph."
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("One.\n\nTwo.", ["One.\n\n", "Two."]),
+    ("One.\n \n\n  Two.", ["One.\n \n\n  ", "Two."]),
+    ("He said.\nShe said.", ["He said.\n", "She said."]),
+    ('"Yes," she said.\n\u201cNo.\u201d\nEnd', ['"Yes," she said.\n', "\u201cNo.\u201d\n", "End"]),
+    # A hard-wrapped sentence is one paragraph: a line break without sentence-final punctuation is not a break.
+    ("The minister said the plan\nwould be ready by June.", ["The minister said the plan\nwould be ready by June."]),
+    ("Title line\n\nBody.", ["Title line\n\n", "Body."]),
+    ("\n\nLeading blank lines.", ["\n\nLeading blank lines."]),
+    ("Trailing.\n\n", ["Trailing.\n\n"]),
+])
+def test_paragraph_breaks(text: str, want: list[str]) -> None:
+    assert batch.paragraphs(text) == want
+
+
+@given(st.text(alphabet=st.sampled_from(["a", " ", ".", "\n", "\u201d", "\u00a0", "\r"]), max_size=300),
+       st.integers(min_value=5, max_value=60))
+def test_paragraphs_join_back_and_respect_the_size(text: str, size: int) -> None:
+    pieces = batch.paragraphs(text, size)
+    assert "".join(pieces) == text
+    assert all(len(p) <= size for p in pieces)
+    assert all(pieces) or text == ""
+
+
+@given(st.lists(st.text(min_size=1, max_size=50), min_size=1, max_size=30), st.integers(min_value=1, max_value=4))
+def test_balanced_groups_keep_order_and_share_the_length(pieces: list[str], groups: int) -> None:
+    out = batch.balanced_groups(pieces, groups)
+    assert [p for g in out for p in g] == pieces
+    assert 1 <= len(out) <= groups
+    assert all(out)
+    total = sum(map(len, pieces))
+    longest = max(map(len, pieces))
+    assert all(sum(map(len, g)) <= total / groups + longest for g in out)
+
+
+def test_two_equal_halves_split_in_the_middle() -> None:
+    pieces = ["a" * 100] * 6
+    assert batch.balanced_groups(pieces, 2) == [pieces[:3], pieces[3:]]
+
+
+def test_a_paragraph_parses_the_same_alone_or_in_any_batch(nlp: Language) -> None:
+    """What lets one article be parsed by several workers at once and give the console's statements."""
+    pieces = [p for i in range(6) for p in batch.paragraphs(article(i))]
+
+    def signature(doc: Doc) -> list[tuple[str, str, int, str, str, bool | None]]:
+        return [(t.tag_, t.dep_, t.head.i, t.ent_type_, t.lemma_, t.is_sent_start) for t in doc]
+
+    alone = [signature(nlp(p)) for p in pieces]
+    assert [signature(d) for d in batch.parse_pieces(nlp, pieces)] == alone
+    assert [signature(d) for d in batch.parse_pieces(nlp, pieces, batch_size=4, batch_chars=150)] == alone
