@@ -267,6 +267,7 @@ class _Finder:
         lex = self.lex
         learned = frames()
         threshold = generation_threshold()
+        framed = {lemma for (lemma, _), precision in learned.items() if precision >= threshold}
         for tok in self.doc:
             if tok.pos_ not in {"VERB", "AUX", "NOUN", "ADJ"}:
                 continue
@@ -276,6 +277,8 @@ class _Finder:
             is_verb = tok.pos_ in {"VERB", "AUX"}
             is_speech = is_verb and (lemma in lex.speech or lemma in lex.report_object)
             is_belief = is_verb and lemma in lex.belief
+            if not (is_speech or is_belief or lemma in framed):
+                continue  # no lexicon entry and no learned frame: not a cue, whatever its children
             # A learned frame decides where the corpus has seen it; the lexicon covers verbs it has not seen.
             child_frames = [c for c in tok.children if learned.get((lemma, c.dep_), 0.0) >= threshold]
             prep_frames = [c for c in tok.children if c.dep_ == "prep"
