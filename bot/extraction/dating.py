@@ -110,6 +110,8 @@ class RelativeRule:
     unit: Precision
     offset: int
     counted: bool
+    # Words every match contains (casefolded): a text without one of them is not scanned for this phrase.
+    keywords: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +129,16 @@ class Rules:
     future_auxiliaries: frozenset[str]
     future_governors: frozenset[str]
     framing_prefix: re.Pattern[str]
+
+
+def required_words(phrase: str) -> tuple[str, ...]:
+    """Return the words every match of a relative ``phrase`` of the data file contains.
+
+    Optional and alternative parts (``(?:…)``, ``s?``) and the counted number ``{n}`` are left out.
+    """
+    fixed = re.sub(r"\(\?:[^()]*\)\??", " ", phrase).replace("{n}", " ")
+    fixed = re.sub(r".\?", "", fixed)
+    return tuple(dict.fromkeys(re.findall(r"[a-z]+", fixed.lower())))
 
 
 def _alternation(words: Iterable[str]) -> str:
@@ -162,7 +174,7 @@ def rules() -> Rules:
         RelativeRule(
             pattern=re.compile(r"(?<!\w)(?i:" + item["phrase"].replace("{n}", number) + r")(?!\w)"),
             anchor=item["anchor"], unit=item["unit"], offset=int(item["offset"]),
-            counted="{n}" in item["phrase"],
+            counted="{n}" in item["phrase"], keywords=required_words(item["phrase"]),
         )
         for item in raw["relative"]
     )
@@ -216,7 +228,10 @@ def match_temporal(text: str) -> list[TemporalMatch]:
         for m in pattern.finditer(text):
             parts = tuple((k, v) for k, v in m.groupdict().items() if v is not None)
             found.append(TemporalMatch(m.start(), m.end(), m.group(0), name, parts))
+    folded = text.casefold()
     for rule in r.relative:
+        if not all(word in folded for word in rule.keywords):
+            continue  # cheap: most phrases cannot occur in a given article
         for m in rule.pattern.finditer(text):
             parts = tuple((k, v) for k, v in m.groupdict().items() if v is not None)
             found.append(TemporalMatch(m.start(), m.end(), m.group(0), "relative", parts, rule))

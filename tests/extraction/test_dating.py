@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from bot.errors import DateError
+from bot.extraction import dating
 from bot.extraction.dating import (
     date_precision,
     date_statements,
     find_date_line,
     match_temporal,
     parse_iso_date,
+    required_words,
     resolve,
+    rules,
 )
 from bot.extraction.model import Statement
 
@@ -375,3 +381,33 @@ def test_a_framing_date_stays_in_its_paragraph_even_if_the_parser_joins_them(nlp
     second = _statement(text, "the cost could fall to taxpayers", "worry")
     dated = date_statements(nlp(text), [first, second], THU)
     assert [(s.date, s.date_basis) for s in dated] == [("2021-08-01", "explicit"), ("2021-09-02", "article")]
+
+
+# ------------------------------------------------------------------------------ relative-phrase prefilter
+
+_WORDS = ["the", "The", "day", "days", "DAY", "before", "after", "yesterday", "last", "night", "this", "This",
+          "morning", "week", "weeks", "ago", "two", "3", "next", "month", "same", "that", "on", "prior",
+          "earlier", "later", "Monday", "said", "tonight", "today", "tomorrow", "following"]
+
+
+@given(st.lists(st.sampled_from(_WORDS), max_size=14), st.sampled_from([" ", ", ", "\n", " - "]))
+def test_the_keyword_prefilter_finds_what_scanning_every_phrase_finds(words: list[str], sep: str) -> None:
+    """The relative phrases a text cannot contain are skipped: the result is exactly that of a full scan."""
+    text = sep.join(words)
+    r = rules()
+    unfiltered = replace(r, relative=tuple(replace(rule, keywords=()) for rule in r.relative))
+
+    def found() -> list[tuple[int, int, str, tuple[tuple[str, str], ...], str | None]]:
+        return [(t.start, t.end, t.rule, t.parts, t.relative.pattern.pattern if t.relative else None)
+                for t in match_temporal(text)]
+
+    got = found()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(dating, "rules", lambda: unfiltered)
+        assert found() == got
+
+
+def test_required_words_of_a_phrase() -> None:
+    assert required_words("{n} days? ago") == ("day", "ago")
+    assert required_words("(?:earlier |later )?that (?:same )?(?:day|morning)") == ("that",)
+    assert required_words("the (?:day|night|evening) (?:before|earlier|prior)") == ("the",)
