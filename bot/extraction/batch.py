@@ -49,7 +49,7 @@ CHUNK_MAX_DOCS = 32
 PIPE_BATCH_CHARS = 20_000
 PIPE_BATCH_SIZE = 64
 # Parse memory also grows with the length of one doc (a 100,000-character doc takes some 350 MB more to
-# parse): a paragraph longer than this is cut further, at line breaks or spaces.
+# parse): a paragraph longer than this is cut further (see ``segments``).
 SEGMENT_CHARS = 20_000
 # A paragraph ends at a blank line, or at a line break after sentence-final punctuation (a line break inside a
 # sentence, as in hard-wrapped text, is not a paragraph break). The whitespace stays with the paragraph before.
@@ -70,17 +70,23 @@ def available_cores() -> int:
 
 
 def segments(text: str, size: int = SEGMENT_CHARS) -> list[str]:
-    """Cut ``text`` into pieces of at most ``size`` characters, at paragraph breaks where possible (else spaces).
+    """Cut ``text`` into pieces of at most ``size`` characters: after a line break where possible, else after a
+    sentence end (". "), else at a space, else anywhere.
 
     The pieces join back to exactly ``text``.
     """
     pieces: list[str] = []
     start = 0
     while len(text) - start > size:
-        cut = text.rfind("\n\n", start + 1, start + size)
-        cut = cut + 2 if cut > start else text.rfind(" ", start + 1, start + size) + 1
+        window_end = start + size
+        cut = -1
+        for mark in ("\n", ". ", " "):
+            found = text.rfind(mark, start + 1, window_end - len(mark) + 1)
+            if found > start:
+                cut = found + len(mark)
+                break
         if cut <= start:  # one unbroken run of characters: cut anywhere
-            cut = start + size
+            cut = window_end
         pieces.append(text[start:cut])
         start = cut
     pieces.append(text[start:])

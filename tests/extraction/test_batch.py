@@ -150,3 +150,10 @@ def test_a_paragraph_parses_the_same_alone_or_in_any_batch(nlp: Language) -> Non
     alone = [signature(nlp(p)) for p in pieces]
     assert [signature(d) for d in batch.parse_pieces(nlp, pieces)] == alone
     assert [signature(d) for d in batch.parse_pieces(nlp, pieces, batch_size=4, batch_chars=150)] == alone
+
+
+def test_a_long_paragraph_is_cut_after_a_sentence_rather_than_mid_sentence() -> None:
+    text = "One sentence here. " + "Second sentence goes on and on"
+    assert batch.segments(text, size=30) == ["One sentence here. ", "Second sentence goes on and on"]
+    assert batch.segments("word " * 10, size=12) == ["word word ", "word word ", "word word ", "word word ",
+                                                     "word word "]
