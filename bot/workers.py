@@ -26,17 +26,12 @@ from typing import TYPE_CHECKING
 from bot.errors import Busy
 
 if TYPE_CHECKING:
-    from spacy.language import Language
-
     from bot.extraction.model import Extraction
     from bot.extraction.pipeline import Prepared
     from bot.settings import Settings
 
 log = logging.getLogger(__name__)
 
-# The worker's model, loaded by the pool initializer: once per worker process, never in the bot process.
-_worker_nlp: Language | None = None
-_worker_model_name: str | None = None
 # Until real durations are measured, assume an extraction takes this long when estimating ``retry_after``.
 DEFAULT_EXTRACTION_SECONDS = 5.0
 WORKER_NICENESS = 10
@@ -46,69 +41,50 @@ MIN_SPLIT_CHARS = 1_500
 
 
 def _init_worker(model_name: str) -> None:
-    """Load the spaCy model once in a fresh worker process (the pool's initializer)."""
-    global _worker_nlp, _worker_model_name
-    from bot.extraction.batch import watch_parent
-    from bot.extraction.nlp import load_model
-
-    watch_parent()  # a bot or ingest killed with SIGKILL must not leave its workers behind, holding memory
+    """Pool initializer: lower this worker's priority, then load the model (:func:`batch.init_worker`)."""
+    from bot.extraction.batch import init_worker
 
     # Extraction is batch work; the bot's event loop is latency work. On a machine with as many busy workers
     # as cores, a lower priority for workers keeps the loop scheduled promptly (measured: worst stall).
     with contextlib.suppress(OSError, AttributeError):
         os.nice(WORKER_NICENESS)
-
-    _worker_model_name = model_name
-    _worker_nlp = load_model(model_name)
+    init_worker(model_name)
 
 
-def _worker_ready() -> str:
-    """Return the worker's model name (a no-op job that starts a worker and loads its model early)."""
-    if _worker_nlp is None:
-        raise RuntimeError("worker initializer did not run")
-    return str(_worker_model_name)
+def _worker_ready() -> None:
+    """Fail unless this worker's model is loaded (a no-op job that starts a worker and loads its model early)."""
+    from bot.extraction.batch import worker_model
 
-
-def _model() -> Language:
-    if _worker_nlp is None:
-        raise RuntimeError("worker initializer did not run")
-    return _worker_nlp
+    worker_model()
 
 
 def _extract_in_worker(prepared: Prepared) -> Extraction:
     """Parse and extract one prepared article in a worker process with its preloaded model."""
-    from bot.extraction.batch import extract_prepared_text
+    from bot.extraction.batch import extract_prepared_text, worker_model
 
-    # Bounded memory for a long-running worker: a memory zone per article, freed memory handed back.
-    return extract_prepared_text(_model(), prepared)
+    return extract_prepared_text(worker_model(), prepared)
 
 
 def _parse_in_worker(pieces: list[str]) -> bytes:
     """Parse paragraphs of an article in a worker process; return them joined, as one serialised Doc."""
-    from bot.extraction.batch import join, parse_pieces, release_memory
+    from bot.extraction.batch import article_memory, join, parse_pieces, worker_model
 
-    nlp = _model()
-    try:
-        with nlp.memory_zone():  # the bytes carry their own strings; the worker's vocabulary stays as it was
-            # One Doc per group, not per paragraph: (de)serialising costs about 1 ms per Doc (measured).
-            return join(list(parse_pieces(nlp, pieces))).to_bytes(exclude=["tensor", "user_data"])
-    finally:
-        release_memory()
+    nlp = worker_model()
+    with article_memory(nlp):  # the bytes carry their own strings; the worker's vocabulary stays as it was
+        # One Doc per group, not per paragraph: (de)serialising costs about 1 ms per Doc (measured).
+        return join(list(parse_pieces(nlp, pieces))).to_bytes(exclude=["tensor", "user_data"])
 
 
 def _extract_parsed_in_worker(prepared: Prepared, parsed: list[bytes]) -> Extraction:
     """Join the groups parsed by :func:`_parse_in_worker` (in order) and run the rules on the article."""
     from spacy.tokens import Doc
 
-    from bot.extraction.batch import join, release_memory
+    from bot.extraction.batch import article_memory, join, worker_model
     from bot.extraction.pipeline import extract_from_doc
 
-    nlp = _model()
-    try:
-        with nlp.memory_zone():
-            return extract_from_doc(prepared, join([Doc(nlp.vocab).from_bytes(data) for data in parsed]))
-    finally:
-        release_memory()
+    nlp = worker_model()
+    with article_memory(nlp):
+        return extract_from_doc(prepared, join([Doc(nlp.vocab).from_bytes(data) for data in parsed]))
 
 
 def plan(text: str, *, article_date: str | None, page_date: str | None, posted_date: str | None,

@@ -26,6 +26,7 @@ import time
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -161,19 +162,26 @@ def release_memory() -> None:
         libc.malloc_trim(0)
 
 
-def extract_prepared_text(nlp: Language, prepared: Prepared) -> Extraction:
-    """Extract one prepared article for a long-running worker.
+@contextmanager
+def article_memory(nlp: Language) -> Iterator[None]:
+    """Bound a long-running worker's memory around one unit of work (an article, a chunk).
 
-    The memory zone frees the strings the article added to the vocabulary, and freed memory goes back to the
-    system.
+    ``nlp.memory_zone()`` frees the strings and lexemes the work added to the vocabulary; afterwards freed heap
+    memory goes back to the system, even when the work raised.
     """
-    from bot.extraction.pipeline import extract_from_doc
-
     try:
         with nlp.memory_zone():
-            return extract_from_doc(prepared, next(parse(nlp, [prepared.parse_text])))
+            yield
     finally:
         release_memory()
+
+
+def extract_prepared_text(nlp: Language, prepared: Prepared) -> Extraction:
+    """Extract one prepared article for a long-running worker, inside :func:`article_memory`."""
+    from bot.extraction.pipeline import extract_from_doc
+
+    with article_memory(nlp):
+        return extract_from_doc(prepared, next(parse(nlp, [prepared.parse_text])))
 
 
 def balanced_groups(pieces: Sequence[str], groups: int) -> list[list[str]]:
@@ -212,7 +220,7 @@ def extract_prepared(nlp: Language, prepared: Sequence[Prepared],
     from bot.extraction.pipeline import extract_from_doc
 
     results: list[Extraction | QuoteBotError | str] = []
-    with nlp.memory_zone():
+    with article_memory(nlp):
         docs = parse(nlp, [p.parse_text for p in prepared], batch_size=batch_size)
         try:
             for prep, doc in zip(prepared, docs, strict=False):
@@ -226,7 +234,6 @@ def extract_prepared(nlp: Language, prepared: Sequence[Prepared],
         except Exception:  # the parser itself failed inside a batch: finish the chunk one document at a time
             log.exception("nlp.pipe failed; parsing the rest of the chunk one document at a time")
             results.extend(_extract_one(nlp, prep) for prep in prepared[len(results):])
-    release_memory()
     return results
 
 
@@ -241,19 +248,24 @@ def watch_parent() -> None:
     threading.Thread(target=_exit_when_orphaned, args=(os.getppid(),), name="parent-watch", daemon=True).start()
 
 
-def _init_worker(model_name: str) -> None:
-    """Load the model once in a fresh worker process and watch for the parent's death."""
+def init_worker(model_name: str) -> None:
+    """Pool initializer: watch for the parent's death, then load the model once in this worker process."""
     global _worker_nlp
     from bot.extraction.nlp import load_model
 
-    watch_parent()
+    watch_parent()  # a parent killed with SIGKILL must not leave its workers behind, holding memory
     _worker_nlp = load_model(model_name)
 
 
-def _run_chunk(prepared: list[Prepared], batch_size: int) -> list[Extraction | QuoteBotError | str]:
+def worker_model() -> Language:
+    """Return the model :func:`init_worker` loaded in this worker process."""
     if _worker_nlp is None:
-        raise RuntimeError("batch worker initializer did not run")
-    return extract_prepared(_worker_nlp, prepared, batch_size)
+        raise RuntimeError("worker initializer did not run")
+    return _worker_nlp
+
+
+def _run_chunk(prepared: list[Prepared], batch_size: int) -> list[Extraction | QuoteBotError | str]:
+    return extract_prepared(worker_model(), prepared, batch_size)
 
 
 def chunks(prepared: Iterable[Prepared], chunk_chars: int = CHUNK_CHARS,
@@ -290,7 +302,7 @@ def extract_parallel(prepared: Iterable[Prepared], model_name: str, workers: int
     At most two chunks per worker are in flight, so memory does not grow with the size of the input.
     """
     context = multiprocessing.get_context("spawn")  # a forked child would inherit the caller's threads
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker,
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=init_worker,
                              initargs=(model_name,)) as pool:
         pending: deque[Future[list[Extraction | QuoteBotError | str]]] = deque()
         try:
