@@ -24,6 +24,17 @@ NO_INTENT = ("Discord refused the connection: enable the MESSAGE CONTENT intent 
              "Developer Portal (Applications -> your app -> Bot -> Privileged Gateway Intents)")
 
 NO_NETWORK = "could not reach Discord; check the network connection (or a proxy/firewall) and try again"
+# What logging in or connecting can raise, for both the bot and `sync`; connect_error says what to do about it.
+CONNECT_ERRORS = (discord.LoginFailure, discord.PrivilegedIntentsRequired, aiohttp.ClientError, OSError)
+
+
+def connect_error(exc: BaseException) -> str:
+    """Return the message for one of ``CONNECT_ERRORS``."""
+    if isinstance(exc, discord.LoginFailure):
+        return BAD_TOKEN
+    if isinstance(exc, discord.PrivilegedIntentsRequired):
+        return NO_INTENT
+    return f"{NO_NETWORK} ({exc.__class__.__name__}: {exc})"
 
 
 async def open_deps(settings: Settings, *, warm_up: bool = False) -> BotDeps:
@@ -54,14 +65,8 @@ async def serve(bot: QuoteBot, token: str) -> int:
                 await bot.start(token)
             finally:
                 await bot.close()  # waits for a signal-started shutdown to finish closing pool and DB
-    except discord.LoginFailure:
-        print(f"error: {BAD_TOKEN}", file=sys.stderr)
-        return 1
-    except discord.PrivilegedIntentsRequired:
-        print(f"error: {NO_INTENT}", file=sys.stderr)
-        return 1
-    except (aiohttp.ClientError, OSError) as exc:
-        print(f"error: {NO_NETWORK} ({exc.__class__.__name__}: {exc})", file=sys.stderr)
+    except CONNECT_ERRORS as exc:
+        print(f"error: {connect_error(exc)}", file=sys.stderr)
         return 1
     finally:
         remove_handlers()
@@ -104,11 +109,8 @@ async def sync_with(bot: QuoteBot, token: str, guild_id: int | None) -> int:
         async with bot:
             await bot.login(token)
             count = await sync_tree(bot, guild_id)
-    except discord.LoginFailure:
-        print(f"error: {BAD_TOKEN}", file=sys.stderr)
-        return 1
-    except (aiohttp.ClientError, OSError) as exc:
-        print(f"error: {NO_NETWORK} ({exc.__class__.__name__}: {exc})", file=sys.stderr)
+    except CONNECT_ERRORS as exc:
+        print(f"error: {connect_error(exc)}", file=sys.stderr)
         return 1
     except discord.HTTPException as exc:
         print(f"error: Discord refused the command sync ({exc.status}: {exc.text or exc})", file=sys.stderr)

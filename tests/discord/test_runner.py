@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import aiohttp
+import discord
 import pytest
 from conftest import Env
 from discord_fakes import OWNER_ID, FakeHTTP, Recorder, install_fake_http
@@ -15,7 +17,16 @@ from discord_fakes import OWNER_ID, FakeHTTP, Recorder, install_fake_http
 from bot.commands.core import Commands
 from bot.discord.bot import BotDeps, QuoteBot, ShardedQuoteBot, create_bot, make_intents
 from bot.discord.limits import UserCooldown
-from bot.discord.runner import BAD_TOKEN, run_bot, serve, sync_commands, sync_with
+from bot.discord.runner import (
+    BAD_TOKEN,
+    NO_INTENT,
+    NO_NETWORK,
+    connect_error,
+    run_bot,
+    serve,
+    sync_commands,
+    sync_with,
+)
 from bot.service import Service
 from bot.settings import Settings
 from bot.storage.db import Storage
@@ -149,3 +160,11 @@ def _alive(pid: int) -> bool:
             return fh.read().split()[2] != "Z"
     except FileNotFoundError:
         return False
+
+
+def test_connection_errors_map_to_what_the_user_should_do() -> None:
+    assert connect_error(discord.LoginFailure("bad")) == BAD_TOKEN
+    assert connect_error(discord.PrivilegedIntentsRequired(None)) == NO_INTENT
+    offline = connect_error(aiohttp.ClientConnectionError("no route"))
+    assert offline.startswith(NO_NETWORK) and "ClientConnectionError: no route" in offline
+    assert connect_error(ConnectionRefusedError(111, "refused")).startswith(NO_NETWORK)
