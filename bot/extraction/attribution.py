@@ -13,11 +13,11 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from bot.extraction.lexicon import SUBJECT_DEPS, cues, frames, people
+from bot.extraction.lexicon import SUBJECT_DEPS, cues, frames
 from bot.extraction.model import Statement, StatementType
 from bot.extraction.quotes import QuoteRegion, classify, continues_next_paragraph, quote_mask, quoted_regions
 from bot.extraction.ranker import bucket, load_ranker
-from bot.extraction.speakers import Entity, SpeakerResolver, _np_span
+from bot.extraction.speakers import Entity, SpeakerResolver, _np_span, plain_speaker, resolve_mention
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -833,12 +833,12 @@ def find_statements(doc: Doc, text: str) -> list[Statement]:
             span = doc[left:right]
             mspan = (span.start_char, span.end_char)
             mention_text = span.text
-            entity = _resolve_mention(resolver, span, recent)
+            entity = resolve_mention(resolver, span, recent)
             if entity is not None:
                 speaker, role = entity.name, entity.role
                 recent.append((span.start_char, entity))
             else:
-                speaker, role = _plain_speaker(span), None
+                speaker, role = plain_speaker(span), None
         else:
             speaker = role = mention_text = None
             mspan = None
@@ -863,44 +863,6 @@ def find_statements(doc: Doc, text: str) -> list[Statement]:
             cue_end=cand.cue_end,
         ))
     return out
-
-
-def _plain_speaker(span: Span) -> str:
-    text = span.text.strip(" ,")
-    return text
-
-
-def _resolve_mention(resolver: SpeakerResolver, span: Span, recent: list[tuple[int, Entity]]) -> Entity | None:
-    lex = people()
-    root = span.root
-    entity = resolver.entity_at(span.start_char, span.end_char)
-    if entity is not None and entity.kind == "person":
-        return entity
-    if entity is not None and not any(p <= root.idx < p + len(entity.name) for p in entity.positions):
-        entity = None  # "The Democratic senator": an organisation modifying a description is not the source
-    low = root.lower_
-    if low in {"we", "us", "i", "me", "you"}:
-        return None  # first and second person: the mention is the best answer without a discourse model
-    if root.pos_ == "PRON" or low in lex.pronoun_gender:
-        kind = lex.pronoun_gender.get(low)
-        if kind == "relative":
-            head = root.head.head if root.head.dep_ == "relcl" else None
-            if head is not None and head.pos_ in {"NOUN", "PROPN"}:
-                left, right = _np_span(head)
-                return _resolve_mention(resolver, head.doc[left:right], recent)
-            return None
-        found = resolver.resolve_pronoun(root, recent)
-        if found is not None:
-            resolver.note_gender(found, low)
-        return found
-    if root.pos_ == "NOUN" and (low in lex.person_roles or root.lemma_.lower() in lex.person_roles):
-        modifiers = [t for t in span if t.i < root.i and t.dep_ in {"compound", "amod", "nmod", "poss"}]
-        found = resolver.resolve_description(root, modifiers, span.start_char)
-        if found is not None:
-            return found
-    if entity is not None:
-        return entity
-    return None
 
 
 __all__ = ["find_statements", "propose"]

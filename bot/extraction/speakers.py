@@ -341,3 +341,43 @@ class SpeakerResolver:
         if best is not None:
             return best[1]
         return ahead
+
+
+def plain_speaker(span: Span) -> str:
+    """Return a mention as written, for a source that resolves to no entity."""
+    text = span.text.strip(" ,")
+    return text
+
+
+def resolve_mention(resolver: SpeakerResolver, span: Span, recent: list[tuple[int, Entity]]) -> Entity | None:
+    """Return the entity a source mention refers to, or None when no referent can be chosen."""
+    lex = people()
+    root = span.root
+    entity = resolver.entity_at(span.start_char, span.end_char)
+    if entity is not None and entity.kind == "person":
+        return entity
+    if entity is not None and not any(p <= root.idx < p + len(entity.name) for p in entity.positions):
+        entity = None  # "The Democratic senator": an organisation modifying a description is not the source
+    low = root.lower_
+    if low in {"we", "us", "i", "me", "you"}:
+        return None  # first and second person: the mention is the best answer without a discourse model
+    if root.pos_ == "PRON" or low in lex.pronoun_gender:
+        kind = lex.pronoun_gender.get(low)
+        if kind == "relative":
+            head = root.head.head if root.head.dep_ == "relcl" else None
+            if head is not None and head.pos_ in {"NOUN", "PROPN"}:
+                left, right = _np_span(head)
+                return resolve_mention(resolver, head.doc[left:right], recent)
+            return None
+        found = resolver.resolve_pronoun(root, recent)
+        if found is not None:
+            resolver.note_gender(found, low)
+        return found
+    if root.pos_ == "NOUN" and (low in lex.person_roles or root.lemma_.lower() in lex.person_roles):
+        modifiers = [t for t in span if t.i < root.i and t.dep_ in {"compound", "amod", "nmod", "poss"}]
+        found = resolver.resolve_description(root, modifiers, span.start_char)
+        if found is not None:
+            return found
+    if entity is not None:
+        return entity
+    return None
