@@ -6,6 +6,9 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 StatementType = Literal["direct", "mixed", "indirect"]
+# What a statement reports: said or wrote (speech), believed or wanted (thought), or found or showed (evidence).
+StatementKind = Literal["speech", "thought", "evidence"]
+STATEMENT_KINDS: tuple[StatementKind, ...] = ("speech", "thought", "evidence")
 DateBasis = Literal["explicit", "relative", "inherited", "article"]
 # Where an article's reference date came from, in order of precedence.
 DateSource = Literal["request", "date line", "page metadata", "posted"]
@@ -37,6 +40,7 @@ class Statement:
     date: str | None = None
     date_text: str | None = None
     date_basis: DateBasis | None = None
+    kind: StatementKind = "speech"
 
     def to_json(self) -> dict[str, Any]:
         """Return the public JSON shape of ``python -m bot extract --jsonl`` (plus date provenance)."""
