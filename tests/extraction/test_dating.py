@@ -1,4 +1,7 @@
-"""Statement dating: the date line, the expression rules (pure), the reporting-clause rules (parsed docs)."""
+"""Statement dating: the date line, the reporting-clause rules (parsed docs), the tunables, the prefilter.
+
+The calendar values of expressions are tested without a model in test_calendar.py.
+"""
 
 from __future__ import annotations
 
@@ -10,17 +13,18 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.errors import DateError
-from bot.extraction import dating
 from bot.extraction.dating import (
-    date_precision,
+    DatingConfig,
+    date_line_span,
     date_statements,
     find_date_line,
     match_temporal,
     parse_iso_date,
     required_words,
-    resolve,
-    rules,
+    strip_date_line,
+    vocabulary,
 )
+from bot.extraction.dating.vocabulary import Vocabulary
 from bot.extraction.model import Statement
 
 THU = date(2021, 9, 2)  # the seed's article date, a Thursday
@@ -61,6 +65,23 @@ def test_malformed_date_line_is_a_clear_error(text: str, message: str) -> None:
     assert "the date line" in str(info.value)
 
 
+@pytest.mark.parametrize(("text", "rest"), [
+    ("date 2021-09-02\nKirby said ...", "\nKirby said ..."),
+    ("Date: 2021-09-02\nKirby said ...", "\nKirby said ..."),
+    ("\n  date 2021-09-02 Kirby said ...", " Kirby said ..."),
+    ("date 02/09/2021\nKirby said ...", "\nKirby said ..."),  # malformed, still a date line: never raises here
+    ("Date palms grow in the desert.", "Date palms grow in the desert."),
+    ("date 12 of the tour was cancelled.", "date 12 of the tour was cancelled."),
+    ("Kirby said ...\ndate 2021-09-02", "Kirby said ...\ndate 2021-09-02"),
+])
+def test_date_line_span_and_strip(text: str, rest: str) -> None:
+    assert strip_date_line(text) == rest
+    span = date_line_span(text)
+    assert (span is None) == (rest == text)
+    if span is not None:
+        assert text[span[1]:] == rest and text[span[0]:span[1]].strip().lower().startswith("date")
+
+
 @pytest.mark.parametrize("value", ["2021-09-02", "2020-02-29"])
 def test_parse_iso_date_accepts_real_dates(value: str) -> None:
     assert parse_iso_date(value).isoformat() == value
@@ -73,103 +94,7 @@ def test_parse_iso_date_rejects_everything_else(value: str) -> None:
         parse_iso_date(value, "the article date")
 
 
-# ---------------------------------------------------------------------------------------------- expressions
-
-
-@pytest.mark.parametrize(("text", "article", "reference", "tense", "expected", "precision"), [
-    # absolute dates; the year comes from the article date
-    ("August 31", THU, None, "past", "2021-08-31", "day"),
-    ("Aug. 31", THU, None, "past", "2021-08-31", "day"),
-    ("Sept. 2", THU, None, "past", "2021-09-02", "day"),
-    ("31 August 2021", None, None, "past", "2021-08-31", "day"),
-    ("31st of August", THU, None, "past", "2021-08-31", "day"),
-    ("August 31st, 2020", THU, None, "past", "2020-08-31", "day"),
-    ("Tuesday, Aug. 31", THU, None, "past", "2021-08-31", "day"),
-    ("2021-08-31", None, None, "neutral", "2021-08-31", "day"),
-    # year rollover, both ways
-    ("December 30", date(2022, 1, 2), None, "past", "2021-12-30", "day"),
-    ("December 30", date(2022, 1, 2), None, "neutral", "2021-12-30", "day"),
-    ("January 3", date(2021, 12, 30), None, "future", "2022-01-03", "day"),
-    ("January 3", date(2021, 12, 30), None, "neutral", "2022-01-03", "day"),
-    # past tense: on or before the article date, even when a later date is nearer
-    ("September 5", THU, None, "past", "2020-09-05", "day"),
-    # month precision
-    ("last September", THU, None, "past", "2020-09-01", "month"),
-    ("last August", THU, None, "past", "2021-08-01", "month"),
-    ("August 2020", THU, None, "past", "2020-08-01", "month"),
-    ("next January", THU, None, "future", "2022-01-01", "month"),
-    # weekdays: on or before the article date, unless future
-    ("Thursday", THU, None, "past", "2021-09-02", "day"),
-    ("Earlier Thursday", THU, None, "past", "2021-09-02", "day"),
-    ("Tuesday", THU, None, "past", "2021-08-31", "day"),
-    ("Friday", THU, None, "past", "2021-08-27", "day"),
-    ("Friday", THU, None, "future", "2021-09-03", "day"),
-    ("last Thursday", THU, None, "past", "2021-08-26", "day"),
-    ("next Monday", THU, None, "neutral", "2021-09-06", "day"),
-    ("Monday morning", THU, None, "past", "2021-08-30", "day"),
-    # deictic words count from the article date, whatever the reference in force
-    ("yesterday", THU, date(2021, 8, 15), "past", "2021-09-01", "day"),
-    ("last night", THU, None, "past", "2021-09-01", "day"),
-    ("earlier today", THU, None, "past", "2021-09-02", "day"),
-    ("three days ago", THU, None, "past", "2021-08-30", "day"),
-    ("last week", THU, None, "past", "2021-08-23", "week"),
-    ("earlier this month", THU, None, "past", "2021-09-01", "month"),
-    ("last month", THU, None, "past", "2021-08-01", "month"),
-    # anaphoric words count from the reference time in force
-    ("The day before", THU, date(2021, 8, 31), "past", "2021-08-30", "day"),
-    ("the previous day", THU, date(2021, 8, 31), "past", "2021-08-30", "day"),
-    ("a day earlier", THU, date(2021, 8, 31), "past", "2021-08-30", "day"),
-    ("two days later", THU, date(2021, 8, 20), "past", "2021-08-22", "day"),
-    ("2 days later", THU, date(2021, 8, 20), "past", "2021-08-22", "day"),
-    ("a week earlier", THU, date(2021, 8, 20), "past", "2021-08-13", "day"),
-    ("the next day", THU, date(2021, 8, 31), "past", "2021-09-01", "day"),
-    ("later that day", THU, date(2021, 8, 31), "past", "2021-08-31", "day"),
-    ("The day before", THU, None, "past", "2021-09-01", "day"),  # nothing in force: the article date
-])
-def test_resolve_expression(text: str, article: date | None, reference: date | None, tense: str,
-                            expected: str, precision: str) -> None:
-    found = match_temporal(text)
-    assert [m.text for m in found] == [text]
-    value = resolve(found[0], article=article, reference=reference, tense=tense)  # type: ignore[arg-type]
-    assert value is not None
-    assert (value.value.isoformat(), value.precision) == (expected, precision)
-    assert date_precision(text) == precision
-
-
-@pytest.mark.parametrize("text", ["February 30", "April 31", "31 June", "February 29, 2021"])
-def test_impossible_dates_have_no_value(text: str) -> None:
-    found = match_temporal(text)
-    assert len(found) == 1
-    assert resolve(found[0], article=THU, reference=None, tense="past") is None
-
-
-@pytest.mark.parametrize(("text", "article"), [
-    ("Thursday", None),        # a weekday needs the article date
-    ("yesterday", None),       # so does a deictic word
-    ("August 31", None),       # and a date without a year
-    ("the next day", THU),     # a forward phrase with no date in force: following what?
-])
-def test_nothing_to_count_from(text: str, article: date | None) -> None:
-    found = match_temporal(text)
-    assert resolve(found[0], article=article, reference=None, tense="past") is None
-
-
-@pytest.mark.parametrize("text", [
-    "they may 31 times", "four days of fighting", "a 20-year mission", "in recent years", "the near future",
-    "the march 5 miles", "every day", "25 years ago", "a long day",
-])
-def test_not_temporal_expressions(text: str) -> None:
-    assert match_temporal(text) == []
-
-
 # ---------------------------------------------------------------------------------------------- parsed rules
-
-
-@pytest.fixture(scope="module")
-def nlp():  # type: ignore[no-untyped-def]
-    from bot.extraction.nlp import load_model
-
-    return load_model()
 
 
 def _statement(text: str, quote: str, cue: str, speaker: str | None = None) -> Statement:
@@ -383,6 +308,33 @@ def test_a_framing_date_stays_in_its_paragraph_even_if_the_parser_joins_them(nlp
     assert [(s.date, s.date_basis) for s in dated] == [("2021-08-01", "explicit"), ("2021-09-02", "article")]
 
 
+# ---------------------------------------------------------------------------------------------- tunables
+
+# (case, config, expected (date, basis, date_text) per statement): each tunable changes what it says it does.
+TUNED: list[tuple[str, DatingConfig, list[tuple[str | None, str | None, str | None]]]] = [
+    ("inherit-previous-paragraph-same-speaker", DatingConfig(inherit_paragraphs_same_speaker=0),
+     [("2021-08-31", "explicit", "August 31"), ("2021-09-02", "article", None)]),
+    ("new-speaker-new-paragraph-is-back-to-the-present", DatingConfig(inherit_paragraphs=1),
+     [("2021-08-31", "explicit", "August 31"), ("2021-08-31", "inherited", None)]),
+    ("no-inheritance-two-paragraphs-on", DatingConfig(inherit_paragraphs=2),
+     [("2021-08-31", "explicit", "August 31"), ("2021-08-31", "inherited", None)]),
+    # "Monday" -> on -> statement -> in -> said: four arcs to the verb
+    ("in-a-statement-on", DatingConfig(max_attachment_hops=3), [("2021-09-02", "article", None)]),
+    ("rollover", DatingConfig(year_window=0), [("2022-12-30", "explicit", "December 30")]),
+]
+
+
+@pytest.mark.parametrize(("name", "config", "expected"), TUNED,
+                         ids=[f"{name}-{i}" for i, (name, _, _) in enumerate(TUNED)])
+def test_dating_config(nlp, name: str, config: DatingConfig,  # type: ignore[no-untyped-def]
+                       expected: list[tuple[str | None, str | None, str | None]]) -> None:
+    text, article, specs, default = CASES[name]
+    assert default != expected, "the tuned value must change the outcome"
+    statements = [_statement(text, *spec) for spec in specs]
+    dated = date_statements(nlp(text), statements, article, config=config)
+    assert [(s.date, s.date_basis, s.date_text) for s in dated] == expected
+
+
 # ------------------------------------------------------------------------------ relative-phrase prefilter
 
 _WORDS = ["the", "The", "day", "days", "DAY", "before", "after", "yesterday", "last", "night", "this", "This",
@@ -394,17 +346,14 @@ _WORDS = ["the", "The", "day", "days", "DAY", "before", "after", "yesterday", "l
 def test_the_keyword_prefilter_finds_what_scanning_every_phrase_finds(words: list[str], sep: str) -> None:
     """The relative phrases a text cannot contain are skipped: the result is exactly that of a full scan."""
     text = sep.join(words)
-    r = rules()
-    unfiltered = replace(r, relative=tuple(replace(rule, keywords=()) for rule in r.relative))
+    vocab = vocabulary()
+    unfiltered = replace(vocab, relative=tuple(replace(rule, keywords=()) for rule in vocab.relative))
 
-    def found() -> list[tuple[int, int, str, tuple[tuple[str, str], ...], str | None]]:
+    def found(v: Vocabulary) -> list[tuple[int, int, str, tuple[tuple[str, str], ...], str | None]]:
         return [(t.start, t.end, t.rule, t.parts, t.relative.pattern.pattern if t.relative else None)
-                for t in match_temporal(text)]
+                for t in match_temporal(text, v)]
 
-    got = found()
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(dating, "rules", lambda: unfiltered)
-        assert found() == got
+    assert found(unfiltered) == found(vocab)
 
 
 def test_required_words_of_a_phrase() -> None:

@@ -1,0 +1,38 @@
+"""Statement dating: when was each statement made, resolved from the article's own words.
+
+The rules follow news writing and the TimeML/HeidelTime treatment of news (Strötgen & Gertz 2013). The
+package reads in the order the work is done:
+
+- :mod:`.dateline`: the article's date line (``date 2021-09-02`` at the top), the article date's source.
+- :mod:`.vocabulary`: month and weekday tables and relative phrases of ``data/dating_words.json``, compiled.
+- :mod:`.expressions`: where those words occur in the text, and the precision of a date expression.
+- :mod:`.calendar`: calendar arithmetic without the parse (year rollover, weekdays, relative offsets).
+- :mod:`.attach`: which expression modifies a statement's reporting clause, from the dependency parse.
+- :mod:`.assign`: the date of every statement: its own expression, an inherited one, or the article date.
+- :mod:`.config`: :class:`DatingConfig`, every window and limit of those rules with its default.
+
+Impossible dates in the text ("February 30") are ignored (the statement falls back); they never raise.
+"""
+
+from bot.extraction.dating.assign import date_statements, inherits
+from bot.extraction.dating.attach import Expression, find_expressions, paragraph_starts
+from bot.extraction.dating.calendar import Resolved, Tense, resolve
+from bot.extraction.dating.config import DEFAULT_DATING_CONFIG, DatingConfig
+from bot.extraction.dating.dateline import date_line_span, find_date_line, parse_iso_date, strip_date_line
+from bot.extraction.dating.expressions import TemporalMatch, date_precision, match_temporal
+from bot.extraction.dating.vocabulary import (
+    DATA_FILE,
+    Anchor,
+    Precision,
+    RelativeRule,
+    Vocabulary,
+    required_words,
+    vocabulary,
+)
+
+__all__ = [
+    "DATA_FILE", "DEFAULT_DATING_CONFIG", "Anchor", "DatingConfig", "Expression", "Precision", "RelativeRule",
+    "Resolved", "TemporalMatch", "Tense", "Vocabulary", "date_line_span", "date_precision", "date_statements",
+    "find_date_line", "find_expressions", "inherits", "match_temporal", "paragraph_starts", "parse_iso_date",
+    "required_words", "resolve", "strip_date_line", "vocabulary",
+]

@@ -1,0 +1,238 @@
+"""Temporal expressions in the parse, and the one attached to a statement's reporting clause.
+
+Only a temporal expression that modifies the *reporting clause* dates a statement (the TimeML/HeidelTime
+treatment of news, Strötgen & Gertz 2013): one attached to the cue verb in the dependency parse (``said on
+Tuesday``, ``Thursday`` as npadvmod, ``in a statement on Monday``), or a sentence-initial framing adverbial
+followed by a comma (``On August 31, ...``, ``The day before, ...``). A date inside the reported content (the
+statement's span, or anything in quotation marks) is the content's.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from bot.extraction.dating.calendar import Tense
+from bot.extraction.dating.config import DatingConfig
+from bot.extraction.dating.expressions import TemporalMatch, match_temporal
+from bot.extraction.dating.vocabulary import Vocabulary
+from bot.extraction.model import Statement
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+# spaCy entity labels that may overlap a temporal expression; any other entity (ORG "the Sunday Times",
+# PERSON "April Ryan", EVENT "Black Friday") means the words are a name, not a date.
+TEMPORAL_ENTITY_LABELS = frozenset({"DATE", "TIME"})
+# Dependency labels by which a temporal expression (or its preposition) modifies a verb.
+CLAUSE_MODIFIER_DEPS = frozenset({"npadvmod", "tmod", "advmod", "prep", "obl", "nmod", "dep", "advcl"})
+AUXILIARY_DEPS = frozenset({"aux", "auxpass"})
+VERB_POS = frozenset({"VERB", "AUX"})
+PAST_TAGS = frozenset({"VBD", "VBN"})
+# The last word of a relative phrase that may instead take an object: "the day before (the vote)".
+RELATIONAL_WORDS = frozenset({"before", "after", "prior"})
+# A framing adverbial ends with a comma ("On Aug. 31, ...").
+_FRAMING_COMMA = re.compile(r"\A\s*,")
+_QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("«", "»"))
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
+
+
+@dataclass(frozen=True, slots=True)
+class Expression:
+    """A temporal expression located in the parsed doc: what governs it and whether it frames its sentence."""
+
+    match: TemporalMatch
+    unit: int  # where its sentence starts, clipped to its paragraph (the parser may join paragraphs)
+    anchor: int | None
+    framing: bool
+    main_clause: bool
+    tense: Tense
+
+
+# ---------------------------------------------------------------------------------------------- text regions
+
+
+def paragraph_starts(text: str) -> list[int]:
+    """Return the start offsets of paragraphs: split at blank lines, or at line breaks if there are none."""
+    breaks = list(_PARAGRAPH_BREAK.finditer(text)) or list(re.finditer(r"\n", text))
+    return [0, *(m.end() for m in breaks)]
+
+
+def paragraph_of(offset: int, starts: Sequence[int]) -> int:
+    """Return the index of the paragraph (of ``starts``) that holds ``offset``."""
+    return bisect_right(starts, offset) - 1
+
+
+def unit_start(sentence_start: int, offset: int, paragraphs: Sequence[int]) -> int:
+    """Return where the sentence around ``offset`` starts, never before the paragraph's start."""
+    return max(sentence_start, paragraphs[paragraph_of(offset, paragraphs)])
+
+
+def quoted_regions(text: str) -> list[tuple[int, int]]:
+    """Return the spans of ``text`` inside quotation marks, marks included."""
+    regions: list[tuple[int, int]] = []
+    for opening, closing in _QUOTE_PAIRS:
+        pos = 0
+        while (start := text.find(opening, pos)) >= 0:
+            end = text.find(closing, start + 1)
+            if end < 0:
+                break
+            regions.append((start, end + 1))
+            pos = end + 1
+    return regions
+
+
+def inside(start: int, end: int, regions: Iterable[tuple[int, int]]) -> bool:
+    """Return True when ``start``..``end`` lies within one of ``regions``."""
+    return any(a <= start and end <= b for a, b in regions)
+
+
+# ---------------------------------------------------------------------------------------------- the parse
+
+
+def _future_aux(tok: Token, vocab: Vocabulary) -> bool:
+    return any(c.dep_ in AUXILIARY_DEPS and c.lower_ in vocab.future_auxiliaries for c in tok.children)
+
+
+def verb_tense(verb: Token | None, vocab: Vocabulary) -> Tense:
+    """Return the tense of ``verb`` for dating: future (will, going to, plans to), past, or neutral."""
+    if verb is None:
+        return "neutral"
+    if _future_aux(verb, vocab):
+        return "future"
+    if verb.dep_ == "xcomp" and (verb.head.lemma_.lower() in vocab.future_governors or _future_aux(verb.head, vocab)):
+        return "future"
+    if verb.tag_ in PAST_TAGS or any(c.dep_ in AUXILIARY_DEPS and c.tag_ == "VBD" for c in verb.children):
+        return "past"
+    return "neutral"
+
+
+def _anchor_verb(span: Span, vocab: Vocabulary, config: DatingConfig) -> Token | None:
+    """Return the verb the expression modifies, through its preposition or a communication noun, if any."""
+    tok = span.root
+    for _ in range(config.max_attachment_hops):
+        head = tok.head
+        if head is tok:
+            return None
+        if tok.dep_ == "pobj":
+            if head.lower_ in vocab.non_point_prepositions:
+                return None
+            tok = head
+            continue
+        if tok.dep_ not in CLAUSE_MODIFIER_DEPS:
+            return None
+        if head.pos_ in VERB_POS:
+            return head
+        if head.lemma_.lower() in vocab.communication_nouns or head.lower_ in vocab.communication_nouns:
+            tok = head  # "said in a statement on Monday": the date of the statement is the saying's
+            continue
+        return None
+    return None
+
+
+def _main_clause(verb: Token) -> bool:
+    while verb.dep_ == "conj" or (verb.dep_ == "dep" and verb.head.pos_ in VERB_POS):
+        verb = verb.head
+    return verb.dep_ == "ROOT"
+
+
+def _dangling_preposition(match: TemporalMatch, span: Span, text: str) -> bool:
+    """Return True for "the day before the vote": the phrase is relative to something named, not to a date."""
+    last = span[-1]
+    if match.relative is None or last.lower_ not in RELATIONAL_WORDS:
+        return False
+    if last.dep_ == "mark" or any(c.dep_ in ("pobj", "pcomp") and c.idx >= match.end for c in last.children):
+        return True
+    # "two days after the Council condemned..." even when the parse misses it; "the day before that he..." is fine.
+    rest = text[match.end:].lstrip()
+    return bool(rest) and rest[0].isalnum() and not re.match(r"that\b", rest)
+
+
+def _looks_like_a_name(match: TemporalMatch, sentence_initial: bool) -> bool:
+    """Return True for a capitalised relative phrase inside a sentence: "CBS This Morning" is a show."""
+    words = match.text.split()
+    return match.relative is not None and not sentence_initial and all(w[:1].isupper() for w in words)
+
+
+def _plausible(match: TemporalMatch, text: str, entities: Sequence[tuple[int, int, str]], vocab: Vocabulary,
+               config: DatingConfig) -> bool:
+    """Return False for words that are part of a name, or a bare month name that spaCy does not call a date."""
+    overlapping = [lab for a, b, lab in entities if a < match.end and match.start < b]
+    if any(lab not in TEMPORAL_ENTITY_LABELS for lab in overlapping):
+        return False  # part of a name: "the Sunday Times", "April Ryan"
+    if match.rule == "month" and not match.part("mmod") and not overlapping:
+        before = text[max(0, match.start - config.month_preposition_lookback):match.start].lower().split()
+        return bool(before) and before[-1] in vocab.month_prepositions
+    return True
+
+
+def _locate(doc: Doc, match: TemporalMatch, paragraphs: Sequence[int], vocab: Vocabulary,
+            config: DatingConfig) -> Expression | None:
+    """Return ``match`` located in the parse, or None when it does not date a clause."""
+    text = doc.text
+    span = doc.char_span(match.start, match.end, alignment_mode="expand")
+    if span is None or len(span) == 0 or _dangling_preposition(match, span, text):
+        return None
+    sent = span.sent
+    unit = unit_start(sent.start_char, match.start, paragraphs)
+    prefix = text[unit:match.start].strip()
+    sentence_initial = bool(vocab.framing_prefix.match(f"{prefix} " if prefix else ""))
+    if _looks_like_a_name(match, sentence_initial):
+        return None
+    preceding = doc[span.start - 1] if span.start > sent.start and span.start > 0 else None
+    non_point = preceding is not None and preceding.lower_ in vocab.non_point_prepositions
+    framing = not non_point and sentence_initial and bool(_FRAMING_COMMA.match(text[match.end:]))
+    verb = _anchor_verb(span, vocab, config)
+    if non_point and verb is None:
+        return None
+    tense_verb = verb if verb is not None else (sent.root if framing else None)
+    return Expression(match=match, unit=unit, anchor=verb.i if verb is not None else None, framing=framing,
+                      main_clause=framing or (verb is not None and _main_clause(verb)),
+                      tense=verb_tense(tense_verb, vocab))
+
+
+def find_expressions(doc: Doc, vocab: Vocabulary, config: DatingConfig) -> list[Expression]:
+    """Return the usable temporal expressions of ``doc`` in text order, each with its attachment."""
+    text = doc.text
+    paragraphs = paragraph_starts(text)
+    entities = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+    found: list[Expression] = []
+    for match in match_temporal(text, vocab):
+        if _plausible(match, text, entities, vocab, config):
+            expression = _locate(doc, match, paragraphs, vocab, config)
+            if expression is not None:
+                found.append(expression)
+    return found
+
+
+# ---------------------------------------------------------------------------------------------- statements
+
+
+def cue_token(doc: Doc, st: Statement) -> Token | None:
+    """Return the statement's reporting verb (its cue's first verb, else the cue's root), or None."""
+    if st.cue_start is None or st.cue_end is None or st.cue_end <= st.cue_start:
+        return None
+    span = doc.char_span(st.cue_start, st.cue_end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    verbs = [t for t in span if t.pos_ in VERB_POS]
+    return verbs[0] if verbs else span.root
+
+
+def own_expression(st: Statement, cue: Token | None, expressions: Sequence[Expression],
+                   paragraphs: Sequence[int], quoted: Sequence[tuple[int, int]]) -> Expression | None:
+    """Return the expression that modifies the statement's reporting clause, if any."""
+    if cue is None:
+        return None
+    unit = unit_start(cue.sent.start_char, cue.idx, paragraphs)
+    excluded = [(st.start, st.end), *quoted]
+    usable = [e for e in expressions if e.unit == unit and not inside(e.match.start, e.match.end, excluded)]
+    group = {cue.i, *(c.i for c in cue.children if c.dep_ in AUXILIARY_DEPS)}
+    attached = [e for e in usable if e.anchor is not None and e.anchor in group]
+    if attached:
+        return min(attached, key=lambda e: abs(e.match.start - cue.idx))
+    framing = [e for e in usable if e.framing and e.match.end <= cue.idx]
+    return framing[-1] if framing else None

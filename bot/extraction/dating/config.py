@@ -1,0 +1,27 @@
+"""The tunables of statement dating: every window and limit of the rules, declared once with its default."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class DatingConfig:
+    """Windows and limits of the dating rules; pass one to :func:`date_statements` to change them."""
+
+    # A date without a year ("December 30") is looked for this many years either side of the article's year.
+    year_window: int = 1
+    # How many dependency arcs a temporal expression may climb (through its preposition or a communication
+    # noun, "said in a statement on Monday") to reach the verb it modifies.
+    max_attachment_hops: int = 6
+    # How many characters before a bare month name are searched for "in" / "during" ("in August").
+    month_preposition_lookback: int = 12
+    # A statement without a date of its own inherits the previous statement's date from the text when that
+    # one is at most this many paragraphs back (0: the same paragraph) ...
+    inherit_paragraphs: int = 0
+    # ... or at most this many paragraphs back when both have the same speaker (measured on PolNeAR dev:
+    # chains across speakers spread a dated aside over whole articles).
+    inherit_paragraphs_same_speaker: int = 1
+
+
+DEFAULT_DATING_CONFIG = DatingConfig()

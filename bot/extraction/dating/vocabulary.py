@@ -1,0 +1,124 @@
+"""The temporal vocabulary of ``data/dating_words.json``: month and weekday tables, relative phrases, compiled.
+
+Month and weekday names are matched capitalised only (so "may" and "march" as verbs are not dates); every
+other phrase case-insensitively. The data file's ``_comment`` describes each table.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Literal
+
+Precision = Literal["day", "week", "month"]
+Anchor = Literal["article", "reference"]
+
+DATA_FILE = "dating_words.json"
+# The parts of an absolute date, as named groups the calendar reads (see TemporalMatch.part).
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\w])"
+_YEAR = r"(?P<year>(?:1[89]|20)\d\d)(?!\w)"
+_ISO = r"(?<![\w-])(?P<year>\d{4})-(?P<mnum>\d{2})-(?P<day>\d{2})(?![\w-])"
+# A counted number written in digits: "2 days later", "10 weeks ago".
+_COUNT_DIGITS = r"\d{1,3}"
+
+
+@dataclass(frozen=True, slots=True)
+class RelativeRule:
+    """One relative phrase of the data file, compiled."""
+
+    pattern: re.Pattern[str]
+    anchor: Anchor
+    unit: Precision
+    offset: int
+    counted: bool
+    # Words every match contains (casefolded): a text without one of them is not scanned for this phrase.
+    keywords: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """The temporal vocabulary of ``data/dating_words.json`` with its regexes compiled."""
+
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    numbers: dict[str, int]
+    absolute: tuple[tuple[str, re.Pattern[str]], ...]
+    relative: tuple[RelativeRule, ...]
+    month_prepositions: frozenset[str]
+    non_point_prepositions: frozenset[str]
+    communication_nouns: frozenset[str]
+    future_auxiliaries: frozenset[str]
+    future_governors: frozenset[str]
+    framing_prefix: re.Pattern[str]
+
+
+def required_words(phrase: str) -> tuple[str, ...]:
+    """Return the words every match of a relative ``phrase`` of the data file contains.
+
+    Optional and alternative parts (``(?:…)``, ``s?``) and the counted number ``{n}`` are left out.
+    """
+    fixed = re.sub(r"\(\?:[^()]*\)\??", " ", phrase).replace("{n}", " ")
+    fixed = re.sub(r".\?", "", fixed)
+    return tuple(dict.fromkeys(re.findall(r"[a-z]+", fixed.lower())))
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def _absolute_patterns(raw: dict[str, Any]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Compile the absolute expressions, most specific first: ISO dates, days of a month, months, weekdays."""
+    month = rf"(?P<month>{_alternation(raw['months'])})(?![\w])"
+    weekday = rf"(?P<weekday>{_alternation(raw['weekdays'])})(?!\w)"
+    wmod = rf"(?:(?P<wmod>(?i:{_alternation(m for m in raw['weekday_modifiers'] if m != 'on')}))\s+)?"
+    tod = rf"(?:\s+(?i:{_alternation(raw['times_of_day'])}))?"
+    mmod = rf"(?:(?P<mmod>(?i:{_alternation(raw['month_modifiers'])}))\s*)?"
+    return (
+        ("iso", re.compile(_ISO)),
+        ("weekday_date", re.compile(rf"(?<!\w){weekday}{tod},?\s+{month}\s+{_DAY}(?:,?\s+{_YEAR})?")),
+        ("month_day", re.compile(rf"(?<!\w){month}\s+{_DAY}(?:,?\s+{_YEAR})?")),
+        ("day_month", re.compile(rf"(?<![\w.]){_DAY}\s+(?:of\s+)?{month}(?:,?\s+{_YEAR})?")),
+        ("month_year", re.compile(rf"(?<!\w){mmod}{month}\s+{_YEAR}")),
+        ("month", re.compile(rf"(?<!\w){mmod}{month}")),
+        ("weekday", re.compile(rf"(?<!\w){wmod}{weekday}{tod}")),
+    )
+
+
+def _relative_rules(raw: dict[str, Any]) -> tuple[RelativeRule, ...]:
+    number = rf"(?P<n>{_alternation(raw['numbers'])}|{_COUNT_DIGITS})"
+    return tuple(
+        RelativeRule(
+            pattern=re.compile(r"(?<!\w)(?i:" + item["phrase"].replace("{n}", number) + r")(?!\w)"),
+            anchor=item["anchor"], unit=item["unit"], offset=int(item["offset"]),
+            counted="{n}" in item["phrase"], keywords=required_words(item["phrase"]),
+        )
+        for item in raw["relative"]
+    )
+
+
+def _framing_prefix(raw: dict[str, Any]) -> re.Pattern[str]:
+    """Compile what may precede a framing adverbial in its sentence: "And then, on" + "Thursday,"."""
+    framing = (rf"(?i:(?:(?:{_alternation(raw['framing_connectors'])})\W+)*"
+               rf"(?:(?:{_alternation(raw['framing_prepositions'])})\s+)?)")
+    return re.compile(framing + r"\Z")
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    """Load and compile the temporal vocabulary (once)."""
+    raw: dict[str, Any] = json.loads(
+        resources.files("bot.extraction").joinpath("data", DATA_FILE).read_text(encoding="utf-8"))
+    return Vocabulary(
+        months=raw["months"], weekdays=raw["weekdays"], numbers=raw["numbers"],
+        absolute=_absolute_patterns(raw), relative=_relative_rules(raw),
+        month_prepositions=frozenset(raw["month_prepositions"]),
+        non_point_prepositions=frozenset(raw["non_point_prepositions"]),
+        communication_nouns=frozenset(raw["communication_nouns"]),
+        future_auxiliaries=frozenset(raw["future_auxiliaries"]),
+        future_governors=frozenset(raw["future_governors"]),
+        framing_prefix=_framing_prefix(raw),
+    )
