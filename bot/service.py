@@ -10,7 +10,6 @@ from __future__ import annotations
 import asyncio
 import difflib
 import logging
-import re
 from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -20,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from bot.errors import EmptyInput, NotFound, PermissionDenied, UsageError
-from bot.extraction.dating import parse_iso_date
+from bot.extraction.dating import parse_iso_date, strip_date_line
 from bot.sources import SourceArticle, fetch_article, is_url, read_file, read_upload
 from bot.storage import Storage
 from bot.storage.records import (
@@ -48,7 +47,6 @@ __all__ = ["Actor", "AliasResult", "ArticleRecord", "Extractor", "ForgetResult",
            "is_link", "open_service"]
 
 PER_PAGE = 10
-_DATE_PREFIX = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}\b", re.IGNORECASE)
 Fetcher = Callable[[str], Awaitable[SourceArticle]]
 
 
@@ -412,9 +410,9 @@ class Service:
 
 
 def _headline(text: str, limit: int = 80) -> str | None:
-    """Return the first line of a pasted article (skipping a "date YYYY-MM-DD" line) as its title."""
-    for raw in text.splitlines():
-        line = _DATE_PREFIX.sub("", raw).strip()
+    """Return the first line of a pasted article (after its date line, if any) as its title."""
+    for raw in strip_date_line(text).splitlines():
+        line = raw.strip()
         if line:
             return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
     return None

@@ -87,3 +87,13 @@ async def test_extraction_runs_off_the_event_loop(tmp_path: Path) -> None:
 async def test_empty_text_is_refused(service: Service) -> None:
     with pytest.raises(EmptyInput):
         await service.add_text(ACTOR, "   \n ")
+
+
+@pytest.mark.parametrize("date_line", ["date 2021-08-21", "date: 2021-08-21", "Date:\t2021-08-21",
+                                       "\n date 2021-08-21"])
+async def test_a_date_line_is_never_the_title(service: Service, date_line: str) -> None:
+    """The title is the first line after the date line, whichever form of it the pipeline reads."""
+    text = f"{date_line}\nKirby on the withdrawal\n“We will leave on time,” said Pentagon spokesman John Kirby."
+    result = await service.add_text(ACTOR, text)
+    assert result.article.date_source == "date line"
+    assert result.article.title == "Kirby on the withdrawal"
