@@ -17,6 +17,7 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 ACTIVE_SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 PASSIVE_DEPS = frozenset({"nsubjpass", "auxpass"})
 OBJECT_DEPS = frozenset({"dobj", "dative"})
+PREP_OBJECT_DEPS = frozenset({"pobj", "pcomp"})
 # Coarse part-of-speech sets (Universal POS tags).
 VERB_POS = frozenset({"VERB", "AUX"})
 NOMINAL_POS = frozenset({"NOUN", "PROPN"})

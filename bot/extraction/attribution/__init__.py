@@ -54,5 +54,5 @@ def find_statements(doc: Doc, text: str, config: AttributionConfig | None = None
     return statements(ctx, link_floating(ctx, cfg, outermost(kept)))
 
 
-__all__ = ["RANKED_ORIGINS", "AttributionConfig", "Candidate", "Context", "features", "find_statements",
+__all__ = ["RANKED_ORIGINS", "AttributionConfig", "Candidate", "Context", "Origin", "features", "find_statements",
            "propose"]

@@ -20,7 +20,7 @@ from bot.extraction.attribution.predicates import (
     is_question_complement,
     subject_of,
 )
-from bot.extraction.lexicon import SUBJECT_DEPS, TIME_ENTS, VERB_POS, frames
+from bot.extraction.lexicon import PREP_OBJECT_DEPS, SUBJECT_DEPS, TIME_ENTS, VERB_POS, frames
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -107,7 +107,7 @@ def _child_content(ctx: Context, cue: _Cue, child: Token, subj: Token | None) ->
             return [], None  # a bare pronoun ("cited it") says nothing on its own
         return [(*span, rel)], child.i
     if child in cue.prep_frames:
-        pobj = next((g for g in child.children if g.dep_ in {"pobj", "pcomp"}), None)
+        pobj = next((g for g in child.children if g.dep_ in PREP_OBJECT_DEPS), None)
         if pobj is None or (pobj.pos_ == "PRON" and not ctx.inside_quote(pobj)):
             return [], None
         return [(*ctx.subtree_chars(pobj), "prep:" + child.lower_)], pobj.i
