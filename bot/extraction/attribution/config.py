@@ -41,6 +41,8 @@ class AttributionConfig:
     # A longer source mention is cut to its head and this many tokens before it.
     max_mention_tokens: int = 14
     mention_head_window: int = 4
+    # A quotation is already covered by an earlier candidate overlapping at least this share of it (mixed quotes).
+    quotation_cover_share: float = 0.5
     # A cue-less quote takes the adjacent speaker across at most this many blank-line paragraph breaks.
     floating_max_paragraph_gap: int = 1
     # A parenthetical cue clause ("..., Mr. Obama said, ...") closes within this many tokens after its verb.

@@ -19,6 +19,9 @@ if TYPE_CHECKING:
     from bot.extraction.attribution.config import AttributionConfig
     from bot.extraction.attribution.context import Context
 
+# A label in capitals of at least this many characters is a shouted transcript speaker ("PENCE:", not "A:").
+_SHOUT_MIN_CHARS = 3
+
 
 def _lines(text: str) -> list[tuple[int, int, bool]]:
     """The non-blank lines of a text as (start, end, is the first one)."""
@@ -41,7 +44,7 @@ def _speaker(ctx: Context, cfg: AttributionConfig, m: re.Match[str], ls: int, he
     span = ctx.doc.char_span(ls + m.start("label"), ls + m.end("label"), alignment_mode="expand")
     if span is None:
         return None
-    shouting = label.isupper() and len(label) > 2
+    shouting = label.isupper() and len(label) >= _SHOUT_MIN_CHARS
     named = any(e.label_ in SOURCE_ENTS for e in span.ents) or all(t.pos_ == "PROPN" for t in span)
     if shouting or (named and (headline or len(words) <= cfg.label_max_words)) or (
             headline and len(words) <= cfg.headline_label_max_words):

@@ -36,6 +36,8 @@ ADDRESSEES = frozenset({"me", "us", "reporters", "him", "her", "them"})
 QUESTION_MARKERS = frozenset({"whether", "if"})
 CLAUSE_FINAL_PUNCT = frozenset({".", "!", "?", ";"})
 CLOSING_MARKS = "\u201d\"'"
+# '...," said X': a closing mark within this many characters before the verb (comma and space between).
+_AFTER_QUOTE_CHARS = 4
 
 
 def in_question_clause(ctx: Context, tok: Token, cfg: AttributionConfig) -> bool:
@@ -62,7 +64,7 @@ def passive_agent(verb: Token) -> Token | None:
 
 def right_after_quote(ctx: Context, verb: Token) -> bool:
     """Tell whether a verb follows a closing quotation mark within a few characters ('...," said X')."""
-    before = ctx.text[max(0, verb.idx - 4):verb.idx].rstrip()
+    before = ctx.text[max(0, verb.idx - _AFTER_QUOTE_CHARS):verb.idx].rstrip()
     return bool(before) and before[-1] in CLOSING_MARKS
 
 

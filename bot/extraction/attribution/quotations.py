@@ -38,7 +38,7 @@ class QuotationResult:
     snapped: Mapping[int, tuple[int, int]] = field(default_factory=dict)
 
 
-def _edits(chain: Chain, start: int, end: int,
+def _edits(cfg: AttributionConfig, chain: Chain, start: int, end: int,
            earlier: Sequence[Candidate]) -> tuple[bool, dict[int, tuple[int, int]]]:
     """Whether earlier candidates already cover the quotation, and which ones grow to it."""
     first, last = chain[0], chain[-1]
@@ -53,7 +53,7 @@ def _edits(chain: Chain, start: int, end: int,
         elif cand.start >= first.start and cand.end <= last.end:
             snaps[i] = (start, end)
             covered = True
-        elif ov >= 0.5 * (end - start):
+        elif ov >= cfg.quotation_cover_share * (end - start):
             covered = True  # part of a mixed or larger statement
     return covered, snaps
 
@@ -100,7 +100,7 @@ def find(ctx: Context, cfg: AttributionConfig, earlier: Sequence[Candidate]) -> 
             dropped.update(i for i, c in enumerate(earlier)
                            if c.origin != "label" and c.start >= first.start and c.end <= first.end)
             continue
-        covered, snaps = _edits(chain, start, end, earlier)
+        covered, snaps = _edits(cfg, chain, start, end, earlier)
         snapped.update(snaps)
         if covered:
             continue

@@ -23,8 +23,9 @@ if TYPE_CHECKING:
     from bot.extraction.quotes import QuoteRegion
 
 SENTENCE_END = frozenset({".", "?", "!", "\u2026"})
-# What may stand just before a quotation that opens a sentence.
+# What may stand just before a quotation that opens a sentence (looking back over a few spaces).
 _SENTENCE_OPENERS = ".?!:\n\u201d\""
+_OPENER_LOOKBACK_CHARS = 3
 # Words a title of a work may keep in lower case.
 _TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "in", "on", "and", "or", "for", "to", "with", "at", "by"})
 
@@ -56,7 +57,7 @@ def is_title(ctx: Context, region: QuoteRegion) -> bool:
 
 def stands_as_sentence(ctx: Context, region: QuoteRegion) -> bool:
     """A quotation that is a whole sentence of its own: starts a sentence, ends with its own full stop."""
-    before = ctx.text[max(0, region.start - 3):region.start].rstrip(" \u00a0")
+    before = ctx.text[max(0, region.start - _OPENER_LOOKBACK_CHARS):region.start].rstrip(" \u00a0")
     starts = not before or before[-1] in _SENTENCE_OPENERS
     inner_end = ctx.text[region.inner_start:region.inner_end].rstrip()
     ends = bool(inner_end) and inner_end[-1] in SENTENCE_END
