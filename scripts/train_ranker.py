@@ -43,13 +43,12 @@ def main() -> int:
     parser.add_argument("--limit", type=int, default=0)
     args = parser.parse_args()
 
-    if OUT.exists():
-        OUT.unlink()  # propose with the rules alone
-    import bot.extraction.attribution as attribution
+    from bot.extraction.attribution import RANKED_ORIGINS, AttributionConfig, features, propose
     from bot.extraction.nlp import load_model
     from bot.extraction.pipeline import prepare
 
-    attribution.FRAME_MIN_PRECISION = args.generation
+    # Propose with the rules alone (no learned filter), every frame threshold at --generation.
+    config = AttributionConfig.default().rules_only(args.generation)
     scorer = load_scorer()
     docs = [json.loads(x) for x in Path(args.train).read_text(encoding="utf-8").splitlines() if x.strip()]
     if args.limit:
@@ -60,9 +59,9 @@ def main() -> int:
     for d, doc in zip(docs, nlp.pipe(texts, batch_size=16, n_process=2), strict=True):
         text = d["text"]
         gold = [scorer.strip_span(text, q["start"], q["end"], True) for q in d["quotes"]]
-        finder, cands = attribution.propose(doc, text)
+        ctx, cands = propose(doc, text, config)
         for c in cands:
-            if c.origin not in attribution.RANKED_ORIGINS:
+            if c.origin not in RANKED_ORIGINS:
                 continue
             s, e = scorer.strip_span(text, c.start, c.end, True)
             label = 0
@@ -71,7 +70,7 @@ def main() -> int:
                 if ov > 0 and ov / max(e - s, ge - gs, 1) >= 0.5:
                     label = 1
                     break
-            samples.append((finder.features(c), label))
+            samples.append((features(ctx, c, config), label))
     pos = sum(y for _, y in samples)
     print(f"{len(docs)} documents, {len(samples)} candidates, {pos} match gold ({pos / max(1, len(samples)):.2f})")
 

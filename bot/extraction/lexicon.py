@@ -3,13 +3,29 @@
 from __future__ import annotations
 
 import json
+import logging
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+log = logging.getLogger(__name__)
+
 # Dependency labels (spaCy English / ClearNLP scheme), as named constants.
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+ACTIVE_SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+PASSIVE_DEPS = frozenset({"nsubjpass", "auxpass"})
+OBJECT_DEPS = frozenset({"dobj", "dative"})
+PREP_OBJECT_DEPS = frozenset({"pobj", "pcomp"})
+# Coarse part-of-speech sets (Universal POS tags).
+VERB_POS = frozenset({"VERB", "AUX"})
+NOMINAL_POS = frozenset({"NOUN", "PROPN"})
+# Fine tags of participles ("adding that ...", "asked about ...").
+PARTICIPLE_TAGS = frozenset({"VBG", "VBN"})
+# Named-entity labels of a possible source, and of a time expression.
+SOURCE_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+TIME_ENTS = frozenset({"DATE", "TIME"})
 
 
 def _load(name: str) -> dict[str, Any]:
@@ -77,16 +93,17 @@ def people() -> PeopleLexicon:
 FRAME_MIN_SUPPORT = 3
 
 
-@lru_cache(maxsize=1)
-def frames() -> dict[tuple[str, str], float]:
+@lru_cache(maxsize=4)
+def frames(min_support: int = FRAME_MIN_SUPPORT) -> Mapping[tuple[str, str], float]:
     """Return learned frame precisions: (cue lemma, content relation) -> P(attribution) on PolNeAR train."""
     try:
         d = _load("frames.json")
     except FileNotFoundError:
+        log.warning("frames.json is missing: no learned cue frames, the lexicon alone proposes cues")
         return {}
     out: dict[tuple[str, str], float] = {}
     for key, (pos, tot) in d["frames"].items():
         lemma, rel = key.split("\t")
-        if pos >= FRAME_MIN_SUPPORT and tot:
+        if pos >= min_support and tot:
             out[(lemma, rel)] = pos / tot
     return out

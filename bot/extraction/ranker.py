@@ -3,18 +3,21 @@
 The rules propose candidates generously (every cue frame seen at least ``generation_threshold`` of the time in
 PolNeAR train); the filter keeps those whose probability of being a real attribution reaches ``threshold``.
 Weights are trained by ``scripts/train_ranker.py`` on PolNeAR train and shipped in ``data/ranker.json``; without
-that file the filter keeps everything and the rules' own frame threshold applies.
+that file the filter keeps everything (with a warning) and the rules' own frame threshold applies.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+log = logging.getLogger(__name__)
+RANKER_FILE = "ranker.json"
 
 @dataclass(frozen=True, slots=True)
 class Ranker:
@@ -43,12 +46,13 @@ class Ranker:
         return not self.active or self.probability(features) >= self.threshold
 
 
-@lru_cache(maxsize=1)
-def load_ranker() -> Ranker:
-    """Return the shipped ranker (an inactive one when no weights are shipped)."""
+@lru_cache(maxsize=2)
+def load_ranker(name: str = RANKER_FILE) -> Ranker:
+    """Return the ranker shipped in ``data/<name>`` (an inactive one, with a warning, when it is missing)."""
     try:
-        raw = resources.files("bot.extraction").joinpath("data", "ranker.json").read_text("utf-8")
+        raw = resources.files("bot.extraction").joinpath("data", name).read_text("utf-8")
     except FileNotFoundError:
+        log.warning("%s is missing: the learned candidate filter is off", name)
         return Ranker()
     data = json.loads(raw)
     return Ranker(weights={k: float(v) for k, v in data["weights"].items()}, bias=float(data["bias"]),

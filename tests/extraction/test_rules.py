@@ -28,7 +28,8 @@ def find(statements: list[Statement], fragment: str) -> Statement:
     return hits[0]
 
 
-# (construction, text, quote fragment, speaker, type, cue)
+# (construction, text, quote fragment, speaker, type, cue): the speaker is compared exactly (a pronoun that
+# resolves to no one stays as written).
 CASES = [
     ("direct, cue after", "“The mission is over,” John Kirby said.", "The mission is over", "John Kirby",
      "direct", "said"),
@@ -53,7 +54,7 @@ CASES = [
     ("reported object", "The Taliban declared the end of the war in Afghanistan.",
      "the end of the war in Afghanistan", "Taliban", "indirect", "declared"),
     ("mixed quote", "He replied the station would “have a further statement next week.”",
-     "the station would", None, "mixed", "replied"),
+     "the station would", "He", "mixed", "replied"),
     ("passive with agent", "The decision was announced by Governor Maria Lopez at a briefing on Tuesday.",
      "The decision", "Maria Lopez", "indirect", "announced"),
     ("noted", "Dr. Alan Grant noted that the fossils were older than expected by a wide margin.",
@@ -69,15 +70,29 @@ CASES = [
     ("dash attribution", "“Maybe we can build a wall around the whole thing.” ― Steve Quinlan",
      "build a wall", "Steve Quinlan", "direct", "―"),
 ]
+# Constructions PolNeAR annotates that the rules miss today.
+KNOWN_MISSES = [
+    pytest.param("noun cue with possessive source", "Smith’s claim that the vote was rigged has been debunked.",
+                 "the vote was rigged", "Smith", "indirect", "claim", id="noun cue with possessive source",
+                 marks=pytest.mark.xfail(strict=True, reason="nominal cues (claim, warning, promise) are not "
+                                         "proposed: only verbs, and learned frames over them")),
+    pytest.param("evidence verb after an interrupted subject", "The report, released on Monday, found that wages "
+                 "fell.", "wages fell", "The report", "indirect", "found", id="evidence verb found",
+                 marks=pytest.mark.xfail(strict=True, reason="'find' is neither in the lexicon nor a learned "
+                                         "frame precise enough to propose")),
+    pytest.param("reply", "Kirby replied that the mission was over.", "the mission was over", "Kirby",
+                 "indirect", "replied", id="reply",
+                 marks=pytest.mark.xfail(strict=True, reason="proposed, but the learned filter gives it 0.40 "
+                                         "(threshold 0.5)")),
+]
 
 
-@pytest.mark.parametrize(("construction", "text", "fragment", "speaker", "stype", "cue"), CASES,
-                         ids=[c[0] for c in CASES])
-def test_construction(nlp: Language, construction: str, text: str, fragment: str, speaker: str | None,
+@pytest.mark.parametrize(("construction", "text", "fragment", "speaker", "stype", "cue"),
+                         [pytest.param(*c, id=c[0]) for c in CASES] + KNOWN_MISSES)
+def test_construction(nlp: Language, construction: str, text: str, fragment: str, speaker: str,
                       stype: str, cue: str) -> None:
     st = find(run(nlp, text), fragment)
-    if speaker is not None:
-        assert st.speaker is not None and speaker.lower() in st.speaker.lower(), (construction, st)
+    assert st.speaker == speaker, (construction, st)
     assert st.type == stype, (construction, st)
     assert st.cue == cue, (construction, st)
 
@@ -125,19 +140,25 @@ def test_cueless_quote_paragraph_takes_adjacent_speaker(nlp: Language) -> None:
 
 
 @pytest.mark.parametrize(
-    ("construction", "text", "absent"),
+    ("construction", "text", "absent", "present"),
     [
+        # (with "replied" the answer is lost as well: see the "reply" row of KNOWN_MISSES)
         ("question asked is not a statement",
-         "When asked whether the troops would return, Kirby replied that the mission was over.",
-         "the troops would return"),
-        ("scare quotes alone", "The so-called “peace dividend” never arrived.", "peace dividend"),
-        ("title of a work", "She starred in “Gone Girl” last year.", "Gone Girl"),
+         "When asked whether the troops would return, Kirby said that the mission was over.",
+         "the troops would return", "the mission was over"),
+        ("scare quotes alone", "The so-called “peace dividend” never arrived. The minister said that the budget "
+         "would shrink next year.", "peace dividend", "the budget would shrink"),
+        ("title of a work", "She starred in “Gone Girl” last year. Her agent said that she would return to the "
+         "stage in May.", "Gone Girl", "she would return to the stage"),
         ("show title with comma inside the marks", "Story one.\nOn this weekend’s broadcast of “Fox News Sunday,” "
-         "Governor Mike Pence said Trump was only joking.", "Fox News Sunday"),
+         "Governor Mike Pence said Trump was only joking.", "Fox News Sunday", "Trump was only joking"),
     ],
 )
-def test_not_statements(nlp: Language, construction: str, text: str, absent: str) -> None:
-    assert not [s for s in run(nlp, text) if absent in s.quote], construction
+def test_not_statements(nlp: Language, construction: str, text: str, absent: str, present: str) -> None:
+    statements = run(nlp, text)
+    assert not [s for s in statements if absent in s.quote], construction
+    # Positive control: the same text does yield its real statement, so the test cannot pass on an empty result.
+    assert find(statements, present).speaker is not None, construction
 
 
 def test_unattributed_passive_is_kept_with_null_speaker(nlp: Language) -> None:
@@ -182,8 +203,9 @@ def test_trailing_aside_is_not_content(nlp: Language, text: str, expected: str) 
 def test_asking_aloud_is_quoted_but_being_asked_is_not(nlp: Language) -> None:
     sts = run(nlp, "The ad shows Hillary Clinton asking, “Why aren’t I fifty points ahead of him?”")
     assert find(sts, "Why aren’t I fifty points ahead").speaker == "Hillary Clinton"
-    sts = run(nlp, "When asked if the troops would stay, Kirby replied that the mission was over.")
+    sts = run(nlp, "When asked if the troops would stay, Kirby said that the mission was over.")
     assert not [s for s in sts if "the troops would stay" in s.quote]
+    assert find(sts, "the mission was over").speaker == "Kirby"
 
 
 def test_colon_at_paragraph_end_introduces_the_quote(nlp: Language) -> None:

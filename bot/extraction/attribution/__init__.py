@@ -1,0 +1,58 @@
+"""Find attributed statements in a parsed doc: direct, mixed and indirect quotes with their cue and speaker.
+
+The rules follow the attribution-relation structure of PARC/PolNeAR (Pareti 2016; Newell et al. 2018): a CUE
+(reporting verb, "according to"), a SOURCE (its subject, a passive agent, the noun an "according to" governs) and a
+CONTENT (the cue's clausal complement, a reported object, or the quoted text). Quotation-mark regions come from
+:mod:`bot.extraction.quotes`; quotes with no cue of their own take the speaker of the adjacent statement when the
+paragraph structure says so (the "floating quote" rule of the GenderGapTracker extractor, made stricter).
+
+The passes, in order (each a function of the article's :class:`Context` and the :class:`AttributionConfig`):
+:mod:`.parenthetical` (returns the cues it handled), :mod:`.verbs` (skips them), :mod:`.according`,
+:mod:`.labels`, then :mod:`.quotations` (returns its edits of the earlier candidates); :mod:`.merge` applies the
+edits and removes duplicates, the learned filter (:mod:`.features`) and :mod:`.merge` keep the outermost spans
+and link floating quotes, and :mod:`.assemble` resolves speakers.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bot.extraction.attribution import according, labels, parenthetical, quotations, verbs
+from bot.extraction.attribution.assemble import statements
+from bot.extraction.attribution.candidate import Candidate, Origin
+from bot.extraction.attribution.config import AttributionConfig
+from bot.extraction.attribution.context import Context
+from bot.extraction.attribution.features import features
+from bot.extraction.attribution.merge import apply_quotations, dedupe, link_floating, outermost
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from bot.extraction.model import Statement
+
+# Origins the learned filter judges (labels and quotations are kept as the rules found them).
+RANKED_ORIGINS: frozenset[Origin] = frozenset({"verb", "paren", "according"})
+
+
+def propose(doc: Doc, text: str, config: AttributionConfig | None = None) -> tuple[Context, list[Candidate]]:
+    """Run the rules and return the context and every candidate, before the learned filter (also used to
+    train it)."""
+    cfg = config or AttributionConfig.default()
+    ctx = Context.build(doc, text)
+    paren = parenthetical.find(ctx, cfg)
+    earlier = [*paren.candidates, *verbs.find(ctx, cfg, paren.handled_cues), *according.find(ctx, cfg),
+               *labels.find(ctx, cfg)]
+    merged = apply_quotations(earlier, quotations.find(ctx, cfg, earlier))
+    return ctx, dedupe(merged)
+
+
+def find_statements(doc: Doc, text: str, config: AttributionConfig | None = None) -> list[Statement]:
+    """Return the statements of ``doc`` (whose text has the same character offsets as ``text``)."""
+    cfg = config or AttributionConfig.default()
+    ctx, cands = propose(doc, text, cfg)
+    kept = [c for c in cands if c.origin not in RANKED_ORIGINS or cfg.ranker.keeps(features(ctx, c, cfg))]
+    return statements(ctx, link_floating(ctx, cfg, outermost(kept)))
+
+
+__all__ = ["RANKED_ORIGINS", "AttributionConfig", "Candidate", "Context", "Origin", "features", "find_statements",
+           "propose"]

@@ -1,0 +1,53 @@
+""""According to X, ...": the source is the object of "to", the content the clause "according" modifies, within
+its sentence (PARC treats "according to" as a cue like a reporting verb)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bot.extraction.attribution.candidate import Candidate, make
+from bot.extraction.lexicon import VERB_POS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from bot.extraction.attribution.config import AttributionConfig
+    from bot.extraction.attribution.context import Context
+
+# The clause an "according to" phrase reports: climb to the first of these (or to a verb).
+_CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "conj", "parataxis"})
+
+
+def _source(to: Token, according: Token) -> Token | None:
+    """The object of "to" (or of "according"), or the phrase after "to" when the parser made it a clause."""
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        pobj = next((c for c in according.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        # "according to show insiders" with "show" mis-tagged as a verb: take the phrase after "to".
+        pobj = next((c for c in to.children if c.dep_ == "pcomp"), None)
+    return pobj
+
+
+def find(ctx: Context, cfg: AttributionConfig) -> list[Candidate]:
+    """Return the "according to" candidates of an article."""
+    doc = ctx.doc
+    out: list[Candidate] = []
+    for tok in doc:
+        if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
+            continue
+        to = doc[tok.i + 1]
+        pobj = _source(to, tok)
+        head = tok.head
+        if pobj is None or head is tok:
+            continue
+        while head.dep_ not in _CLAUSE_DEPS and head.head is not head and head.pos_ not in VERB_POS:
+            head = head.head
+        start, end = ctx.subtree_chars(head, exclude=tok)
+        sent = ctx.sentence_of(tok)
+        start, end = max(start, sent.start_char), min(end, sent.end_char)
+        cand = make(ctx, cfg, start, end, (tok.idx, to.idx + len(to.text)), ctx.mention_range(pobj, cfg),
+                    "according")
+        if cand is not None:
+            out.append(cand)
+    return out

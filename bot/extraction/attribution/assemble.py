@@ -1,0 +1,77 @@
+"""Kept candidates to :class:`Statement` objects: the speaker of each source mention, resolved in text order.
+
+Speaker resolution is :mod:`bot.extraction.speakers`' job; this module only calls it, in one place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from bot.extraction.model import Statement, StatementType
+from bot.extraction.quotes import classify
+from bot.extraction.speakers import Entity, SpeakerResolver, plain_speaker, resolve_mention
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from bot.extraction.attribution.candidate import Candidate
+    from bot.extraction.attribution.context import Context
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """Who a candidate's source is: the resolved name, role, the mention as written and its offsets."""
+
+    name: str | None = None
+    role: str | None = None
+    mention: str | None = None
+    span: tuple[int, int] | None = None
+
+
+NO_SPEAKER = Speaker()
+
+
+def _resolve(ctx: Context, resolver: SpeakerResolver, mention: tuple[int, int],
+             recent: list[tuple[int, Entity]]) -> Speaker:
+    """Resolve one source mention (the only call into speaker resolution), remembering what it found."""
+    span = ctx.doc[mention[0]:mention[1]]
+    entity = resolve_mention(resolver, span, recent)
+    if entity is None:
+        return Speaker(plain_speaker(span), None, span.text, (span.start_char, span.end_char))
+    recent.append((span.start_char, entity))
+    return Speaker(entity.name, entity.role, span.text, (span.start_char, span.end_char))
+
+
+def _statement(ctx: Context, cand: Candidate, who: Speaker) -> Statement:
+    text = ctx.text
+    stype: StatementType = classify(text, cand.start, cand.end, ctx.mask)  # type: ignore[assignment]
+    has_cue = cand.cue_start is not None and cand.cue_end is not None
+    return Statement(
+        type=stype, quote=text[cand.start:cand.end], start=cand.start, end=cand.end,
+        speaker=who.name, speaker_mention=who.mention, speaker_role=who.role,
+        cue=text[cand.cue_start:cand.cue_end] if has_cue else None,
+        speaker_start=who.span[0] if who.span else None, speaker_end=who.span[1] if who.span else None,
+        cue_start=cand.cue_start, cue_end=cand.cue_end,
+    )
+
+
+def statements(ctx: Context, cands: Sequence[Candidate]) -> list[Statement]:
+    """Return the statements of the kept candidates; a floating quote without a speaker is dropped."""
+    resolver = SpeakerResolver(ctx.doc)
+    recent: list[tuple[int, Entity]] = []
+    speakers: list[Speaker] = []
+    out: list[Statement] = []
+    for cand in cands:
+        if cand.inherit_from is not None:
+            who = speakers[cand.inherit_from]
+        elif cand.mention is not None:
+            who = _resolve(ctx, resolver, cand.mention, recent)
+        else:
+            who = NO_SPEAKER
+        if cand.origin == "floating" and who.name is None:
+            speakers.append(NO_SPEAKER)
+            continue
+        speakers.append(who)
+        out.append(_statement(ctx, cand, who))
+    return out

@@ -1,0 +1,116 @@
+"""A statement before speaker resolution, and the one function that turns a raw span into one.
+
+:func:`make` applies the span conventions of PolNeAR's annotation: a statement never crosses a paragraph break
+(but a multi-paragraph quotation), leaves out trailing asides, a leading "that" and edge punctuation, and
+includes both quotation marks of a quotation it opens or closes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+from bot.extraction.attribution.context import line_bounds
+from bot.extraction.attribution.predicates import cut_trailing_aside
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from bot.extraction.attribution.config import AttributionConfig
+    from bot.extraction.attribution.context import Context
+    from bot.extraction.quotes import QuoteRegion
+
+Origin = Literal["verb", "paren", "according", "label", "direct", "floating"]
+# Origins whose content is a syntactic span, so a trailing aside may be cut from it.
+ASIDE_CUT_ORIGINS: frozenset[Origin] = frozenset({"verb", "according", "paren"})
+
+_TRIM_START = " \t\n,;:—–-"
+_TRIM_END = " \t\n,;:—–-."
+_TRAILING_CONJUNCTION = re.compile(r"[\s,]+(?:and|but|or|nor|so|while|as)$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A statement before speaker resolution."""
+
+    start: int
+    end: int
+    cue_start: int | None
+    cue_end: int | None
+    mention: tuple[int, int] | None  # token range of the speaker mention
+    inherit_from: int | None = None  # index of the candidate whose speaker this one takes
+    cue_token: int | None = None  # token index of a verb cue (for the learned filter)
+    rel: str = ""  # relation between cue and content ("ccomp", "dobj", "prep:for", "^parataxis", "paren")
+    origin: Origin = "verb"
+
+
+def word_count(text: str) -> int:
+    """Count the words of a text that hold a letter or digit."""
+    return sum(1 for w in text.split() if any(c.isalnum() for c in w))
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Strip edge punctuation, a trailing conjunction and a leading complementizer "that" from a span."""
+    while start < end and text[start] in _TRIM_START:
+        start += 1
+    while end > start and text[end - 1] in _TRIM_END:
+        end -= 1
+    m = _TRAILING_CONJUNCTION.search(text, start, end)
+    if m is not None and m.start() > start:
+        end = m.start()
+        while end > start and text[end - 1] in _TRIM_END:
+            end -= 1
+    if text[start:start + 5].lower() == "that " and end - start > 5:
+        start += 5
+    return start, end
+
+
+def balance_marks(start: int, end: int, regions: tuple[QuoteRegion, ...],
+                  cfg: AttributionConfig) -> tuple[int, int]:
+    """Extend a span that opens a quotation inside it so the closing mark is included (and vice versa)."""
+    for r in regions:
+        if start <= r.start < end < r.end and r.closed and r.end - end <= cfg.balance_close_chars:
+            end = r.end
+        if r.closed and start < r.end <= end and r.start < start and start - r.start <= cfg.balance_open_chars:
+            start = r.start
+    return start, end
+
+
+def _clip_mention(ctx: Context, mention: tuple[int, int] | None,
+                  bounds: tuple[int, int]) -> tuple[int, int] | None:
+    """Cut a mention's token range to a paragraph (the cue's)."""
+    if mention is None:
+        return None
+    left, right = mention
+    while left < right and ctx.doc[left].idx < bounds[0]:
+        left += 1
+    while right > left and ctx.doc[right - 1].idx >= bounds[1]:
+        right -= 1
+    return (left, right) if right > left else None
+
+
+def make(ctx: Context, cfg: AttributionConfig, start: int, end: int, cue: tuple[int, int] | None,
+         mention: tuple[int, int] | None, origin: Origin, *, multi: bool = False, min_words: int = 2,
+         cue_token: Token | None = None, rel: str = "") -> Candidate | None:
+    """Return the candidate for a raw content span, clipped, trimmed and balanced (None when too short)."""
+    text = ctx.text
+    # Clip to the paragraph of the cue (or of the span's start) unless it is a multi-paragraph quotation.
+    anchor = cue[0] if cue is not None and start <= cue[0] < end else start
+    if cue is not None and not (start <= cue[0] < end):
+        anchor = start if abs(cue[0] - start) < abs(cue[0] - end) else max(start, end - 1)
+    ps, pe = line_bounds(text, anchor)
+    if not multi:
+        start, end = max(start, ps), min(end, pe)
+    else:
+        ps, pe = line_bounds(text, cue[0]) if cue is not None else (ps, pe)
+    cue_par = line_bounds(text, cue[0]) if cue is not None else (ps, pe)
+    mention = _clip_mention(ctx, mention, cue_par)
+    if origin in ASIDE_CUT_ORIGINS:
+        end = cut_trailing_aside(ctx, start, end, cfg)
+    start, end = trim(text, start, end)
+    start, end = balance_marks(start, end, ctx.regions, cfg)
+    if end - start < 2 or word_count(text[start:end]) < min_words:
+        return None
+    return Candidate(start, end, cue[0] if cue else None, cue[1] if cue else None, mention, origin=origin,
+                     cue_token=cue_token.i if cue_token is not None else None, rel=rel)

@@ -1,0 +1,79 @@
+"""Every tunable of the attribution passes, declared once with its default (spaCy's ``default_config`` discipline).
+
+The passes receive an :class:`AttributionConfig` as an argument; nothing reads a module global at run time, so a
+training run can state exactly what it used and nothing needs patching.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+from bot.extraction.lexicon import FRAME_MIN_SUPPORT
+from bot.extraction.ranker import Ranker, load_ranker
+
+# A learned (lemma, relation) frame makes a cue when its precision on PolNeAR train reaches this.
+FRAME_MIN_PRECISION = 0.35
+
+
+@dataclass(frozen=True, slots=True)
+class AttributionConfig:
+    """Thresholds and windows of the rule passes and the learned filter."""
+
+    # Learned frames (frames.json): support to be loaded, precision to make a cue (lexicon-less, parenthetical).
+    frame_min_support: int = FRAME_MIN_SUPPORT
+    frame_min_precision: float = FRAME_MIN_PRECISION
+    # Frame precision needed to propose a verb candidate: lower when the learned filter is there to judge it.
+    generation_threshold: float = FRAME_MIN_PRECISION
+    # The learned filter (its ``threshold`` is the probability a candidate needs); inactive keeps everything.
+    ranker: Ranker = field(default_factory=Ranker)
+    # '“A,” said Senator Jane Doe': the cue clause right after the closing mark.
+    quote_cue_gap_chars: int = 40
+    # Shorter quoted regions without a cue are scare quotes or titles.
+    min_direct_words: int = 4
+    # A single-quoted region needs this many words to be a quotation ('the ‘liberation’ of ...' is not).
+    min_single_quote_words: int = 6
+    # A cue in the sentence after a quote counts within this distance, or with its subject this close to the mark.
+    # (The next sentence counts when the quote ends at most ``next_sentence_gap_chars`` before it starts.)
+    next_sentence_gap_chars: int = 3
+    next_sentence_cue_chars: int = 40
+    next_sentence_subject_chars: int = 3
+    # A longer source mention is cut to its head and this many tokens before it.
+    max_mention_tokens: int = 14
+    mention_head_window: int = 4
+    # A quotation is already covered by an earlier candidate overlapping at least this share of it (mixed quotes).
+    quotation_cover_share: float = 0.5
+    # A cue-less quote takes the adjacent speaker across at most this many blank-line paragraph breaks.
+    floating_max_paragraph_gap: int = 1
+    # A parenthetical cue clause ("..., Mr. Obama said, ...") closes within this many tokens after its verb.
+    clause_end_window: int = 8
+    # How far up the tree "when asked whether ..." is looked for.
+    question_clause_depth: int = 12
+    # Trailing asides are cut from contents of at least this many tokens, after at least this many tokens.
+    aside_min_tokens: int = 6
+    aside_min_offset: int = 3
+    # A span is extended to a quotation mark this close to its end (closing) or its start (opening).
+    balance_close_chars: int = 3
+    balance_open_chars: int = 2
+    # Transcript labels: at most this many words ("Pat Caddell:"), two on a headline line without a name.
+    label_max_words: int = 3
+    headline_label_max_words: int = 2
+
+    @classmethod
+    def default(cls) -> AttributionConfig:
+        """Return the shipped configuration (built once): the ranker and its thresholds from ``data/ranker.json``."""
+        return _default()
+
+    def rules_only(self, generation_threshold: float) -> AttributionConfig:
+        """Return this configuration with the learned filter off and one frame threshold for every pass."""
+        return replace(self, ranker=Ranker(), frame_min_precision=generation_threshold,
+                       generation_threshold=generation_threshold)
+
+
+@lru_cache(maxsize=1)
+def _default() -> AttributionConfig:
+    ranker = load_ranker()
+    generation = FRAME_MIN_PRECISION
+    if ranker.active and ranker.generation_threshold is not None:
+        generation = ranker.generation_threshold
+    return AttributionConfig(ranker=ranker, generation_threshold=generation)

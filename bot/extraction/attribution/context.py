@@ -1,0 +1,135 @@
+"""What every attribution pass reads about one article, built once: the parse, the quotation marks, the lookups.
+
+A :class:`Context` is immutable; the span helpers on it turn tokens into character offsets the way every pass
+needs them (a subtree, a cue verb with its particle, a source mention cut to a readable length).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from bot.extraction.attribution.config import AttributionConfig
+from bot.extraction.attribution.patterns import LABEL
+from bot.extraction.lexicon import CueLexicon, cues
+from bot.extraction.quotes import QuoteRegion, continues_next_paragraph, quote_mask, quoted_regions
+from bot.extraction.speakers import _np_span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+Chain = tuple[QuoteRegion, ...]
+
+
+def line_bounds(text: str, char: int) -> tuple[int, int]:
+    """Return the start and end of the line (the paragraph, as quote scanning sees it) holding ``char``."""
+    ps = text.rfind("\n", 0, char) + 1
+    pe = text.find("\n", char)
+    return ps, (len(text) if pe < 0 else pe)
+
+
+def _chains(text: str, regions: tuple[QuoteRegion, ...]) -> tuple[Chain, ...]:
+    """Group regions into quotations: a paragraph-final unclosed quote continues into the next paragraph
+    when that paragraph opens with a quotation mark (news style), unless it starts a new speaker's turn."""
+    chains: list[Chain] = []
+    i = 0
+    while i < len(regions):
+        chain = [regions[i]]
+        while continues_next_paragraph(text, chain[-1]) and i + len(chain) < len(regions):
+            nxt = regions[i + len(chain)]
+            ps, _pe = line_bounds(text, nxt.start)
+            if text[ps:nxt.start].strip() or LABEL.match(text, nxt.start + 1):
+                break
+            chain.append(nxt)
+        chains.append(tuple(chain))
+        i += len(chain)
+    return tuple(chains)
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """One parsed article with its quotation regions, quote mask, sentences and quotation chains."""
+
+    doc: Doc
+    text: str
+    lex: CueLexicon
+    regions: tuple[QuoteRegion, ...]
+    mask: bytearray
+    sents: tuple[Span, ...]
+    sent_of: Mapping[int, int]  # token index -> sentence index
+    chains: tuple[Chain, ...]
+
+    @classmethod
+    def build(cls, doc: Doc, text: str) -> Context:
+        """Build the context of ``doc`` (whose text has the same character offsets as ``text``)."""
+        regions = tuple(quoted_regions(text))
+        sents = tuple(doc.sents)
+        sent_of = {t.i: i for i, s in enumerate(sents) for t in s}
+        return cls(doc, text, cues(), regions, quote_mask(text, list(regions)), sents, sent_of,
+                   _chains(text, regions))
+
+    def inside_quote(self, tok: Token) -> bool:
+        """Tell whether a token starts inside quotation marks."""
+        return bool(self.mask[tok.idx]) if tok.idx < len(self.mask) else False
+
+    def sentence_of(self, tok: Token) -> Span:
+        """Return the sentence of a token."""
+        return self.sents[self.sent_of[tok.i]]
+
+    def sentence_at(self, char: int) -> int:
+        """Return the index of the sentence holding a character offset (the last one past the end)."""
+        for i, s in enumerate(self.sents):
+            if s.start_char <= char < s.end_char:
+                return i
+        return len(self.sents) - 1
+
+    def token_at(self, char: int) -> int:
+        """Return the index of the token covering (or first after) a character offset."""
+        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        return span.start if span is not None else len(self.doc)
+
+    def same_line(self, a: int, b: int) -> bool:
+        """Tell whether two character offsets are in the same line (paragraph)."""
+        return line_bounds(self.text, a) == line_bounds(self.text, b)
+
+    def span_of(self, tokens: list[Token]) -> tuple[int, int]:
+        """Return the character span from the first to the last of some tokens."""
+        first = min(t.i for t in tokens)
+        last = max(t.i for t in tokens)
+        return self.doc[first].idx, self.doc[last].idx + len(self.doc[last].text)
+
+    def subtree_chars(self, head: Token, exclude: Token | None = None) -> tuple[int, int]:
+        """Return the character span of a subtree; without ``exclude``'s subtree, its longest contiguous run."""
+        toks = list(head.subtree)
+        if exclude is not None:
+            banned = {t.i for t in exclude.subtree}
+            toks = [t for t in toks if t.i not in banned]
+            runs: list[list[Token]] = []
+            for t in toks:
+                if runs and runs[-1][-1].i == t.i - 1:
+                    runs[-1].append(t)
+                else:
+                    runs.append([t])
+            toks = max(runs, key=len) if runs else []
+        if not toks:
+            return head.idx, head.idx
+        return self.span_of(toks)
+
+    def cue_span(self, verb: Token) -> tuple[int, int]:
+        """Return the character span of a cue verb with its particle ("pointed out")."""
+        start, end = verb.idx, verb.idx + len(verb.text)
+        for child in verb.children:
+            if child.dep_ == "prt" and child.i == verb.i + 1:
+                end = child.idx + len(child.text)
+        return start, end
+
+    def mention_range(self, tok: Token, cfg: AttributionConfig) -> tuple[int, int]:
+        """Return the token range of the source mention headed by ``tok``, never running into a quotation."""
+        left, right = _np_span(tok)
+        if right - left > cfg.max_mention_tokens:
+            left = max(left, tok.i - cfg.mention_head_window)
+            right = min(right, tok.i + 1)
+        while left < tok.i and self.inside_quote(self.doc[left]):
+            left += 1
+        return left, right

@@ -1,0 +1,75 @@
+"""Speaker labels of transcripts and headlines: ``PENCE: Well, look...`` / ``Pat Caddell: Voters worried...``.
+
+The label is the source, the colon the cue and the rest of the line (or of the multi-paragraph quotation that
+starts on it) the content; section markers ("UPDATE:", "Photo:") are no labels.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from bot.extraction.attribution.candidate import Candidate, make
+from bot.extraction.attribution.patterns import LABEL, NOT_LABELS
+from bot.extraction.lexicon import SOURCE_ENTS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+    from bot.extraction.attribution.config import AttributionConfig
+    from bot.extraction.attribution.context import Context
+
+# A label in capitals of at least this many characters is a shouted transcript speaker ("PENCE:", not "A:").
+_SHOUT_MIN_CHARS = 3
+
+
+def _lines(text: str) -> list[tuple[int, int, bool]]:
+    """The non-blank lines of a text as (start, end, is the first one)."""
+    out: list[tuple[int, int, bool]] = []
+    pos = 0
+    for line in text.split("\n"):
+        ls, le = pos, pos + len(line)
+        pos = le + 1
+        if line.strip():
+            out.append((ls, le, not out))
+    return out
+
+
+def _speaker(ctx: Context, cfg: AttributionConfig, m: re.Match[str], ls: int, headline: bool) -> Span | None:
+    """The label's tokens when it names a speaker: shouted, a name, or a short label on the headline line."""
+    label = m.group("label")
+    words = label.split()
+    if any(w.lower().strip(".") in NOT_LABELS for w in words) or any(ch.isdigit() for ch in label):
+        return None
+    span = ctx.doc.char_span(ls + m.start("label"), ls + m.end("label"), alignment_mode="expand")
+    if span is None:
+        return None
+    shouting = label.isupper() and len(label) >= _SHOUT_MIN_CHARS
+    named = any(e.label_ in SOURCE_ENTS for e in span.ents) or all(t.pos_ == "PROPN" for t in span)
+    if shouting or (named and (headline or len(words) <= cfg.label_max_words)) or (
+            headline and len(words) <= cfg.headline_label_max_words):
+        return span
+    return None
+
+
+def find(ctx: Context, cfg: AttributionConfig) -> list[Candidate]:
+    """Return the label candidates of an article."""
+    out: list[Candidate] = []
+    for ls, le, headline in _lines(ctx.text):
+        m = LABEL.match(ctx.text[ls:le])
+        if m is None:
+            continue
+        span = _speaker(ctx, cfg, m, ls, headline)
+        if span is None:
+            continue
+        start, end = ls + m.end(), le
+        multi = False
+        for chain in ctx.chains:
+            if len(chain) > 1 and ls <= chain[0].start < start:
+                end, multi = chain[-1].inner_end, True
+                break
+        colon = ctx.text.index(":", ls + m.end("label"))
+        cand = make(ctx, cfg, start, end, (colon, colon + 1), (span.start, span.end), "label", multi=multi)
+        if cand is not None:
+            out.append(cand)
+    return out

@@ -1,0 +1,87 @@
+"""Parenthetical cues: "A, Mr. Obama said, B." and "A, the source added."
+
+A cue clause set off by commas inside or at the end of a sentence reports the material around it, whatever the
+parser attached it to (PARC convention: the content interrupted by its cue is two spans with one source). The
+pass returns the cue tokens it handled, so the reporting-verb pass does not read them a second time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from bot.extraction.attribution.candidate import Candidate, make, word_count
+from bot.extraction.attribution.predicates import clause_end, is_addressee
+from bot.extraction.lexicon import VERB_POS, frames
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from bot.extraction.attribution.config import AttributionConfig
+    from bot.extraction.attribution.context import Context
+
+# A cue with one of these after it (not an addressee, not a pronoun) governs its own content: not parenthetical.
+_OWN_CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj"})
+
+
+@dataclass(frozen=True, slots=True)
+class ParentheticalResult:
+    """The parenthetical candidates and the token indices of the cues that produced them."""
+
+    candidates: tuple[Candidate, ...]
+    handled_cues: frozenset[int]
+
+
+def _is_cue(ctx: Context, tok: Token, cfg: AttributionConfig) -> bool:
+    """A speech verb of the lexicon, or a verb whose learned "ccomp" frame is precise enough (and no worse)."""
+    if tok.pos_ not in VERB_POS or ctx.inside_quote(tok):
+        return False
+    lemma = tok.lemma_.lower()
+    if lemma in ctx.lex.question:
+        return False
+    learned = frames(cfg.frame_min_support)
+    if not (lemma in ctx.lex.speech or learned.get((lemma, "ccomp"), 0.0) >= cfg.frame_min_precision):
+        return False
+    return not ((lemma, "ccomp") in learned and learned[(lemma, "ccomp")] < cfg.frame_min_precision)
+
+
+def _spans(ctx: Context, tok: Token, cfg: AttributionConfig) -> list[tuple[int, int]] | None:
+    """The material before the cue clause and after its closing comma (None when it is not parenthetical)."""
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is None or any(c.dep_ in _OWN_CONTENT_DEPS and c.i > tok.i and c.pos_ != "PRON"
+                           and not is_addressee(c) for c in tok.children):
+        return None
+    sent = ctx.sentence_of(tok)
+    left = min(subj.left_edge.i, tok.i)
+    if left <= sent.start or ctx.doc[left - 1].text != ",":
+        return None
+    right = clause_end(ctx, tok, sent, cfg)
+    if right is None:
+        return None
+    spans = []
+    before = (sent.start_char, ctx.doc[left - 1].idx)
+    if word_count(ctx.text[before[0]:before[1]]) >= 1:
+        spans.append(before)
+    if ctx.doc[right].text == ",":
+        spans.append((ctx.doc[right].idx + 1, sent.end_char))
+    return spans
+
+
+def find(ctx: Context, cfg: AttributionConfig) -> ParentheticalResult:
+    """Return the parenthetical candidates of an article and the cues they used."""
+    out: list[Candidate] = []
+    handled: set[int] = set()
+    for tok in ctx.doc:
+        if not _is_cue(ctx, tok, cfg):
+            continue
+        spans = _spans(ctx, tok, cfg)
+        if spans is None:
+            continue
+        subj = next(c for c in tok.children if c.dep_ == "nsubj")
+        cue, mention = ctx.cue_span(tok), ctx.mention_range(subj, cfg)
+        for start, end in spans:
+            cand = make(ctx, cfg, start, end, cue, mention, "paren", min_words=1, cue_token=tok, rel="paren")
+            if cand is not None:
+                out.append(cand)
+        handled.add(tok.i)
+    return ParentheticalResult(tuple(out), frozenset(handled))

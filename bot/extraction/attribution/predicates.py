@@ -1,0 +1,171 @@
+"""Token predicates of the attribution rules, as plain functions over a :class:`Context`.
+
+Which token is the SOURCE of a cue (PARC: the cue's subject, a passive agent, an inverted subject after the
+quotation), whether a cue sits in a question put to someone, where a parenthetical cue clause ends, and where a
+trailing aside starts: the tests build small parsed Docs by hand to check each one without a model.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bot.extraction.lexicon import (
+    ACTIVE_SUBJECT_DEPS,
+    NOMINAL_POS,
+    OBJECT_DEPS,
+    PARTICIPLE_TAGS,
+    PASSIVE_DEPS,
+    VERB_POS,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from bot.extraction.attribution.config import AttributionConfig
+    from bot.extraction.attribution.context import Context
+
+# '"We see no link," said the mayor': an inverted subject parsed as one of these after the verb.
+INVERTED_SUBJECT_DEPS = frozenset({"dobj", "attr", "npadvmod", "nsubj"})
+# Participles and conjoined verbs share the subject of their head ("..., adding that ...").
+SHARED_SUBJECT_DEPS = frozenset({"conj", "advcl", "xcomp", "dep"})
+# Trailing asides cut from a content span (after a comma): relative clauses, appositives, concessive adjuncts.
+ASIDE_DEPS = frozenset({"relcl", "appos", "advcl"})
+ASIDE_OPENERS = frozenset({"which", "who", "whom", "whose", "although", "though", "while", "whereas"})
+PARTICIPIAL_ASIDE_DEPS = frozenset({"advcl", "acl", "xcomp"})
+ADDRESSEES = frozenset({"me", "us", "reporters", "him", "her", "them"})
+QUESTION_MARKERS = frozenset({"whether", "if"})
+CLAUSE_FINAL_PUNCT = frozenset({".", "!", "?", ";"})
+CLOSING_MARKS = "\u201d\"'"
+# '...," said X': a closing mark within this many characters before the verb (comma and space between).
+_AFTER_QUOTE_CHARS = 4
+
+
+def in_question_clause(ctx: Context, tok: Token, cfg: AttributionConfig) -> bool:
+    """Tell whether ``tok`` sits in "when asked ..." / "asked whether ..." (the question, not the answer)."""
+    node = tok
+    for _ in range(cfg.question_clause_depth):
+        if node.lemma_.lower() in ctx.lex.question and node.pos_ in VERB_POS and node is not tok:
+            return True
+        if node.head is node:
+            return False
+        node = node.head
+    return False
+
+
+def passive_agent(verb: Token) -> Token | None:
+    """Return the object of a passive verb's "by" agent ("announced by the governor")."""
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    return None
+
+
+def right_after_quote(ctx: Context, verb: Token) -> bool:
+    """Tell whether a verb follows a closing quotation mark within a few characters ('...," said X')."""
+    before = ctx.text[max(0, verb.idx - _AFTER_QUOTE_CHARS):verb.idx].rstrip()
+    return bool(before) and before[-1] in CLOSING_MARKS
+
+
+def _inverted_subject(ctx: Context, verb: Token) -> Token | None:
+    """'"We see no link," said the mayor': an inverted subject parsed as an object or attribute."""
+    if any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children) or right_after_quote(ctx, verb):
+        for child in verb.rights:
+            if child.dep_ in INVERTED_SUBJECT_DEPS and child.pos_ in NOMINAL_POS:
+                return child
+    return None
+
+
+def subject_of(ctx: Context, verb: Token) -> Token | None:
+    """Return the source token of a cue verb: its subject, passive agent, inverted or shared subject."""
+    for child in verb.children:
+        if child.dep_ in ACTIVE_SUBJECT_DEPS:
+            if ctx.inside_quote(child) and not ctx.inside_quote(verb):
+                continue  # "''That makes me smart,'' Mr. Trump said": the quote's subject is not the source
+            return child
+        if child.dep_ == "nsubjpass":
+            return passive_agent(verb)
+    agent = passive_agent(verb)
+    if agent is not None:
+        return agent
+    inverted = _inverted_subject(ctx, verb)
+    if inverted is not None:
+        return inverted
+    if verb.dep_ in SHARED_SUBJECT_DEPS and verb.head is not verb and verb.head.pos_ in VERB_POS:
+        if verb.dep_ == "advcl" and verb.tag_ not in PARTICIPLE_TAGS:
+            return None
+        return subject_of(ctx, verb.head)
+    if verb.dep_ == "relcl" and verb.head.pos_ in NOMINAL_POS:
+        return verb.head
+    return None
+
+
+def is_impersonal_passive(verb: Token) -> bool:
+    """Tell whether a verb is an impersonal passive ("it was reported that ...")."""
+    return any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in verb.children)
+
+
+def is_question_complement(head: Token) -> bool:
+    """Tell whether a clause is an embedded question ("whether ...", "if ...")."""
+    return any(child.dep_ == "mark" and child.lower_ in QUESTION_MARKERS for child in head.children)
+
+
+def is_addressee(tok: Token) -> bool:
+    """Tell whether an object names who was spoken to ("told reporters", "told me")."""
+    return tok.dep_ in OBJECT_DEPS and tok.lower_ in ADDRESSEES
+
+
+def asks_aloud(ctx: Context, verb: Token) -> bool:
+    """"Clinton asked, “Why aren't I 50 points ahead?”": an active asking verb quotes its subject; the passive
+    "when asked ..." reports a question put to someone, which is not their statement."""
+    if verb.lemma_.lower() not in ctx.lex.question:
+        return False
+    return not any(c.dep_ in PASSIVE_DEPS for c in verb.children) and verb.tag_ != "VBN"
+
+
+def clause_end(ctx: Context, cue: Token, sent: Span, cfg: AttributionConfig) -> int | None:
+    """Index of the comma (or final punctuation) that closes a parenthetical cue clause, if it is one."""
+    doc = ctx.doc
+    i = cue.i + 1
+    limit = min(sent.end, cue.i + cfg.clause_end_window)
+    while i < limit:
+        t = doc[i]
+        if t.text == ",":
+            return i
+        if t.is_punct and t.text in CLAUSE_FINAL_PUNCT:
+            return i if all(x.is_punct or x.is_space for x in doc[i:sent.end]) else None
+        if t.head.i != cue.i and cue.i not in {a.i for a in t.ancestors}:
+            return None
+        i += 1
+    return None
+
+
+def _is_aside(tok: Token, clause: Token) -> bool:
+    """Tell whether the phrase ``clause`` opened by ``tok`` after a comma is an aside."""
+    return (clause.dep_ in ASIDE_DEPS
+            or (clause.tag_ == "VBG" and clause.dep_ in PARTICIPIAL_ASIDE_DEPS)
+            or (tok.lower_ in ASIDE_OPENERS and tok.head.dep_ in ASIDE_DEPS))
+
+
+def cut_trailing_aside(ctx: Context, start: int, end: int, cfg: AttributionConfig) -> int:
+    """End the content before a trailing comma-set aside: a non-restrictive relative clause (", which forced
+    her to leave"), an appositive (", the presumed Putin favorite"), a participial or concessive adjunct
+    (", contradicting ...", ", although ..."). Annotators leave these out of the reported content."""
+    doc = ctx.doc
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) < cfg.aside_min_tokens:
+        return end
+    for tok in span:
+        if tok.i == span.start or doc[tok.i - 1].text != "," or ctx.inside_quote(tok):
+            continue
+        # The phrase that starts right after the comma: the highest token whose subtree starts here.
+        clause = tok
+        while clause.head is not clause and clause.head.left_edge.i == tok.i and clause.head.i >= span.start:
+            clause = clause.head
+        aside = _is_aside(tok, clause)
+        if tok.lower_ in ASIDE_OPENERS and tok.head.dep_ in ASIDE_DEPS:
+            clause = tok.head
+        if aside and clause.right_edge.i >= span.end - 2 and tok.i - span.start >= cfg.aside_min_offset:
+            return doc[tok.i - 1].idx
+    return end

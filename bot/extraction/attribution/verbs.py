@@ -1,0 +1,167 @@
+"""Reporting verbs (and learned cue frames) with their content: the core PARC attribution relation.
+
+A CUE word of the lexicon (speech, belief and report-object verbs) or a (lemma, relation) frame learned from
+PolNeAR train with enough precision (``frames.json``, Newell et al. 2018 data) governs a CONTENT (a clausal
+complement, a reported object, a prepositional object, or its own head in "..., sources said") and has a SOURCE
+(its subject, a passive agent). The cue tokens the parenthetical pass has handled are skipped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from bot.extraction.attribution.candidate import Candidate, make
+from bot.extraction.attribution.objects import object_content, passive_content
+from bot.extraction.attribution.predicates import (
+    in_question_clause,
+    is_impersonal_passive,
+    is_question_complement,
+    subject_of,
+)
+from bot.extraction.lexicon import PREP_OBJECT_DEPS, SUBJECT_DEPS, TIME_ENTS, VERB_POS, frames
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from bot.extraction.attribution.config import AttributionConfig
+    from bot.extraction.attribution.context import Context
+
+Content = tuple[int, int, str]  # character span and relation to the cue
+CUE_POS = frozenset({"VERB", "AUX", "NOUN", "ADJ"})
+# A time phrase opening a complement that belongs to the telling ("told them this weekend he would ...").
+_LEADING_TIME_DEPS = frozenset({"npadvmod", "advmod", "prep"})
+# Dependencies of a cue whose missing subject is implicit ("..., and added that ...").
+_IMPLICIT_SUBJECT_DEPS = frozenset({"ROOT", "conj", "ccomp", "dep"})
+_SPEAKER_PRONOUNS = frozenset({"i", "me", "we", "you"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Cue:
+    """A cue token and what licenses it: the lexicon, or learned frames over its children or its head."""
+
+    tok: Token
+    lemma: str
+    is_speech: bool
+    is_belief: bool
+    child_frames: tuple[Token, ...]
+    prep_frames: tuple[Token, ...]
+    head_frame: bool
+    dobj_learned: bool
+
+
+def _cue(ctx: Context, tok: Token, learned: Mapping[tuple[str, str], float], threshold: float,
+         framed: frozenset[str]) -> _Cue | None:
+    """Return the cue a token makes, or None. A learned frame decides where the corpus has seen it; the lexicon
+    covers verbs it has not seen."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ not in CUE_POS or lemma in ctx.lex.question:
+        return None
+    is_verb = tok.pos_ in VERB_POS
+    is_speech = is_verb and (lemma in ctx.lex.speech or lemma in ctx.lex.report_object)
+    is_belief = is_verb and lemma in ctx.lex.belief
+    if not (is_speech or is_belief or lemma in framed):
+        return None  # no lexicon entry and no learned frame: not a cue, whatever its children
+    child_frames = tuple(c for c in tok.children if learned.get((lemma, c.dep_), 0.0) >= threshold)
+    prep_frames = tuple(c for c in tok.children if c.dep_ == "prep"
+                        and learned.get((lemma, "prep:" + c.lower_), 0.0) >= threshold)
+    if (lemma, "ccomp") in learned:
+        is_speech = is_belief = False
+    head_frame = tok.head is not tok and learned.get((lemma, "^" + tok.dep_), 0.0) >= threshold
+    if not (is_speech or is_belief or child_frames or prep_frames or head_frame):
+        return None
+    return _Cue(tok, lemma, is_speech, is_belief, child_frames, prep_frames, head_frame,
+                (lemma, "dobj") in learned)
+
+
+def _ccomp_span(ctx: Context, verb: Token, child: Token) -> tuple[int, int]:
+    """The clausal complement, without a leading time of the telling, and from the sentence start when the
+    complement precedes its cue ("A, but B, the source added")."""
+    cstart, cend = ctx.subtree_chars(child)
+    lead = [c for c in child.lefts if c.ent_type_ in TIME_ENTS
+            and c.dep_ in _LEADING_TIME_DEPS and c.left_edge.idx == cstart]
+    if lead and lead[0].right_edge.i + 1 < child.i:
+        cstart = ctx.doc[lead[0].right_edge.i + 1].idx
+    if child.i < verb.i:
+        cstart = min(cstart, ctx.sentence_of(verb).start_char)
+    return cstart, cend
+
+
+def _child_content(ctx: Context, cue: _Cue, child: Token, subj: Token | None) -> tuple[list[Content], int | None]:
+    """The contents one child of the cue carries, and the token that heads them (never the source)."""
+    rel = child.dep_
+    framed = child in cue.child_frames
+    if rel == "ccomp" and (cue.is_speech or cue.is_belief or framed):
+        if child.lemma_.lower() in ctx.lex.question or is_question_complement(child):
+            return [], None
+        return [(*_ccomp_span(ctx, cue.tok, child), rel)], child.i
+    if rel == "dobj" and (cue.is_speech or framed) and (not cue.dobj_learned or framed):
+        spans = object_content(ctx, cue.tok, child, cue.lemma, learned=framed)
+        return [(a, b, rel) for a, b in spans], child.i
+    if framed:
+        if subj is not None and child.i == subj.i:
+            return [], None
+        span = ctx.subtree_chars(child)  # (a framed "dobj" took the branch above)
+        if span[0] == child.idx and child.pos_ == "PRON" and not ctx.inside_quote(child):
+            return [], None  # a bare pronoun ("cited it") says nothing on its own
+        return [(*span, rel)], child.i
+    if child in cue.prep_frames:
+        pobj = next((g for g in child.children if g.dep_ in PREP_OBJECT_DEPS), None)
+        if pobj is None or (pobj.pos_ == "PRON" and not ctx.inside_quote(pobj)):
+            return [], None
+        return [(*ctx.subtree_chars(pobj), "prep:" + child.lower_)], pobj.i
+    return [], None
+
+
+def _contents(ctx: Context, cue: _Cue, subj: Token | None) -> tuple[list[Content], Token | None]:
+    """Every content of a cue, and its source (None when the source is part of the content)."""
+    tok = cue.tok
+    contents: list[Content] = []
+    heads: set[int] = set()
+    for child in tok.children:
+        found, head = _child_content(ctx, cue, child, subj)
+        contents.extend(found)
+        if head is not None:
+            heads.add(head)
+    if not contents and cue.is_speech:
+        contents.extend((a, b, "nsubjpass") for a, b in passive_content(ctx, tok))
+    if not contents and tok.head.pos_ in VERB_POS and (
+            cue.head_frame or (tok.dep_ == "parataxis" and cue.is_speech)):
+        # "..., sources said": the content is the cue's own head.
+        contents.append((*ctx.subtree_chars(tok.head, exclude=tok), "^" + tok.dep_))
+        if subj is not None and tok.head.i in {a.i for a in subj.ancestors}:
+            subj = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
+    if subj is not None and subj.i in heads:
+        subj = None
+    return contents, subj
+
+
+def _has_source(ctx: Context, cue: _Cue, subj: Token | None) -> bool:
+    """A first- or second-person source inside a quotation is no source; a missing one may be implicit."""
+    if subj is not None:
+        return not (subj.lower_ in _SPEAKER_PRONOUNS and ctx.inside_quote(subj))
+    if is_impersonal_passive(cue.tok):
+        return True
+    return cue.tok.dep_ in _IMPLICIT_SUBJECT_DEPS or bool(cue.child_frames) or cue.head_frame
+
+
+def find(ctx: Context, cfg: AttributionConfig, handled_cues: frozenset[int]) -> list[Candidate]:
+    """Return the reporting-verb candidates of an article, skipping the cue tokens already handled."""
+    learned = frames(cfg.frame_min_support)
+    threshold = cfg.generation_threshold
+    framed = frozenset(lemma for (lemma, _), precision in learned.items() if precision >= threshold)
+    out: list[Candidate] = []
+    for tok in ctx.doc:
+        cue = _cue(ctx, tok, learned, threshold, framed)
+        if cue is None or tok.i in handled_cues or ctx.inside_quote(tok) or in_question_clause(ctx, tok, cfg):
+            continue
+        contents, subj = _contents(ctx, cue, subject_of(ctx, tok))
+        if not contents or not _has_source(ctx, cue, subj):
+            continue
+        span, mention = ctx.cue_span(tok), (ctx.mention_range(subj, cfg) if subj is not None else None)
+        for start, end, rel in contents:
+            cand = make(ctx, cfg, start, end, span, mention, "verb", cue_token=tok, rel=rel)
+            if cand is not None:
+                out.append(cand)
+    return out
