@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint eval install clean
+.PHONY: run test lint eval train install clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,11 @@ lint: $(STAMP)
 
 eval: $(STAMP)
 	$(PY) scripts/eval_polnear.py
+
+# Rebuild the learned artefacts from PolNeAR train (../shared/eval): the frames first, then the filter over them.
+train: $(STAMP)
+	$(PY) scripts/train_frames.py
+	$(PY) scripts/train_ranker.py
 
 clean:
 	rm -rf $(VENV)

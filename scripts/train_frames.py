@@ -13,17 +13,15 @@ Usage: python scripts/train_frames.py [--train ../shared/eval/polnear/train.json
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
 from collections import Counter
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from training_common import DEFAULT_TRAIN, ROOT, meta_block, read_docs, serving_parse, write_artefact
 
-from bot.extraction.nlp import load_model  # noqa: E402
-from bot.extraction.quotes import quote_mask, quoted_regions  # noqa: E402
+from bot.extraction.nlp import load_model
+from bot.extraction.quotes import quote_mask, quoted_regions
 
 OUT = ROOT / "bot" / "extraction" / "data" / "frames.json"
 
@@ -74,60 +72,95 @@ def relation(cue, head) -> str | None:  # type: ignore[no-untyped-def]
     return None
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--train", default=str(ROOT.parent / "shared" / "eval" / "polnear" / "train.jsonl"))
-    parser.add_argument("--min-count", type=int, default=3)
-    parser.add_argument("--limit", type=int, default=0)
-    args = parser.parse_args()
-    docs = [json.loads(line) for line in Path(args.train).read_text(encoding="utf-8").splitlines() if line.strip()]
-    if args.limit:
-        docs = docs[: args.limit]
-    nlp = load_model("en_core_web_sm")
+SKIPPED_POS = frozenset({"ADP", "PUNCT", "DET", "CCONJ", "SCONJ", "PART", "NUM"})
+SKIPPED_DEPS = frozenset({"punct", "det", "aux", "auxpass", "neg", "cc", "case", "prt", "mark"})
+
+
+def occurrences(tok) -> Counter[str]:  # type: ignore[no-untyped-def]
+    """Count the (relation) frames a token occurs in: its children's labels, ``prep:<word>``, ``^<own label>``."""
+    out: Counter[str] = Counter()
+    if tok.pos_ in SKIPPED_POS:
+        return out
+    for child in tok.children:
+        if child.dep_ in SKIPPED_DEPS:
+            continue
+        out[child.dep_] += 1
+        if child.dep_ == "prep" and any(g.dep_ in {"pobj", "pcomp"} for g in child.children):
+            out["prep:" + child.lower_] += 1
+    if tok.head is not tok:
+        out["^" + tok.dep_] += 1
+    return out
+
+
+def gold_frames(doc, d: dict) -> tuple[set[tuple[int, int, str]], int]:  # type: ignore[no-untyped-def]
+    """Return the (cue token, content head, relation) triples of a document's gold attributions, and the misses."""
+    positives: set[tuple[int, int, str]] = set()
+    unfound = 0
+    for q in d["quotes"]:
+        if not q.get("cue") or q["cue"].strip() in {":", "―", "—"}:
+            continue
+        head = content_head(doc, q["start"], q["end"])
+        cue = find_cue(doc, d["text"], q["cue"], q["start"], q["end"])
+        rel = relation(cue, head) if head is not None and cue is not None else None
+        if rel is None:
+            unfound += 1
+            continue
+        positives.add((cue.i, head.i, rel))
+    return positives, unfound
+
+
+def count(nlp, docs: list[dict]) -> tuple[Counter, Counter, int, int]:  # type: ignore[no-untyped-def]
+    """Count frame positives and occurrences over ``docs``, parsed as the extractor parses when it serves.
+
+    Both counts come from the same tokens and the same relation inventory (:func:`occurrences`), so a frame's
+    positives never exceed its occurrences.
+    """
     pos: Counter[tuple[str, str]] = Counter()
     tot: Counter[tuple[str, str]] = Counter()
     found = unfound = 0
-    for d, doc in zip(docs, nlp.pipe((d["text"] for d in docs), batch_size=16), strict=True):
-        positives: set[tuple[int, int, str]] = set()
-        for q in d["quotes"]:
-            if not q.get("cue") or q["cue"].strip() in {":", "―", "—"}:
-                continue
-            head = content_head(doc, q["start"], q["end"])
-            cue = find_cue(doc, d["text"], q["cue"], q["start"], q["end"])
-            if head is None or cue is None:
-                unfound += 1
-                continue
-            rel = relation(cue, head)
-            if rel is None:
-                unfound += 1
-                continue
-            found += 1
-            positives.add((cue.i, head.i, rel))
-        mask = quote_mask(d["text"], quoted_regions(d["text"]))
+    for d, (parse_text, doc) in zip(docs, serving_parse(nlp, [d["text"] for d in docs]), strict=True):
+        positives, missed = gold_frames(doc, d)
+        unfound += missed
+        mask = quote_mask(parse_text, quoted_regions(parse_text))
         inside = {tok.i for tok in doc if tok.idx < len(mask) and mask[tok.idx]}
-        positives = {p for p in positives if p[0] not in inside}
+        per_token: dict[int, Counter[str]] = {}
         for tok in doc:
-            if tok.i in inside or tok.pos_ in {"ADP", "PUNCT", "DET", "CCONJ", "SCONJ", "PART", "NUM"}:
+            if tok.i in inside:
                 continue
-            lemma = tok.lemma_.lower()
-            for child in tok.children:
-                if child.dep_ in {"punct", "det", "aux", "auxpass", "neg", "cc", "case", "prt", "mark"}:
-                    continue
-                tot[(lemma, child.dep_)] += 1
-                if child.dep_ == "prep" and any(g.dep_ in {"pobj", "pcomp"} for g in child.children):
-                    tot[(lemma, "prep:" + child.lower_)] += 1
-            if tok.head is not tok:
-                tot[(lemma, "^" + tok.dep_)] += 1
-        for cue_i, _head_i, rel in positives:
-            pos[(doc[cue_i].lemma_.lower(), rel)] += 1
-    frames = {}
-    for key, n in pos.items():
-        if n >= args.min_count and tot[key] > 0:
-            frames[f"{key[0]}\t{key[1]}"] = [n, tot[key]]
-    OUT.write_text(json.dumps({"_doc": "P(attribution | cue lemma, content relation) from PolNeAR train: "
-                               "[positives, occurrences]. Made by scripts/train_frames.py.",
-                               "frames": dict(sorted(frames.items()))}, indent=0, ensure_ascii=False) + "\n")
-    print(f"gold attributions located: {found}, not located: {unfound}; frames kept: {len(frames)} -> {OUT}")
+            per_token[tok.i] = occurrences(tok)
+            for rel, n in per_token[tok.i].items():
+                tot[(tok.lemma_.lower(), rel)] += n
+        heads: Counter[tuple[int, str]] = Counter((cue_i, rel) for cue_i, _h, rel in positives)
+        for (cue_i, rel), n in heads.items():
+            seen = per_token.get(cue_i, Counter())[rel]
+            if seen == 0:
+                unfound += n
+                continue
+            found += min(n, seen)
+            unfound += n - min(n, seen)
+            pos[(doc[cue_i].lemma_.lower(), rel)] += min(n, seen)
+    return pos, tot, found, unfound
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--train", default=str(DEFAULT_TRAIN))
+    parser.add_argument("--min-count", type=int, default=3)
+    parser.add_argument("--limit", type=int, default=0)
+    parser.add_argument("--out", default=str(OUT))
+    args = parser.parse_args()
+    train = Path(args.train)
+    docs = read_docs(train, args.limit)
+    nlp = load_model("en_core_web_sm")
+    pos, tot, found, unfound = count(nlp, docs)
+    frames = {f"{lemma}\t{rel}": [n, tot[(lemma, rel)]] for (lemma, rel), n in pos.items()
+              if n >= args.min_count and tot[(lemma, rel)] > 0}
+    meta = meta_block(nlp, train, args.limit, {"min_count": args.min_count})
+    write_artefact(Path(args.out), {
+        "_doc": "P(attribution | cue lemma, content relation) from PolNeAR train: [positives, occurrences]. "
+                "Made by scripts/train_frames.py.",
+        "_meta": meta, "frames": dict(sorted(frames.items()))})
+    print(f"gold attributions located: {found}, not located: {unfound}; frames kept: {len(frames)} -> {args.out}")
     top = sorted(frames.items(), key=lambda kv: -kv[1][0])[:40]
     for k, (n, t) in top:
         print(f"{k:30s} {n:5d}/{t:<6d} {n / t:.2f}")

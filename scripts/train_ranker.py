@@ -19,9 +19,8 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-SHARED = ROOT.parent / "shared" / "eval"
+from training_common import ROOT, SHARED, meta_block, serving_parse, write_artefact
+
 OUT = ROOT / "bot" / "extraction" / "data" / "ranker.json"
 
 
@@ -41,11 +40,11 @@ def main() -> int:
     parser.add_argument("--epochs", type=int, default=30)
     parser.add_argument("--l2", type=float, default=1e-4)
     parser.add_argument("--limit", type=int, default=0)
+    parser.add_argument("--out", default=str(OUT))
     args = parser.parse_args()
 
     from bot.extraction.attribution import RANKED_ORIGINS, AttributionConfig, features, propose
     from bot.extraction.nlp import load_model
-    from bot.extraction.pipeline import prepare
 
     # Propose with the rules alone (no learned filter), every frame threshold at --generation.
     config = AttributionConfig.default().rules_only(args.generation)
@@ -55,8 +54,7 @@ def main() -> int:
         docs = docs[: args.limit]
     nlp = load_model("en_core_web_sm")
     samples: list[tuple[list[str], int]] = []
-    texts = [prepare(d["text"], max_chars=10**7).parse_text for d in docs]
-    for d, doc in zip(docs, nlp.pipe(texts, batch_size=16, n_process=2), strict=True):
+    for d, (_parse_text, doc) in zip(docs, serving_parse(nlp, [d["text"] for d in docs]), strict=True):
         text = d["text"]
         gold = [scorer.strip_span(text, q["start"], q["end"], True) for q in d["quotes"]]
         ctx, cands = propose(doc, text, config)
@@ -93,11 +91,12 @@ def main() -> int:
         if epoch % 10 == 9 or epoch == args.epochs - 1:
             print(f"epoch {epoch + 1}: log loss {loss / len(samples):.4f}")
     kept = {f: round(w, 4) for f, w in sorted(weights.items()) if abs(w) >= 1e-3}
-    OUT.write_text(json.dumps({"_doc": "Logistic-regression weights of the candidate filter; made by "
-                               "scripts/train_ranker.py on PolNeAR train.", "bias": round(bias, 4),
-                               "threshold": args.threshold, "generation_threshold": args.generation,
-                               "weights": kept}, indent=0, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"{len(kept)} weights -> {OUT}")
+    meta = meta_block(nlp, Path(args.train), args.limit,
+                      {k: getattr(args, k) for k in ("generation", "threshold", "epochs", "l2")})
+    write_artefact(Path(args.out), {"_doc": "Logistic-regression weights of the candidate filter; made by "
+                         "scripts/train_ranker.py on PolNeAR train.", "_meta": meta, "bias": round(bias, 4),
+                         "threshold": args.threshold, "generation_threshold": args.generation, "weights": kept})
+    print(f"{len(kept)} weights -> {args.out}")
     return 0
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import asdict, dataclass, field
+from importlib import resources
 from typing import Any, Literal
 
 StatementType = Literal["direct", "mixed", "indirect"]
@@ -13,7 +15,29 @@ DateBasis = Literal["explicit", "relative", "inherited", "article"]
 # Where an article's reference date came from, in order of precedence.
 DateSource = Literal["request", "date line", "page metadata", "posted"]
 
-EXTRACTOR_VERSION = "1"
+# The rules' version: raise it by hand when a change to the rules should read as a new release.
+RULES_VERSION = 2
+
+
+def _digest() -> str:
+    """Return a short hash of the extraction core: its code and its shipped data (lexicons, frames, weights)."""
+    digest = hashlib.sha256()
+    root = resources.files("bot.extraction")
+
+    def walk(node: Any, prefix: str) -> None:
+        for entry in sorted(node.iterdir(), key=lambda e: e.name):
+            if entry.is_dir() and entry.name != "__pycache__":
+                walk(entry, prefix + entry.name + "/")
+            elif entry.name.endswith((".py", ".json")):
+                digest.update((prefix + entry.name).encode() + b"\0" + entry.read_bytes() + b"\0")
+
+    walk(root, "")
+    return digest.hexdigest()[:10]
+
+
+# What produced a saved statement: "<rules version>.<hash of the core's code and data>", so that any change to
+# the rules or their data gives a new version. ``python -m bot reextract`` re-runs saved articles of other versions.
+EXTRACTOR_VERSION = f"{RULES_VERSION}.{_digest()}"
 
 
 @dataclass(frozen=True, slots=True)
