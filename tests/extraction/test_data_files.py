@@ -45,7 +45,7 @@ def test_required_keys(name: str) -> None:
         assert isinstance(data[key], kind), f"{name}[{key!r}] is {type(data[key]).__name__}, not {kind.__name__}"
 
 
-@pytest.mark.parametrize("name", ["cues.json", "people.json"])
+@pytest.mark.parametrize("name", ["cues.json"])
 def test_word_lists_are_lowercase_strings_without_duplicates(name: str) -> None:
     for key, value in load(name).items():
         if isinstance(value, list) and key not in {"male_first_names", "female_first_names"}:

@@ -22,7 +22,7 @@ from bot.extraction.attribution.assemble import statements
 from bot.extraction.attribution.candidate import Candidate, Origin
 from bot.extraction.attribution.config import AttributionConfig
 from bot.extraction.attribution.context import Context
-from bot.extraction.attribution.features import features
+from bot.extraction.attribution.features import features, passes_filter
 from bot.extraction.attribution.merge import apply_quotations, dedupe, link_floating, outermost
 
 if TYPE_CHECKING:
@@ -50,7 +50,7 @@ def find_statements(doc: Doc, text: str, config: AttributionConfig | None = None
     """Return the statements of ``doc`` (whose text has the same character offsets as ``text``)."""
     cfg = config or AttributionConfig.default()
     ctx, cands = propose(doc, text, cfg)
-    kept = [c for c in cands if c.origin not in RANKED_ORIGINS or cfg.ranker.keeps(features(ctx, c, cfg))]
+    kept = [c for c in cands if c.origin not in RANKED_ORIGINS or passes_filter(ctx, c, cfg)]
     return statements(ctx, link_floating(ctx, cfg, outermost(kept)))
 
 

@@ -27,6 +27,8 @@ class AttributionConfig:
     generation_threshold: float = FRAME_MIN_PRECISION
     # The learned filter (its ``threshold`` is the probability a candidate needs); inactive keeps everything.
     ranker: Ranker = field(default_factory=Ranker)
+    # A speech verb with quoted words in its content bypasses the filter (see ``features.passes_filter``).
+    keep_quoted_speech: bool = True
     # '“A,” said Senator Jane Doe': the cue clause right after the closing mark.
     quote_cue_gap_chars: int = 40
     # Shorter quoted regions without a cue are scare quotes or titles.
