@@ -165,13 +165,6 @@ def test_not_temporal_expressions(text: str) -> None:
 # ---------------------------------------------------------------------------------------------- parsed rules
 
 
-@pytest.fixture(scope="module")
-def nlp():  # type: ignore[no-untyped-def]
-    from bot.extraction.nlp import load_model
-
-    return load_model()
-
-
 def _statement(text: str, quote: str, cue: str, speaker: str | None = None) -> Statement:
     """Build the statement with content ``quote`` and the occurrence of ``cue`` nearest to it."""
     start = text.index(quote)

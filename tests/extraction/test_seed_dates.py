@@ -44,13 +44,6 @@ SPEAKERS = {
 
 
 @pytest.fixture(scope="module")
-def nlp():  # type: ignore[no-untyped-def]
-    from bot.extraction.nlp import load_model
-
-    return load_model("en_core_web_sm")
-
-
-@pytest.fixture(scope="module")
 def seed_text() -> str:
     return SEED.read_text(encoding="utf-8")
 
