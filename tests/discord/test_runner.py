@@ -15,18 +15,12 @@ from conftest import Env
 from discord_fakes import OWNER_ID, FakeHTTP, Recorder, install_fake_http
 
 from bot.commands.core import Commands
-from bot.discord.bot import BotDeps, QuoteBot, ShardedQuoteBot, create_bot, make_intents
+from bot.discord.bot import QuoteBot, ShardedQuoteBot, make_intents
+from bot.discord.connect import BAD_TOKEN, NO_INTENT, NO_NETWORK, connect_error
+from bot.discord.deps import BotDeps
 from bot.discord.limits import UserCooldown
-from bot.discord.runner import (
-    BAD_TOKEN,
-    NO_INTENT,
-    NO_NETWORK,
-    connect_error,
-    run_bot,
-    serve,
-    sync_commands,
-    sync_with,
-)
+from bot.discord.runner import create_bot, run_bot, serve, sync_commands
+from bot.discord.sync import sync_with
 from bot.service import Service
 from bot.settings import Settings
 from bot.storage.db import Storage
