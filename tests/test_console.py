@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from bot.console import seed_files
 from bot.settings import Settings
 from bot.sources import read_file
@@ -22,6 +24,7 @@ def run_console(db: Path, lines: list[str], *extra: str) -> subprocess.Completed
                           timeout=180)
 
 
+@pytest.mark.slow
 def test_console_answers_commands_on_the_seeds(tmp_path: Path) -> None:
     db = tmp_path / "q.db"
     proc = run_console(db, ["!speakers", "!quotes Kirby", "!quote Kirby", "", "!search evacuate",
@@ -43,6 +46,7 @@ def test_console_answers_commands_on_the_seeds(tmp_path: Path) -> None:
     assert "seeds: 0 new article(s), 1 already saved" in again.stderr
 
 
+@pytest.mark.slow
 def test_console_extracts_a_local_file(tmp_path: Path) -> None:
     article = tmp_path / "article.txt"
     article.write_text("date 2021-08-20\n“We will leave on time,” said Pentagon spokesman John Kirby.\n",

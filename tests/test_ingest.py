@@ -162,6 +162,7 @@ def test_summary_lists_failures_with_reasons(tmp_path: Path) -> None:
 # ------------------------------------------------------------------------------------------- end to end
 
 
+@pytest.mark.slow
 def test_ingest_a_folder_then_rerun_skips_everything(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     folder = tmp_path / "articles"
     folder.mkdir()
@@ -242,6 +243,7 @@ def _ingest_cmd(jsonl: Path, db: Path) -> list[str]:
     return [sys.executable, "-m", "bot", "ingest", str(jsonl), "--db", str(db), "--guild", "9"]
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc to find the workers")
 def test_kill_9_mid_ingest_then_rerun_completes_without_duplicates(tmp_path: Path, nlp: Language) -> None:
     n = 24

@@ -119,6 +119,7 @@ async def test_shard_count_makes_a_sharded_bot(tmp_path: Path, pool: ProcessPool
     await storage.close()
 
 
+@pytest.mark.slow
 def test_sigterm_closes_bot_pool_and_database(tmp_path: Path) -> None:
     proc = subprocess.Popen([sys.executable, str(ROOT / "tests/discord/serve_fake.py"), str(tmp_path / "q.db")],
                             cwd=ROOT, env=os.environ | {"PYTHONPATH": str(ROOT)}, stdout=subprocess.PIPE,

@@ -101,6 +101,7 @@ def test_an_article_is_split_into_balanced_groups_only_for_idle_workers() -> Non
     assert len(short) == 1
 
 
+@pytest.mark.slow
 async def test_an_article_parsed_by_two_workers_gives_the_in_process_statements(nlp: Language) -> None:
     text = long_article()
     want = extract(text, nlp=nlp, max_chars=10_000)

@@ -31,6 +31,7 @@ def test_chunks_keep_order_and_respect_the_size() -> None:
     assert all(sum(len(p.parse_text) for p in g[:-1]) < 1000 for g in groups)
 
 
+@pytest.mark.slow
 def test_parallel_results_equal_serial_results_in_input_order(nlp: Language) -> None:
     preps = [prepare(article(i), article_date="2024-05-0" + str(1 + i % 9)) for i in range(12)]
     want = [extract(article(i), nlp=nlp, article_date="2024-05-0" + str(1 + i % 9)) for i in range(12)]
@@ -40,6 +41,7 @@ def test_parallel_results_equal_serial_results_in_input_order(nlp: Language) -> 
     assert all(isinstance(r, Extraction) and r.statements for r in got)
 
 
+@pytest.mark.slow
 def test_extract_batch_puts_errors_in_place(monkeypatch: pytest.MonkeyPatch, nlp: Language) -> None:
     monkeypatch.setattr(batch, "MIN_PARALLEL_CHARS", 0)  # take the process-pool path even for a small batch
     items = [BatchItem(id=1, text=article(1), date=None), BatchItem(id=2, text="  ", date=None),
