@@ -36,6 +36,12 @@ RULES: tuple[Rule, ...] = (
          "the service knows no command syntax and no transport"),
     Rule("bot/storage", ("bot.service", "bot.commands", "bot.discord", "bot.console", "bot.sources", "discord"),
          "storage is aiosqlite only"),
+    Rule("bot/workers", ("bot.storage", "bot.service", "bot.commands", "bot.discord", "bot.console", "discord",
+                         "aiosqlite"),
+         "the process pools run the extraction core and nothing else"),
+    Rule("bot/sources", ("bot.storage", "bot.service", "bot.commands", "bot.discord", "bot.console", "bot.workers",
+                         "discord", "aiosqlite"),
+         "getting article text needs no database, no chat and no process pool"),
     Rule("bot/discord/cogs", ("bot.discord.bot", "bot.discord.runner"),
          "cogs are handed the bot and their dependencies by the runner; they never import either back"),
 )
