@@ -1,12 +1,13 @@
 # Two commands do all set-up on a fresh machine (Python 3.11+):
 #   make run    -> local console on seeds/ (or the Discord bot when DISCORD_TOKEN is set)
-#   make test   -> the whole test suite
+#   make test   -> the whole test suite (CI)
+#   make test-fast -> the suite without the tests marked slow, for local work
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint eval train install clean
+.PHONY: run test test-fast lint eval train install clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +22,9 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(PY) -m pytest -q
+
+test-fast: $(STAMP)
+	$(PY) -m pytest -q -m "not slow"
 
 lint: $(STAMP)
 	$(PY) -m ruff check bot tests scripts

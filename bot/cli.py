@@ -109,7 +109,7 @@ def _iter_jsonl(stream: TextIO) -> Iterator[tuple[int, dict[str, Any] | None, st
 
 
 def _cmd_extract_jsonl(settings: Settings, path: str) -> int:
-    from bot.extraction.pipeline import BatchItem, extract_batch
+    from bot.workers.batch import BatchItem, extract_batch
 
     stream: TextIO = sys.stdin if path == "-" else open(path, encoding="utf-8")  # noqa: SIM115
     with stream:

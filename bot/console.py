@@ -13,12 +13,12 @@ from bot.commands import CommandContext, Commands, Reply
 from bot.errors import QuoteBotError
 from bot.service import Actor, Service, ThreadExtractor, open_service
 from bot.settings import Settings
+from bot.sources import ACCEPTED_EXTENSIONS
 
 log = logging.getLogger(__name__)
 
 CONSOLE_GUILD = 0
 CONSOLE_USER = 0
-SEED_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
 
 
 def render_text(reply: Reply) -> str:
@@ -52,7 +52,7 @@ def seed_files(paths: list[Path]) -> list[Path]:
     for path in paths:
         if path.is_dir():
             found.extend(p for p in sorted(path.iterdir())
-                         if p.is_file() and p.suffix.lower() in SEED_SUFFIXES)
+                         if p.is_file() and p.suffix.lower() in ACCEPTED_EXTENSIONS)
         elif path.is_file():
             found.append(path)
         else:

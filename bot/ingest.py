@@ -22,17 +22,16 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.errors import InputError, QuoteBotError
-from bot.extraction.batch import available_cores
 from bot.service import Actor, Service
 from bot.settings import Settings
-from bot.sources import ACCEPTED_EXTENSIONS, SourceArticle
+from bot.sources import ACCEPTED_EXTENSIONS, JSONL_EXTENSIONS, SourceArticle
 from bot.storage import Storage
 from bot.workers import ProcessPoolExtractor
+from bot.workers.pool import available_cores
 
 log = logging.getLogger(__name__)
 
 INGEST_USER = 0
-JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 # Jobs per worker kept in flight, so a worker never waits for the next article to be read and hashed.
 JOBS_PER_WORKER = 2
 # Per-article INFO lines of these loggers would scroll the progress bar away; the summary replaces them.
@@ -97,7 +96,7 @@ def jsonl_items(path: Path) -> Iterator[IngestItem]:
 
 
 def folder_items(folder: Path) -> list[IngestItem]:
-    """Return the article files of a folder (.txt, .md, .html, .htm), sorted by name."""
+    """Return the article files of a folder (the ACCEPTED_EXTENSIONS), sorted by name."""
     return [IngestItem(p.name, path=p) for p in sorted(folder.iterdir())
             if p.is_file() and p.suffix.lower() in ACCEPTED_EXTENSIONS]
 
@@ -106,7 +105,7 @@ def count_inputs(path: Path) -> int:
     """Return how many inputs ``path`` holds (files of a folder, non-blank lines of a JSONL file, or 1)."""
     if path.is_dir():
         return len(folder_items(path))
-    if path.suffix.lower() in JSONL_SUFFIXES:
+    if path.suffix.lower() in JSONL_EXTENSIONS:
         with path.open(encoding="utf-8", errors="replace") as fh:
             return sum(1 for line in fh if line.strip())
     return 1
@@ -118,11 +117,11 @@ def input_items(path: Path) -> Iterator[IngestItem]:
         return iter(folder_items(path))
     if not path.is_file():
         raise InputError(f"no such file or folder: {path}")
-    if path.suffix.lower() in JSONL_SUFFIXES:
+    if path.suffix.lower() in JSONL_EXTENSIONS:
         return jsonl_items(path)
     if path.suffix.lower() in ACCEPTED_EXTENSIONS:
         return iter([IngestItem(path.name, path=path)])
-    accepted = ", ".join([*ACCEPTED_EXTENSIONS, *sorted(JSONL_SUFFIXES)])
+    accepted = ", ".join([*ACCEPTED_EXTENSIONS, *sorted(JSONL_EXTENSIONS)])
     raise InputError(f"{path.name}: give a folder of article files or a file ending in {accepted}")
 
 

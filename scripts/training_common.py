@@ -31,7 +31,7 @@ def read_docs(path: Path, limit: int = 0) -> list[dict[str, Any]]:
 
 def serving_parse(nlp: Language, texts: Sequence[str]) -> Iterator[tuple[str, Doc]]:
     """Yield (parse text, Doc) per text, prepared and parsed the way the extractor does when it serves."""
-    from bot.extraction.batch import parse
+    from bot.extraction.parsing import parse
     from bot.extraction.pipeline import prepare
 
     prepared = [prepare(text, max_chars=10**8).parse_text for text in texts]

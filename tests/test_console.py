@@ -7,6 +7,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from bot.console import seed_files
+from bot.settings import Settings
+from bot.sources import read_file
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -18,6 +24,7 @@ def run_console(db: Path, lines: list[str], *extra: str) -> subprocess.Completed
                           timeout=180)
 
 
+@pytest.mark.slow
 def test_console_answers_commands_on_the_seeds(tmp_path: Path) -> None:
     db = tmp_path / "q.db"
     proc = run_console(db, ["!speakers", "!quotes Kirby", "!quote Kirby", "", "!search evacuate",
@@ -39,6 +46,7 @@ def test_console_answers_commands_on_the_seeds(tmp_path: Path) -> None:
     assert "seeds: 0 new article(s), 1 already saved" in again.stderr
 
 
+@pytest.mark.slow
 def test_console_extracts_a_local_file(tmp_path: Path) -> None:
     article = tmp_path / "article.txt"
     article.write_text("date 2021-08-20\n“We will leave on time,” said Pentagon spokesman John Kirby.\n",
@@ -56,3 +64,15 @@ def test_console_refuses_a_bad_database_path(tmp_path: Path) -> None:
     proc = run_console(bad, ["!quotes"])
     assert proc.returncode == 1
     assert "DATABASE_PATH" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_every_file_the_seeding_picks_up_is_read(tmp_path: Path) -> None:
+    # The console once picked up .markdown seeds that the reader then refused: both now use one table.
+    said = "Ana Costa, the mayor, said the bridge opens in May after three years of work on the river."
+    page = f"<html><body><article><h1>Bridge</h1><p>{said}</p><p>{said}</p></article></body></html>"
+    for name in ("a.txt", "b.md", "c.markdown", "d.html", "e.HTM", "notes.pdf", "data.jsonl"):
+        (tmp_path / name).write_text(page if ".ht" in name.lower() else said, encoding="utf-8")
+    found = seed_files([tmp_path])
+    assert [p.name for p in found] == ["a.txt", "b.md", "c.markdown", "d.html", "e.HTM"]
+    for path in found:
+        assert "bridge" in read_file(Settings.from_env({}), path).text

@@ -13,14 +13,17 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from bot.errors import InputError
-from bot.extraction.nlp import load_model
 from bot.extraction.pipeline import extract
 from bot.ingest import IngestSummary, Progress, format_summary, input_items, jsonl_items, run_ingest
 from bot.settings import Settings
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 ROOT = Path(__file__).resolve().parents[1]
 NAMES = ["Ann Lee", "Bo Diaz", "Cy Park", "Di Moss", "Ed Nash", "Flo Reyes", "Gus Hart", "Hal Ortiz",
@@ -74,10 +77,10 @@ def test_jsonl_lines_with_their_errors(tmp_path: Path) -> None:
 
 
 def test_folder_inputs_are_article_files_sorted(tmp_path: Path) -> None:
-    for name in ("b.html", "a.txt", "c.md", "notes.pdf", "d.HTM"):
+    for name in ("b.html", "a.txt", "c.md", "notes.pdf", "d.HTM", "e.markdown"):
         (tmp_path / name).write_text("x", encoding="utf-8")
     (tmp_path / "sub.txt").mkdir()
-    assert [i.key for i in input_items(tmp_path)] == ["a.txt", "b.html", "c.md", "d.HTM"]
+    assert [i.key for i in input_items(tmp_path)] == ["a.txt", "b.html", "c.md", "d.HTM", "e.markdown"]
 
 
 @pytest.mark.parametrize(("name", "message"), [("missing", "no such file or folder"),
@@ -159,6 +162,7 @@ def test_summary_lists_failures_with_reasons(tmp_path: Path) -> None:
 # ------------------------------------------------------------------------------------------- end to end
 
 
+@pytest.mark.slow
 def test_ingest_a_folder_then_rerun_skips_everything(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     folder = tmp_path / "articles"
     folder.mkdir()
@@ -239,8 +243,9 @@ def _ingest_cmd(jsonl: Path, db: Path) -> list[str]:
     return [sys.executable, "-m", "bot", "ingest", str(jsonl), "--db", str(db), "--guild", "9"]
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux /proc to find the workers")
-def test_kill_9_mid_ingest_then_rerun_completes_without_duplicates(tmp_path: Path) -> None:
+def test_kill_9_mid_ingest_then_rerun_completes_without_duplicates(tmp_path: Path, nlp: Language) -> None:
     n = 24
     docs = [{"id": f"doc{i}", "text": article(i, paragraphs=6), "date": "2024-06-01"} for i in range(n)]
     jsonl = tmp_path / "in.jsonl"
@@ -284,7 +289,6 @@ def test_kill_9_mid_ingest_then_rerun_completes_without_duplicates(tmp_path: Pat
     # saved without (some of) its statements before the kill would show here, as the rerun skips it.
     state = _db_state(db)
     assert len(state) == n
-    nlp = load_model("en_core_web_sm")
     for d in docs:
         want = extract(d["text"], nlp=nlp, article_date=d["date"])
         assert state[d["text"]] == {(s.quote, s.start, s.end) for s in want.statements}, d["id"]

@@ -1,36 +1,30 @@
-"""The discord.py bot: intents, the command tree with its error handler, cogs, and clean shutdown."""
+"""The discord.py bot: intents, the command tree with its error handler, and clean shutdown.
+
+The bot knows no cog: the runner (:mod:`bot.discord.runner`) hands it a factory that builds them, so no cog
+module imports this one back.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import logging
 import signal
-from collections.abc import Callable, Coroutine
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.discord.cogs.common import run_text_command
+from bot.discord.deps import BotDeps, Closer
 from bot.discord.errors import reply_for, send_error_to_interaction
-from bot.discord.limits import UserCooldown
-from bot.settings import Settings
+from bot.discord.replying import send_reply
 
 log = logging.getLogger(__name__)
 
-Closer = Callable[[], Coroutine[Any, Any, None]]
-
-
-@dataclass
-class BotDeps:
-    """What the cogs need, handed in by the runner (real objects) or by tests (the same, on tmp paths)."""
-
-    settings: Settings
-    runtime: Any  # the command layer's runtime (service + dispatch); see bot.discord.context
-    cooldown: UserCooldown
-    closers: list[tuple[str, Closer]] = field(default_factory=list)
-    on_start: list[Closer] = field(default_factory=list)  # background jobs at login (pool warm-up)
+# Builds the cogs of a bot from the bot and its dependencies (see bot.discord.runner.make_cogs).
+CogFactory = Callable[[commands.Bot, BotDeps], Sequence[commands.Cog]]
 
 
 def make_intents() -> discord.Intents:
@@ -54,20 +48,20 @@ class QuoteTree(app_commands.CommandTree[Any]):
 class QuoteBot(commands.Bot):
     """The bot: prefix + slash commands over the command layer. Closing it closes the pool and the DB."""
 
-    def __init__(self, deps: BotDeps, **options: Any) -> None:
+    def __init__(self, deps: BotDeps, cogs: CogFactory, **options: Any) -> None:
         super().__init__(command_prefix=commands.when_mentioned_or(deps.settings.command_prefix),
                          intents=make_intents(), help_command=None, tree_cls=QuoteTree,
                          allowed_mentions=discord.AllowedMentions.none(), **options)
         self.deps = deps
+        self._make_cogs = cogs
         self._shutdown_task: asyncio.Task[None] | None = None
         self._closing: asyncio.Future[None] | None = None
         self._background: set[asyncio.Task[None]] = set()
 
     async def setup_hook(self) -> None:
         """Add the cogs. Slash commands are NOT synced here: use `python -m bot sync` or the owner command."""
-        from bot.discord.cogs import add_cogs
-
-        await add_cogs(self)
+        for cog in self._make_cogs(self, self.deps):
+            await self.add_cog(cog)
         log.info("cogs loaded: %s", ", ".join(sorted(self.cogs)))
         for job in self.deps.on_start:
             task: asyncio.Task[None] = asyncio.get_running_loop().create_task(self._background_job(job))
@@ -89,8 +83,6 @@ class QuoteBot(commands.Bot):
     async def on_command_error(self, context: commands.Context[Any], exception: commands.CommandError,
                                /) -> None:
         """Answer a failed prefix or hybrid command with a short reply; log unexpected errors."""
-        from bot.discord.replying import send_reply
-
         if isinstance(exception, commands.CommandNotFound):
             await self.on_unknown_command(context)
             return
@@ -108,9 +100,7 @@ class QuoteBot(commands.Bot):
 
     async def on_unknown_command(self, context: commands.Context[Any]) -> None:
         """Let the command layer answer an unknown command (it suggests the closest one)."""
-        from bot.discord.cogs.common import run_text_command
-
-        await run_text_command(context, context.message.content)
+        await run_text_command(context, self.deps.runtime, context.message.content)
 
     def request_shutdown(self, signame: str = "signal") -> None:
         """Start closing the bot (from a signal handler); the running ``start()`` then returns."""
@@ -137,13 +127,6 @@ class QuoteBot(commands.Bot):
 
 class ShardedQuoteBot(QuoteBot, commands.AutoShardedBot):
     """The same bot over several gateway shards (SHARD_COUNT set)."""
-
-
-def create_bot(deps: BotDeps) -> QuoteBot:
-    """Return the bot for these settings: sharded when SHARD_COUNT is set."""
-    if deps.settings.shard_count:
-        return ShardedQuoteBot(deps, shard_count=deps.settings.shard_count)
-    return QuoteBot(deps)
 
 
 def install_signal_handlers(bot: QuoteBot) -> Callable[[], None]:

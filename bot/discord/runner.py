@@ -1,4 +1,7 @@
-"""Start the Discord bot (``python -m bot run``) and sync its slash commands (``python -m bot sync``)."""
+"""Start the Discord bot (``python -m bot run``) and sync its slash commands (``python -m bot sync``).
+
+The one place that builds the bot, its cogs and their dependencies (database, extraction pool, command layer).
+"""
 
 from __future__ import annotations
 
@@ -6,35 +9,35 @@ import asyncio
 import logging
 import sys
 
-import aiohttp
-import discord
+from discord.ext import commands
 
-from bot.discord.bot import BotDeps, QuoteBot, create_bot, install_signal_handlers
+from bot.discord.bot import QuoteBot, ShardedQuoteBot, install_signal_handlers
+from bot.discord.cogs.admin import AdminCog
+from bot.discord.cogs.auto import AutoExtractCog
+from bot.discord.cogs.edit import EditCog
+from bot.discord.cogs.extract import ExtractCog
+from bot.discord.cogs.query import QueryCog
+from bot.discord.connect import CONNECT_ERRORS, MISSING_TOKEN, connect_error
+from bot.discord.deps import BotDeps
 from bot.discord.limits import UserCooldown
+from bot.discord.sync import sync_with
 from bot.errors import QuoteBotError
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
 
-MISSING_TOKEN = ("DISCORD_TOKEN is not set: put the bot token from the Discord Developer Portal "
-                 "(Applications -> your app -> Bot -> Reset Token) in .env or the environment")
-BAD_TOKEN = ("Discord refused DISCORD_TOKEN (401 Unauthorized): the token is wrong or was reset. "
-             "Copy a fresh one from the Developer Portal (Bot -> Reset Token) into .env")
-NO_INTENT = ("Discord refused the connection: enable the MESSAGE CONTENT intent for this bot in the "
-             "Developer Portal (Applications -> your app -> Bot -> Privileged Gateway Intents)")
 
-NO_NETWORK = "could not reach Discord; check the network connection (or a proxy/firewall) and try again"
-# What logging in or connecting can raise, for both the bot and `sync`; connect_error says what to do about it.
-CONNECT_ERRORS = (discord.LoginFailure, discord.PrivilegedIntentsRequired, aiohttp.ClientError, OSError)
+def make_cogs(bot: commands.Bot, deps: BotDeps) -> list[commands.Cog]:
+    """Return every cog of the bot, each handed what it needs."""
+    return [ExtractCog(bot, deps), QueryCog(bot, deps), EditCog(bot, deps), AutoExtractCog(bot, deps),
+            AdminCog(bot)]
 
 
-def connect_error(exc: BaseException) -> str:
-    """Return the message for one of ``CONNECT_ERRORS``."""
-    if isinstance(exc, discord.LoginFailure):
-        return BAD_TOKEN
-    if isinstance(exc, discord.PrivilegedIntentsRequired):
-        return NO_INTENT
-    return f"{NO_NETWORK} ({exc.__class__.__name__}: {exc})"
+def create_bot(deps: BotDeps) -> QuoteBot:
+    """Return the bot for these settings, with its cogs: sharded when SHARD_COUNT is set."""
+    if deps.settings.shard_count:
+        return ShardedQuoteBot(deps, make_cogs, shard_count=deps.settings.shard_count)
+    return QuoteBot(deps, make_cogs)
 
 
 async def open_deps(settings: Settings, *, warm_up: bool = False) -> BotDeps:
@@ -89,35 +92,6 @@ def run_bot(settings: Settings) -> int:
     except QuoteBotError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-
-
-async def sync_tree(bot: QuoteBot, guild_id: int | None) -> int:
-    """Push the slash commands to Discord, globally or to one guild (instant there); return how many."""
-    if guild_id is None:
-        synced = await bot.tree.sync()
-    else:
-        guild = discord.Object(id=guild_id)
-        bot.tree.copy_global_to(guild=guild)
-        synced = await bot.tree.sync(guild=guild)
-    log.info("synced %d application command(s) to %s", len(synced), guild_id or "all guilds")
-    return len(synced)
-
-
-async def sync_with(bot: QuoteBot, token: str, guild_id: int | None) -> int:
-    """Log ``bot`` in over HTTP only (no gateway), sync its commands, close it; return the exit code."""
-    try:
-        async with bot:
-            await bot.login(token)
-            count = await sync_tree(bot, guild_id)
-    except CONNECT_ERRORS as exc:
-        print(f"error: {connect_error(exc)}", file=sys.stderr)
-        return 1
-    except discord.HTTPException as exc:
-        print(f"error: Discord refused the command sync ({exc.status}: {exc.text or exc})", file=sys.stderr)
-        return 1
-    where = f"guild {guild_id} (available now)" if guild_id else "every guild (can take an hour to show)"
-    print(f"synced {count} command(s) to {where}")
-    return 0
 
 
 async def _sync(settings: Settings, token: str, guild_id: int | None) -> int:

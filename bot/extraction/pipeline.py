@@ -3,22 +3,19 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from bot.errors import QuoteBotError
 from bot.extraction.attribution import find_statements
 from bot.extraction.dating import date_statements, find_date_line, parse_iso_date
 from bot.extraction.model import DateSource, Extraction
+from bot.extraction.parsing import parse
 from bot.extraction.textcheck import check_text
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
-
-    from bot.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -77,46 +74,5 @@ def extract(text: str, *, nlp: Language, article_date: str | None = None, page_d
     """Extract every attributed statement of one article."""
     prepared = prepare(text, article_date=article_date, page_date=page_date, posted_date=posted_date,
                        max_chars=max_chars)
-    from bot.extraction.batch import parse  # the one parsing path: long texts in segments, as in the workers
-
+    # The one parsing path: paragraph by paragraph, long ones in segments, as in the workers.
     return extract_from_doc(prepared, next(parse(nlp, [prepared.parse_text])))
-
-
-@dataclass(frozen=True, slots=True)
-class BatchItem:
-    """One document of a batch: an id, the text, an optional date, or an error found while reading it."""
-
-    id: object
-    text: str
-    date: str | None
-    error: str | None = None
-
-
-def extract_batch(items: Iterable[BatchItem], settings: Settings, workers: int | None = None,
-                  ) -> Iterator[tuple[BatchItem, Extraction | QuoteBotError | str]]:
-    """Extract many documents on every core (``nlp.pipe`` in worker processes); yield results in input order.
-
-    Bad documents yield their error (an :class:`InputError` or the reading error) in place of an extraction.
-    A small batch, or ``workers=1``, runs in this process.
-    """
-    from bot.extraction.batch import MIN_PARALLEL_CHARS, available_cores, extract_parallel, extract_serial
-
-    item_list = list(items)
-    prepared: list[Prepared | QuoteBotError | str] = []
-    for item in item_list:
-        if item.error is not None:
-            prepared.append(item.error)
-            continue
-        try:
-            prepared.append(prepare(item.text, article_date=item.date, max_chars=settings.max_article_chars))
-        except QuoteBotError as exc:
-            prepared.append(exc)
-    good = [p for p in prepared if isinstance(p, Prepared)]
-    workers = workers or available_cores()
-    results: Iterator[Extraction | QuoteBotError | str]
-    if workers > 1 and sum(len(p.parse_text) for p in good) >= MIN_PARALLEL_CHARS:
-        results = extract_parallel(good, settings.spacy_model, workers)
-    else:
-        results = extract_serial(good, settings.spacy_model)
-    for item, prep in zip(item_list, prepared, strict=True):
-        yield item, next(results) if isinstance(prep, Prepared) else prep

@@ -8,8 +8,9 @@ paragraph end and marked ``closed=False`` so only its own paragraph is affected.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
+
+from bot.extraction.text import quote_lines
 
 # Opening mark -> the closing marks that end it.
 _DOUBLE_PAIRS: dict[str, str] = {
@@ -25,8 +26,6 @@ _SINGLE_CLOSE = "\u2019'\u2018\u203a"
 _SINGLE_OPEN_PREV = set("([{\u2014\u2013-:/\u201c\"")
 ALL_QUOTE_CHARS = "\"'\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019\u201a\u2039\u203a\u300c\u300d`"
 
-_PARAGRAPH = re.compile(r"[^\n]+")
-
 
 @dataclass(frozen=True, slots=True)
 class QuoteRegion:
@@ -38,10 +37,6 @@ class QuoteRegion:
     inner_end: int
     closed: bool
     double: bool = True
-
-
-def _paragraph_spans(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text)]
 
 
 def _double_regions(text: str, ps: int, pe: int) -> tuple[list[tuple[int, int, bool]], int | None]:
@@ -114,8 +109,7 @@ def _single_regions(text: str, ps: int, pe: int, inside: bytearray) -> list[tupl
 def quoted_regions(text: str) -> list[QuoteRegion]:
     """Return the quoted regions of ``text`` in order (see the module docstring for the conventions)."""
     out: list[QuoteRegion] = []
-    paragraphs = _paragraph_spans(text)
-    for ps, pe in paragraphs:
+    for ps, pe in quote_lines(text):  # a quotation is paired within one line (see bot.extraction.text)
         dbl, open_at = _double_regions(text, ps, pe)
         if open_at is not None:
             dbl.append((open_at, pe, False))

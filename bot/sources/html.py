@@ -14,6 +14,7 @@ from typing import Any
 import trafilatura
 
 from bot.errors import NoArticleText, Paywalled
+from bot.extraction.text import PARAGRAPH_SEPARATOR
 
 log = logging.getLogger(__name__)
 
@@ -44,13 +45,13 @@ class PageText:
 
 def _paragraphs(raw: str) -> str:
     lines = (_SPACES.sub(" ", line).strip() for line in raw.splitlines())
-    return "\n\n".join(line for line in lines if line)
+    return PARAGRAPH_SEPARATOR.join(line for line in lines if line)
 
 
 def _drop_headline(text: str, title: str | None) -> str:
     # The headline is metadata (``title``), not article prose: headline-ese ("Minister says ...") would be
     # read as a statement a second time. trafilatura keeps it when it sits inside <article>.
-    first, _, rest = text.partition("\n\n")
+    first, _, rest = text.partition(PARAGRAPH_SEPARATOR)
     if title and rest and first.casefold() == title.casefold():
         return rest
     return text

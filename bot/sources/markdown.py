@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from bot.extraction.text import PARAGRAPH_SEPARATOR
+
 # (pattern, replacement) applied in order; each keeps the visible words of the construct.
 MARKDOWN_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^```.*?^```[ \t]*$", re.MULTILINE | re.DOTALL), ""),  # fenced code blocks
@@ -25,4 +27,4 @@ def markdown_to_text(markdown: str) -> str:
     text = markdown
     for pattern, replacement in MARKDOWN_RULES:
         text = pattern.sub(replacement, text)
-    return _BLANK_RUNS.sub("\n\n", text).strip()
+    return _BLANK_RUNS.sub(PARAGRAPH_SEPARATOR, text).strip()

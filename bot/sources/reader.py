@@ -36,7 +36,7 @@ async def fetch_article(url: str, settings: Settings) -> SourceArticle:
 
 
 def read_file(settings: Settings, path: Path) -> SourceArticle:
-    """Read a local .txt/.md/.html/.htm file like an upload."""
+    """Read a local article file (one of the ACCEPTED_EXTENSIONS) like an upload."""
     if not path.is_file():
         raise InputError(f"no such file: {path}")
     size = path.stat().st_size

@@ -1,4 +1,4 @@
-"""Uploaded and local files: .txt, .md, .html and .htm, each read to article text with its metadata."""
+"""Uploaded and local files (the kinds of :mod:`bot.sources.formats`), each read to article text and metadata."""
 
 from __future__ import annotations
 
@@ -8,15 +8,13 @@ from pathlib import PurePath
 from bot.errors import EmptyInput, InputTooLarge, NotText, UnsupportedFile
 from bot.settings import Settings
 from bot.sources.decode import decode_html, decode_text
+from bot.sources.formats import ACCEPTED_EXTENSIONS, CONTENT_TYPES, FileKind
 from bot.sources.html import read_html
 from bot.sources.markdown import markdown_to_text
 from bot.sources.model import SourceArticle
 
 log = logging.getLogger(__name__)
 
-# Extension -> how it is read. Everything else is refused with a message naming the extension.
-ACCEPTED_EXTENSIONS: dict[str, str] = {".txt": "text", ".md": "markdown", ".html": "html", ".htm": "html"}
-_CONTENT_TYPES = {"text": "text/plain", "markdown": "text/markdown", "html": "text/html"}
 _NAME_SHOWN_CHARS = 80
 
 
@@ -25,7 +23,7 @@ def _shown(filename: str) -> str:
     return name if len(name) <= _NAME_SHOWN_CHARS else name[: _NAME_SHOWN_CHARS - 1] + "…"
 
 
-def upload_kind(filename: str) -> str:
+def upload_kind(filename: str) -> FileKind:
     """Return how a file is read ("text", "markdown" or "html"); raise :class:`UnsupportedFile` otherwise."""
     extension = PurePath(filename).suffix.lower()
     kind = ACCEPTED_EXTENSIONS.get(extension)
@@ -61,6 +59,6 @@ def read_upload(filename: str, data: bytes, settings: Settings) -> SourceArticle
         text = normalize_newlines(text)
         if kind == "markdown":
             text = markdown_to_text(text)
-        article = SourceArticle(text=text, filename=name, content_type=_CONTENT_TYPES[kind])
+        article = SourceArticle(text=text, filename=name, content_type=CONTENT_TYPES[kind])
     log.info("read upload kind=%s bytes=%d chars=%d", kind, len(data), len(article.text))
     return article

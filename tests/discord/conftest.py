@@ -12,8 +12,10 @@ from discord.webhook.async_ import async_context
 from discord_fakes import FakeHTTP, FakeWebhookAdapter, Recorder, World, install_fake_http
 
 from bot.commands.core import Commands
-from bot.discord.bot import BotDeps, QuoteBot, create_bot
+from bot.discord.bot import QuoteBot
+from bot.discord.deps import BotDeps
 from bot.discord.limits import UserCooldown
+from bot.discord.runner import create_bot
 from bot.service import Service
 from bot.settings import Settings
 from bot.storage.db import Storage

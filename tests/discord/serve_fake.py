@@ -17,9 +17,10 @@ sys.path.insert(0, str(Path(__file__).parent))
 from discord_fakes import FakeHTTP, Recorder, install_fake_http
 
 from bot.commands.core import Commands
-from bot.discord.bot import BotDeps, QuoteBot
+from bot.discord.bot import QuoteBot
+from bot.discord.deps import BotDeps
 from bot.discord.limits import UserCooldown
-from bot.discord.runner import serve
+from bot.discord.runner import make_cogs, serve
 from bot.service import Service
 from bot.settings import Settings
 from bot.storage.db import Storage
@@ -46,7 +47,7 @@ async def main(db_path: str) -> int:
     deps = BotDeps(settings=settings, runtime=Commands(Service(storage, pool, settings)),
                    cooldown=UserCooldown(0), closers=[("database", storage.close), ("extraction pool", pool.aclose)],
                    on_start=[pool.warm_up])
-    bot: Any = GatewaylessBot(deps)
+    bot: Any = GatewaylessBot(deps, make_cogs)
     install_fake_http(bot, FakeHTTP(Recorder()))
     code = await serve(bot, "fake-token")
     print("EXIT", code, "db closed:", not storage.conn._running, flush=True)  # type: ignore[attr-defined]

@@ -37,6 +37,7 @@ async def seed(env: Env, text: str, user: int | None = None) -> None:
     await env.service.add_text(actor, text)
 
 
+@pytest.mark.slow
 async def test_prefix_command_through_process_commands(env: Env) -> None:
     await seed(env, ARTICLE)
     env.send(env.world.message(env.world.bob, "!quotes Kirby"))

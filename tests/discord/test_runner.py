@@ -15,18 +15,12 @@ from conftest import Env
 from discord_fakes import OWNER_ID, FakeHTTP, Recorder, install_fake_http
 
 from bot.commands.core import Commands
-from bot.discord.bot import BotDeps, QuoteBot, ShardedQuoteBot, create_bot, make_intents
+from bot.discord.bot import QuoteBot, ShardedQuoteBot, make_intents
+from bot.discord.connect import BAD_TOKEN, NO_INTENT, NO_NETWORK, connect_error
+from bot.discord.deps import BotDeps
 from bot.discord.limits import UserCooldown
-from bot.discord.runner import (
-    BAD_TOKEN,
-    NO_INTENT,
-    NO_NETWORK,
-    connect_error,
-    run_bot,
-    serve,
-    sync_commands,
-    sync_with,
-)
+from bot.discord.runner import create_bot, run_bot, serve, sync_commands
+from bot.discord.sync import sync_with
 from bot.service import Service
 from bot.settings import Settings
 from bot.storage.db import Storage
@@ -125,6 +119,7 @@ async def test_shard_count_makes_a_sharded_bot(tmp_path: Path, pool: ProcessPool
     await storage.close()
 
 
+@pytest.mark.slow
 def test_sigterm_closes_bot_pool_and_database(tmp_path: Path) -> None:
     proc = subprocess.Popen([sys.executable, str(ROOT / "tests/discord/serve_fake.py"), str(tmp_path / "q.db")],
                             cwd=ROOT, env=os.environ | {"PYTHONPATH": str(ROOT)}, stdout=subprocess.PIPE,

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from bot.extraction.pipeline import BatchItem, extract_batch
 from bot.settings import Settings
+from bot.workers.batch import BatchItem, extract_batch
 
 if TYPE_CHECKING:
     pass

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -104,6 +105,7 @@ def one_long_paragraph(parts: list[str], chars: int = 20_000) -> str:
     return " ".join([unit] * (chars // (len(unit) + 1) + 1))
 
 
+@pytest.mark.slow
 @settings(PROPERTY_SETTINGS, max_examples=5)
 @given(st.lists(shaped, min_size=3, max_size=12).map(one_long_paragraph))
 def test_very_long_paragraph(nlp: Language, text: str) -> None:

@@ -71,5 +71,7 @@ def test_roles_and_types(statements: list[Statement]) -> None:
 
 
 def test_unattributed_report_has_no_speaker(statements: list[Statement]) -> None:
-    reported = [s for s in statements if "decided to launch a military operation" in s.quote]
-    assert all(s.speaker is None for s in reported)
+    # "it was reported that ...": a statement with its cue, but nobody to attribute it to.
+    (reported,) = [s for s in statements if "decided to launch a military operation" in s.quote]
+    assert reported.cue == "reported"
+    assert (reported.speaker, reported.speaker_mention) == (None, None)

@@ -13,13 +13,13 @@ from typing import TYPE_CHECKING
 import lxml.html
 
 from bot.extraction.model import Extraction
-from bot.extraction.nlp import load_model
 from bot.extraction.pipeline import extract
 from bot.settings import Settings
 from bot.sources import fetch_article
 
 if TYPE_CHECKING:
     from conftest import LocalSite
+    from spacy.language import Language
 
 NEWS = Path(__file__).parent / "pages" / "news.html"
 FURNITURE_SPEAKERS = ("Tom Price", "Gary Holt", "Jim Baxter", "Sam Carter", "harbour chief", "union boss",
@@ -29,8 +29,8 @@ FURNITURE_QUOTES = ("We will not back down", "Best mortgage rates", "ten kilos",
                     "Pay people properly", "Independent journalism", "ferry fares")
 
 
-def _extract(text: str, settings: Settings, page_date: str | None = None) -> Extraction:
-    return extract(text, nlp=load_model(settings.spacy_model), page_date=page_date,
+def _extract(nlp: Language, text: str, settings: Settings, page_date: str | None = None) -> Extraction:
+    return extract(text, nlp=nlp, page_date=page_date,
                    max_chars=settings.max_article_chars)
 
 
@@ -46,16 +46,16 @@ def _whole_page_text() -> str:
     return "\n\n".join(block for block in blocks if block)
 
 
-def test_control_the_furniture_is_quote_shaped() -> None:
+def test_control_the_furniture_is_quote_shaped(nlp: Language) -> None:
     settings = Settings.from_env({})
-    result = _extract(_whole_page_text(), settings)
+    result = _extract(nlp, _whole_page_text(), settings)
     assert any(_is_furniture(s.quote, s.speaker) for s in result.statements)
 
 
-async def test_no_statement_from_page_furniture(site: LocalSite) -> None:
+async def test_no_statement_from_page_furniture(site: LocalSite, nlp: Language) -> None:
     settings = site.reading_settings()
     article = await fetch_article(site.url("/news"), settings)
-    result = _extract(article.text, settings, page_date=article.date)
+    result = _extract(nlp, article.text, settings, page_date=article.date)
     assert result.article_date == "2024-03-14"
     assert result.date_source == "page metadata"
     assert {"Helen Okafor", "Daniel Reyes"} <= {s.speaker for s in result.statements}

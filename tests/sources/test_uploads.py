@@ -17,7 +17,8 @@ ARTICLE = "“The bridge opens in May,” the mayor, Ana Costa, said.\n\nWork be
 
 
 def test_accepted_extensions() -> None:
-    assert set(ACCEPTED_EXTENSIONS) == {".txt", ".md", ".html", ".htm"}
+    assert ACCEPTED_EXTENSIONS == {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html",
+                                   ".htm": "html"}
 
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "cp1252"])
@@ -58,6 +59,12 @@ def test_markdown_upload_loses_its_markup() -> None:
     assert article.content_type == "text/markdown"
 
 
+def test_a_markdown_file_is_read_as_markdown() -> None:
+    article = read_upload("notes.markdown", b"# Bridge opens\n\n**Ana Costa** said it opens in May.\n", SETTINGS)
+    assert article.text == "Bridge opens\n\nAna Costa said it opens in May."
+    assert article.content_type == "text/markdown"
+
+
 def test_markdown_keeps_snake_case_and_lone_asterisks() -> None:
     text = "the file_name_here costs 3 * 4 dollars"
     assert markdown_to_text(text) == text
@@ -72,7 +79,7 @@ def test_markdown_keeps_snake_case_and_lone_asterisks() -> None:
 def test_other_types_are_refused_naming_the_extension(filename: str, named: str) -> None:
     with pytest.raises(UnsupportedFile, match=named) as caught:
         read_upload(filename, b"%PDF-1.4", SETTINGS)
-    assert ".txt, .md, .html, .htm" in str(caught.value)
+    assert ".txt, .md, .markdown, .html, .htm" in str(caught.value)
 
 
 def test_upload_over_the_cap_is_refused() -> None:

@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING
 
 import discord
 from discord.ext import commands
 
-from bot.discord.cogs.common import deliver, make_context, runtime_of
+from bot.discord.cogs.common import deliver, make_context
 from bot.discord.cogs.extract import accepted_attachment, extract_reply
+from bot.discord.deps import BotDeps
 from bot.discord.joiner import Key, MessageJoiner
 from bot.sources import is_url
-
-if TYPE_CHECKING:
-    from bot.discord.bot import QuoteBot
 
 log = logging.getLogger(__name__)
 
@@ -27,10 +24,11 @@ JOIN_WINDOW_SECONDS = 2.5
 class AutoExtractCog(commands.Cog, name="Auto-extract"):
     """Extract articles posted in the configured channels without a command."""
 
-    def __init__(self, bot: QuoteBot, *, join_window: float = JOIN_WINDOW_SECONDS,
+    def __init__(self, bot: commands.Bot, deps: BotDeps, *, join_window: float = JOIN_WINDOW_SECONDS,
                  min_paste_chars: int = MIN_PASTE_CHARS) -> None:
         self.bot = bot
-        self.channels = bot.deps.settings.auto_extract_channels
+        self.deps = deps
+        self.channels = deps.settings.auto_extract_channels
         self.min_paste_chars = min_paste_chars
         self.joiner: MessageJoiner[discord.Message] = MessageJoiner(join_window, self._extract_joined)
 
@@ -39,7 +37,7 @@ class AutoExtractCog(commands.Cog, name="Auto-extract"):
         self.joiner.cancel()
 
     def _is_command(self, message: discord.Message) -> bool:
-        prefix = self.bot.deps.settings.command_prefix
+        prefix = self.deps.settings.command_prefix
         return message.content.startswith(prefix) or (self.bot.user is not None
                                                       and self.bot.user.mentioned_in(message))
 
@@ -66,11 +64,11 @@ class AutoExtractCog(commands.Cog, name="Auto-extract"):
 
     async def _extract(self, message: discord.Message, *, text: str | None = None, url: str | None = None,
                        attachment: discord.Attachment | None = None) -> None:
-        runtime = runtime_of(self.bot)
+        runtime = self.deps.runtime
         perms = message.channel.permissions_for(message.author)  # type: ignore[arg-type]
         cctx = make_context(guild_id=message.guild.id if message.guild else None, user_id=message.author.id,
                             manage_messages=perms.manage_messages, channel_id=message.channel.id,
                             message=message)
         async with message.channel.typing():
-            reply = await extract_reply(self.bot, cctx, text=text, url=url, attachment=attachment)
+            reply = await extract_reply(self.deps, cctx, text=text, url=url, attachment=attachment)
         await deliver(message.channel, runtime, cctx, reply, reference=message)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable, Callable
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import discord
 from discord.ext import commands
@@ -15,9 +15,6 @@ from bot.commands.core import Commands
 from bot.commands.replies import Reply
 from bot.discord.errors import send_error_to_interaction
 from bot.discord.replying import Destination, send_reply
-
-if TYPE_CHECKING:
-    from bot.discord.bot import QuoteBot
 
 log = logging.getLogger(__name__)
 
@@ -60,12 +57,6 @@ def context_of_interaction(interaction: discord.Interaction[Any],
                         channel_id=interaction.channel_id, message=message, posted=interaction.created_at)
 
 
-def runtime_of(bot: commands.Bot) -> Commands:
-    """Return the command layer the bot was built with."""
-    runtime: Commands = bot.deps.runtime  # type: ignore[attr-defined]
-    return runtime
-
-
 def raw_text(ctx: commands.Context[Any], runtime: Commands) -> str:
     """Return a prefix invocation as the command layer reads it (a mention prefix becomes the prefix)."""
     content = ctx.message.content
@@ -93,9 +84,8 @@ async def deliver(dest: Destination, runtime: Commands, cctx: CommandContext, re
                      on_error_reply=send_error_to_interaction, reference=reference)
 
 
-async def run_command(ctx: commands.Context[Any], typed: TypedCall) -> None:
+async def run_command(ctx: commands.Context[Any], runtime: Commands, typed: TypedCall) -> None:
     """Run a hybrid command: the command layer parses a prefix message; a slash use calls ``typed``."""
-    runtime = runtime_of(ctx.bot)
     cctx = context_of(ctx)
     if ctx.interaction is None:
         reply = await runtime.dispatch(cctx, raw_text(ctx, runtime))
@@ -104,17 +94,8 @@ async def run_command(ctx: commands.Context[Any], typed: TypedCall) -> None:
     await deliver(ctx, runtime, cctx, reply)
 
 
-async def run_text_command(ctx: commands.Context[Any], text: str) -> None:
+async def run_text_command(ctx: commands.Context[Any], runtime: Commands, text: str) -> None:
     """Run a prefix message through the command layer's own parser (unknown commands get a suggestion)."""
-    runtime = runtime_of(ctx.bot)
     cctx = context_of(ctx)
     reply = await runtime.dispatch(cctx, raw_text(ctx, runtime) if text == ctx.message.content else text)
     await deliver(ctx, runtime, cctx, reply)
-
-
-def bot_of(ctx: commands.Context[Any]) -> QuoteBot:
-    """Return the bot of a context, typed."""
-    from bot.discord.bot import QuoteBot
-
-    assert isinstance(ctx.bot, QuoteBot)
-    return ctx.bot

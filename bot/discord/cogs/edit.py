@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from discord import app_commands
 from discord.ext import commands
 
-from bot.discord.cogs.common import run_command, runtime_of
-
-if TYPE_CHECKING:
-    from bot.discord.bot import QuoteBot
-
+from bot.discord.cogs.common import run_command
+from bot.discord.deps import BotDeps
 
 Ctx = commands.Context[Any]
 # mypy cannot infer discord.py's hybrid_command overloads (a union of Concatenate callables), hence the
@@ -21,26 +18,27 @@ Ctx = commands.Context[Any]
 class EditCog(commands.Cog, name="Corrections"):
     """Commands that change saved data. The command layer checks who may (is_moderator = Manage Messages)."""
 
-    def __init__(self, bot: QuoteBot) -> None:
+    def __init__(self, bot: commands.Bot, deps: BotDeps) -> None:
         self.bot = bot
+        self.runtime = deps.runtime
 
     @commands.hybrid_command(name="alias", description="Make a name another name of a speaker (merges them)")  # type: ignore[arg-type]
     @app_commands.describe(name="the other name, e.g. Kirby", canonical="the speaker's full name")
     async def alias(self, ctx: commands.Context[Any], name: str, canonical: str) -> None:
         """Make a name another name of a speaker, merging the two if both exist."""
-        rt = runtime_of(self.bot)
-        await run_command(ctx, lambda c: rt.alias(c, name, canonical))
+        rt = self.runtime
+        await run_command(ctx, rt, lambda c: rt.alias(c, name, canonical))
 
     @commands.hybrid_command(name="fix", description="Correct who said a statement")  # type: ignore[arg-type]
     @app_commands.describe(statement="the statement id, e.g. S12", speaker="who really said it")
     async def fix(self, ctx: commands.Context[Any], statement: str, speaker: str) -> None:
         """Correct who said a statement."""
-        rt = runtime_of(self.bot)
-        await run_command(ctx, lambda c: rt.fix(c, statement, speaker))
+        rt = self.runtime
+        await run_command(ctx, rt, lambda c: rt.fix(c, statement, speaker))
 
     @commands.hybrid_command(name="forget", description="Delete a statement (S12) or an article (A3)")  # type: ignore[arg-type]
     @app_commands.describe(ref="a statement id (S12) or an article id (A3)")
     async def forget(self, ctx: commands.Context[Any], ref: str) -> None:
         """Delete a statement, or an article with the statements only it reports."""
-        rt = runtime_of(self.bot)
-        await run_command(ctx, lambda c: rt.forget(c, ref))
+        rt = self.runtime
+        await run_command(ctx, rt, lambda c: rt.forget(c, ref))

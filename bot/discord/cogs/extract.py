@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import PurePath
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import discord
 from discord import app_commands
@@ -14,18 +14,16 @@ from bot.commands.context import CommandContext
 from bot.commands.errors import error_reply
 from bot.commands.parsing import take_date_option
 from bot.commands.replies import Reply
-from bot.discord.cogs.common import context_of, context_of_interaction, deliver, raw_text, runtime_of
+from bot.discord.cogs.common import context_of, context_of_interaction, deliver, raw_text
+from bot.discord.deps import BotDeps
 from bot.errors import Busy, EmptyInput, InputTooLarge, QuoteBotError, UsageError
 from bot.sources import ACCEPTED_EXTENSIONS, is_url
-
-if TYPE_CHECKING:
-    from bot.discord.bot import QuoteBot
 
 log = logging.getLogger(__name__)
 
 
 def accepted_attachment(attachment: discord.Attachment) -> bool:
-    """Return True when the attachment is a file the bot reads (.txt, .md, .html)."""
+    """Return True when the attachment is a file the bot reads (one of ``ACCEPTED_EXTENSIONS``)."""
     return PurePath(attachment.filename).suffix.lower() in ACCEPTED_EXTENSIONS
 
 
@@ -40,29 +38,29 @@ async def read_attachment(attachment: discord.Attachment, max_bytes: int) -> tup
     return attachment.filename, await attachment.read()
 
 
-async def extract_reply(bot: QuoteBot, cctx: CommandContext, *, text: str | None = None,
+async def extract_reply(deps: BotDeps, cctx: CommandContext, *, text: str | None = None,
                         url: str | None = None, attachment: discord.Attachment | None = None,
                         date: str | None = None) -> Reply:
     """Run one extraction for a user: cooldown, attachment checks, then the command layer."""
-    runtime = runtime_of(bot)
+    runtime = deps.runtime
     try:
-        bot.deps.cooldown.check(cctx.user_id)
+        deps.cooldown.check(cctx.user_id)
     except Busy as exc:
         return error_reply(exc)
     try:
-        upload = (await read_attachment(attachment, bot.deps.settings.max_upload_bytes)
+        upload = (await read_attachment(attachment, deps.settings.max_upload_bytes)
                   if attachment is not None else None)
         if upload is None and url is None and not (text or "").strip():
             raise EmptyInput("give some text, a link or a .txt/.md/.html file to extract from")
     except (QuoteBotError, discord.HTTPException) as exc:
-        bot.deps.cooldown.release(cctx.user_id)
+        deps.cooldown.release(cctx.user_id)
         if isinstance(exc, discord.HTTPException):
             exc = EmptyInput(f"could not download the attachment ({exc.status})")
         return error_reply(exc)
     reply = await runtime.extract(cctx, text=None if (url or upload) else text, url=url, upload=upload,
                                   date=date)
     if "retry_after" in reply.extra:  # refused (pool full): the user may try again as soon as it frees up
-        bot.deps.cooldown.release(cctx.user_id)
+        deps.cooldown.release(cctx.user_id)
     return reply
 
 
@@ -86,8 +84,9 @@ def message_source(message: discord.Message) -> dict[str, Any]:
 class ExtractCog(commands.Cog, name="Extract"):
     """Extract who said what from text, links and files."""
 
-    def __init__(self, bot: QuoteBot) -> None:
+    def __init__(self, bot: commands.Bot, deps: BotDeps) -> None:
         self.bot = bot
+        self.deps = deps
         self.menu = app_commands.ContextMenu(name="Extract quotes", callback=self.extract_from_message)
 
     async def cog_load(self) -> None:
@@ -105,7 +104,7 @@ class ExtractCog(commands.Cog, name="Extract"):
                       file: discord.Attachment | None = None, date: str | None = None, *,
                       text: str | None = None) -> None:
         """Extract who said what from pasted text, a link or an attached file, and save it."""
-        runtime = runtime_of(self.bot)
+        runtime = self.deps.runtime
         cctx = context_of(ctx)
         if ctx.interaction is not None:
             await ctx.defer()  # extraction can take longer than Discord's 3 s
@@ -113,7 +112,7 @@ class ExtractCog(commands.Cog, name="Extract"):
             if len(given) != 1:
                 reply = error_reply(UsageError("give exactly one of text, link or file"))
             else:
-                reply = await extract_reply(self.bot, cctx, text=text, url=link, attachment=file, date=date)
+                reply = await extract_reply(self.deps, cctx, text=text, url=link, attachment=file, date=date)
             await deliver(ctx, runtime, cctx, reply)
             return
         async with ctx.typing():
@@ -125,24 +124,24 @@ class ExtractCog(commands.Cog, name="Extract"):
                 except UsageError as exc:
                     reply = error_reply(exc)
                 else:
-                    reply = await extract_reply(self.bot, cctx, attachment=attachments[0], date=given_date)
+                    reply = await extract_reply(self.deps, cctx, attachment=attachments[0], date=given_date)
             else:
                 # The command layer parses the message itself: date:YYYY-MM-DD, a link, or the text.
                 try:
-                    self.bot.deps.cooldown.check(cctx.user_id)
+                    self.deps.cooldown.check(cctx.user_id)
                 except Busy as exc:
                     reply = error_reply(exc)
                 else:
                     reply = await runtime.dispatch(cctx, raw_text(ctx, runtime))
                     if "retry_after" in reply.extra:
-                        self.bot.deps.cooldown.release(cctx.user_id)
+                        self.deps.cooldown.release(cctx.user_id)
         await deliver(ctx, runtime, cctx, reply)
 
     async def extract_from_message(self, interaction: discord.Interaction[Any],
                                    message: discord.Message) -> None:
         """Extract quotes from the message the menu was used on (its text, link or attached file)."""
-        runtime = runtime_of(self.bot)
+        runtime = self.deps.runtime
         await interaction.response.defer(thinking=True)
         cctx = context_of_interaction(interaction, message)
-        reply = await extract_reply(self.bot, cctx, **message_source(message))
+        reply = await extract_reply(self.deps, cctx, **message_source(message))
         await deliver(interaction, runtime, cctx, reply)

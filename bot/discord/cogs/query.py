@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 from discord import app_commands
 from discord.ext import commands
 
-from bot.discord.cogs.common import run_command, runtime_of
-
-if TYPE_CHECKING:
-    from bot.discord.bot import QuoteBot
+from bot.discord.cogs.common import run_command
+from bot.discord.deps import BotDeps
 
 Page = app_commands.Range[int, 1, 100_000]
 Ctx = commands.Context[Any]
@@ -21,29 +19,30 @@ Ctx = commands.Context[Any]
 class QueryCog(commands.Cog, name="Quotes"):
     """Read-only commands over the quotes saved in this server (or in your DMs, your private space)."""
 
-    def __init__(self, bot: QuoteBot) -> None:
+    def __init__(self, bot: commands.Bot, deps: BotDeps) -> None:
         self.bot = bot
+        self.runtime = deps.runtime
 
     @commands.hybrid_command(name="quotes", description="Saved quotes, newest first, of all or one speaker")  # type: ignore[arg-type]
     @app_commands.describe(speaker="a name, alias or unambiguous last name", page="page number")
     async def quotes(self, ctx: Ctx, speaker: str | None = None, page: Page | None = None) -> None:
         """Show saved quotes, newest first: everybody's, or one speaker's (a last name is enough)."""
-        rt = runtime_of(self.bot)
-        await run_command(ctx, lambda c: rt.quotes(c, speaker, page or 1))
+        rt = self.runtime
+        await run_command(ctx, rt, lambda c: rt.quotes(c, speaker, page or 1))
 
     @commands.hybrid_command(name="speakers", description="People quoted here, most quoted first")  # type: ignore[arg-type]
     @app_commands.describe(page="page number")
     async def speakers(self, ctx: commands.Context[Any], page: Page | None = None) -> None:
         """List the people and organisations quoted in this server, most quoted first."""
-        rt = runtime_of(self.bot)
-        await run_command(ctx, lambda c: rt.speakers(c, page or 1))
+        rt = self.runtime
+        await run_command(ctx, rt, lambda c: rt.speakers(c, page or 1))
 
     @commands.hybrid_command(name="search", description="Find quotes by words in the quote or speaker")  # type: ignore[arg-type]
     @app_commands.describe(words="words to find (evacuate also finds evacuation)", page="page number")
     async def search(self, ctx: commands.Context[Any], words: str, page: Page | None = None) -> None:
         """Find quotes by words in the quote or the speaker's name."""
-        rt = runtime_of(self.bot)
-        await run_command(ctx, lambda c: rt.search(c, words, page or 1))
+        rt = self.runtime
+        await run_command(ctx, rt, lambda c: rt.search(c, words, page or 1))
 
     @commands.hybrid_command(name="timeline", description="Quotes in date order, oldest first")  # type: ignore[arg-type]
     @app_commands.describe(speaker="only this speaker", date_from="from this date (YYYY-MM-DD)",
@@ -53,16 +52,16 @@ class QueryCog(commands.Cog, name="Quotes"):
                        date_to: str | None = None, article: str | None = None,
                        page: Page | None = None) -> None:
         """Show quotes in date order, oldest first (undated last)."""
-        rt = runtime_of(self.bot)
-        await run_command(ctx, lambda c: rt.timeline(c, speaker, date_from=date_from, date_to=date_to,
+        rt = self.runtime
+        await run_command(ctx, rt, lambda c: rt.timeline(c, speaker, date_from=date_from, date_to=date_to,
                                                      article=article, page=page or 1))
 
     @commands.hybrid_command(name="article", description="A saved article: source, date and its statements")  # type: ignore[arg-type]
     @app_commands.describe(ref="the article id, e.g. A3")
     async def article(self, ctx: commands.Context[Any], ref: str) -> None:
         """Show a saved article: where it came from, its date, and the statements it reports."""
-        rt = runtime_of(self.bot)
-        await run_command(ctx, lambda c: rt.article(c, ref))
+        rt = self.runtime
+        await run_command(ctx, rt, lambda c: rt.article(c, ref))
 
     @commands.hybrid_command(name="export", description="Export saved quotes as a CSV or JSON file")  # type: ignore[arg-type]
     @app_commands.describe(fmt="file format", speaker="only this speaker's quotes")
@@ -70,12 +69,12 @@ class QueryCog(commands.Cog, name="Quotes"):
     async def export(self, ctx: commands.Context[Any], fmt: Literal["csv", "json"],
                      speaker: str | None = None) -> None:
         """Export the saved quotes (all, or one speaker's) as a CSV or JSON file."""
-        rt = runtime_of(self.bot)
-        await run_command(ctx, lambda c: rt.export(c, fmt, speaker))
+        rt = self.runtime
+        await run_command(ctx, rt, lambda c: rt.export(c, fmt, speaker))
 
     @commands.hybrid_command(name="help", description="The commands, or how to use one")  # type: ignore[arg-type]
     @app_commands.describe(command="a command name, e.g. quotes")
     async def help(self, ctx: commands.Context[Any], command: str | None = None) -> None:
         """Show the commands, or how to use one."""
-        rt = runtime_of(self.bot)
-        await run_command(ctx, lambda c: rt.help(c, command))
+        rt = self.runtime
+        await run_command(ctx, rt, lambda c: rt.help(c, command))

@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from bot.extraction.attribution.context import line_bounds
 from bot.extraction.attribution.predicates import cut_trailing_aside
+from bot.extraction.text import line_bounds
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

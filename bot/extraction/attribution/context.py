@@ -15,18 +15,12 @@ from bot.extraction.attribution.patterns import LABEL
 from bot.extraction.lexicon import CueLexicon, cues
 from bot.extraction.quotes import QuoteRegion, continues_next_paragraph, quote_mask, quoted_regions
 from bot.extraction.speakers import _np_span
+from bot.extraction.text import line_bounds
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 Chain = tuple[QuoteRegion, ...]
-
-
-def line_bounds(text: str, char: int) -> tuple[int, int]:
-    """Return the start and end of the line (the paragraph, as quote scanning sees it) holding ``char``."""
-    ps = text.rfind("\n", 0, char) + 1
-    pe = text.find("\n", char)
-    return ps, (len(text) if pe < 0 else pe)
 
 
 def _chains(text: str, regions: tuple[QuoteRegion, ...]) -> tuple[Chain, ...]:

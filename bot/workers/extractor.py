@@ -8,26 +8,25 @@ in flight, so a burst of pastes queues nowhere and the user hears "busy, try aga
 When workers are idle, one article is parsed by several of them at once: its paragraphs are split into
 groups of about equal length, each group is parsed in its own worker and sent back as serialised Docs, and one
 worker joins them and runs the rules. Paragraphs are parsed independently on every path (see
-:mod:`bot.extraction.batch`), so the statements are the same as from one worker or from the console.
+:mod:`bot.extraction.parsing`), so the statements are the same as from one worker or from the console.
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import math
-import multiprocessing
-import os
 import time
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from bot.errors import Busy
+from bot.extraction.parsing import join, paragraphs, parse, parse_pieces
+from bot.extraction.pipeline import Prepared, extract_from_doc, prepare
+from bot.workers.pool import article_memory, start_pool, worker_model
 
 if TYPE_CHECKING:
     from bot.extraction.model import Extraction
-    from bot.extraction.pipeline import Prepared
     from bot.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -40,35 +39,20 @@ WORKER_NICENESS = 10
 MIN_SPLIT_CHARS = 1_500
 
 
-def _init_worker(model_name: str) -> None:
-    """Pool initializer: lower this worker's priority, then load the model (:func:`batch.init_worker`)."""
-    from bot.extraction.batch import init_worker
-
-    # Extraction is batch work; the bot's event loop is latency work. On a machine with as many busy workers
-    # as cores, a lower priority for workers keeps the loop scheduled promptly (measured: worst stall).
-    with contextlib.suppress(OSError, AttributeError):
-        os.nice(WORKER_NICENESS)
-    init_worker(model_name)
-
-
 def _worker_ready() -> None:
     """Fail unless this worker's model is loaded (a no-op job that starts a worker and loads its model early)."""
-    from bot.extraction.batch import worker_model
-
     worker_model()
 
 
 def _extract_in_worker(prepared: Prepared) -> Extraction:
     """Parse and extract one prepared article in a worker process with its preloaded model."""
-    from bot.extraction.batch import extract_prepared_text, worker_model
-
-    return extract_prepared_text(worker_model(), prepared)
+    nlp = worker_model()
+    with article_memory(nlp):
+        return extract_from_doc(prepared, next(parse(nlp, [prepared.parse_text])))
 
 
 def _parse_in_worker(pieces: list[str]) -> bytes:
     """Parse paragraphs of an article in a worker process; return them joined, as one serialised Doc."""
-    from bot.extraction.batch import article_memory, join, parse_pieces, worker_model
-
     nlp = worker_model()
     with article_memory(nlp):  # the bytes carry their own strings; the worker's vocabulary stays as it was
         # One Doc per group, not per paragraph: (de)serialising costs about 1 ms per Doc (measured).
@@ -79,12 +63,27 @@ def _extract_parsed_in_worker(prepared: Prepared, parsed: list[bytes]) -> Extrac
     """Join the groups parsed by :func:`_parse_in_worker` (in order) and run the rules on the article."""
     from spacy.tokens import Doc
 
-    from bot.extraction.batch import article_memory, join, worker_model
-    from bot.extraction.pipeline import extract_from_doc
-
     nlp = worker_model()
     with article_memory(nlp):
         return extract_from_doc(prepared, join([Doc(nlp.vocab).from_bytes(data) for data in parsed]))
+
+
+def balanced_groups(pieces: Sequence[str], groups: int) -> list[list[str]]:
+    """Split ``pieces`` in order into at most ``groups`` runs of about equal total length (none empty)."""
+    total = sum(len(piece) for piece in pieces)
+    out: list[list[str]] = []
+    current: list[str] = []
+    done = 0
+    for piece in pieces:
+        boundary = total * (len(out) + 1) / groups
+        # Start a new group before a piece whose middle lies past this group's share.
+        if current and len(out) < groups - 1 and done + len(piece) / 2 > boundary:
+            out.append(current)
+            current = []
+        current.append(piece)
+        done += len(piece)
+    out.append(current)
+    return out
 
 
 def plan(text: str, *, article_date: str | None, page_date: str | None, posted_date: str | None,
@@ -93,9 +92,6 @@ def plan(text: str, *, article_date: str | None, page_date: str | None, posted_d
 
     One group means "extract in one worker". Raises :class:`bot.errors.InputError` subclasses on bad input.
     """
-    from bot.extraction.batch import balanced_groups, paragraphs
-    from bot.extraction.pipeline import prepare
-
     prepared = prepare(text, article_date=article_date, page_date=page_date, posted_date=posted_date,
                        max_chars=max_chars)
     groups = min(free_workers, len(prepared.parse_text) // MIN_SPLIT_CHARS)
@@ -117,9 +113,9 @@ class ProcessPoolExtractor:
         self._in_flight = 0
         self._mean_seconds = DEFAULT_EXTRACTION_SECONDS
         self._closed = False
-        # "spawn": a forked child would inherit the bot's event loop, sockets and threads mid-flight.
-        self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
-                                         initializer=_init_worker, initargs=(model_name,))
+        # Extraction is batch work; the bot's event loop is latency work. On a machine with as many busy
+        # workers as cores, a lower priority for workers keeps the loop scheduled promptly (measured: worst stall).
+        self._pool = start_pool(model_name, workers, niceness=WORKER_NICENESS)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> ProcessPoolExtractor:

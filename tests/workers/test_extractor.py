@@ -4,13 +4,19 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from bot.errors import Busy, EmptyInput, InputTooLarge
-from bot.extraction.nlp import load_model
 from bot.extraction.pipeline import extract
 from bot.workers import ProcessPoolExtractor, plan
+from bot.workers.extractor import balanced_groups
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 ARTICLE = (
     "WASHINGTON (AP) - The Pentagon said on Tuesday that the evacuation would continue.\n\n"
@@ -26,10 +32,10 @@ def pool() -> Iterator[ProcessPoolExtractor]:
     extractor.close()
 
 
-async def test_pool_result_equals_in_process_extraction(pool: ProcessPoolExtractor) -> None:
+async def test_pool_result_equals_in_process_extraction(pool: ProcessPoolExtractor, nlp: Language) -> None:
     await pool.warm_up()
     got = await pool.extract(ARTICLE, article_date="2021-08-24")
-    want = extract(ARTICLE, nlp=load_model("en_core_web_sm"), article_date="2021-08-24", max_chars=5000)
+    want = extract(ARTICLE, nlp=nlp, article_date="2021-08-24", max_chars=5000)
     assert got == want
     assert got.article_date == "2021-08-24"
     assert pool.in_flight == 0
@@ -95,9 +101,10 @@ def test_an_article_is_split_into_balanced_groups_only_for_idle_workers() -> Non
     assert len(short) == 1
 
 
-async def test_an_article_parsed_by_two_workers_gives_the_in_process_statements() -> None:
+@pytest.mark.slow
+async def test_an_article_parsed_by_two_workers_gives_the_in_process_statements(nlp: Language) -> None:
     text = long_article()
-    want = extract(text, nlp=load_model("en_core_web_sm"), max_chars=10_000)
+    want = extract(text, nlp=nlp, max_chars=10_000)
     assert len(want.statements) >= 24
     extractor = ProcessPoolExtractor(model_name="en_core_web_sm", workers=2, max_concurrent=3, max_chars=10_000)
     try:
@@ -110,3 +117,19 @@ async def test_an_article_parsed_by_two_workers_gives_the_in_process_statements(
             await extractor.extract(text * 3)
     finally:
         await extractor.aclose()
+
+
+@given(st.lists(st.text(min_size=1, max_size=50), min_size=1, max_size=30), st.integers(min_value=1, max_value=4))
+def test_balanced_groups_keep_order_and_share_the_length(pieces: list[str], groups: int) -> None:
+    out = balanced_groups(pieces, groups)
+    assert [p for g in out for p in g] == pieces
+    assert 1 <= len(out) <= groups
+    assert all(out)
+    total = sum(map(len, pieces))
+    longest = max(map(len, pieces))
+    assert all(sum(map(len, g)) <= total / groups + longest for g in out)
+
+
+def test_two_equal_halves_split_in_the_middle() -> None:
+    pieces = ["a" * 100] * 6
+    assert balanced_groups(pieces, 2) == [pieces[:3], pieces[3:]]

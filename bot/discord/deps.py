@@ -1,0 +1,24 @@
+"""What the bot and its cogs are handed: settings, the command layer, the cooldown, and what to close."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Coroutine
+from dataclasses import dataclass, field
+from typing import Any
+
+from bot.commands.core import Commands
+from bot.discord.limits import UserCooldown
+from bot.settings import Settings
+
+Closer = Callable[[], Coroutine[Any, Any, None]]
+
+
+@dataclass
+class BotDeps:
+    """What the cogs need, handed in by the runner (real objects) or by tests (the same, on tmp paths)."""
+
+    settings: Settings
+    runtime: Commands  # the command layer: the service behind the transport-neutral commands
+    cooldown: UserCooldown
+    closers: list[tuple[str, Closer]] = field(default_factory=list)
+    on_start: list[Closer] = field(default_factory=list)  # background jobs at login (pool warm-up)
