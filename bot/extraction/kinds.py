@@ -1,0 +1,156 @@
+"""What each statement reports: speech (said, wrote), thought (believes, wants) or evidence (polls show).
+
+A pure pass over finished statements. The kind is read from the cue and its construction, following the
+attribution types of PARC/PolNeAR (Pareti 2016, "assertion" vs "belief"/"fact"/"perception"; Newell et al.
+2018): the cue's lemma and part of speech, the source it reports (a poll or a document vs a person), and the
+frame around it ("appears to", "according to a poll"). The word tables are in ``data/kinds.json``.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from bot.extraction.lexicon import SUBJECT_DEPS
+from bot.extraction.model import Statement, StatementKind
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+# Complements that make "seem"/"appear"/"look"/"sound" a perception ("appears to lead", "looks like a win"),
+# as opposed to a public act ("appeared on CNN", "sounded the alarm").
+PERCEPTION_COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "acomp", "attr", "oprd"})
+PERCEPTION_PREPS = frozenset({"like", "as"})
+NOMINAL_POS = frozenset({"NOUN", "PROPN"})
+# "according to" is a two-token cue; its source is the object of "to".
+ACCORDING_LEMMA = "accord"
+OBJECT_DEPS = frozenset({"pobj", "dobj"})
+
+
+@dataclass(frozen=True, slots=True)
+class KindLexicon:
+    """Word tables that decide a statement's kind (see ``data/kinds.json``)."""
+
+    thought: frozenset[str]
+    evidence: frozenset[str]
+    perception_frames: frozenset[str]
+    source_dependent: frozenset[str]
+    evidence_sources: frozenset[str]
+    documents: frozenset[str]
+    thought_nouns: frozenset[str]
+    evidence_nouns: frozenset[str]
+    thought_adjectives: frozenset[str]
+    junk_labels: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def kind_lexicon() -> KindLexicon:
+    """Return the kind tables, loaded once."""
+    raw = resources.files("bot.extraction").joinpath("data", "kinds.json").read_text("utf-8")
+    d = json.loads(raw)
+    sets = {key: frozenset(d[key]) for key in KindLexicon.__slots__ if key != "junk_labels"}
+    # Longest label first, so "related links" wins over "related".
+    labels = tuple(sorted(d["junk_labels"], key=len, reverse=True))
+    return KindLexicon(junk_labels=labels, **sets)
+
+
+def _span(doc: Doc, start: int | None, end: int | None) -> Span | None:
+    if start is None or end is None or end <= start:
+        return None
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def cue_token(doc: Doc, statement: Statement) -> Token | None:
+    """Return the head word of the statement's cue (the verb, the noun, "according"), or None without a cue."""
+    span = _span(doc, statement.cue_start, statement.cue_end)
+    if span is None:
+        return None
+    words = [t for t in span if not t.is_punct]
+    if not words:
+        return None
+    if words[0].lemma_.lower() == ACCORDING_LEMMA:
+        return words[0]
+    # The word whose head lies outside the cue span is its head ("pointed out" -> "pointed").
+    heads = [t for t in words if t.head.i < span.start or t.head.i >= span.end or t.head == t]
+    return (heads or words)[0]
+
+
+def source_head(doc: Doc, statement: Statement, cue: Token | None) -> Token | None:
+    """Return the head noun of what the statement reports from: the speaker mention, else the cue's subject."""
+    span = _span(doc, statement.speaker_start, statement.speaker_end)
+    if span is not None:
+        return span.root
+    if cue is None:
+        return None
+    if cue.lemma_.lower() == ACCORDING_LEMMA:
+        for to in cue.children:
+            for obj in to.children:
+                if obj.dep_ in OBJECT_DEPS:
+                    return obj
+        return None
+    return next((c for c in cue.children if c.dep_ in SUBJECT_DEPS), None)
+
+
+def _is_evidence_source(tok: Token | None, lex: KindLexicon) -> bool:
+    return tok is not None and tok.pos_ in NOMINAL_POS and tok.lemma_.lower() in lex.evidence_sources
+
+
+def _is_document(tok: Token | None, lex: KindLexicon) -> bool:
+    return tok is not None and tok.pos_ in NOMINAL_POS and tok.lemma_.lower() in lex.documents
+
+
+def _is_perception(cue: Token) -> bool:
+    return any(c.dep_ in PERCEPTION_COMPLEMENT_DEPS or (c.dep_ == "prep" and c.lower_ in PERCEPTION_PREPS)
+               for c in cue.children)
+
+
+def cue_kind(cue: Token, source: Token | None, lex: KindLexicon) -> StatementKind:
+    """Return the kind a cue gives its statement, given the head of its source."""
+    lemma = cue.lemma_.lower()
+    if lemma == ACCORDING_LEMMA:
+        return "evidence" if _is_evidence_source(source, lex) else "speech"
+    if cue.pos_ in NOMINAL_POS:
+        if lemma in lex.evidence_nouns:
+            return "evidence"
+        return "thought" if lemma in lex.thought_nouns else "speech"
+    if cue.pos_ == "ADJ":
+        return "thought" if lemma in lex.thought_adjectives else "speech"
+    if lemma in lex.thought:
+        return "thought"
+    if lemma in lex.evidence:
+        return "evidence"
+    if lemma in lex.perception_frames:
+        return "evidence" if _is_perception(cue) else "speech"
+    if lemma in lex.source_dependent and (_is_evidence_source(source, lex) or _is_document(source, lex)):
+        return "evidence"
+    return "speech"
+
+
+def statement_kind(doc: Doc, statement: Statement, lex: KindLexicon) -> StatementKind:
+    """Return the kind of one statement."""
+    if statement.type == "direct":
+        # Words in quotation marks are someone's words: PolNeAR's direct quotes are speech all but always.
+        return "speech"
+    cue = cue_token(doc, statement)
+    source = source_head(doc, statement, cue)
+    if cue is None or cue.is_punct:
+        # A label ("Poll: ...") or a dash credit: the source alone can tell a poll from a person.
+        return "evidence" if _is_evidence_source(source, lex) else "speech"
+    return cue_kind(cue, source, lex)
+
+
+def classify_kinds(doc: Doc, statements: list[Statement], lex: KindLexicon | None = None) -> list[Statement]:
+    """Return the statements, each with its kind (speech | thought | evidence)."""
+    lex = lex or kind_lexicon()
+    out: list[Statement] = []
+    for statement in statements:
+        kind = statement_kind(doc, statement, lex)
+        out.append(statement if kind == statement.kind else replace(statement, kind=kind))
+    return out
+
+
+__all__ = ["KindLexicon", "classify_kinds", "cue_kind", "cue_token", "kind_lexicon", "source_head",
+           "statement_kind"]
