@@ -14,7 +14,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from bot.extraction.lexicon import SUBJECT_DEPS
+from bot.extraction.lexicon import SUBJECT_DEPS, cues
 from bot.extraction.model import Statement, StatementKind
 
 if TYPE_CHECKING:
@@ -102,31 +102,49 @@ def _is_document(tok: Token | None, lex: KindLexicon) -> bool:
     return tok is not None and tok.pos_ in NOMINAL_POS and tok.lemma_.lower() in lex.documents
 
 
-def _is_perception(cue: Token) -> bool:
-    return any(c.dep_ in PERCEPTION_COMPLEMENT_DEPS or (c.dep_ == "prep" and c.lower_ in PERCEPTION_PREPS)
-               for c in cue.children)
+def _perception_kind(cue: Token, source: Token | None, lex: KindLexicon) -> StatementKind:
+    """Return the kind of "seem"/"appear"/"look"/"sound": the reported verb's when it is hedged, else evidence."""
+    for child in cue.children:
+        if child.dep_ == "xcomp" and child.pos_ == "VERB":
+            # "appeared to suggest", "seemed to think": the hedge reports the inner verb's statement.
+            inner = child.lemma_.lower()
+            if inner in cues().speech or inner in lex.thought:
+                return _verb_kind(child, source, lex)
+            return "evidence"
+        if child.dep_ in PERCEPTION_COMPLEMENT_DEPS or (child.dep_ == "prep" and child.lower_ in PERCEPTION_PREPS):
+            return "evidence"
+    # No complement: a public act ("appeared on CNN", "sounded the alarm").
+    return "speech"
+
+
+def _verb_kind(cue: Token, source: Token | None, lex: KindLexicon) -> StatementKind:
+    lemma = cue.lemma_.lower()
+    if lemma in lex.thought:
+        return "thought"
+    if lemma in lex.evidence:
+        return "evidence"
+    if lemma in lex.perception_frames:
+        return _perception_kind(cue, source, lex)
+    if lemma in lex.source_dependent and (_is_evidence_source(source, lex) or _is_document(source, lex)):
+        return "evidence"
+    return "speech"
 
 
 def cue_kind(cue: Token, source: Token | None, lex: KindLexicon) -> StatementKind:
     """Return the kind a cue gives its statement, given the head of its source."""
     lemma = cue.lemma_.lower()
     if lemma == ACCORDING_LEMMA:
-        return "evidence" if _is_evidence_source(source, lex) else "speech"
+        # Issue 12 counts "according to" as speech whatever it governs ("according to the poll" included).
+        return "speech"
     if cue.pos_ in NOMINAL_POS:
         if lemma in lex.evidence_nouns:
             return "evidence"
-        return "thought" if lemma in lex.thought_nouns else "speech"
-    if cue.pos_ == "ADJ":
+        if lemma in lex.thought_nouns:
+            return "thought"
+    elif cue.pos_ == "ADJ":
         return "thought" if lemma in lex.thought_adjectives else "speech"
-    if lemma in lex.thought:
-        return "thought"
-    if lemma in lex.evidence:
-        return "evidence"
-    if lemma in lex.perception_frames:
-        return "evidence" if _is_perception(cue) else "speech"
-    if lemma in lex.source_dependent and (_is_evidence_source(source, lex) or _is_document(source, lex)):
-        return "evidence"
-    return "speech"
+    # Other nouns fall through: the tagger sometimes reads a verb cue as a noun ("documents show").
+    return _verb_kind(cue, source, lex)
 
 
 def statement_kind(doc: Doc, statement: Statement, lex: KindLexicon) -> StatementKind:
@@ -135,11 +153,10 @@ def statement_kind(doc: Doc, statement: Statement, lex: KindLexicon) -> Statemen
         # Words in quotation marks are someone's words: PolNeAR's direct quotes are speech all but always.
         return "speech"
     cue = cue_token(doc, statement)
-    source = source_head(doc, statement, cue)
-    if cue is None or cue.is_punct:
-        # A label ("Poll: ...") or a dash credit: the source alone can tell a poll from a person.
-        return "evidence" if _is_evidence_source(source, lex) else "speech"
-    return cue_kind(cue, source, lex)
+    if cue is None:
+        # A label ("Poll: ...", "PENCE: ...") or a dash credit reports words, as "according to" does.
+        return "speech"
+    return cue_kind(cue, source_head(doc, statement, cue), lex)
 
 
 def classify_kinds(doc: Doc, statements: list[Statement], lex: KindLexicon | None = None) -> list[Statement]:
