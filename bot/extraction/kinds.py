@@ -94,12 +94,18 @@ def source_head(doc: Doc, statement: Statement, cue: Token | None) -> Token | No
     return next((c for c in cue.children if c.dep_ in SUBJECT_DEPS), None)
 
 
+def _noun_forms(tok: Token) -> set[str]:
+    # A capitalised plural opening a sentence ("Records indicate") is tagged a proper noun and not lemmatised.
+    lower = tok.lower_
+    return {tok.lemma_.lower(), lower, lower[:-1] if lower.endswith("s") else lower}
+
+
 def _is_evidence_source(tok: Token | None, lex: KindLexicon) -> bool:
-    return tok is not None and tok.pos_ in NOMINAL_POS and tok.lemma_.lower() in lex.evidence_sources
+    return tok is not None and tok.pos_ in NOMINAL_POS and bool(_noun_forms(tok) & lex.evidence_sources)
 
 
 def _is_document(tok: Token | None, lex: KindLexicon) -> bool:
-    return tok is not None and tok.pos_ in NOMINAL_POS and tok.lemma_.lower() in lex.documents
+    return tok is not None and tok.pos_ in NOMINAL_POS and bool(_noun_forms(tok) & lex.documents)
 
 
 def _perception_kind(cue: Token, source: Token | None, lex: KindLexicon) -> StatementKind:
