@@ -43,6 +43,7 @@ class KindLexicon:
     thought_nouns: frozenset[str]
     evidence_nouns: frozenset[str]
     thought_adjectives: frozenset[str]
+    impersonal_speech: frozenset[str]
     junk_labels: tuple[str, ...]
 
 
@@ -123,8 +124,17 @@ def _perception_kind(cue: Token, source: Token | None, lex: KindLexicon) -> Stat
     return "speech"
 
 
+def _is_impersonal(cue: Token) -> bool:
+    """Say whether the cue's subject is an empty "it" ("it is known that", "it became known that")."""
+    holders = [cue, cue.head] if cue.dep_ == "acomp" else [cue]
+    return any(c.dep_ in SUBJECT_DEPS | {"expl"} and c.lower_ == "it" for h in holders for c in h.children)
+
+
 def _verb_kind(cue: Token, source: Token | None, lex: KindLexicon) -> StatementKind:
     lemma = cue.lemma_.lower()
+    if lemma in lex.impersonal_speech and _is_impersonal(cue):
+        # No thinker, only information made public: reported, as "it was announced that" is.
+        return "speech"
     if lemma in lex.thought:
         return "thought"
     if lemma in lex.evidence:

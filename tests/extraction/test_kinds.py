@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
@@ -57,6 +58,8 @@ KIND_CASES = [
     ("X plans to", "The governor plans to announce his decision in May.", "to announce his decision", "thought"),
     ("X supports", "Doe supports raising the minimum wage to $15.", "raising the minimum wage", "thought"),
     ("X is confident that", "Doe is confident that the bill will pass.", "the bill will pass", "thought"),
+    ("it became known that (no thinker: made public)",
+     "It also became known that the group had joined the Taliban in the fight.", "the group had joined", "speech"),
 ]
 
 
@@ -65,6 +68,15 @@ def test_kind_of_construction(nlp: Language, sentence: str, words: str, kind: st
     statements = [s for s in extract(sentence, nlp=nlp).statements if words in s.quote]
     assert statements, f"no statement with {words!r}"
     assert statements[0].kind == kind
+
+
+SEED = Path(__file__).resolve().parents[2] / "seeds" / "000_92e1eb94dd366c5a.txt"
+
+
+def test_seed_statements_are_all_speech(nlp: Language) -> None:
+    statements = extract(SEED.read_text(encoding="utf-8"), nlp=nlp).statements
+    assert statements
+    assert {s.kind for s in statements} == {"speech"}
 
 
 KNOWN_MISSES = [
