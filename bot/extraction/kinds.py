@@ -9,7 +9,7 @@ frame around it ("appears to", "according to a poll"). The word tables are in ``
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
@@ -25,9 +25,8 @@ if TYPE_CHECKING:
 PERCEPTION_COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "acomp", "attr", "oprd"})
 PERCEPTION_PREPS = frozenset({"like", "as"})
 NOMINAL_POS = frozenset({"NOUN", "PROPN"})
-# "according to" is a two-token cue; its source is the object of "to".
+# "according to" is a two-token cue, headed by "according" (lemma "accord").
 ACCORDING_LEMMA = "accord"
-OBJECT_DEPS = frozenset({"pobj", "dobj"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +51,7 @@ def kind_lexicon() -> KindLexicon:
     """Return the kind tables, loaded once."""
     raw = resources.files("bot.extraction").joinpath("data", "kinds.json").read_text("utf-8")
     d = json.loads(raw)
-    sets = {key: frozenset(d[key]) for key in KindLexicon.__slots__ if key != "junk_labels"}
+    sets = {f.name: frozenset(d[f.name]) for f in fields(KindLexicon) if f.name != "junk_labels"}
     # Longest label first, so "related links" wins over "related".
     labels = tuple(sorted(d["junk_labels"], key=len, reverse=True))
     return KindLexicon(junk_labels=labels, **sets)
@@ -85,12 +84,6 @@ def source_head(doc: Doc, statement: Statement, cue: Token | None) -> Token | No
     if span is not None:
         return span.root
     if cue is None:
-        return None
-    if cue.lemma_.lower() == ACCORDING_LEMMA:
-        for to in cue.children:
-            for obj in to.children:
-                if obj.dep_ in OBJECT_DEPS:
-                    return obj
         return None
     return next((c for c in cue.children if c.dep_ in SUBJECT_DEPS), None)
 
