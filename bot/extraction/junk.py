@@ -1,8 +1,9 @@
-"""Drop what is not a statement at all: lines of page furniture ("Related: ...", "Read more: ...", "WATCH: ...").
+"""Drop what is not a statement at all: page furniture ("Related: ...", "Read more: ...") and headline kickers.
 
 A pure pass over finished statements. Web pages read as text carry link lists and teasers whose headlines
 look like reported speech ("Related: Trump says he will win Ohio"); they are the page's, not the article's.
-The labels are in ``data/kinds.json`` (``junk_labels``).
+Headline kickers ("BOMBSHELL: ...", "Wow: ...") are read by the label rule as speakers, and are not sources.
+The labels are in ``data/kinds.json`` (``junk_labels``, ``kicker_labels``).
 """
 
 from __future__ import annotations
@@ -59,10 +60,17 @@ def in_furniture(text: str, char: int, lex: KindLexicon | None = None) -> bool:
     return False
 
 
-def drop_junk(text: str, statements: list[Statement], lex: KindLexicon | None = None) -> list[Statement]:
-    """Return the statements that are not page furniture (``text`` is the article the offsets point into)."""
+def is_kicker(statement: Statement, lex: KindLexicon | None = None) -> bool:
+    """Say whether the statement's speaker is a headline kicker or byline label ("Wow", "Paid Notice")."""
     lex = lex or kind_lexicon()
-    return [s for s in statements if not in_furniture(text, s.start, lex)]
+    mention = (statement.speaker_mention or "").strip(" \t\u00a0\"\u201c").lower()
+    return mention in lex.kicker_labels
 
 
-__all__ = ["drop_junk", "in_furniture"]
+def drop_junk(text: str, statements: list[Statement], lex: KindLexicon | None = None) -> list[Statement]:
+    """Return the statements that are neither page furniture nor kickers (``text``: what the offsets index)."""
+    lex = lex or kind_lexicon()
+    return [s for s in statements if not in_furniture(text, s.start, lex) and not is_kicker(s, lex)]
+
+
+__all__ = ["drop_junk", "in_furniture", "is_kicker"]

@@ -43,6 +43,7 @@ class KindLexicon:
     evidence_nouns: frozenset[str]
     thought_adjectives: frozenset[str]
     impersonal_speech: frozenset[str]
+    kicker_labels: frozenset[str]
     junk_labels: tuple[str, ...]
 
 

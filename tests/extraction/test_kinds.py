@@ -142,6 +142,26 @@ FURNITURE_LINES = [
 ]
 
 
+HEADLINES = """Wow: Al Sharpton Says Trump Is Unfit To Lead The Country.
+
+BOMBSHELL: Clinton Aides Were Told To Delete The Emails.
+
+Rubio: I Still Believe Trump Cannot Be Trusted.
+"""
+
+KICKER_CASES = [
+    ("'Wow:' is a kicker, not a speaker", "Wow", False),
+    ("'BOMBSHELL:' is a kicker, not a speaker", "BOMBSHELL", False),
+    ("a name label stays", "Rubio", True),
+]
+
+
+@pytest.mark.parametrize(("mention", "kept"), [c[1:] for c in KICKER_CASES], ids=[c[0] for c in KICKER_CASES])
+def test_headline_kickers_are_not_speakers(nlp: Language, mention: str, kept: bool) -> None:
+    statements = extract(HEADLINES, nlp=nlp).statements
+    assert any(s.speaker_mention == mention for s in statements) is kept
+
+
 @pytest.mark.parametrize(("text", "junk"), [c[1:] for c in FURNITURE_LINES], ids=[c[0] for c in FURNITURE_LINES])
 def test_furniture_lines(text: str, junk: bool) -> None:
     assert in_furniture(text, len(text) - 1, kind_lexicon()) is junk
