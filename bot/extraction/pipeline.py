@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING
 
 from bot.extraction.attribution import find_statements
 from bot.extraction.dating import date_statements, find_date_line, parse_iso_date
+from bot.extraction.junk import drop_junk
+from bot.extraction.kinds import classify_kinds
 from bot.extraction.model import DateSource, Extraction
 from bot.extraction.parsing import parse
 from bot.extraction.textcheck import check_text
@@ -55,6 +57,7 @@ def prepare(text: str, *, article_date: str | None = None, page_date: str | None
 def extract_from_doc(prepared: Prepared, doc: Doc) -> Extraction:
     """Run the rules on a parsed doc of ``prepared.parse_text``."""
     statements = find_statements(doc, prepared.original)
+    statements = classify_kinds(doc, drop_junk(prepared.original, statements))
     statements = date_statements(doc, statements, prepared.reference)
     warnings: list[str] = []
     if prepared.reference is None and statements:
