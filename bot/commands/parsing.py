@@ -78,7 +78,7 @@ def parse_kind(value: str) -> KindChoice:
         if word == choice:
             return choice
     if not word:
-        raise UsageError(f"kind: needs a value: {KIND_USAGE}")
+        raise UsageError(f"the kind: option needs a value: {KIND_USAGE}")
     close = difflib.get_close_matches(word, list(KIND_CHOICES), n=1, cutoff=0.6)
     hint = f"did you mean kind:{close[0]}? " if close else ""
     raise UsageError(f"kind:{value} is not a kind of statement; {hint}Use {KIND_USAGE}")

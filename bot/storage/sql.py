@@ -179,6 +179,20 @@ CREATE INDEX forgotten_statements_article ON forgotten_statements (article_id);
 INSERT INTO forgotten_statements (guild_id, article_id, quote_key, created_at)
     SELECT guild_id, NULL, quote_key(json_extract(detail, '$.quote')), created_at FROM audit_log
     WHERE action = 'forget' AND target LIKE 'S%' AND json_extract(detail, '$.quote') IS NOT NULL;
+
+-- Short ids are never handed out twice: re-extraction deletes statements, and a number a user noted must not
+-- come back naming another one. The counter starts past every number used, in statements or in the log.
+CREATE TABLE statement_numbers (
+    guild_id INTEGER PRIMARY KEY,
+    last_number INTEGER NOT NULL
+);
+INSERT INTO statement_numbers (guild_id, last_number)
+    SELECT guild_id, max(n) FROM (
+        SELECT guild_id, number AS n FROM statements
+        UNION ALL
+        SELECT guild_id, CAST(substr(target, 2) AS INTEGER) FROM audit_log
+        WHERE target GLOB 'S[0-9]*'
+    ) GROUP BY guild_id;
 """
 
 MIGRATIONS: tuple[str, ...] = (MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4)
@@ -273,7 +287,13 @@ JOIN articles a ON a.id = s.article_id
 LEFT JOIN speakers p ON p.id = s.speaker_id
 """
 
-STATEMENT_NEXT_NUMBER = "SELECT coalesce(max(number), 0) + 1 FROM statements WHERE guild_id = ?"
+# The guild's next short id: one past the last handed out (a new guild starts after any rows it has).
+STATEMENT_NEXT_NUMBER = """
+INSERT INTO statement_numbers (guild_id, last_number)
+    VALUES (?, (SELECT coalesce(max(number), 0) + 1 FROM statements WHERE guild_id = ?))
+ON CONFLICT (guild_id) DO UPDATE SET last_number = last_number + 1
+RETURNING last_number
+"""
 # The same statement from another article (wire copy). A quote repeated within one article is a second
 # occurrence, not a second source, so statements this article already reports are not candidates.
 STATEMENT_FIND_SAME = """

@@ -137,7 +137,7 @@ class StatementRepository:
             statement_id = int(existing[0][0])
             await self._conn.execute(sql.SOURCE_INSERT, (statement_id, article_id, st.start, st.end))
             return statement_id, False
-        number = await self._count(sql.STATEMENT_NEXT_NUMBER, (guild_id,))
+        number = await self._count(sql.STATEMENT_NEXT_NUMBER, (guild_id, guild_id))
         cur = await self._conn.execute(sql.STATEMENT_INSERT, (
             guild_id, number, article_id, speaker_id, st.type, st.kind, st.quote, key, st.start, st.end,
             st.speaker_mention, st.speaker_role, st.cue, st.date, st.date_text, st.date_basis,
