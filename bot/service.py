@@ -635,6 +635,7 @@ class Service:
         pairs = _match_statements(saved, [new for _st, new in found])
         counts = dict.fromkeys(("kept", "added", "linked", "removed", "detached", "speakers_changed",
                                 "fixes_kept", "forgotten_kept"), 0)
+        matched = {old.id for old in pairs if old is not None}
         for (st, new), old in zip(found, pairs, strict=True):
             if old is None:
                 continue
@@ -645,9 +646,9 @@ class Service:
                 continue
             speaker_id = await self._speaker_id(guild_id, st, created)
             if speaker_id != old.speaker_id:
-                await statements.set_speaker(guild_id, old.id, speaker_id)
+                # The new speaker may already have the same quote: the two become one, which is found too.
+                matched.add(await statements.set_speaker(guild_id, old.id, speaker_id))
                 counts["speakers_changed"] += 1
-        matched = {old.id for old in pairs if old is not None}
         for old in saved:
             if old.id in matched:
                 continue

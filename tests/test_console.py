@@ -56,3 +56,14 @@ def test_console_refuses_a_bad_database_path(tmp_path: Path) -> None:
     proc = run_console(bad, ["!quotes"])
     assert proc.returncode == 1
     assert "DATABASE_PATH" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_console_takes_kinds_and_reextracts(tmp_path: Path) -> None:
+    proc = run_console(tmp_path / "q.db", ["!quotes kind:all", "!quotes kind:thougt", "!reextract", "!help"],
+                       "--seed", "seeds")
+    assert proc.returncode == 0, proc.stderr
+    out = proc.stdout
+    assert "Latest quotes (every kind)" in out
+    assert "did you mean kind:thought?" in out
+    assert "Nothing to re-extract" in out  # the seeds were just saved by the current extractor
+    assert "!reextract" in out and "Traceback" not in out + proc.stderr

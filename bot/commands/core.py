@@ -277,8 +277,9 @@ class Commands:
 
     def _intake_reply(self, result: IntakeResult) -> Reply:
         art = result.article
-        rows = tuple(statement_row(st) for st in result.statements[:10])
-        more = len(result.statements) - len(rows)
+        quotes, left_out = split_kinds(result.statements, DEFAULT_KIND)
+        rows = tuple(statement_row(st) for st in quotes[:10])
+        more = len(quotes) - len(rows)
         lines: list[str] = []
         if result.duplicate:
             title = f"Already saved as {art.ref}"
@@ -293,6 +294,9 @@ class Commands:
                              "and now list this one as a source too.")
         if more > 0:
             lines.append(f"…and {more} more: {self.prefix}article {art.ref}")
+        note = left_out_note(left_out)
+        if note:
+            lines.append(f"{note} ({self.prefix}article {art.ref} kind:all)")
         lines.extend(f"Note: {w}" for w in result.warnings)
         footer = (f"Article date {art.article_date} ({_date_origin(art.date_source)})" if art.article_date
                   else "No article date")

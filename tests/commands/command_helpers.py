@@ -7,7 +7,6 @@ from typing import cast
 from bot.commands import CommandContext
 from bot.extraction.model import EXTRACTOR_VERSION, Extraction, Statement, StatementKind
 
-
 KINDS = ("speech", "thought", "evidence")
 
 

@@ -185,3 +185,23 @@ async def test_reextract_stays_in_its_guild(storage: Storage) -> None:
     reply = await new.dispatch(other_guild, "!reextract")
     assert reply.title == "Nothing to re-extract"
     assert await new.service.stale_articles(None) == [(1, 1)]
+
+
+async def test_a_speaker_change_that_meets_the_same_quote_merges_instead_of_losing_it(storage: Storage) -> None:
+    # The old extractor read the quote twice (two statements: "he" and John Kirby); the new one reads it once,
+    # as John Kirby's. The two become one statement, and the one found is not removed as "no longer found".
+    old = commands_with(storage, LineExtractor(version=OLD, extra=">"))
+    await ok(old, "!extract he|We will leave.\nJohn Kirby>We will leave.\n")
+    assert set(await statements(old)) == {"S1", "S2"}
+    new = commands_with(storage, LineExtractor(speakers={"he": "John Kirby"}))
+    reply = await ok(new, "!reextract", MODERATOR)
+    assert "Statements: 1 kept (same ids), 0 added, 0 removed." in reply.description
+    assert await statements(new) == {"S2": ("John Kirby", "speech")}
+
+
+async def test_the_intake_reply_lists_quotes_and_points_to_the_rest(storage: Storage) -> None:
+    commands = commands_with(storage, LineExtractor())
+    reply = await ok(commands, "!extract Ann Lee|Said it.\nAnn Lee|Believes it.|thought\n")
+    assert [r.ref for r in reply.rows] == ["S1"]
+    assert "2 statements found." in reply.description
+    assert "+ 1 belief: kind:all (!article A1 kind:all)" in reply.description

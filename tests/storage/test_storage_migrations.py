@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bot.errors import ConfigError
-from bot.storage import SCHEMA_VERSION, Storage, connect, migrate, schema_version
+from bot.storage import SCHEMA_VERSION, NewStatement, Storage, connect, migrate, schema_version
 from bot.storage.records import quote_key
 from bot.storage.sql import MIGRATIONS
 
@@ -155,7 +155,7 @@ async def test_upgrade_to_kinds_keeps_rows_reads_them_as_speech_and_keeps_correc
         INSERT INTO audit_log (guild_id, user_id, action, target, detail, created_at) VALUES
             (7, 1, 'fix speaker', 'S2', '{"after": "John Kirby", "before": null}', '2026-02-01T00:00:00+00:00'),
             (7, 1, 'fix speaker', 'S4', '{"after": "John Kirby", "before": null}', '2026-02-01T00:00:00+00:00'),
-            (7, 1, 'forget', 'S3', '{"quote": "Gone, gone!", "speaker": "John Kirby"}',
+            (7, 1, 'forget', 'S9', '{"quote": "Gone, gone!", "speaker": "John Kirby"}',
              '2026-02-01T00:00:00+00:00'),
             (7, 1, 'forget', 'A9', '{"title": null, "url": null, "deleted_statements": 0}',
              '2026-02-01T00:00:00+00:00');
@@ -173,6 +173,10 @@ async def test_upgrade_to_kinds_keeps_rows_reads_them_as_speech_and_keeps_correc
             "We are evacuating everyone"]
         assert await store.statements.forgotten_keys(7, 1) == {quote_key("gone gone")}
         assert await store.statements.forgotten_keys(8, 1) == set()
+        async with store.transaction():  # short ids continue after every number used, S9 (forgotten) included
+            art = await store.articles.get(7, 1)
+            new_id, _ = await store.statements.add(7, art.id, None, NewStatement("direct", "New one", 0, 3), "1", "t")
+        assert await store.statements.number_of(7, new_id) == 10
         assert await store.integrity_check() == "ok"
     finally:
         await store.close()

@@ -210,3 +210,15 @@ async def test_a_quote_repeated_in_one_article_is_two_statements(storage: Storag
     ])
     page = await storage.statements.page(1, None, 1, 10)
     assert sorted((s.start, s.end) for s in page.items) == [(first, first + 10), (second, second + 10)]
+
+
+async def test_short_ids_are_never_handed_out_twice(storage: Storage) -> None:
+    await save_article(storage, 1, TEXT, [statement("One.", "John Kirby"), statement("Two.", "John Kirby")])
+    last = await storage.statements.get(1, 2)
+    async with storage.transaction():
+        await storage.statements.forget(1, last.id, "t")
+    await save_article(storage, 1, "other " + TEXT, [statement("Three.", "John Kirby")])
+    numbers = [s.number for s in (await storage.statements.page(1, None, 1, 10)).items]
+    assert numbers == [3, 1]  # S2 was forgotten: the next statement is S3, never a second S2
+    await save_article(storage, 2, TEXT, [statement("Elsewhere.", None)])
+    assert [s.number for s in (await storage.statements.page(2, None, 1, 10)).items] == [1]
