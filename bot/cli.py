@@ -18,7 +18,7 @@ log = logging.getLogger(__name__)
 # --kind of ``extract``: one kind of statement, or all of them (the values of bot.extraction.model.StatementKind).
 CLI_KINDS = ("speech", "thought", "evidence", "all")
 # How the human output and the left-out note name each kind.
-_KIND_NOUNS = {"speech": "quotes", "thought": "beliefs", "evidence": "findings"}
+_KIND_NOUNS = {"speech": ("quote", "quotes"), "thought": ("belief", "beliefs"), "evidence": ("finding", "findings")}
 
 
 def _build_parser() -> argparse.ArgumentParser:
@@ -195,12 +195,12 @@ def _cmd_extract(settings: Settings, args: argparse.Namespace) -> int:
         print(json.dumps(doc, ensure_ascii=False, indent=2))
         return 0
     for st in shown:
-        marker = "" if st.kind == "speech" else f" ({_KIND_NOUNS.get(st.kind, st.kind)})"
+        marker = "" if st.kind == "speech" else f" ({_KIND_NOUNS[st.kind][0]})"
         print(f"{st.speaker or 'Unattributed'}: “{st.quote}”{marker}")
     if not result.statements:
         print("No attributed statements found.", file=sys.stderr)
     elif left_out:
-        nouns = " and ".join(_KIND_NOUNS.get(k, k) for k in CLI_KINDS if k in left_out)
+        nouns = " and ".join(_KIND_NOUNS[k][1] for k in CLI_KINDS if k in left_out)
         print(f"note: + {sum(left_out.values())} {nouns} left out: --kind all", file=sys.stderr)
     for warning in result.warnings:
         print(f"note: {warning}", file=sys.stderr)

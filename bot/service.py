@@ -50,10 +50,11 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 # The record types the service hands out; the command layer and adapters import them from here.
-__all__ = ["DEFAULT_KIND", "KIND_CHOICES", "STATEMENT_KINDS", "Actor", "AliasResult", "ArticleChanges", "ArticleRecord",
-           "Extractor", "ForgetResult", "IntakeResult", "KindChoice", "LeftOut", "Page", "ReextractSummary", "Service",
-           "SourceRecord", "SpeakerRecord", "StatementKind", "StatementRecord", "ThreadExtractor",
-           "TimelineFilter", "is_link", "kinds_of", "open_service", "split_kinds"]
+__all__ = ["DEFAULT_KIND", "KIND_CHOICES", "STATEMENT_KINDS", "Actor", "AliasResult", "ArticleChanges",
+           "ArticleRecord", "Extractor", "ForgetResult", "IntakeResult", "KindChoice", "LeftOut", "Page",
+           "ReextractSummary", "Service", "SourceRecord", "SpeakerRecord", "StatementKind", "StatementRecord",
+           "ThreadExtractor", "TimelineFilter", "is_link", "kinds_of", "new_statement", "open_service",
+           "split_kinds"]
 
 PER_PAGE = 10
 # What a listing shows: one kind, or every kind ("all"). Replies show speech unless asked otherwise.

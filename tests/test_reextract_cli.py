@@ -54,11 +54,11 @@ def test_extract_shows_speech_by_default_and_says_what_was_left_out(
     assert out.splitlines() == ["John Kirby: “We will leave.”"]
     assert "+ 3 beliefs and findings left out: --kind all" in err
     code, out, err = run(["extract", str(article), "--kind", "all"], capsys)
-    assert out.splitlines() == ["John Kirby: “We will leave.”", "John Kirby: “It will work.” (beliefs)",
-                                "A poll: “Most support it.” (findings)", "John Kirby: “They want peace.” (beliefs)"]
+    assert out.splitlines() == ["John Kirby: “We will leave.”", "John Kirby: “It will work.” (belief)",
+                                "A poll: “Most support it.” (finding)", "John Kirby: “They want peace.” (belief)"]
     assert "left out" not in err
     code, out, _ = run(["extract", str(article), "--kind", "thought"], capsys)
-    assert out.splitlines() == ["John Kirby: “It will work.” (beliefs)", "John Kirby: “They want peace.” (beliefs)"]
+    assert out.splitlines() == ["John Kirby: “It will work.” (belief)", "John Kirby: “They want peace.” (belief)"]
 
 
 def test_extract_json_follows_the_kind(tmp_path: Path, mixed_kinds: None,

@@ -81,6 +81,10 @@ async def test_reextract_keeps_fixes_aliases_forgotten_statements_and_ids(storag
     }
     article = await new.dispatch(ADDER, "!article A1 kind:all")
     assert [r.ref for r in article.rows] == ["S1", "S2", "S5", "S6"]
+    # The search index follows (speakers and quotes): the dropped junk is gone, the new line is found.
+    assert [r.ref for r in (await new.dispatch(ADDER, "!search new line")).rows] == ["S6"]
+    assert (await new.dispatch(ADDER, "!search related links kind:all")).rows == ()
+    assert [r.ref for r in (await new.dispatch(ADDER, "!search admiral")).rows] == ["S2"]
     info, _ = await new.service.article(1, 1)
     assert info.extractor_version == EXTRACTOR_VERSION
     # Everything is current now: a second run changes nothing.
