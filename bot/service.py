@@ -53,7 +53,7 @@ log = logging.getLogger(__name__)
 __all__ = ["DEFAULT_KIND", "KIND_CHOICES", "STATEMENT_KINDS", "Actor", "AliasResult", "ArticleChanges",
            "ArticleRecord", "Extractor", "ForgetResult", "IntakeResult", "KindChoice", "LeftOut", "Page",
            "ReextractSummary", "Service", "SourceRecord", "SpeakerRecord", "StatementKind", "StatementRecord",
-           "ThreadExtractor", "TimelineFilter", "is_link", "kinds_of", "new_statement", "open_service",
+           "ThreadExtractor", "TimelineFilter", "is_link", "kind_of", "new_statement", "open_service",
            "split_kinds"]
 
 PER_PAGE = 10
@@ -218,23 +218,24 @@ class TimelineFilter:
     date_to: str | None = None
 
 
-def kinds_of(choice: KindChoice) -> tuple[StatementKind, ...]:
-    """Return the statement kinds a kind choice shows ("all": every kind)."""
+def kind_of(choice: KindChoice) -> StatementKind | None:
+    """Return the statement kind a kind choice shows (None for "all": every kind)."""
     if choice == "all":
-        return STATEMENT_KINDS
-    if choice not in STATEMENT_KINDS:
-        raise UsageError(f"kind:{choice} is not a kind; use kind:speech, kind:thought, kind:evidence or kind:all")
-    return (choice,)
+        return None
+    for kind in STATEMENT_KINDS:
+        if choice == kind:
+            return kind
+    raise UsageError(f"kind:{choice} is not a kind; use kind:speech, kind:thought, kind:evidence or kind:all")
 
 
 def split_kinds(statements: Iterable[StatementRecord],
                 choice: KindChoice) -> tuple[tuple[StatementRecord, ...], LeftOut]:
     """Return the statements of the chosen kinds, and how many of each other kind were left out."""
-    kinds = kinds_of(choice)
+    kind = kind_of(choice)
     shown: list[StatementRecord] = []
     left: dict[str, int] = {}
     for st in statements:
-        if st.kind in kinds:
+        if kind is None or st.kind == kind:
             shown.append(st)
         else:
             left[st.kind] = left.get(st.kind, 0) + 1
@@ -384,10 +385,10 @@ class Service:
     async def quotes(self, guild_id: int, speaker: str | None = None, page: int = 1,
                      kind: KindChoice = DEFAULT_KIND) -> tuple[SpeakerRecord | None, Page[StatementRecord]]:
         """Return one page of saved statements of a kind (of one speaker, or all), newest first."""
-        kinds = kinds_of(kind)
+        chosen = kind_of(kind)
         who = await self.find_speaker(guild_id, speaker) if speaker else None
         result = await self.storage.statements.page(guild_id, who.id if who else None, _page(page), PER_PAGE,
-                                                    kinds)
+                                                    chosen)
         return who, result
 
     async def speakers(self, guild_id: int, page: int = 1) -> Page[SpeakerRecord]:
@@ -397,15 +398,15 @@ class Service:
     async def search(self, guild_id: int, words: str, page: int = 1,
                      kind: KindChoice = DEFAULT_KIND) -> Page[StatementRecord]:
         """Return one page of statements of a kind whose quote or speaker matches every word (stemmed)."""
-        kinds = kinds_of(kind)
+        chosen = kind_of(kind)
         if match_query(words) is None:
             raise UsageError("give some words to search for, e.g. !search evacuation")
-        return await self.storage.statements.search(guild_id, words, _page(page), PER_PAGE, kinds)
+        return await self.storage.statements.search(guild_id, words, _page(page), PER_PAGE, chosen)
 
     async def timeline(self, guild_id: int, filters: TimelineFilter, page: int = 1,
                        kind: KindChoice = DEFAULT_KIND) -> tuple[SpeakerRecord | None, Page[StatementRecord]]:
         """Return one page of statements of a kind, oldest first (undated last), filtered."""
-        kinds = kinds_of(kind)
+        chosen = kind_of(kind)
         who = await self.find_speaker(guild_id, filters.speaker) if filters.speaker else None
         article_id = None
         if filters.article is not None:
@@ -416,7 +417,7 @@ class Service:
             raise UsageError(f"from:{date_from} is after to:{date_to}")
         result = await self.storage.statements.timeline(
             guild_id, speaker_id=who.id if who else None, article_id=article_id, date_from=date_from,
-            date_to=date_to, page=_page(page), per_page=PER_PAGE, kinds=kinds)
+            date_to=date_to, page=_page(page), per_page=PER_PAGE, kind=chosen)
         return who, result
 
     async def article(self, guild_id: int, number: int) -> tuple[ArticleRecord, tuple[StatementRecord, ...]]:
@@ -432,9 +433,9 @@ class Service:
                      ) -> tuple[SpeakerRecord | None, tuple[StatementRecord, ...], LeftOut]:
         """Return every statement of a kind to export (of one speaker, or all) with sources, and the counts
         per kind of those left out."""
-        kinds = kinds_of(kind)
+        chosen = kind_of(kind)
         who = await self.find_speaker(guild_id, speaker) if speaker else None
-        statements, left_out = await self.storage.statements.export(guild_id, who.id if who else None, kinds)
+        statements, left_out = await self.storage.statements.export(guild_id, who.id if who else None, chosen)
         return who, statements, left_out
 
     # ------------------------------------------------------------------------------------- corrections

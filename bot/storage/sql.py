@@ -180,6 +180,12 @@ INSERT INTO forgotten_statements (guild_id, article_id, quote_key, created_at)
     SELECT guild_id, NULL, quote_key(json_extract(detail, '$.quote')), created_at FROM audit_log
     WHERE action = 'forget' AND target LIKE 'S%' AND json_extract(detail, '$.quote') IS NOT NULL;
 
+-- Listings of one kind page through these in order, and count each kind with one range.
+CREATE INDEX statements_kind ON statements (guild_id, kind, number);
+CREATE INDEX statements_speaker_kind ON statements (guild_id, speaker_id, kind, number);
+CREATE INDEX statements_kind_timeline ON statements (guild_id, kind, date IS NULL, date, number);
+CREATE INDEX statements_speaker_kind_timeline ON statements (guild_id, speaker_id, kind, date IS NULL, date, number);
+
 -- Short ids are never handed out twice: re-extraction deletes statements, and a number a user noted must not
 -- come back naming another one. The counter starts past every number used, in statements or in the log.
 CREATE TABLE statement_numbers (
@@ -317,33 +323,6 @@ SELECT ss.statement_id, a.id, a.number, a.url, a.title, a.message_url, a.added_b
 FROM statement_sources ss JOIN articles a ON a.id = ss.article_id
 WHERE ss.statement_id IN ({marks}) ORDER BY ss.statement_id, a.number
 """
-# Kind filters: the kinds asked for travel as one JSON array parameter (never as SQL text). "Left out" queries
-# count, per kind, what the same listing holds of the other kinds, stopping at a cap like the listing counts.
-_KINDS = "s.kind IN (SELECT value FROM json_each(?))"
-_OTHER_KINDS = "s.kind NOT IN (SELECT value FROM json_each(?))"
-
-
-def _left_out(inner: str) -> str:
-    return f"SELECT kind, count(*) FROM ({inner} LIMIT ?) GROUP BY kind ORDER BY kind"
-
-
-STATEMENTS_PAGE = f"""
-SELECT {_STATEMENT_COLUMNS} {_STATEMENT_FROM}
-WHERE s.guild_id = ? AND {_KINDS} ORDER BY s.number DESC LIMIT ? OFFSET ?
-"""
-# Listing counts stop at a cap (the caller passes it): past it, "more than N" is all a reader needs,
-# and counting a million index entries would cost more than the page itself.
-STATEMENTS_COUNT = f"SELECT count(*) FROM (SELECT 1 FROM statements s WHERE s.guild_id = ? AND {_KINDS} LIMIT ?)"
-STATEMENTS_LEFT_OUT = _left_out(f"SELECT s.kind FROM statements s WHERE s.guild_id = ? AND {_OTHER_KINDS}")
-STATEMENTS_BY_SPEAKER_PAGE = f"""
-SELECT {_STATEMENT_COLUMNS} {_STATEMENT_FROM}
-WHERE s.guild_id = ? AND s.speaker_id = ? AND {_KINDS} ORDER BY s.number DESC LIMIT ? OFFSET ?
-"""
-STATEMENTS_BY_SPEAKER_COUNT = f"""
-SELECT count(*) FROM (SELECT 1 FROM statements s WHERE s.guild_id = ? AND s.speaker_id = ? AND {_KINDS} LIMIT ?)
-"""
-STATEMENTS_BY_SPEAKER_LEFT_OUT = _left_out(
-    f"SELECT s.kind FROM statements s WHERE s.guild_id = ? AND s.speaker_id = ? AND {_OTHER_KINDS}")
 STATEMENTS_OF_ARTICLE = f"""
 SELECT {_STATEMENT_COLUMNS} {_STATEMENT_FROM}
 JOIN statement_sources ss ON ss.statement_id = s.id AND ss.article_id = ?
@@ -357,65 +336,71 @@ FROM statements_fts f
 CROSS JOIN statements s ON s.id = f.rowid
 JOIN articles a ON a.id = s.article_id
 LEFT JOIN speakers p ON p.id = s.speaker_id
-WHERE statements_fts MATCH ? AND s.guild_id = ? AND {_KINDS}
-ORDER BY f.rowid DESC LIMIT ? OFFSET ?
+WHERE statements_fts MATCH :match AND s.guild_id = :guild AND (:kind IS NULL OR s.kind = :kind)
+ORDER BY f.rowid DESC LIMIT :limit OFFSET :offset
 """
-STATEMENTS_SEARCH_COUNT = f"""
+STATEMENTS_SEARCH_COUNT = """
 SELECT count(*) FROM (
     SELECT 1 FROM statements_fts f CROSS JOIN statements s ON s.id = f.rowid
-    WHERE statements_fts MATCH ? AND s.guild_id = ? AND {_KINDS} LIMIT ?
+    WHERE statements_fts MATCH :match AND s.guild_id = :guild LIMIT :cap
 )
 """
-STATEMENTS_SEARCH_LEFT_OUT = _left_out(
-    "SELECT s.kind FROM statements_fts f CROSS JOIN statements s ON s.id = f.rowid "
-    f"WHERE statements_fts MATCH ? AND s.guild_id = ? AND {_OTHER_KINDS}")
-# Timeline: oldest first, undated last, ties by short id; filters are optional. The WHERE clause is built
-# from these fixed fragments only (never from user text), so each filter combination gets an index range.
-_TIMELINE_FILTERS: dict[str, str] = {
+# The matches per kind, in one pass over the first :cap matches (a lower bound past it).
+STATEMENTS_SEARCH_KIND_COUNTS = """
+SELECT kind, count(*) FROM (
+    SELECT s.kind AS kind FROM statements_fts f CROSS JOIN statements s ON s.id = f.rowid
+    WHERE statements_fts MATCH :match AND s.guild_id = :guild LIMIT :cap
+) GROUP BY kind
+"""
+# Listings (newest first) and the timeline (oldest first, undated last, ties by short id); filters are optional.
+# The WHERE clause is built from these fixed fragments only (never from user text), so each filter combination
+# gets an index range; kinds come from the fixed list of kinds, never from a user.
+_LISTING_FILTERS: dict[str, str] = {
     "speaker": "s.speaker_id = :speaker",
     "article": "EXISTS (SELECT 1 FROM statement_sources x WHERE x.statement_id = s.id AND x.article_id = :article)",
     "date_from": "s.date >= :date_from",
     "date_to": "s.date <= :date_to",
-    "kinds": "s.kind IN (SELECT value FROM json_each(:kinds))",
-    "other_kinds": "s.kind NOT IN (SELECT value FROM json_each(:other_kinds))",
+    "kind": "s.kind = :kind",
 }
+NEWEST_FIRST = "s.number DESC"
+TIMELINE_ORDER = "s.date IS NULL, s.date, s.number"
 
 
-def timeline_where(filters: set[str]) -> str:
-    """Return the WHERE clause of a timeline query with the named filters (keys of ``_TIMELINE_FILTERS``)."""
-    parts = ["s.guild_id = :guild"] + [_TIMELINE_FILTERS[name] for name in _TIMELINE_FILTERS if name in filters]
+def listing_where(filters: set[str]) -> str:
+    """Return the WHERE clause of a listing with the named filters (keys of ``_LISTING_FILTERS``)."""
+    parts = ["s.guild_id = :guild"] + [_LISTING_FILTERS[name] for name in _LISTING_FILTERS if name in filters]
     return " AND ".join(parts)
 
 
-def timeline_query(filters: set[str]) -> str:
-    """Return the page query of a timeline with the named filters."""
+def listing_query(filters: set[str], order: str) -> str:
+    """Return the page query of a listing with the named filters, in ``order`` (NEWEST_FIRST, TIMELINE_ORDER)."""
     return f"""
 SELECT {_STATEMENT_COLUMNS} {_STATEMENT_FROM}
-WHERE {timeline_where(filters)}
-ORDER BY s.date IS NULL, s.date, s.number
+WHERE {listing_where(filters)}
+ORDER BY {order}
 LIMIT :limit OFFSET :offset
 """
 
 
-def timeline_count_query(filters: set[str]) -> str:
-    """Return the (capped) count query of a timeline with the named filters."""
-    return f"SELECT count(*) FROM (SELECT 1 FROM statements s WHERE {timeline_where(filters)} LIMIT :cap)"
+def listing_count_query(filters: set[str]) -> str:
+    """Return the (capped) count query of a listing with the named filters."""
+    return f"SELECT count(*) FROM (SELECT 1 FROM statements s WHERE {listing_where(filters)} LIMIT :cap)"
 
 
-def timeline_left_out_query(filters: set[str]) -> str:
-    """Return the per-kind (capped) count of what a timeline with the named filters leaves out by kind."""
-    where = timeline_where((filters - {"kinds"}) | {"other_kinds"})
-    return (f"SELECT kind, count(*) FROM (SELECT s.kind FROM statements s WHERE {where} LIMIT :cap) "
-            "GROUP BY kind ORDER BY kind")
+def kind_counts_query(filters: set[str], kinds: tuple[str, ...]) -> str:
+    """Return one query counting, per kind, the statements of a listing (each count capped): a range of an
+    index that starts with the kind for each, instead of a pass over every row."""
+    where = listing_where(filters - {"kind"})
+    return "\nUNION ALL\n".join(
+        f"SELECT '{kind}', (SELECT count(*) FROM (SELECT 1 FROM statements s WHERE {where} "
+        f"AND s.kind = '{kind}' LIMIT :cap))" for kind in kinds)
 
 
 STATEMENTS_EXPORT = f"""
 SELECT {_STATEMENT_COLUMNS} {_STATEMENT_FROM}
-WHERE s.guild_id = ? AND (? IS NULL OR s.speaker_id = ?) AND {_KINDS}
+WHERE s.guild_id = :guild AND (:speaker IS NULL OR s.speaker_id = :speaker) AND (:kind IS NULL OR s.kind = :kind)
 ORDER BY s.number
 """
-STATEMENTS_EXPORT_LEFT_OUT = _left_out(
-    f"SELECT s.kind FROM statements s WHERE s.guild_id = ? AND (? IS NULL OR s.speaker_id = ?) AND {_OTHER_KINDS}")
 STATEMENT_SET_SPEAKER = "UPDATE statements SET speaker_id = ? WHERE guild_id = ? AND id = ?"
 STATEMENT_MARK_FIXED = "UPDATE statements SET speaker_fixed = 1 WHERE guild_id = ? AND id = ?"
 # Folding a statement into its twin keeps a human's fix on either of them.

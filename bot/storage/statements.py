@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import json
 import re
 import sqlite3
-from collections.abc import Iterable
 from typing import Any
 
 import aiosqlite
@@ -20,6 +18,7 @@ from bot.storage.records import (
     Page,
     SourcedStatement,
     SourceRecord,
+    StatementKind,
     StatementRecord,
     quote_key,
 )
@@ -57,19 +56,6 @@ def match_query(text: str) -> str | None:
     return " ".join(parts) if parts else None
 
 
-def kinds_param(kinds: Iterable[str]) -> str:
-    """Return the kinds a listing shows as the JSON array parameter of the kind filters (sorted, checked)."""
-    chosen = sorted(set(kinds))
-    unknown = [k for k in chosen if k not in STATEMENT_KINDS]
-    if unknown or not chosen:
-        raise ValueError(f"statement kinds must be some of {STATEMENT_KINDS}, not {unknown or 'none'}")
-    return json.dumps(chosen)
-
-
-def _every_kind(kinds: str) -> bool:
-    return len(json.loads(kinds)) == len(STATEMENT_KINDS)
-
-
 def _source(row: sqlite3.Row) -> SourceRecord:
     return SourceRecord(article_id=row[1], article_number=row[2], url=row[3], title=row[4],
                         message_url=row[5], added_by=row[6], start=row[7], end=row[8])
@@ -103,17 +89,17 @@ class StatementRepository:
         # execute_fetchall: one trip to the connection's thread instead of three (execute, fetch, close).
         return list(await self._conn.execute_fetchall(query, params))
 
-    async def _count(self, query: str, params: tuple[Any, ...]) -> int:
+    async def _count(self, query: str, params: tuple[Any, ...] | dict[str, Any]) -> int:
         rows = await self._rows(query, params)
         return int(rows[0][0]) if rows else 0
 
-    async def _left_out(self, query: str, params: tuple[Any, ...] | dict[str, Any], kinds: str,
-                        cap: int = COUNT_CAP) -> LeftOut:
-        """Count per kind what a listing leaves out (nothing to count when it shows every kind)."""
-        if _every_kind(kinds):
-            return LeftOut()
-        counts = tuple((str(r[0]), int(r[1])) for r in await self._rows(query, params))
-        return LeftOut(counts=counts, capped=sum(n for _k, n in counts) >= cap)
+    async def _kind_counts(self, query: str, params: dict[str, Any], cap: int) -> tuple[int, bool, LeftOut]:
+        """Run a per-kind count; return the count of the asked kind, whether it is capped, and the rest."""
+        kind = params["kind"]
+        counts = {str(r[0]): int(r[1]) for r in await self._rows(query, params)}
+        total = counts.pop(kind, 0)
+        others = tuple((k, n) for k, n in sorted(counts.items()) if n)
+        return total, total >= cap, LeftOut(counts=others, capped=any(n >= cap for _k, n in others))
 
     async def _with_sources(self, rows: list[sqlite3.Row]) -> tuple[StatementRecord, ...]:
         by_statement: dict[int, list[SourceRecord]] = {int(r["id"]): [] for r in rows}
@@ -156,70 +142,76 @@ class StatementRepository:
             raise NotFound(f"there is no statement S{number} in this server")
         return (await self._with_sources(rows))[0]
 
-    async def page(self, guild_id: int, speaker_id: int | None, page: int, per_page: int,
-                   kinds: Iterable[str] = STATEMENT_KINDS) -> Page[StatementRecord]:
-        """Return one page of the guild's statements of these kinds (of one speaker, or all), newest first."""
-        offset = (page - 1) * per_page
-        kp = kinds_param(kinds)
-        if speaker_id is None:
-            total = await self._count(sql.STATEMENTS_COUNT, (guild_id, kp, COUNT_CAP))
-            left_out = await self._left_out(sql.STATEMENTS_LEFT_OUT, (guild_id, kp, COUNT_CAP), kp)
-            rows = await self._rows(sql.STATEMENTS_PAGE, (guild_id, kp, per_page, offset))
+    async def _listing(self, params: dict[str, Any], order: str, page: int,
+                       per_page: int) -> Page[StatementRecord]:
+        """Return one page of a listing (filters: the non-None ``params``), with its counts."""
+        params = {k: v for k, v in params.items() if v is not None}
+        filters = set(params) - {"guild"}
+        if "kind" in params:
+            total, capped, left_out = await self._kind_counts(sql.kind_counts_query(filters, STATEMENT_KINDS),
+                                                              {**params, "cap": COUNT_CAP}, COUNT_CAP)
         else:
-            total = await self._count(sql.STATEMENTS_BY_SPEAKER_COUNT, (guild_id, speaker_id, kp, COUNT_CAP))
-            left_out = await self._left_out(sql.STATEMENTS_BY_SPEAKER_LEFT_OUT,
-                                            (guild_id, speaker_id, kp, COUNT_CAP), kp)
-            rows = await self._rows(sql.STATEMENTS_BY_SPEAKER_PAGE, (guild_id, speaker_id, kp, per_page, offset))
+            total = await self._count(sql.listing_count_query(filters), {**params, "cap": COUNT_CAP})
+            capped, left_out = total >= COUNT_CAP, LeftOut()
+        rows = [] if not total else await self._rows(
+            sql.listing_query(filters, order), {**params, "limit": per_page, "offset": (page - 1) * per_page})
         return Page(items=await self._with_sources(rows), page=page, per_page=per_page, total=total,
-                    capped=total >= COUNT_CAP, left_out=left_out)
+                    capped=capped, left_out=left_out)
+
+    async def page(self, guild_id: int, speaker_id: int | None, page: int, per_page: int,
+                   kind: StatementKind | None = None) -> Page[StatementRecord]:
+        """Return one page of the guild's statements (of one speaker, or all; of one kind, or all), newest first.
+
+        With a kind, ``left_out`` counts the statements of the other kinds the same listing holds.
+        """
+        return await self._listing({"guild": guild_id, "speaker": speaker_id, "kind": kind}, sql.NEWEST_FIRST,
+                                   page, per_page)
 
     async def search(self, guild_id: int, query: str, page: int, per_page: int,
-                     kinds: Iterable[str] = STATEMENT_KINDS) -> Page[StatementRecord]:
-        """Return one page of statements of these kinds matching the words (quote or speaker, stemmed)."""
+                     kind: StatementKind | None = None) -> Page[StatementRecord]:
+        """Return one page of statements (of one kind, or all) matching the words (quote or speaker, stemmed)."""
         match = match_query(query)
         if match is None:
             return Page(items=(), page=page, per_page=per_page, total=0)
-        kp = kinds_param(kinds)
-        total = await self._count(sql.STATEMENTS_SEARCH_COUNT, (match, guild_id, kp, SEARCH_COUNT_CAP))
-        left_out = await self._left_out(sql.STATEMENTS_SEARCH_LEFT_OUT, (match, guild_id, kp, SEARCH_COUNT_CAP),
-                                        kp, SEARCH_COUNT_CAP)
-        rows = await self._rows(sql.STATEMENTS_SEARCH, (match, guild_id, kp, per_page, (page - 1) * per_page))
+        params: dict[str, Any] = {"match": match, "guild": guild_id, "kind": kind, "cap": SEARCH_COUNT_CAP}
+        if kind is None:
+            total = await self._count(sql.STATEMENTS_SEARCH_COUNT, params)
+            capped, left_out = total >= SEARCH_COUNT_CAP, LeftOut()
+        else:
+            # One pass over the first matches counts every kind: past the cap, each count is a lower bound.
+            counts = {str(r[0]): int(r[1]) for r in await self._rows(sql.STATEMENTS_SEARCH_KIND_COUNTS, params)}
+            capped = sum(counts.values()) >= SEARCH_COUNT_CAP
+            total = counts.pop(kind, 0)
+            left_out = LeftOut(counts=tuple(sorted(counts.items())), capped=capped)
+        rows = await self._rows(sql.STATEMENTS_SEARCH, {**params, "limit": per_page,
+                                                        "offset": (page - 1) * per_page})
         return Page(items=await self._with_sources(rows), page=page, per_page=per_page, total=total,
-                    capped=total >= SEARCH_COUNT_CAP, left_out=left_out)
+                    capped=capped, left_out=left_out)
 
     async def timeline(self, guild_id: int, *, speaker_id: int | None = None, article_id: int | None = None,
                        date_from: str | None = None, date_to: str | None = None, page: int = 1,
-                       per_page: int = 10, kinds: Iterable[str] = STATEMENT_KINDS) -> Page[StatementRecord]:
+                       per_page: int = 10, kind: StatementKind | None = None) -> Page[StatementRecord]:
         """Return one page of statements oldest first, undated last, filtered by speaker/article/dates/kind."""
-        kp = kinds_param(kinds)
-        given: dict[str, Any] = {"speaker": speaker_id, "article": article_id, "date_from": date_from,
-                                 "date_to": date_to}
-        params = {"guild": guild_id, **{k: v for k, v in given.items() if v is not None}}
-        if not _every_kind(kp):
-            params["kinds"] = kp
-        filters = set(params) - {"guild"}
-        rows = await self._rows(sql.timeline_count_query(filters), {**params, "cap": COUNT_CAP})
-        total = int(rows[0][0]) if rows else 0
-        others = {k: v for k, v in params.items() if k != "kinds"}
-        left_out = await self._left_out(sql.timeline_left_out_query(filters),
-                                        {**others, "other_kinds": kp, "cap": COUNT_CAP}, kp)
-        rows = await self._rows(sql.timeline_query(filters),
-                                {**params, "limit": per_page, "offset": (page - 1) * per_page})
-        return Page(items=await self._with_sources(rows), page=page, per_page=per_page, total=total,
-                    capped=total >= COUNT_CAP, left_out=left_out)
+        return await self._listing({"guild": guild_id, "speaker": speaker_id, "article": article_id,
+                                    "date_from": date_from, "date_to": date_to, "kind": kind},
+                                   sql.TIMELINE_ORDER, page, per_page)
 
     async def of_article(self, guild_id: int, article_id: int) -> tuple[StatementRecord, ...]:
         """Return the statements an article reports, in text order."""
         return await self._with_sources(await self._rows(sql.STATEMENTS_OF_ARTICLE, (article_id, guild_id)))
 
-    async def export(self, guild_id: int, speaker_id: int | None, kinds: Iterable[str] = STATEMENT_KINDS,
+    async def export(self, guild_id: int, speaker_id: int | None, kind: StatementKind | None = None,
                      ) -> tuple[tuple[StatementRecord, ...], LeftOut]:
-        """Return every statement of these kinds (of the guild or one speaker) with sources, and what is left
-        out per kind."""
-        kp = kinds_param(kinds)
-        rows = await self._rows(sql.STATEMENTS_EXPORT, (guild_id, speaker_id, speaker_id, kp))
-        left_out = await self._left_out(sql.STATEMENTS_EXPORT_LEFT_OUT,
-                                        (guild_id, speaker_id, speaker_id, kp, COUNT_CAP), kp)
+        """Return every statement (of the guild or one speaker; of one kind, or all) with sources, oldest short
+        id first, and what is left out per kind."""
+        params: dict[str, Any] = {"guild": guild_id, "speaker": speaker_id, "kind": kind}
+        rows = await self._rows(sql.STATEMENTS_EXPORT, params)
+        left_out = LeftOut()
+        if kind is not None:
+            filters = {"speaker", "kind"} if speaker_id is not None else {"kind"}
+            given = {k: v for k, v in params.items() if v is not None}
+            _total, _capped, left_out = await self._kind_counts(sql.kind_counts_query(filters, STATEMENT_KINDS),
+                                                                {**given, "cap": COUNT_CAP}, COUNT_CAP)
         return await self._with_sources(rows), left_out
 
     async def _fold(self, guild_id: int, source_id: int, target_id: int) -> None:
