@@ -163,10 +163,10 @@ MIGRATION_4 = """
 ALTER TABLE statements ADD COLUMN kind TEXT NOT NULL DEFAULT 'speech'
     CHECK (kind IN ('speech', 'thought', 'evidence'));
 ALTER TABLE statements ADD COLUMN speaker_fixed INTEGER NOT NULL DEFAULT 0;
-UPDATE statements SET speaker_fixed = 1 WHERE EXISTS (
-    SELECT 1 FROM audit_log l
-    WHERE l.guild_id = statements.guild_id AND l.action = 'fix speaker' AND l.target = 'S' || statements.number
-      AND l.created_at >= statements.created_at);
+UPDATE statements SET speaker_fixed = 1 WHERE id IN (
+    SELECT s.id FROM audit_log l
+    JOIN statements s ON s.guild_id = l.guild_id AND s.number = CAST(substr(l.target, 2) AS INTEGER)
+    WHERE l.action = 'fix speaker' AND l.target GLOB 'S[0-9]*' AND l.created_at >= s.created_at);
 
 CREATE TABLE forgotten_statements (
     guild_id INTEGER NOT NULL,
