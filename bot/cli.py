@@ -15,6 +15,11 @@ from bot.settings import Settings
 
 log = logging.getLogger(__name__)
 
+# --kind of ``extract``: one kind of statement, or all of them (the values of bot.extraction.model.StatementKind).
+CLI_KINDS = ("speech", "thought", "evidence", "all")
+# How the human output and the left-out note name each kind.
+_KIND_NOUNS = {"speech": ("quote", "quotes"), "thought": ("belief", "beliefs"), "evidence": ("finding", "findings")}
+
 
 def _build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m bot", description="Quote and statement extraction bot.")
@@ -25,6 +30,9 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("--jsonl", metavar="IN.jsonl", help='batch mode: lines {"id", "text", "date"?} -> stdout')
     p.add_argument("--json", action="store_true", help="print one JSON document instead of lines")
     p.add_argument("--date", help="article date YYYY-MM-DD (overrides a date line)")
+    p.add_argument("--kind", choices=CLI_KINDS, default="speech",
+                   help="which statements to show: speech (what was said or written, the default), thought "
+                        "(beliefs, plans), evidence (findings) or all; --jsonl always emits every kind")
 
     p = sub.add_parser("timeline", help="print statements grouped by day, oldest first")
     p.add_argument("source", help="FILE, URL or - for stdin")
@@ -44,6 +52,11 @@ def _build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("ingest", help="bulk-ingest a folder of .txt/.html files or a JSONL file")
     p.add_argument("path")
     p.add_argument("--guild", type=int, default=0, help="guild id to store under (default 0: console)")
+    p.add_argument("--db", help="database path (default: DATABASE_PATH)")
+
+    p = sub.add_parser("reextract", help="re-run the current extractor over saved articles from older versions "
+                                         "(keeps fixes, aliases and forgotten statements; resumable)")
+    p.add_argument("--guild", type=int, help="only this guild's articles (default: every guild)")
     p.add_argument("--db", help="database path (default: DATABASE_PATH)")
     return parser
 
@@ -82,6 +95,10 @@ def run_cli(settings: Settings, argv: list[str]) -> int:
             from bot.ingest import run_ingest
 
             return run_ingest(settings, Path(args.path), guild_id=args.guild, db=args.db)
+        if args.command == "reextract":
+            from bot.reextract import run_reextract
+
+            return run_reextract(settings, guild_id=args.guild, db=args.db)
     except QuoteBotError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
@@ -164,14 +181,27 @@ def _cmd_extract(settings: Settings, args: argparse.Namespace) -> int:
     if args.jsonl:
         return _cmd_extract_jsonl(settings, args.jsonl)
     result, meta = _extract_one(settings, args.source, args.date)
+    shown = []
+    left_out: dict[str, int] = {}
+    for st in result.statements:
+        if args.kind in ("all", st.kind):
+            shown.append(st)
+        else:
+            left_out[st.kind] = left_out.get(st.kind, 0) + 1
     if args.json:
-        doc = {"source": args.source, "metadata": meta, **result.to_json()}
+        doc = {"source": args.source, "metadata": meta, **result.to_json(), "kind": args.kind,
+               "left_out": left_out}
+        doc["quotes"] = [st.to_json() for st in shown]
         print(json.dumps(doc, ensure_ascii=False, indent=2))
         return 0
-    for st in result.statements:
-        print(f"{st.speaker or 'Unattributed'}: “{st.quote}”")
+    for st in shown:
+        marker = "" if st.kind == "speech" else f" ({_KIND_NOUNS[st.kind][0]})"
+        print(f"{st.speaker or 'Unattributed'}: “{st.quote}”{marker}")
     if not result.statements:
         print("No attributed statements found.", file=sys.stderr)
+    elif left_out:
+        nouns = " and ".join(_KIND_NOUNS[k][1] for k in CLI_KINDS if k in left_out)
+        print(f"note: + {sum(left_out.values())} {nouns} left out: --kind all", file=sys.stderr)
     for warning in result.warnings:
         print(f"note: {warning}", file=sys.stderr)
     return 0

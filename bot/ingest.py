@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO
+from typing import Protocol, TextIO
 
 from bot.errors import InputError, QuoteBotError
 from bot.service import Actor, Service
@@ -66,6 +66,23 @@ class IngestSummary:
     def done(self) -> int:
         """Return how many inputs have been handled (saved, skipped or failed)."""
         return self.saved + self.skipped + len(self.failures)
+
+    def status(self) -> str:
+        """Return the counts for a progress line."""
+        return f"saved {self.saved}, skipped {self.skipped}, failed {len(self.failures)}"
+
+
+class Counts(Protocol):
+    """What a progress bar shows of a run: how many items are done, and its counts in words."""
+
+    @property
+    def done(self) -> int:
+        """Return how many items have been handled."""
+        ...
+
+    def status(self) -> str:
+        """Return the counts for a progress line."""
+        ...
 
 
 def jsonl_items(path: Path) -> Iterator[IngestItem]:
@@ -152,7 +169,7 @@ class Progress:
         self._last_draw = -1e9
         self._finished: deque[float] = deque()
 
-    def line(self, summary: IngestSummary) -> str:
+    def line(self, summary: Counts) -> str:
         """Return the progress line for ``summary``."""
         now = self.clock()
         while self._finished and now - self._finished[0] >= self.WINDOW:
@@ -164,10 +181,9 @@ class Progress:
         rate = len(self._finished) / span if span > 0 and self._finished else 0.0
         eta = _clock((self.total - done) / rate) if rate > 0 else "--:--"
         return (f"[{'#' * filled}{'.' * (self.WIDTH - filled)}] {done}/{self.total} {100 * share:3.0f}% "
-                f"{rate:5.2f} articles/s  ETA {eta}  saved {summary.saved}, skipped {summary.skipped}, "
-                f"failed {len(summary.failures)}")
+                f"{rate:5.2f} articles/s  ETA {eta}  {summary.status()}")
 
-    def update(self, summary: IngestSummary, *, finished: bool = True, force: bool = False) -> None:
+    def update(self, summary: Counts, *, finished: bool = True, force: bool = False) -> None:
         """Count one finished article and redraw when it is time to."""
         now = self.clock()
         if finished:
@@ -181,7 +197,7 @@ class Progress:
             self.stream.write(self.line(summary) + "\n")
         self.stream.flush()
 
-    def close(self, summary: IngestSummary) -> None:
+    def close(self, summary: Counts) -> None:
         """Draw the final state and end the line."""
         self.update(summary, finished=False, force=True)
         if self.tty:

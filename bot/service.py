@@ -10,43 +10,58 @@ from __future__ import annotations
 import asyncio
 import difflib
 import logging
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Literal, Protocol
 
-from bot.errors import EmptyInput, NotFound, PermissionDenied, UsageError
+from bot.errors import Busy, EmptyInput, NotFound, PermissionDenied, QuoteBotError, UsageError
 from bot.extraction.dating import parse_iso_date, strip_date_line
+from bot.extraction.model import EXTRACTOR_VERSION
 from bot.sources import SourceArticle, fetch_article, is_url, read_file, read_upload
 from bot.storage import Storage
 from bot.storage.records import (
+    STATEMENT_KINDS,
     ArticleRecord,
+    LeftOut,
     NewArticle,
+    NewStatement,
     Page,
+    SourcedStatement,
     SourceRecord,
     SpeakerRecord,
+    StatementKind,
     StatementRecord,
     is_bare_surname,
     last_key,
+    quote_key,
     text_hash,
 )
 from bot.storage.statements import match_query
 
 if TYPE_CHECKING:
-    from bot.extraction.model import Extraction
+    from bot.extraction.model import Extraction, Statement
     from bot.settings import Settings
 
 log = logging.getLogger(__name__)
 
 # The record types the service hands out; the command layer and adapters import them from here.
-__all__ = ["Actor", "AliasResult", "ArticleRecord", "Extractor", "ForgetResult", "IntakeResult", "Page",
-           "Service", "SourceRecord", "SpeakerRecord", "StatementRecord", "ThreadExtractor", "TimelineFilter",
-           "is_link", "open_service"]
+__all__ = ["DEFAULT_KIND", "KIND_CHOICES", "STATEMENT_KINDS", "Actor", "AliasResult", "ArticleChanges",
+           "ArticleRecord", "Extractor", "ForgetResult", "IntakeResult", "KindChoice", "LeftOut", "Page",
+           "ReextractSummary", "Service", "SourceRecord", "SpeakerRecord", "StatementKind", "StatementRecord",
+           "ThreadExtractor", "TimelineFilter", "is_link", "kind_of", "new_statement", "open_service",
+           "split_kinds"]
 
 PER_PAGE = 10
+# What a listing shows: one kind, or every kind ("all"). Replies show speech unless asked otherwise.
+KindChoice = Literal["speech", "thought", "evidence", "all"]
+KIND_CHOICES: tuple[KindChoice, ...] = ("speech", "thought", "evidence", "all")
+DEFAULT_KIND: KindChoice = "speech"
+# A busy extraction pool during a re-extraction: wait as long as it asks, this many times per article.
+REEXTRACT_BUSY_RETRIES = 30
 Fetcher = Callable[[str], Awaitable[SourceArticle]]
 
 
@@ -131,6 +146,67 @@ class AliasResult:
 
 
 @dataclass(frozen=True, slots=True)
+class ArticleChanges:
+    """What re-extracting one article changed.
+
+    ``kept``: statements found again (same id); ``added``: new statements; ``linked``: new in this article
+    but already saved from another one (the article is now one of its sources); ``removed``: statements no
+    longer found and deleted; ``detached``: no longer found here but kept for the other articles that report
+    them; ``speakers_changed``: statements kept whose speaker the new extractor changed; ``fixes_kept``:
+    statements whose speaker a human fixed, kept with that speaker (found again or not); ``forgotten_kept``:
+    statements found again that a human forgot, left out.
+    """
+
+    article: str
+    kept: int = 0
+    added: int = 0
+    linked: int = 0
+    removed: int = 0
+    detached: int = 0
+    speakers_changed: int = 0
+    fixes_kept: int = 0
+    forgotten_kept: int = 0
+
+
+@dataclass(slots=True)
+class ReextractSummary:
+    """What a re-extraction run did so far: articles handled, statement counts summed, failures."""
+
+    total: int = 0
+    reextracted: int = 0
+    skipped: int = 0
+    kept: int = 0
+    added: int = 0
+    linked: int = 0
+    removed: int = 0
+    detached: int = 0
+    speakers_changed: int = 0
+    fixes_kept: int = 0
+    forgotten_kept: int = 0
+    failures: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def done(self) -> int:
+        """Return how many articles have been handled (re-extracted, skipped or failed)."""
+        return self.reextracted + self.skipped + len(self.failures)
+
+    def count(self, changes: ArticleChanges | None) -> None:
+        """Add one article's changes (None: skipped, it was already current or is gone)."""
+        if changes is None:
+            self.skipped += 1
+            return
+        self.reextracted += 1
+        for name in ("kept", "added", "linked", "removed", "detached", "speakers_changed", "fixes_kept",
+                     "forgotten_kept"):
+            setattr(self, name, getattr(self, name) + getattr(changes, name))
+
+    def status(self) -> str:
+        """Return the counts for a progress line."""
+        return (f"re-extracted {self.reextracted}, skipped {self.skipped}, failed {len(self.failures)}; "
+                f"statements kept {self.kept}, added {self.added + self.linked}, removed {self.removed}")
+
+
+@dataclass(frozen=True, slots=True)
 class TimelineFilter:
     """Optional filters of a timeline: speaker name, article number, inclusive ISO date range."""
 
@@ -138,6 +214,37 @@ class TimelineFilter:
     article: int | None = None
     date_from: str | None = None
     date_to: str | None = None
+
+
+def kind_of(choice: KindChoice) -> StatementKind | None:
+    """Return the statement kind a kind choice shows (None for "all": every kind)."""
+    if choice == "all":
+        return None
+    for kind in STATEMENT_KINDS:
+        if choice == kind:
+            return kind
+    raise UsageError(f"kind:{choice} is not a kind; use kind:speech, kind:thought, kind:evidence or kind:all")
+
+
+def split_kinds(statements: Iterable[StatementRecord],
+                choice: KindChoice) -> tuple[tuple[StatementRecord, ...], LeftOut]:
+    """Return the statements of the chosen kinds, and how many of each other kind were left out."""
+    kind = kind_of(choice)
+    shown: list[StatementRecord] = []
+    left: dict[str, int] = {}
+    for st in statements:
+        if kind is None or st.kind == kind:
+            shown.append(st)
+        else:
+            left[st.kind] = left.get(st.kind, 0) + 1
+    return tuple(shown), LeftOut(counts=tuple(sorted(left.items())))
+
+
+def new_statement(st: Statement) -> NewStatement:
+    """Return the storage record of an extracted statement (the speaker is resolved separately)."""
+    return NewStatement(type=st.type, quote=st.quote, start=st.start, end=st.end,
+                        speaker_mention=st.speaker_mention, speaker_role=st.speaker_role, cue=st.cue,
+                        date=st.date, date_text=st.date_text, date_basis=st.date_basis, kind=st.kind)
 
 
 def is_link(text: str) -> bool:
@@ -164,6 +271,9 @@ class Service:
         self.extractor = extractor
         self.settings = settings
         self._fetch: Fetcher = fetcher or partial(fetch_article, settings=settings)
+        # The extractor version saved articles are brought up to (tests may pretend an upgrade).
+        self.extractor_version = EXTRACTOR_VERSION
+        self._reextracting = asyncio.Lock()
 
     async def close(self) -> None:
         """Close the database connection."""
@@ -229,13 +339,10 @@ class Service:
                 text_hash=digest, article_date=extraction.article_date, date_source=extraction.date_source,
                 extractor_version=extraction.extractor_version, created_at=created)
             for st in extraction.statements:
-                speaker_id: int | None = None
-                if st.speaker:
-                    speaker = await storage.speakers.resolve_for_intake(actor.guild_id, st.speaker,
-                                                                        st.speaker_role, created)
-                    speaker_id = speaker.id
-                _id, is_new = await storage.statements.add(actor.guild_id, article.id, speaker_id, st,
-                                                           extraction.extractor_version, created)
+                speaker_id = await self._speaker_id(actor.guild_id, st, created)
+                _id, is_new = await storage.statements.add(actor.guild_id, article.id, speaker_id,
+                                                           new_statement(st), extraction.extractor_version,
+                                                           created)
                 new += is_new
                 merged += not is_new
         log.info("saved article %s guild=%d chars=%d statements=%d merged=%d", article.ref, actor.guild_id,
@@ -244,6 +351,13 @@ class Service:
         statements = await storage.statements.of_article(actor.guild_id, article.id)
         return IntakeResult(article=article, statements=statements, new_statements=new,
                             merged_statements=merged, warnings=extraction.warnings)
+
+    async def _speaker_id(self, guild_id: int, st: Statement, created: str) -> int | None:
+        """Return the row id of the speaker an extracted statement names (None when unattributed)."""
+        if not st.speaker:
+            return None
+        speaker = await self.storage.speakers.resolve_for_intake(guild_id, st.speaker, st.speaker_role, created)
+        return speaker.id
 
     # ----------------------------------------------------------------------------------------- queries
 
@@ -266,26 +380,31 @@ class Service:
         hint = f"; did you mean {' or '.join(close)}?" if close else "; see !speakers"
         raise NotFound(f"no speaker called “{name}” in this server{hint}")
 
-    async def quotes(self, guild_id: int, speaker: str | None = None,
-                     page: int = 1) -> tuple[SpeakerRecord | None, Page[StatementRecord]]:
-        """Return one page of saved statements (of one speaker, or all), newest first."""
+    async def quotes(self, guild_id: int, speaker: str | None = None, page: int = 1,
+                     kind: KindChoice = DEFAULT_KIND) -> tuple[SpeakerRecord | None, Page[StatementRecord]]:
+        """Return one page of saved statements of a kind (of one speaker, or all), newest first."""
+        chosen = kind_of(kind)
         who = await self.find_speaker(guild_id, speaker) if speaker else None
-        result = await self.storage.statements.page(guild_id, who.id if who else None, _page(page), PER_PAGE)
+        result = await self.storage.statements.page(guild_id, who.id if who else None, _page(page), PER_PAGE,
+                                                    chosen)
         return who, result
 
     async def speakers(self, guild_id: int, page: int = 1) -> Page[SpeakerRecord]:
         """Return one page of speakers, most quoted first."""
         return await self.storage.speakers.listing(guild_id, _page(page), PER_PAGE)
 
-    async def search(self, guild_id: int, words: str, page: int = 1) -> Page[StatementRecord]:
-        """Return one page of statements whose quote or speaker matches every word (stemmed)."""
+    async def search(self, guild_id: int, words: str, page: int = 1,
+                     kind: KindChoice = DEFAULT_KIND) -> Page[StatementRecord]:
+        """Return one page of statements of a kind whose quote or speaker matches every word (stemmed)."""
+        chosen = kind_of(kind)
         if match_query(words) is None:
             raise UsageError("give some words to search for, e.g. !search evacuation")
-        return await self.storage.statements.search(guild_id, words, _page(page), PER_PAGE)
+        return await self.storage.statements.search(guild_id, words, _page(page), PER_PAGE, chosen)
 
-    async def timeline(self, guild_id: int, filters: TimelineFilter,
-                       page: int = 1) -> tuple[SpeakerRecord | None, Page[StatementRecord]]:
-        """Return one page of statements oldest first (undated last), filtered."""
+    async def timeline(self, guild_id: int, filters: TimelineFilter, page: int = 1,
+                       kind: KindChoice = DEFAULT_KIND) -> tuple[SpeakerRecord | None, Page[StatementRecord]]:
+        """Return one page of statements of a kind, oldest first (undated last), filtered."""
+        chosen = kind_of(kind)
         who = await self.find_speaker(guild_id, filters.speaker) if filters.speaker else None
         article_id = None
         if filters.article is not None:
@@ -296,11 +415,11 @@ class Service:
             raise UsageError(f"from:{date_from} is after to:{date_to}")
         result = await self.storage.statements.timeline(
             guild_id, speaker_id=who.id if who else None, article_id=article_id, date_from=date_from,
-            date_to=date_to, page=_page(page), per_page=PER_PAGE)
+            date_to=date_to, page=_page(page), per_page=PER_PAGE, kind=chosen)
         return who, result
 
     async def article(self, guild_id: int, number: int) -> tuple[ArticleRecord, tuple[StatementRecord, ...]]:
-        """Return an article and the statements it reports."""
+        """Return an article and the statements it reports (every kind; see :func:`split_kinds`)."""
         article = await self.storage.articles.get(guild_id, number)
         return article, await self.storage.statements.of_article(guild_id, article.id)
 
@@ -308,11 +427,14 @@ class Service:
         """Return one statement with its sources."""
         return await self.storage.statements.get(guild_id, number)
 
-    async def export(self, guild_id: int,
-                     speaker: str | None = None) -> tuple[SpeakerRecord | None, tuple[StatementRecord, ...]]:
-        """Return every statement to export (of one speaker, or all), with sources."""
+    async def export(self, guild_id: int, speaker: str | None = None, kind: KindChoice = DEFAULT_KIND,
+                     ) -> tuple[SpeakerRecord | None, tuple[StatementRecord, ...], LeftOut]:
+        """Return every statement of a kind to export (of one speaker, or all) with sources, and the counts
+        per kind of those left out."""
+        chosen = kind_of(kind)
         who = await self.find_speaker(guild_id, speaker) if speaker else None
-        return who, await self.storage.statements.export(guild_id, who.id if who else None)
+        statements, left_out = await self.storage.statements.export(guild_id, who.id if who else None, chosen)
+        return who, statements, left_out
 
     # ------------------------------------------------------------------------------------- corrections
 
@@ -336,7 +458,7 @@ class Service:
             speaker = await storage.speakers.find(actor.guild_id, name)
             if speaker is None:
                 speaker = await storage.speakers.create(actor.guild_id, name, None, _now())
-            kept = await storage.statements.set_speaker(actor.guild_id, before.id, speaker.id)
+            kept = await storage.statements.set_speaker(actor.guild_id, before.id, speaker.id, by_human=True)
             await storage.audit.record(actor.guild_id, actor.user_id, "fix speaker", before.ref,
                                        {"before": before.speaker, "after": speaker.name}, _now())
         log.info("fix %s speaker guild=%d user=%d", before.ref, actor.guild_id, actor.user_id)
@@ -385,12 +507,12 @@ class Service:
         return AliasResult(speaker=speaker, alias=name, moved_statements=moved, renamed_from=renamed_from)
 
     async def forget_statement(self, actor: Actor, number: int) -> ForgetResult:
-        """Delete statement ``number``."""
+        """Delete statement ``number``; re-extracting its articles will not bring it back."""
         storage = self.storage
         st = await storage.statements.get(actor.guild_id, number)
         await self._check_may_change(actor, {s.article_id for s in st.sources} | {st.article_id}, st.ref)
         async with storage.transaction():
-            await storage.statements.delete(actor.guild_id, st.id)
+            await storage.statements.forget(actor.guild_id, st.id, _now())
             await storage.audit.record(actor.guild_id, actor.user_id, "forget", st.ref,
                                        {"speaker": st.speaker, "quote": st.quote}, _now())
         return ForgetResult(ref=st.ref, deleted_statements=1)
@@ -407,6 +529,171 @@ class Service:
                                        {"url": article.url, "title": article.title,
                                         "deleted_statements": deleted}, _now())
         return ForgetResult(ref=article.ref, deleted_statements=deleted)
+
+    # ------------------------------------------------------------------------------------ re-extraction
+
+    async def stale_articles(self, guild_id: int | None) -> list[tuple[int, int]]:
+        """Return (guild id, row id) of the saved articles (of one guild, or all) from another extractor."""
+        return await self.storage.articles.stale(guild_id, self.extractor_version)
+
+    async def reextract_for(self, actor: Actor, *, on_article: Callable[[ReextractSummary], None] | None = None,
+                            ) -> ReextractSummary:
+        """Re-extract the actor's guild's articles saved by an older extractor (moderators only)."""
+        if not actor.is_moderator:
+            raise PermissionDenied("only a moderator (Manage Messages) can re-extract the saved articles")
+        return await self.reextract(actor.guild_id, on_article=on_article)
+
+    async def reextract(self, guild_id: int | None, *, concurrency: int = 1,
+                        on_article: Callable[[ReextractSummary], None] | None = None,
+                        summary: ReextractSummary | None = None) -> ReextractSummary:
+        """Run the current extractor again over the saved articles (of one guild, or all) of another version.
+
+        Each article is one transaction, so an interrupted run keeps what it finished and the next run skips
+        it. Human corrections survive (see :meth:`reextract_article`). One run at a time per service.
+        """
+        if self._reextracting.locked():
+            raise Busy("a re-extraction is already running; wait for its summary", retry_after=60)
+        async with self._reextracting:
+            todo = await self.stale_articles(guild_id)
+            return await self._reextract_all(todo, summary or ReextractSummary(), concurrency, on_article)
+
+    async def _reextract_all(self, todo: list[tuple[int, int]], summary: ReextractSummary, concurrency: int,
+                             on_article: Callable[[ReextractSummary], None] | None) -> ReextractSummary:
+        summary.total = summary.done + len(todo)
+        shared = iter(todo)
+
+        async def runner() -> None:
+            for gid, article_id in shared:  # shared iterator: each runner takes the next article
+                try:
+                    summary.count(await self._reextract_retrying(gid, article_id))
+                except QuoteBotError as exc:
+                    summary.failures.append((f"article {article_id} (guild {gid})", str(exc)))
+                if on_article is not None:
+                    on_article(summary)
+
+        tasks = [asyncio.create_task(runner()) for _ in range(max(1, concurrency))]
+        try:
+            await asyncio.gather(*tasks)
+        finally:
+            for task in tasks:
+                task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
+        log.info("re-extraction: %d article(s) re-extracted, %d skipped, %d failed", summary.reextracted,
+                 summary.skipped, len(summary.failures))
+        return summary
+
+    async def _reextract_retrying(self, guild_id: int, article_id: int) -> ArticleChanges | None:
+        for _attempt in range(REEXTRACT_BUSY_RETRIES):
+            try:
+                return await self.reextract_article(guild_id, article_id)
+            except Busy as exc:  # the pool is full of users' extractions: they go first
+                await asyncio.sleep(max(0.1, exc.retry_after))
+        return await self.reextract_article(guild_id, article_id)
+
+    async def reextract_article(self, guild_id: int, article_id: int) -> ArticleChanges | None:
+        """Re-extract one saved article and reconcile its statements, keeping every human correction.
+
+        A statement found again (same span in this article, else the same normalised quote) keeps its id and
+        short number and takes the new extraction's fields; its speaker follows the new extraction unless a
+        human fixed it (``!fix``), and speakers resolve through aliases and merges as at intake. A statement
+        no longer found loses this article as a source, and is deleted when no other article reports it,
+        unless a human fixed its speaker (then it stays). A new statement is added the way intake adds one
+        (joining the same statement saved from another article), unless a human forgot it in this article.
+        Returns None when the article is gone or already current.
+        """
+        storage = self.storage
+        try:
+            article = await storage.articles.get_by_id(guild_id, article_id)
+        except NotFound:
+            return None
+        if article.extractor_version == self.extractor_version:
+            return None
+        text = await storage.articles.text(guild_id, article_id)
+        # The stored article date was decided at intake (request, date line, page or posting time): keep it.
+        extraction = await self.extractor.extract(text, article_date=article.article_date)
+        async with storage.transaction():
+            try:
+                current = await storage.articles.get_by_id(guild_id, article_id)
+            except NotFound:  # forgotten while it was being extracted
+                return None
+            if current.extractor_version == self.extractor_version:
+                return None
+            changes = await self._reconcile(guild_id, current, extraction)
+            await storage.articles.set_extractor_version(guild_id, article_id, extraction.extractor_version)
+        log.info("re-extracted %s guild=%d kept=%d added=%d removed=%d", article.ref, guild_id, changes.kept,
+                 changes.added + changes.linked, changes.removed)
+        return changes
+
+    async def _reconcile(self, guild_id: int, article: ArticleRecord, extraction: Extraction) -> ArticleChanges:
+        storage = self.storage
+        statements = storage.statements
+        created = _now()
+        version = extraction.extractor_version
+        saved = await statements.sourced_in(guild_id, article.id)
+        forgotten = await statements.forgotten_keys(guild_id, article.id)
+        found = [(st, new_statement(st)) for st in extraction.statements]
+        pairs = _match_statements(saved, [new for _st, new in found])
+        counts = dict.fromkeys(("kept", "added", "linked", "removed", "detached", "speakers_changed",
+                                "fixes_kept", "forgotten_kept"), 0)
+        matched = {old.id for old in pairs if old is not None}
+        for (st, new), old in zip(found, pairs, strict=True):
+            if old is None:
+                continue
+            counts["kept"] += 1
+            await statements.refresh(guild_id, old, article.id, new, version)
+            if old.speaker_fixed:
+                counts["fixes_kept"] += 1
+                continue
+            speaker_id = await self._speaker_id(guild_id, st, created)
+            if speaker_id != old.speaker_id:
+                # The new speaker may already have the same quote: the two become one, which is found too.
+                matched.add(await statements.set_speaker(guild_id, old.id, speaker_id))
+                counts["speakers_changed"] += 1
+        for old in saved:
+            if old.id in matched:
+                continue
+            if old.speaker_fixed and old.source_count <= 1:
+                counts["fixes_kept"] += 1  # a human vouched for it: it stays although not found again
+                continue
+            deleted = await statements.remove_from_article(guild_id, old, article.id)
+            counts["removed" if deleted else "detached"] += 1
+        for (st, new), old in zip(found, pairs, strict=True):
+            if old is not None:
+                continue
+            if quote_key(new.quote) in forgotten:
+                counts["forgotten_kept"] += 1
+                continue
+            speaker_id = await self._speaker_id(guild_id, st, created)
+            _id, is_new = await statements.add(guild_id, article.id, speaker_id, new, version, created)
+            counts["added" if is_new else "linked"] += 1
+        return ArticleChanges(article=article.ref, **counts)
+
+
+def _match_statements(saved: list[SourcedStatement],
+                      found: list[NewStatement]) -> list[SourcedStatement | None]:
+    """Pair each newly found statement with a saved one of the article, one to one: the same span first,
+    then the same normalised quote (in text order); None where it is new."""
+    by_span: dict[tuple[int, int], list[SourcedStatement]] = {}
+    by_key: dict[str, list[SourcedStatement]] = {}
+    for old in saved:
+        by_span.setdefault((old.start, old.end), []).append(old)
+        by_key.setdefault(old.quote_key, []).append(old)
+    used: set[int] = set()
+    pairs: list[SourcedStatement | None] = [None] * len(found)
+
+    def take(candidates: list[SourcedStatement]) -> SourcedStatement | None:
+        for old in candidates:
+            if old.id not in used:
+                used.add(old.id)
+                return old
+        return None
+
+    for i, new in enumerate(found):
+        pairs[i] = take(by_span.get((new.start, new.end), []))
+    for i, new in enumerate(found):
+        if pairs[i] is None:
+            pairs[i] = take(by_key.get(quote_key(new.quote), []))
+    return pairs
 
 
 def _headline(text: str, limit: int = 80) -> str | None:

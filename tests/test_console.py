@@ -76,3 +76,14 @@ def test_every_file_the_seeding_picks_up_is_read(tmp_path: Path) -> None:
     assert [p.name for p in found] == ["a.txt", "b.md", "c.markdown", "d.html", "e.HTM"]
     for path in found:
         assert "bridge" in read_file(Settings.from_env({}), path).text
+
+
+def test_console_takes_kinds_and_reextracts(tmp_path: Path) -> None:
+    proc = run_console(tmp_path / "q.db", ["!quotes kind:all", "!quotes kind:thougt", "!reextract", "!help"],
+                       "--seed", "seeds")
+    assert proc.returncode == 0, proc.stderr
+    out = proc.stdout
+    assert "Latest quotes (every kind)" in out
+    assert "did you mean kind:thought?" in out
+    assert "Nothing to re-extract" in out  # the seeds were just saved by the current extractor
+    assert "!reextract" in out and "Traceback" not in out + proc.stderr

@@ -97,3 +97,37 @@ async def test_a_date_line_is_never_the_title(service: Service, date_line: str) 
     result = await service.add_text(ACTOR, text)
     assert result.article.date_source == "date line"
     assert result.article.title == "Kirby on the withdrawal"
+
+
+async def test_reextract_with_the_real_extractor_keeps_corrections_and_ids(service: Service) -> None:
+    from bot.storage import NewStatement
+
+    result = await service.add_file(ACTOR, SEED)
+    saved = {s.number: s for s in result.statements}
+    assert len(saved) >= 4
+    fixed, forgotten, missed = sorted(saved)[:3]
+    storage = service.storage
+    # An older extractor: another version, one statement it did not find, and a junk line it took for one.
+    async with storage.transaction():
+        await storage.conn.execute("UPDATE articles SET extractor_version = '0-old'")
+        await storage.conn.execute("UPDATE statements SET extractor_version = '0-old'")
+        await storage.statements.delete(1, saved[missed].id)
+        junk = NewStatement(type="direct", quote="Related links", start=0, end=13)
+        await storage.statements.add(1, result.article.id, None, junk, "0-old", "t")
+    await service.fix_speaker(ACTOR, fixed, "Admiral John Kirby")
+    await service.forget_statement(ACTOR, forgotten)
+    before = {s.number: s for s in (await service.article(1, 1))[1]}
+
+    summary = await service.reextract(1)
+    assert (summary.reextracted, summary.failures) == (1, [])
+    assert (summary.added, summary.removed, summary.fixes_kept, summary.forgotten_kept) == (1, 1, 1, 1)
+    assert summary.kept == len(saved) - 2
+    after = {s.number: s for s in (await service.article(1, 1))[1]}
+    assert after[fixed].speaker == "Admiral John Kirby" and after[fixed].quote == saved[fixed].quote
+    assert forgotten not in after and "Related links" not in {s.quote for s in after.values()}
+    kept = [n for n in before if n in after]
+    assert kept == [n for n in saved if n not in (forgotten, missed)]  # the same ids for the same statements
+    assert all(after[n].quote == saved[n].quote and after[n].extractor_version != "0-old" for n in kept)
+    (readded,) = [s for n, s in after.items() if n not in saved]
+    assert readded.quote == saved[missed].quote and readded.number > max(before)
+    assert await service.stale_articles(None) == []

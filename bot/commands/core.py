@@ -25,11 +25,26 @@ from bot.commands.parsing import (
     split_page,
     suggest,
     take_date_option,
+    take_kind,
+    take_kind_text,
     tokens,
 )
 from bot.commands.replies import Attachment, Link, Reply, Row
 from bot.errors import UsageError
-from bot.service import IntakeResult, Page, Service, StatementRecord, TimelineFilter, is_link
+from bot.service import (
+    DEFAULT_KIND,
+    STATEMENT_KINDS,
+    IntakeResult,
+    KindChoice,
+    LeftOut,
+    Page,
+    ReextractSummary,
+    Service,
+    StatementRecord,
+    TimelineFilter,
+    is_link,
+    split_kinds,
+)
 
 log = logging.getLogger(__name__)
 
@@ -50,15 +65,16 @@ class CommandSpec:
 
 COMMANDS: dict[str, CommandSpec] = {spec.name: spec for spec in (
     CommandSpec("extract", "!extract [date:YYYY-MM-DD] <text | link | file>", "extract"),
-    CommandSpec("quotes", "!quotes [speaker] [page]", "quotes"),
+    CommandSpec("quotes", "!quotes [speaker] [kind:all] [page]", "quotes"),
     CommandSpec("speakers", "!speakers [page]", "speakers"),
-    CommandSpec("search", "!search <words> [page]", "search"),
+    CommandSpec("search", "!search <words> [kind:all] [page]", "search"),
     CommandSpec("timeline", TIMELINE_USAGE.removeprefix("type "), "timeline"),
-    CommandSpec("article", "!article <article id, e.g. A3>", "article"),
-    CommandSpec("export", "!export csv|json [speaker]", "export"),
+    CommandSpec("article", "!article <article id, e.g. A3> [kind:all]", "article"),
+    CommandSpec("export", "!export csv|json [speaker] [kind:all]", "export"),
     CommandSpec("alias", "!alias <name> <canonical name>", "alias"),
     CommandSpec("fix", "!fix <statement id> speaker <name>", "fix"),
     CommandSpec("forget", "!forget <statement id | article id>", "forget"),
+    CommandSpec("reextract", "!reextract", "reextract"),
     CommandSpec("help", "!help [command]", "help"),
 )}
 
@@ -82,12 +98,38 @@ def _short(text: str, limit: int = QUOTE_PREVIEW_CHARS) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+# How replies name each kind of statement (one, many); speech is what users call quotes.
+KIND_NOUNS: dict[str, tuple[str, str]] = {
+    "speech": ("quote", "quotes"),
+    "thought": ("belief", "beliefs"),
+    "evidence": ("finding", "findings"),
+}
+
+
+def left_out_note(left_out: LeftOut) -> str:
+    """Say what a kind filter left out, and how to see it: "+ 4 beliefs and findings: kind:all"."""
+    total = left_out.total
+    if not total:
+        return ""
+    present = [kind for kind in STATEMENT_KINDS if any(k == kind and n for k, n in left_out.counts)]
+    nouns = [KIND_NOUNS[k][0 if total == 1 else 1] for k in present]
+    words = nouns[0] if len(nouns) == 1 else ", ".join(nouns[:-1]) + " and " + nouns[-1]
+    count = f"{total:,} or more" if left_out.capped else f"{total:,}"
+    return f"+ {count} {words}: kind:all"
+
+
+def _kind_option(kind: KindChoice) -> str:
+    """Return the option that repeats a kind choice in a page command ("" for the default)."""
+    return "" if kind == DEFAULT_KIND else f" kind:{kind}"
+
+
 def statement_row(st: StatementRecord) -> Row:
     """Return a statement as a list row: speaker and date as title, the quote as body, the short id as ref."""
     when = st.date or "undated"
     sources = "" if len(st.sources) <= 1 else f" · {len(st.sources)} sources: " + ", ".join(
         s.ref for s in st.sources)
-    return Row(title=f"{st.speaker or 'Unattributed'} · {when}",
+    kind = "" if st.kind == "speech" else f" · {KIND_NOUNS.get(st.kind, (st.kind,))[0]}"
+    return Row(title=f"{st.speaker or 'Unattributed'} · {when}{kind}",
                body=f"“{_short(st.quote)}” ({st.article_ref}{sources})",
                ref=st.ref, url=st.article_url or st.message_url)
 
@@ -104,18 +146,22 @@ class Commands:
         return COMMANDS[name].usage.replace("!", self.prefix, 1)
 
     def _paged(self, title: str, page: Page[StatementRecord], command: str, empty: str,
-               description: str = "") -> Reply:
+               description: str = "", kind: KindChoice = DEFAULT_KIND) -> Reply:
         rows = tuple(statement_row(st) for st in page.items)
         if not rows:
             description = (description + "\n" if description else "") + empty
         elif page.total > page.per_page:
             count = f"{page.total:,} or more" if page.capped else f"{page.total:,}"
             description = (description + "\n" if description else "") + f"{count} in all."
+        note = left_out_note(page.left_out)
+        if note:
+            description = (description + "\n" if description else "") + note
+        command += _kind_option(kind)
         # page_command is a format string: braces typed by the user must not become fields.
         escaped = command.replace("{", "{{").replace("}", "}}")
         page_command = f"{self.prefix}{escaped} {{page}}" if page.pages > 1 else None
         return Reply(title=title, description=description, rows=rows, page=page.page, pages=page.pages,
-                     page_command=page_command)
+                     page_command=page_command, extra={"left_out": str(page.left_out.total)} if note else {})
 
     # ------------------------------------------------------------------------------------------ dispatch
 
@@ -141,29 +187,34 @@ class Commands:
         if name == "extract":
             return await self._run_extract(ctx, rest)
         if name == "quotes":
+            words, kind = take_kind(words)
             speaker_words, page = split_page(words)
-            return await self.quotes(ctx, " ".join(speaker_words) or None, page)
+            return await self.quotes(ctx, " ".join(speaker_words) or None, page, kind=kind)
         if name == "speakers":
             _, page = split_page(words)
             return await self.speakers(ctx, page)
         if name == "search":
             # The raw text, not shell words: "exact phrases" stay quoted for the search.
+            rest, kind = take_kind_text(rest)
             m = _TRAILING_PAGE.match(rest)
             if m and m.group(1).strip():  # "!search 2021" alone searches for 2021
-                return await self.search(ctx, m.group(1), int(m.group(2)))
-            return await self.search(ctx, rest)
+                return await self.search(ctx, m.group(1), int(m.group(2)), kind=kind)
+            return await self.search(ctx, rest, kind=kind)
         if name == "timeline":
             args = parse_timeline(rest)
             return await self.timeline(ctx, args.speaker, date_from=args.date_from, date_to=args.date_to,
-                                       article=f"A{args.article}" if args.article else None, page=args.page)
+                                       article=f"A{args.article}" if args.article else None, page=args.page,
+                                       kind=args.kind)
         if name == "article":
+            words, kind = take_kind(words)
             if len(words) != 1:
                 raise UsageError(f"type {self.usage('article')}")
-            return await self.article(ctx, words[0])
+            return await self.article(ctx, words[0], kind=kind)
         if name == "export":
+            words, kind = take_kind(words)
             if not words:
                 raise UsageError(f"type {self.usage('export')}")
-            return await self.export(ctx, words[0], " ".join(words[1:]) or None)
+            return await self.export(ctx, words[0], " ".join(words[1:]) or None, kind=kind)
         if name == "alias":
             if len(words) < 2:
                 raise UsageError(f"type {self.usage('alias')}, e.g. {self.prefix}alias Kirby John Kirby")
@@ -176,6 +227,10 @@ class Commands:
             if len(words) != 1:
                 raise UsageError(f"type {self.usage('forget')}")
             return await self.forget(ctx, words[0])
+        if name == "reextract":
+            if words:
+                raise UsageError(f"type {self.usage('reextract')} (it takes no arguments)")
+            return await self.reextract(ctx)
         if name == "help":
             return await self.help(ctx, words[0] if words else None)
         raise AssertionError(f"command {name} has no parser")
@@ -222,8 +277,9 @@ class Commands:
 
     def _intake_reply(self, result: IntakeResult) -> Reply:
         art = result.article
-        rows = tuple(statement_row(st) for st in result.statements[:10])
-        more = len(result.statements) - len(rows)
+        quotes, left_out = split_kinds(result.statements, DEFAULT_KIND)
+        rows = tuple(statement_row(st) for st in quotes[:10])
+        more = len(quotes) - len(rows)
         lines: list[str] = []
         if result.duplicate:
             title = f"Already saved as {art.ref}"
@@ -238,6 +294,9 @@ class Commands:
                              "and now list this one as a source too.")
         if more > 0:
             lines.append(f"…and {more} more: {self.prefix}article {art.ref}")
+        note = left_out_note(left_out)
+        if note:
+            lines.append(f"{note} ({self.prefix}article {art.ref} kind:all)")
         lines.extend(f"Note: {w}" for w in result.warnings)
         footer = (f"Article date {art.article_date} ({_date_origin(art.date_source)})" if art.article_date
                   else "No article date")
@@ -247,12 +306,17 @@ class Commands:
                      result.duplicate else "info", footer=footer, links=links, extra={"article": art.ref})
 
     @_guarded
-    async def quotes(self, ctx: CommandContext, speaker: str | None = None, page: int = 1) -> Reply:
-        """Show saved quotes, newest first: everybody's, or one speaker's (a last name is enough)."""
-        who, result = await self.service.quotes(ctx.guild_id, speaker, page)
-        title = f"Quotes by {who.name}" if who else "Latest quotes"
+    async def quotes(self, ctx: CommandContext, speaker: str | None = None, page: int = 1, *,
+                     kind: KindChoice = DEFAULT_KIND) -> Reply:
+        """Show saved quotes, newest first: everybody's, or one speaker's (a last name is enough).
+
+        Quotes are what people said or wrote; add kind:thought for beliefs and plans, kind:evidence for
+        findings (polls, reports, data), or kind:all for every kind.
+        """
+        who, result = await self.service.quotes(ctx.guild_id, speaker, page, kind)
+        title = (f"Quotes by {who.name}" if who else "Latest quotes") + _kind_title(kind)
         return self._paged(title, result, f"quotes {who.name}" if who else "quotes",
-                           f"No quotes saved yet. Try {self.prefix}extract <text or link>.")
+                           f"No quotes saved yet. Try {self.prefix}extract <text or link>.", kind=kind)
 
     @_guarded
     async def speakers(self, ctx: CommandContext, page: int = 1) -> Reply:
@@ -272,38 +336,54 @@ class Commands:
                      pages=result.pages, page_command=page_command)
 
     @_guarded
-    async def search(self, ctx: CommandContext, words: str, page: int = 1) -> Reply:
-        """Find quotes by words in the quote or the speaker's name ("evacuate" also finds "evacuation")."""
-        result = await self.service.search(ctx.guild_id, words, page)
-        return self._paged(f"Search: {_short(words, 60)}", result, f"search {words}",
-                           "No quotes match those words.")
+    async def search(self, ctx: CommandContext, words: str, page: int = 1, *,
+                     kind: KindChoice = DEFAULT_KIND) -> Reply:
+        """Find quotes by words in the quote or the speaker's name ("evacuate" also finds "evacuation").
+
+        Searches quotes; add kind:thought, kind:evidence or kind:all for beliefs, findings or every kind.
+        """
+        result = await self.service.search(ctx.guild_id, words, page, kind)
+        return self._paged(f"Search: {_short(words, 60)}{_kind_title(kind)}", result, f"search {words}",
+                           "No quotes match those words.", kind=kind)
 
     @_guarded
     async def timeline(self, ctx: CommandContext, speaker: str | None = None, *, date_from: str | None = None,
-                       date_to: str | None = None, article: str | None = None, page: int = 1) -> Reply:
-        """Show quotes in date order, oldest first (undated last); filter by speaker, from:, to:, article:."""
+                       date_to: str | None = None, article: str | None = None, page: int = 1,
+                       kind: KindChoice = DEFAULT_KIND) -> Reply:
+        """Show quotes in date order, oldest first (undated last); filter by speaker, from:, to:, article:.
+
+        Shows quotes; add kind:thought, kind:evidence or kind:all for beliefs, findings or every kind.
+        """
         article_number = parse_ref(article, "A", TIMELINE_USAGE)[1] if article else None
         filters = TimelineFilter(speaker=speaker, article=article_number, date_from=date_from,
                                  date_to=date_to)
-        who, result = await self.service.timeline(ctx.guild_id, filters, page)
+        who, result = await self.service.timeline(ctx.guild_id, filters, page, kind)
         parts = [who.name if who else ""]
         parts += [f"from:{date_from}"] if date_from else []
         parts += [f"to:{date_to}"] if date_to else []
         parts += [f"article:A{article_number}"] if article_number else []
-        title = "Timeline" + (f": {who.name}" if who else "")
+        title = "Timeline" + (f": {who.name}" if who else "") + _kind_title(kind)
         return self._paged(title, result, " ".join(["timeline", *[p for p in parts if p]]),
-                           "No quotes in that range.")
+                           "No quotes in that range.", kind=kind)
 
     @_guarded
-    async def article(self, ctx: CommandContext, ref: str) -> Reply:
-        """Show a saved article: where it came from, its date, and the statements it reports."""
+    async def article(self, ctx: CommandContext, ref: str, *, kind: KindChoice = DEFAULT_KIND) -> Reply:
+        """Show a saved article: where it came from, its date, and the quotes it reports.
+
+        Add kind:thought, kind:evidence or kind:all to list its beliefs, findings or every statement.
+        """
         _, number = parse_ref(ref, "A", f"type {self.usage('article')}")
-        art, statements = await self.service.article(ctx.guild_id, number)
+        art, every = await self.service.article(ctx.guild_id, number)
+        statements, left_out = split_kinds(every, kind)
         lines = [f"Date: {art.article_date} ({_date_origin(art.date_source)})" if art.article_date
                  else "Date: unknown"]
         if art.filename:
             lines.append(f"File: {art.filename}")
-        lines.append(f"Added {art.created_at[:10]} by user {art.added_by}; {len(statements)} statement(s).")
+        shown = "statement(s)" if kind == "all" else KIND_NOUNS[kind][1]
+        lines.append(f"Added {art.created_at[:10]} by user {art.added_by}; {len(statements)} {shown}.")
+        note = left_out_note(left_out)
+        if note:
+            lines.append(note)
         links = tuple(Link(label, url) for label, url in (("Article", art.url), ("Message", art.message_url))
                       if url)
         return Reply(title=f"{art.ref}: {_short(art.label, 80)}", description="\n".join(lines),
@@ -312,12 +392,17 @@ class Commands:
                      footer="" if len(statements) <= 25 else f"First 25 of {len(statements)}; use !export.")
 
     @_guarded
-    async def export(self, ctx: CommandContext, fmt: str, speaker: str | None = None) -> Reply:
-        """Export the saved quotes (all, or one speaker's) as a CSV or JSON file."""
+    async def export(self, ctx: CommandContext, fmt: str, speaker: str | None = None, *,
+                     kind: KindChoice = DEFAULT_KIND) -> Reply:
+        """Export the saved quotes (all, or one speaker's) as a CSV or JSON file.
+
+        Each row carries its kind; add kind:thought, kind:evidence or kind:all to export beliefs, findings or
+        every kind.
+        """
         fmt = fmt.lower().lstrip(".")
         if fmt not in ("csv", "json"):
             raise UsageError(f"export as csv or json; type {self.usage('export')}")
-        who, statements = await self.service.export(ctx.guild_id, speaker)
+        who, statements, left_out = await self.service.export(ctx.guild_id, speaker, kind)
         stem = "quotes" + ("-" + "-".join(who.name.lower().split()) if who else "")
         safe_stem = "".join(c for c in stem if c.isalnum() or c in "-_") or "quotes"
         if fmt == "csv":
@@ -326,9 +411,11 @@ class Commands:
             attachment = Attachment(f"{safe_stem}.json", to_json(statements, who.name if who else None),
                                     "application/json")
         count = len(statements)
+        note = left_out_note(left_out)
         return Reply(title="Export", kind="success", attachments=(attachment,),
                      description=f"{count} statement{'s' if count != 1 else ''}"
-                                 + (f" by {who.name}" if who else "") + f" as {fmt.upper()}.")
+                                 + (f" by {who.name}" if who else "") + f" as {fmt.upper()}."
+                                 + (f"\n{note}" if note else ""))
 
     @_guarded
     async def alias(self, ctx: CommandContext, name: str, canonical: str) -> Reply:
@@ -364,6 +451,19 @@ class Commands:
                                  "only it reported; statements other articles also report are kept.")
 
     @_guarded
+    async def reextract(self, ctx: CommandContext) -> Reply:
+        """Re-run the current extractor over this server's articles saved by an older one (moderators).
+
+        Fixed speakers, aliases and forgotten statements are kept; statements found again keep their ids.
+        """
+        summary = await self.service.reextract_for(ctx.actor)
+        if not summary.total:
+            return Reply(title="Nothing to re-extract", kind="info",
+                         description="Every saved article is already from the current extractor.")
+        return Reply(title="Re-extracted", kind="warning" if summary.failures else "success",
+                     description="\n".join(reextract_lines(summary)))
+
+    @_guarded
     async def help(self, ctx: CommandContext, command: str | None = None) -> Reply:
         """Show the commands, or how to use one: !help quotes."""
         if command:
@@ -376,13 +476,39 @@ class Commands:
         rows = tuple(Row(title=self.usage(n), body=self.command_help(n).split("\n", 1)[0]) for n in COMMANDS)
         return Reply(title="Commands", rows=rows,
                      footer=f"Ids: S12 is a statement, A3 an article. {self.prefix}help <command> for more. "
-                            "Only the person who added an article, or a moderator, can fix, alias or forget.")
+                            "Only the person who added an article, or a moderator, can fix, alias or forget. "
+                            "Lists show quotes (speech); add kind:all for beliefs and findings too.")
 
     def command_help(self, name: str) -> str:
         """Return a command's help text: its method's docstring, with this deployment's prefix."""
         doc = getattr(self, COMMANDS[name].method).__doc__ or ""
         lines = [line.strip() for line in doc.strip().splitlines()]
         return "\n".join(lines).replace("!", self.prefix) if self.prefix != "!" else "\n".join(lines)
+
+
+def _kind_title(kind: KindChoice) -> str:
+    """Return what a title adds for a kind filter other than the default."""
+    if kind == DEFAULT_KIND:
+        return ""
+    return " (every kind)" if kind == "all" else f" ({KIND_NOUNS[kind][1]})"
+
+
+def reextract_lines(summary: ReextractSummary) -> list[str]:
+    """Say what a re-extraction changed, in a few lines."""
+    lines = [f"{summary.reextracted} article(s) re-extracted"
+             + (f", {summary.skipped} already current" if summary.skipped else "")
+             + (f", {len(summary.failures)} failed" if summary.failures else "") + ".",
+             f"Statements: {summary.kept} kept (same ids), {summary.added} added, {summary.removed} removed"
+             + (f"; {summary.linked} found here were already saved from another article" if summary.linked
+                else "")
+             + (f"; {summary.detached} no longer found here but kept for their other articles"
+                if summary.detached else "") + "."]
+    if summary.speakers_changed:
+        lines.append(f"{summary.speakers_changed} kept statement(s) now have another speaker.")
+    lines.append(f"Corrections kept: {summary.fixes_kept} fixed speaker(s), {summary.forgotten_kept} "
+                 "forgotten statement(s) stayed forgotten.")
+    lines.extend(f"Failed: {where}: {why}" for where, why in summary.failures[:5])
+    return lines
 
 
 _DATE_ORIGINS = {

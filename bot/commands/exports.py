@@ -10,7 +10,7 @@ from typing import Any
 from bot.service import StatementRecord
 
 CSV_COLUMNS: tuple[str, ...] = (
-    "id", "speaker", "quote", "type", "date", "date_text", "date_basis", "speaker_mention", "speaker_role",
+    "id", "speaker", "quote", "type", "kind", "date", "date_text", "date_basis", "speaker_mention", "speaker_role",
     "cue", "article", "article_url", "article_title", "start", "end", "sources", "extractor_version",
 )
 
@@ -20,6 +20,7 @@ def statement_json(st: StatementRecord) -> dict[str, Any]:
     return {
         "id": st.ref,
         "type": st.type,
+        "kind": st.kind,
         "quote": st.quote,
         "start": st.start,
         "end": st.end,
@@ -51,7 +52,7 @@ def to_csv(statements: tuple[StatementRecord, ...]) -> bytes:
     for st in statements:
         sources = " ".join(s.ref for s in st.sources)
         writer.writerow([_cell(v) for v in (
-            st.ref, st.speaker or "", st.quote, st.type, st.date or "", st.date_text or "",
+            st.ref, st.speaker or "", st.quote, st.type, st.kind, st.date or "", st.date_text or "",
             st.date_basis or "", st.speaker_mention or "", st.speaker_role or "", st.cue or "",
             st.article_ref, st.article_url or "", st.article_title or "", st.start, st.end, sources,
             st.extractor_version,

@@ -8,10 +8,18 @@ import shlex
 from dataclasses import dataclass
 
 from bot.errors import UsageError
+from bot.service import DEFAULT_KIND, KIND_CHOICES, KindChoice
 
 _REF = re.compile(r"^\s*([SsAa])?\s*#?(\d{1,12})\s*$")
 _COMMAND = re.compile(r"(\S+)(.*)", re.DOTALL)
 _FILTER = re.compile(r"^(from|to|since|until|article):(.*)$", re.IGNORECASE)
+_KIND_WORD = re.compile(r"^kind:(.*)$", re.IGNORECASE)
+_KIND_IN_TEXT = re.compile(r"""
+    (?:^|(?<=\s))      # at the start or after a space, so "mankind:" is not an option
+    kind:(\S*)         # the option and its value, up to the next space
+    \s*                # the spaces after it go with it
+""", re.IGNORECASE | re.VERBOSE)
+KIND_USAGE = "kind:speech (the default), kind:thought, kind:evidence or kind:all"
 
 
 def split_command(text: str, prefix: str) -> tuple[str, str] | None:
@@ -63,6 +71,38 @@ def parse_ref(text: str, kinds: str, usage: str) -> tuple[str, int]:
     return kind, int(m.group(2))
 
 
+def parse_kind(value: str) -> KindChoice:
+    """Parse the value of a ``kind:`` option ("thought", "ALL"); a typo gets a "did you mean"."""
+    word = value.strip().lower()
+    for choice in KIND_CHOICES:
+        if word == choice:
+            return choice
+    if not word:
+        raise UsageError(f"the kind: option needs a value: {KIND_USAGE}")
+    close = difflib.get_close_matches(word, list(KIND_CHOICES), n=1, cutoff=0.6)
+    hint = f"did you mean kind:{close[0]}? " if close else ""
+    raise UsageError(f"kind:{value} is not a kind of statement; {hint}Use {KIND_USAGE}")
+
+
+def take_kind(words: list[str]) -> tuple[list[str], KindChoice]:
+    """Take a ``kind:`` option out of the words (anywhere): (the other words, the kind; speech if none)."""
+    rest = [w for w in words if not _KIND_WORD.match(w)]
+    given = [m.group(1) for w in words if (m := _KIND_WORD.match(w))]
+    if len(given) > 1:
+        raise UsageError(f"give kind: once: {KIND_USAGE}")
+    return rest, parse_kind(given[0]) if given else DEFAULT_KIND
+
+
+def take_kind_text(rest: str) -> tuple[str, KindChoice]:
+    """Take a ``kind:`` option out of raw argument text (for commands that keep "quoted phrases")."""
+    given = _KIND_IN_TEXT.findall(rest)
+    if len(given) > 1:
+        raise UsageError(f"give kind: once: {KIND_USAGE}")
+    if not given:
+        return rest, DEFAULT_KIND
+    return _KIND_IN_TEXT.sub(" ", rest).strip(), parse_kind(given[0])
+
+
 @dataclass(frozen=True, slots=True)
 class TimelineArgs:
     """``!timeline [speaker] [from:DATE] [to:DATE] [article:A3] [page]`` once parsed."""
@@ -72,17 +112,19 @@ class TimelineArgs:
     date_to: str | None = None
     article: int | None = None
     page: int = 1
+    kind: KindChoice = DEFAULT_KIND
 
 
-TIMELINE_USAGE = "type !timeline [speaker] [from:YYYY-MM-DD] [to:YYYY-MM-DD] [article:A3] [page]"
+TIMELINE_USAGE = "type !timeline [speaker] [from:YYYY-MM-DD] [to:YYYY-MM-DD] [article:A3] [kind:all] [page]"
 
 
 def parse_timeline(rest: str) -> TimelineArgs:
-    """Parse the timeline's speaker words, filters and page."""
+    """Parse the timeline's speaker words, filters, kind and page."""
+    given, kind = take_kind(tokens(rest))
     words: list[str] = []
     date_from = date_to = None
     article = None
-    for word in tokens(rest):
+    for word in given:
         m = _FILTER.match(word)
         if not m:
             words.append(word)
@@ -98,7 +140,7 @@ def parse_timeline(rest: str) -> TimelineArgs:
             article = parse_ref(value, "A", TIMELINE_USAGE)[1]
     words, page = split_page(words)
     return TimelineArgs(speaker=" ".join(words) or None, date_from=date_from, date_to=date_to,
-                        article=article, page=page)
+                        article=article, page=page, kind=kind)
 
 
 _DATE_OPTION = re.compile(r"^date:(\S*)\s*", re.IGNORECASE)

@@ -92,6 +92,15 @@ class ArticleRepository:
             rows = await cur.fetchall()
         return {int(r[0]) for r in rows}
 
+    async def stale(self, guild_id: int | None, extractor_version: str) -> list[tuple[int, int]]:
+        """Return (guild id, row id) of the articles (of one guild, or all) saved by another extractor version."""
+        rows = await self._conn.execute_fetchall(sql.ARTICLES_STALE, (guild_id, guild_id, extractor_version))
+        return [(int(r[0]), int(r[1])) for r in rows]
+
+    async def set_extractor_version(self, guild_id: int, article_id: int, extractor_version: str) -> None:
+        """Record that an article's statements come from ``extractor_version``; call inside a transaction."""
+        await self._conn.execute(sql.ARTICLE_SET_VERSION, (extractor_version, guild_id, article_id))
+
     async def delete(self, guild_id: int, article_id: int) -> None:
         """Delete an article (its statement sources go with it); detach its statements first."""
         await self._conn.execute(sql.ARTICLE_DELETE, (guild_id, article_id))

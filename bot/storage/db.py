@@ -16,6 +16,7 @@ from bot.storage import sql
 from bot.storage.articles import ArticleRepository
 from bot.storage.audit import AuditRepository
 from bot.storage.connections import IN_TRANSACTION, Connections
+from bot.storage.records import quote_key
 from bot.storage.speakers import SpeakerRepository
 from bot.storage.statements import StatementRepository
 
@@ -38,11 +39,17 @@ async def connect(path: str | Path, *, read_only: bool = False) -> aiosqlite.Con
             await conn.execute(pragma)
         if read_only:
             await conn.execute("PRAGMA query_only = ON")
+        # Migrations compute dedupe keys in SQL with the same function the repositories use.
+        await conn.create_function("quote_key", 1, _sql_quote_key, deterministic=True)
     except sqlite3.DatabaseError as exc:
         await conn.close()
         raise ConfigError(f"{target} is not a usable SQLite database (DATABASE_PATH): {exc}") from None
     conn.row_factory = sqlite3.Row
     return conn
+
+
+def _sql_quote_key(quote: object) -> str | None:
+    return quote_key(quote) if isinstance(quote, str) else None
 
 
 async def schema_version(conn: aiosqlite.Connection) -> int:

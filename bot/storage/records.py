@@ -6,9 +6,14 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Generic, Literal, TypeVar
 
 T = TypeVar("T")
+
+# What a statement reports (the same values as the extraction core's kinds; storage keeps its own copy so it
+# never imports the core): said or wrote, believed or wanted, found or showed.
+StatementKind = Literal["speech", "thought", "evidence"]
+STATEMENT_KINDS: tuple[StatementKind, ...] = ("speech", "thought", "evidence")
 
 _QUOTE_CHARS = str.maketrans({"“": '"', "”": '"', "„": '"', "‘": "'", "’": "'", "‚": "'", "\u00a0": " "})
 _NON_WORD = re.compile(r"[^\w\s]+")
@@ -119,6 +124,7 @@ class StatementRecord:
     guild_id: int
     number: int
     type: str
+    kind: StatementKind
     quote: str
     speaker_id: int | None
     speaker: str | None
@@ -139,6 +145,7 @@ class StatementRecord:
     message_url: str | None
     added_by: int
     sources: tuple[SourceRecord, ...] = ()
+    speaker_fixed: bool = False
 
     @property
     def ref(self) -> str:
@@ -179,10 +186,62 @@ class NewArticle:
 
 
 @dataclass(frozen=True, slots=True)
+class NewStatement:
+    """A statement to store for an article: what the service hands the repository (offsets into that article).
+
+    The speaker is resolved to a row id separately (``SpeakerRepository.resolve_for_intake``).
+    """
+
+    type: str
+    quote: str
+    start: int
+    end: int
+    speaker_mention: str | None = None
+    speaker_role: str | None = None
+    cue: str | None = None
+    date: str | None = None
+    date_text: str | None = None
+    date_basis: str | None = None
+    kind: StatementKind = "speech"
+
+
+@dataclass(frozen=True, slots=True)
+class SourcedStatement:
+    """A statement as one article reports it: its ids, dedupe key, speaker, and offsets in that article."""
+
+    id: int
+    number: int
+    quote_key: str
+    speaker_id: int | None
+    speaker_fixed: bool
+    start: int
+    end: int
+    is_primary: bool
+    source_count: int
+
+
+@dataclass(frozen=True, slots=True)
+class LeftOut:
+    """What a listing filtered by kind left out: how many statements of each other kind.
+
+    ``capped`` means counting stopped: there are at least ``total``.
+    """
+
+    counts: tuple[tuple[str, int], ...] = ()
+    capped: bool = False
+
+    @property
+    def total(self) -> int:
+        """Return how many statements were left out in all."""
+        return sum(n for _kind, n in self.counts)
+
+
+@dataclass(frozen=True, slots=True)
 class Page(Generic[T]):
     """One page of a listing: the items, the page number (1-based) and the total number of items.
 
-    ``capped`` means counting stopped at ``total``: there are at least that many.
+    ``capped`` means counting stopped at ``total``: there are at least that many. ``left_out`` counts, per
+    kind, the items the same query would have found with every kind (statements of the kinds not asked for).
     """
 
     items: tuple[T, ...]
@@ -190,6 +249,7 @@ class Page(Generic[T]):
     per_page: int
     total: int
     capped: bool = False
+    left_out: LeftOut = LeftOut()
 
     @property
     def pages(self) -> int:

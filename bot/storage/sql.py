@@ -153,7 +153,55 @@ CREATE INDEX statements_timeline ON statements (guild_id, date IS NULL, date, nu
 CREATE INDEX statements_speaker_timeline ON statements (guild_id, speaker_id, date IS NULL, date, number);
 """
 
-MIGRATIONS: tuple[str, ...] = (MIGRATION_1, MIGRATION_2, MIGRATION_3)
+# Kinds and re-extraction. Every statement gets a kind (existing rows were all read as speech); a statement whose
+# speaker a human fixed is marked, so re-extraction keeps that speaker; a forgotten statement leaves a tombstone
+# per article that reported it, so re-extraction does not bring it back. Corrections made before this version
+# are read back from the audit log: fixes by short id (a statement created after the fix is not the one that
+# was fixed), forgets by the quote's key (the article is not logged, so such a tombstone holds in every
+# article). ``quote_key`` is the Python function registered on every connection (bot.storage.db.connect).
+MIGRATION_4 = """
+ALTER TABLE statements ADD COLUMN kind TEXT NOT NULL DEFAULT 'speech'
+    CHECK (kind IN ('speech', 'thought', 'evidence'));
+ALTER TABLE statements ADD COLUMN speaker_fixed INTEGER NOT NULL DEFAULT 0;
+UPDATE statements SET speaker_fixed = 1 WHERE id IN (
+    SELECT s.id FROM audit_log l
+    JOIN statements s ON s.guild_id = l.guild_id AND s.number = CAST(substr(l.target, 2) AS INTEGER)
+    WHERE l.action = 'fix speaker' AND l.target GLOB 'S[0-9]*' AND l.created_at >= s.created_at);
+
+CREATE TABLE forgotten_statements (
+    guild_id INTEGER NOT NULL,
+    article_id INTEGER REFERENCES articles (id) ON DELETE CASCADE,
+    quote_key TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX forgotten_statements_key ON forgotten_statements (guild_id, quote_key);
+CREATE INDEX forgotten_statements_article ON forgotten_statements (article_id);
+INSERT INTO forgotten_statements (guild_id, article_id, quote_key, created_at)
+    SELECT guild_id, NULL, quote_key(json_extract(detail, '$.quote')), created_at FROM audit_log
+    WHERE action = 'forget' AND target LIKE 'S%' AND json_extract(detail, '$.quote') IS NOT NULL;
+
+-- Listings of one kind page through these in order, and count each kind with one range.
+CREATE INDEX statements_kind ON statements (guild_id, kind, number);
+CREATE INDEX statements_speaker_kind ON statements (guild_id, speaker_id, kind, number);
+CREATE INDEX statements_kind_timeline ON statements (guild_id, kind, date IS NULL, date, number);
+CREATE INDEX statements_speaker_kind_timeline ON statements (guild_id, speaker_id, kind, date IS NULL, date, number);
+
+-- Short ids are never handed out twice: re-extraction deletes statements, and a number a user noted must not
+-- come back naming another one. The counter starts past every number used, in statements or in the log.
+CREATE TABLE statement_numbers (
+    guild_id INTEGER PRIMARY KEY,
+    last_number INTEGER NOT NULL
+);
+INSERT INTO statement_numbers (guild_id, last_number)
+    SELECT guild_id, max(n) FROM (
+        SELECT guild_id, number AS n FROM statements
+        UNION ALL
+        SELECT guild_id, CAST(substr(target, 2) AS INTEGER) FROM audit_log
+        WHERE target GLOB 'S[0-9]*'
+    ) GROUP BY guild_id;
+"""
+
+MIGRATIONS: tuple[str, ...] = (MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4)
 
 HAS_STATISTICS = "SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'"
 
@@ -233,7 +281,8 @@ SELECT name FROM speakers WHERE guild_id = ? UNION SELECT alias FROM speaker_ali
 # ------------------------------------------------------------------------------------------- statements
 
 _STATEMENT_COLUMNS = """
-    s.id, s.guild_id, s.number, s.type, s.quote, s.speaker_id, p.name AS speaker, s.speaker_mention,
+    s.id, s.guild_id, s.number, s.type, s.kind, s.speaker_fixed, s.quote, s.speaker_id, p.name AS speaker,
+    s.speaker_mention,
     s.speaker_role, s.cue, s.start, s."end", s.date, s.date_text, s.date_basis, s.extractor_version,
     s.created_at, a.id AS article_id, a.number AS article_number, a.url AS article_url,
     a.title AS article_title, a.message_url AS message_url, a.added_by AS added_by
@@ -244,7 +293,13 @@ JOIN articles a ON a.id = s.article_id
 LEFT JOIN speakers p ON p.id = s.speaker_id
 """
 
-STATEMENT_NEXT_NUMBER = "SELECT coalesce(max(number), 0) + 1 FROM statements WHERE guild_id = ?"
+# The guild's next short id: one past the last handed out (a new guild starts after any rows it has).
+STATEMENT_NEXT_NUMBER = """
+INSERT INTO statement_numbers (guild_id, last_number)
+    VALUES (?, (SELECT coalesce(max(number), 0) + 1 FROM statements WHERE guild_id = ?))
+ON CONFLICT (guild_id) DO UPDATE SET last_number = last_number + 1
+RETURNING last_number
+"""
 # The same statement from another article (wire copy). A quote repeated within one article is a second
 # occurrence, not a second source, so statements this article already reports are not candidates.
 STATEMENT_FIND_SAME = """
@@ -253,10 +308,10 @@ SELECT id FROM statements s WHERE guild_id = ? AND quote_key = ? AND speaker_id 
 LIMIT 1
 """
 STATEMENT_INSERT = """
-INSERT INTO statements (guild_id, number, article_id, speaker_id, type, quote, quote_key, start, "end",
+INSERT INTO statements (guild_id, number, article_id, speaker_id, type, kind, quote, quote_key, start, "end",
                         speaker_mention, speaker_role, cue, date, date_text, date_basis, extractor_version,
                         created_at)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 """
 SOURCE_INSERT = """
 INSERT OR IGNORE INTO statement_sources (statement_id, article_id, start, "end") VALUES (?, ?, ?, ?)
@@ -267,20 +322,6 @@ STATEMENT_SOURCES_OF = """
 SELECT ss.statement_id, a.id, a.number, a.url, a.title, a.message_url, a.added_by, ss.start, ss."end"
 FROM statement_sources ss JOIN articles a ON a.id = ss.article_id
 WHERE ss.statement_id IN ({marks}) ORDER BY ss.statement_id, a.number
-"""
-STATEMENTS_PAGE = f"""
-SELECT {_STATEMENT_COLUMNS} {_STATEMENT_FROM}
-WHERE s.guild_id = ? ORDER BY s.number DESC LIMIT ? OFFSET ?
-"""
-# Listing counts stop at a cap (the caller passes it): past it, "more than N" is all a reader needs,
-# and counting a million index entries would cost more than the page itself.
-STATEMENTS_COUNT = "SELECT count(*) FROM (SELECT 1 FROM statements WHERE guild_id = ? LIMIT ?)"
-STATEMENTS_BY_SPEAKER_PAGE = f"""
-SELECT {_STATEMENT_COLUMNS} {_STATEMENT_FROM}
-WHERE s.guild_id = ? AND s.speaker_id = ? ORDER BY s.number DESC LIMIT ? OFFSET ?
-"""
-STATEMENTS_BY_SPEAKER_COUNT = """
-SELECT count(*) FROM (SELECT 1 FROM statements WHERE guild_id = ? AND speaker_id = ? LIMIT ?)
 """
 STATEMENTS_OF_ARTICLE = f"""
 SELECT {_STATEMENT_COLUMNS} {_STATEMENT_FROM}
@@ -295,52 +336,78 @@ FROM statements_fts f
 CROSS JOIN statements s ON s.id = f.rowid
 JOIN articles a ON a.id = s.article_id
 LEFT JOIN speakers p ON p.id = s.speaker_id
-WHERE statements_fts MATCH ? AND s.guild_id = ?
-ORDER BY f.rowid DESC LIMIT ? OFFSET ?
+WHERE statements_fts MATCH :match AND s.guild_id = :guild AND (:kind IS NULL OR s.kind = :kind)
+ORDER BY f.rowid DESC LIMIT :limit OFFSET :offset
 """
 STATEMENTS_SEARCH_COUNT = """
 SELECT count(*) FROM (
     SELECT 1 FROM statements_fts f CROSS JOIN statements s ON s.id = f.rowid
-    WHERE statements_fts MATCH ? AND s.guild_id = ? LIMIT ?
+    WHERE statements_fts MATCH :match AND s.guild_id = :guild LIMIT :cap
 )
 """
-# Timeline: oldest first, undated last, ties by short id; filters are optional. The WHERE clause is built
-# from these fixed fragments only (never from user text), so each filter combination gets an index range.
-_TIMELINE_FILTERS: dict[str, str] = {
+# The matches per kind, in one pass over the first :cap matches (a lower bound past it).
+STATEMENTS_SEARCH_KIND_COUNTS = """
+SELECT kind, count(*) FROM (
+    SELECT s.kind AS kind FROM statements_fts f CROSS JOIN statements s ON s.id = f.rowid
+    WHERE statements_fts MATCH :match AND s.guild_id = :guild LIMIT :cap
+) GROUP BY kind
+"""
+# Listings (newest first) and the timeline (oldest first, undated last, ties by short id); filters are optional.
+# The WHERE clause is built from these fixed fragments only (never from user text), so each filter combination
+# gets an index range; kinds come from the fixed list of kinds, never from a user.
+_LISTING_FILTERS: dict[str, str] = {
     "speaker": "s.speaker_id = :speaker",
     "article": "EXISTS (SELECT 1 FROM statement_sources x WHERE x.statement_id = s.id AND x.article_id = :article)",
     "date_from": "s.date >= :date_from",
     "date_to": "s.date <= :date_to",
+    "kind": "s.kind = :kind",
 }
+NEWEST_FIRST = "s.number DESC"
+TIMELINE_ORDER = "s.date IS NULL, s.date, s.number"
 
 
-def timeline_where(filters: set[str]) -> str:
-    """Return the WHERE clause of a timeline query with the named filters (keys of ``_TIMELINE_FILTERS``)."""
-    parts = ["s.guild_id = :guild"] + [_TIMELINE_FILTERS[name] for name in _TIMELINE_FILTERS if name in filters]
+def listing_where(filters: set[str]) -> str:
+    """Return the WHERE clause of a listing with the named filters (keys of ``_LISTING_FILTERS``)."""
+    parts = ["s.guild_id = :guild"] + [_LISTING_FILTERS[name] for name in _LISTING_FILTERS if name in filters]
     return " AND ".join(parts)
 
 
-def timeline_query(filters: set[str]) -> str:
-    """Return the page query of a timeline with the named filters."""
+def listing_query(filters: set[str], order: str) -> str:
+    """Return the page query of a listing with the named filters, in ``order`` (NEWEST_FIRST, TIMELINE_ORDER)."""
     return f"""
 SELECT {_STATEMENT_COLUMNS} {_STATEMENT_FROM}
-WHERE {timeline_where(filters)}
-ORDER BY s.date IS NULL, s.date, s.number
+WHERE {listing_where(filters)}
+ORDER BY {order}
 LIMIT :limit OFFSET :offset
 """
 
 
-def timeline_count_query(filters: set[str]) -> str:
-    """Return the (capped) count query of a timeline with the named filters."""
-    return f"SELECT count(*) FROM (SELECT 1 FROM statements s WHERE {timeline_where(filters)} LIMIT :cap)"
+def listing_count_query(filters: set[str]) -> str:
+    """Return the (capped) count query of a listing with the named filters."""
+    return f"SELECT count(*) FROM (SELECT 1 FROM statements s WHERE {listing_where(filters)} LIMIT :cap)"
+
+
+def kind_counts_query(filters: set[str], kinds: tuple[str, ...]) -> str:
+    """Return one query counting, per kind, the statements of a listing (each count capped): a range of an
+    index that starts with the kind for each, instead of a pass over every row."""
+    where = listing_where(filters - {"kind"})
+    return "\nUNION ALL\n".join(
+        f"SELECT '{kind}', (SELECT count(*) FROM (SELECT 1 FROM statements s WHERE {where} "
+        f"AND s.kind = '{kind}' LIMIT :cap))" for kind in kinds)
 
 
 STATEMENTS_EXPORT = f"""
 SELECT {_STATEMENT_COLUMNS} {_STATEMENT_FROM}
-WHERE s.guild_id = ? AND (? IS NULL OR s.speaker_id = ?)
+WHERE s.guild_id = :guild AND (:speaker IS NULL OR s.speaker_id = :speaker) AND (:kind IS NULL OR s.kind = :kind)
 ORDER BY s.number
 """
 STATEMENT_SET_SPEAKER = "UPDATE statements SET speaker_id = ? WHERE guild_id = ? AND id = ?"
+STATEMENT_MARK_FIXED = "UPDATE statements SET speaker_fixed = 1 WHERE guild_id = ? AND id = ?"
+# Folding a statement into its twin keeps a human's fix on either of them.
+STATEMENT_INHERIT_FIXED = """
+UPDATE statements SET speaker_fixed = 1
+WHERE id = ? AND EXISTS (SELECT 1 FROM statements WHERE id = ? AND speaker_fixed = 1)
+"""
 STATEMENT_DELETE = "DELETE FROM statements WHERE guild_id = ? AND id = ?"
 STATEMENTS_OF_SPEAKER_KEYS = "SELECT id, quote_key FROM statements WHERE guild_id = ? AND speaker_id = ?"
 SOURCES_MOVE = """
@@ -354,6 +421,42 @@ SELECT article_id, start, "end" FROM statement_sources WHERE statement_id = ? AN
 ORDER BY article_id LIMIT 1
 """
 STATEMENT_SET_PRIMARY = 'UPDATE statements SET article_id = ?, start = ?, "end" = ? WHERE id = ?'
+
+# ----------------------------------------------------------------------------------------- re-extraction
+
+# A tombstone per article that reported the statement, written before the statement is deleted.
+FORGOTTEN_INSERT = """
+INSERT INTO forgotten_statements (guild_id, article_id, quote_key, created_at)
+SELECT s.guild_id, ss.article_id, s.quote_key, ? FROM statements s
+JOIN statement_sources ss ON ss.statement_id = s.id
+WHERE s.guild_id = ? AND s.id = ?
+"""
+FORGOTTEN_KEYS = """
+SELECT DISTINCT quote_key FROM forgotten_statements
+WHERE guild_id = ? AND (article_id = ? OR article_id IS NULL)
+"""
+ARTICLES_STALE = """
+SELECT guild_id, id FROM articles WHERE (? IS NULL OR guild_id = ?) AND extractor_version != ?
+ORDER BY guild_id, number
+"""
+ARTICLE_SET_VERSION = "UPDATE articles SET extractor_version = ? WHERE guild_id = ? AND id = ?"
+# The statements an article reports, with their offsets in that article.
+STATEMENTS_SOURCED_IN = """
+SELECT s.id, s.number, s.quote_key, s.speaker_id, s.speaker_fixed, ss.start, ss."end",
+       s.article_id = ss.article_id AS is_primary,
+       (SELECT count(*) FROM statement_sources x WHERE x.statement_id = s.id) AS source_count
+FROM statement_sources ss JOIN statements s ON s.id = ss.statement_id
+WHERE s.guild_id = ? AND ss.article_id = ?
+ORDER BY ss.start, s.number
+"""
+STATEMENT_REFRESH = """
+UPDATE statements SET type = ?, kind = ?, quote = ?, quote_key = ?, speaker_mention = ?, speaker_role = ?,
+                      cue = ?, date = ?, date_text = ?, date_basis = ?, start = ?, "end" = ?,
+                      extractor_version = ?
+WHERE guild_id = ? AND id = ?
+"""
+SOURCE_SET_OFFSETS = 'UPDATE statement_sources SET start = ?, "end" = ? WHERE statement_id = ? AND article_id = ?'
+SOURCE_DELETE = "DELETE FROM statement_sources WHERE statement_id = ? AND article_id = ?"
 
 # -------------------------------------------------------------------------------------------- audit log
 

@@ -9,10 +9,19 @@ from typing import Any
 import aiosqlite
 
 from bot.errors import NotFound
-from bot.extraction.model import Statement
 from bot.storage import sql
 from bot.storage.connections import Connections
-from bot.storage.records import Page, SourceRecord, StatementRecord, quote_key
+from bot.storage.records import (
+    STATEMENT_KINDS,
+    LeftOut,
+    NewStatement,
+    Page,
+    SourcedStatement,
+    SourceRecord,
+    StatementKind,
+    StatementRecord,
+    quote_key,
+)
 
 # Search terms are rebuilt from word characters only, so FTS5 syntax in user input (quotes, AND/OR/NOT/NEAR,
 # *, ^, parentheses, column filters) can never reach the MATCH expression.
@@ -54,7 +63,8 @@ def _source(row: sqlite3.Row) -> SourceRecord:
 
 def _statement(row: sqlite3.Row, sources: tuple[SourceRecord, ...] = ()) -> StatementRecord:
     return StatementRecord(
-        id=row["id"], guild_id=row["guild_id"], number=row["number"], type=row["type"], quote=row["quote"],
+        id=row["id"], guild_id=row["guild_id"], number=row["number"], type=row["type"], kind=row["kind"],
+        quote=row["quote"], speaker_fixed=bool(row["speaker_fixed"]),
         speaker_id=row["speaker_id"], speaker=row["speaker"], speaker_mention=row["speaker_mention"],
         speaker_role=row["speaker_role"], cue=row["cue"], start=row["start"], end=row["end"],
         date=row["date"], date_text=row["date_text"], date_basis=row["date_basis"],
@@ -79,9 +89,17 @@ class StatementRepository:
         # execute_fetchall: one trip to the connection's thread instead of three (execute, fetch, close).
         return list(await self._conn.execute_fetchall(query, params))
 
-    async def _count(self, query: str, params: tuple[Any, ...]) -> int:
+    async def _count(self, query: str, params: tuple[Any, ...] | dict[str, Any]) -> int:
         rows = await self._rows(query, params)
         return int(rows[0][0]) if rows else 0
+
+    async def _kind_counts(self, query: str, params: dict[str, Any], cap: int) -> tuple[int, bool, LeftOut]:
+        """Run a per-kind count; return the count of the asked kind, whether it is capped, and the rest."""
+        kind = params["kind"]
+        counts = {str(r[0]): int(r[1]) for r in await self._rows(query, params)}
+        total = counts.pop(kind, 0)
+        others = tuple((k, n) for k, n in sorted(counts.items()) if n)
+        return total, total >= cap, LeftOut(counts=others, capped=any(n >= cap for _k, n in others))
 
     async def _with_sources(self, rows: list[sqlite3.Row]) -> tuple[StatementRecord, ...]:
         by_statement: dict[int, list[SourceRecord]] = {int(r["id"]): [] for r in rows}
@@ -93,7 +111,7 @@ class StatementRepository:
                 by_statement[int(r[0])].append(_source(r))
         return tuple(_statement(row, tuple(by_statement[int(row["id"])])) for row in rows)
 
-    async def add(self, guild_id: int, article_id: int, speaker_id: int | None, st: Statement,
+    async def add(self, guild_id: int, article_id: int, speaker_id: int | None, st: NewStatement,
                   extractor_version: str, created_at: str) -> tuple[int, bool]:
         """Save a statement of an article, or add the article as a source of the same statement.
 
@@ -105,9 +123,9 @@ class StatementRepository:
             statement_id = int(existing[0][0])
             await self._conn.execute(sql.SOURCE_INSERT, (statement_id, article_id, st.start, st.end))
             return statement_id, False
-        number = await self._count(sql.STATEMENT_NEXT_NUMBER, (guild_id,))
+        number = await self._count(sql.STATEMENT_NEXT_NUMBER, (guild_id, guild_id))
         cur = await self._conn.execute(sql.STATEMENT_INSERT, (
-            guild_id, number, article_id, speaker_id, st.type, st.quote, key, st.start, st.end,
+            guild_id, number, article_id, speaker_id, st.type, st.kind, st.quote, key, st.start, st.end,
             st.speaker_mention, st.speaker_role, st.cue, st.date, st.date_text, st.date_basis,
             extractor_version, created_at,
         ))
@@ -124,63 +142,97 @@ class StatementRepository:
             raise NotFound(f"there is no statement S{number} in this server")
         return (await self._with_sources(rows))[0]
 
-    async def page(self, guild_id: int, speaker_id: int | None, page: int,
-                   per_page: int) -> Page[StatementRecord]:
-        """Return one page of the guild's statements (of one speaker, or all), newest first."""
-        offset = (page - 1) * per_page
-        if speaker_id is None:
-            total = await self._count(sql.STATEMENTS_COUNT, (guild_id, COUNT_CAP))
-            rows = await self._rows(sql.STATEMENTS_PAGE, (guild_id, per_page, offset))
+    async def _listing(self, params: dict[str, Any], order: str, page: int,
+                       per_page: int) -> Page[StatementRecord]:
+        """Return one page of a listing (filters: the non-None ``params``), with its counts."""
+        params = {k: v for k, v in params.items() if v is not None}
+        filters = set(params) - {"guild"}
+        if "kind" in params:
+            total, capped, left_out = await self._kind_counts(sql.kind_counts_query(filters, STATEMENT_KINDS),
+                                                              {**params, "cap": COUNT_CAP}, COUNT_CAP)
         else:
-            total = await self._count(sql.STATEMENTS_BY_SPEAKER_COUNT, (guild_id, speaker_id, COUNT_CAP))
-            rows = await self._rows(sql.STATEMENTS_BY_SPEAKER_PAGE, (guild_id, speaker_id, per_page, offset))
+            total = await self._count(sql.listing_count_query(filters), {**params, "cap": COUNT_CAP})
+            capped, left_out = total >= COUNT_CAP, LeftOut()
+        rows = [] if not total else await self._rows(
+            sql.listing_query(filters, order), {**params, "limit": per_page, "offset": (page - 1) * per_page})
         return Page(items=await self._with_sources(rows), page=page, per_page=per_page, total=total,
-                    capped=total >= COUNT_CAP)
+                    capped=capped, left_out=left_out)
 
-    async def search(self, guild_id: int, query: str, page: int, per_page: int) -> Page[StatementRecord]:
-        """Return one page of statements matching the words (quote or speaker, stemmed), newest first."""
+    async def page(self, guild_id: int, speaker_id: int | None, page: int, per_page: int,
+                   kind: StatementKind | None = None) -> Page[StatementRecord]:
+        """Return one page of the guild's statements (of one speaker, or all; of one kind, or all), newest first.
+
+        With a kind, ``left_out`` counts the statements of the other kinds the same listing holds.
+        """
+        return await self._listing({"guild": guild_id, "speaker": speaker_id, "kind": kind}, sql.NEWEST_FIRST,
+                                   page, per_page)
+
+    async def search(self, guild_id: int, query: str, page: int, per_page: int,
+                     kind: StatementKind | None = None) -> Page[StatementRecord]:
+        """Return one page of statements (of one kind, or all) matching the words (quote or speaker, stemmed)."""
         match = match_query(query)
         if match is None:
             return Page(items=(), page=page, per_page=per_page, total=0)
-        total = await self._count(sql.STATEMENTS_SEARCH_COUNT, (match, guild_id, SEARCH_COUNT_CAP))
-        rows = await self._rows(sql.STATEMENTS_SEARCH, (match, guild_id, per_page, (page - 1) * per_page))
+        params: dict[str, Any] = {"match": match, "guild": guild_id, "kind": kind, "cap": SEARCH_COUNT_CAP}
+        if kind is None:
+            total = await self._count(sql.STATEMENTS_SEARCH_COUNT, params)
+            capped, left_out = total >= SEARCH_COUNT_CAP, LeftOut()
+        else:
+            # One pass over the first matches counts every kind: past the cap, each count is a lower bound.
+            counts = {str(r[0]): int(r[1]) for r in await self._rows(sql.STATEMENTS_SEARCH_KIND_COUNTS, params)}
+            capped = sum(counts.values()) >= SEARCH_COUNT_CAP
+            total = counts.pop(kind, 0)
+            left_out = LeftOut(counts=tuple(sorted(counts.items())), capped=capped)
+        rows = await self._rows(sql.STATEMENTS_SEARCH, {**params, "limit": per_page,
+                                                        "offset": (page - 1) * per_page})
         return Page(items=await self._with_sources(rows), page=page, per_page=per_page, total=total,
-                    capped=total >= SEARCH_COUNT_CAP)
+                    capped=capped, left_out=left_out)
 
     async def timeline(self, guild_id: int, *, speaker_id: int | None = None, article_id: int | None = None,
                        date_from: str | None = None, date_to: str | None = None, page: int = 1,
-                       per_page: int = 10) -> Page[StatementRecord]:
-        """Return one page of statements oldest first, undated last, filtered by speaker/article/dates."""
-        given: dict[str, Any] = {"speaker": speaker_id, "article": article_id, "date_from": date_from,
-                                 "date_to": date_to}
-        params = {"guild": guild_id, **{k: v for k, v in given.items() if v is not None}}
-        filters = set(params) - {"guild"}
-        rows = await self._rows(sql.timeline_count_query(filters), {**params, "cap": COUNT_CAP})
-        total = int(rows[0][0]) if rows else 0
-        rows = await self._rows(sql.timeline_query(filters),
-                                {**params, "limit": per_page, "offset": (page - 1) * per_page})
-        return Page(items=await self._with_sources(rows), page=page, per_page=per_page, total=total,
-                    capped=total >= COUNT_CAP)
+                       per_page: int = 10, kind: StatementKind | None = None) -> Page[StatementRecord]:
+        """Return one page of statements oldest first, undated last, filtered by speaker/article/dates/kind."""
+        return await self._listing({"guild": guild_id, "speaker": speaker_id, "article": article_id,
+                                    "date_from": date_from, "date_to": date_to, "kind": kind},
+                                   sql.TIMELINE_ORDER, page, per_page)
 
     async def of_article(self, guild_id: int, article_id: int) -> tuple[StatementRecord, ...]:
         """Return the statements an article reports, in text order."""
         return await self._with_sources(await self._rows(sql.STATEMENTS_OF_ARTICLE, (article_id, guild_id)))
 
-    async def export(self, guild_id: int, speaker_id: int | None) -> tuple[StatementRecord, ...]:
-        """Return every statement of the guild (or of one speaker), oldest short id first, with sources."""
-        rows = await self._rows(sql.STATEMENTS_EXPORT, (guild_id, speaker_id, speaker_id))
-        return await self._with_sources(rows)
+    async def export(self, guild_id: int, speaker_id: int | None, kind: StatementKind | None = None,
+                     ) -> tuple[tuple[StatementRecord, ...], LeftOut]:
+        """Return every statement (of the guild or one speaker; of one kind, or all) with sources, oldest short
+        id first, and what is left out per kind."""
+        params: dict[str, Any] = {"guild": guild_id, "speaker": speaker_id, "kind": kind}
+        rows = await self._rows(sql.STATEMENTS_EXPORT, params)
+        left_out = LeftOut()
+        if kind is not None:
+            filters = {"speaker", "kind"} if speaker_id is not None else {"kind"}
+            given = {k: v for k, v in params.items() if v is not None}
+            _total, _capped, left_out = await self._kind_counts(sql.kind_counts_query(filters, STATEMENT_KINDS),
+                                                                {**given, "cap": COUNT_CAP}, COUNT_CAP)
+        return await self._with_sources(rows), left_out
 
     async def _fold(self, guild_id: int, source_id: int, target_id: int) -> None:
         """Move one statement's sources to another (same speaker, same quote) and delete it."""
         await self._conn.execute(sql.SOURCES_MOVE, (target_id, source_id))
+        await self._conn.execute(sql.STATEMENT_INHERIT_FIXED, (target_id, source_id))
         await self._conn.execute(sql.STATEMENT_DELETE, (guild_id, source_id))
 
-    async def set_speaker(self, guild_id: int, statement_id: int, speaker_id: int | None) -> int:
+    async def set_speaker(self, guild_id: int, statement_id: int, speaker_id: int | None, *,
+                          by_human: bool = False) -> int:
         """Attribute a statement to another speaker; if that speaker already has it, merge the two.
 
-        Returns the row id of the statement that carries it afterwards.
+        ``by_human`` marks the statement that carries it afterwards as fixed (re-extraction keeps its
+        speaker). Returns that statement's row id.
         """
+        kept = await self._set_speaker(guild_id, statement_id, speaker_id)
+        if by_human:
+            await self._conn.execute(sql.STATEMENT_MARK_FIXED, (guild_id, kept))
+        return kept
+
+    async def _set_speaker(self, guild_id: int, statement_id: int, speaker_id: int | None) -> int:
         rows = await self._rows("SELECT quote_key FROM statements WHERE guild_id = ? AND id = ?",
                                 (guild_id, statement_id))
         if not rows:
@@ -203,6 +255,46 @@ class StatementRepository:
     async def delete(self, guild_id: int, statement_id: int) -> None:
         """Delete a statement and its sources."""
         await self._conn.execute(sql.STATEMENT_DELETE, (guild_id, statement_id))
+
+    async def forget(self, guild_id: int, statement_id: int, created_at: str) -> None:
+        """Delete a statement and leave a tombstone in each article that reported it (re-extraction skips it)."""
+        await self._conn.execute(sql.FORGOTTEN_INSERT, (created_at, guild_id, statement_id))
+        await self.delete(guild_id, statement_id)
+
+    async def forgotten_keys(self, guild_id: int, article_id: int) -> set[str]:
+        """Return the quote keys of the statements forgotten in this article (or, logged before, anywhere)."""
+        return {str(r[0]) for r in await self._rows(sql.FORGOTTEN_KEYS, (guild_id, article_id))}
+
+    async def sourced_in(self, guild_id: int, article_id: int) -> list[SourcedStatement]:
+        """Return the statements an article reports, with their offsets in it, in text order."""
+        return [SourcedStatement(id=int(r[0]), number=int(r[1]), quote_key=str(r[2]),
+                                 speaker_id=None if r[3] is None else int(r[3]), speaker_fixed=bool(r[4]),
+                                 start=int(r[5]), end=int(r[6]), is_primary=bool(r[7]), source_count=int(r[8]))
+                for r in await self._rows(sql.STATEMENTS_SOURCED_IN, (guild_id, article_id))]
+
+    async def refresh(self, guild_id: int, found: SourcedStatement, article_id: int, st: NewStatement,
+                      extractor_version: str) -> None:
+        """Update a statement found again in an article: its offsets there, and (when that article is its
+        primary one) what the extractor says about it. Its id, number and speaker stay."""
+        await self._conn.execute(sql.SOURCE_SET_OFFSETS, (st.start, st.end, found.id, article_id))
+        if found.is_primary:
+            await self._conn.execute(sql.STATEMENT_REFRESH, (
+                st.type, st.kind, st.quote, quote_key(st.quote), st.speaker_mention, st.speaker_role, st.cue,
+                st.date, st.date_text, st.date_basis, st.start, st.end, extractor_version, guild_id, found.id))
+
+    async def remove_from_article(self, guild_id: int, found: SourcedStatement, article_id: int) -> bool:
+        """Take an article off a statement's sources; delete the statement if no other article reports it.
+
+        Returns whether the statement was deleted.
+        """
+        if found.source_count <= 1:
+            await self.delete(guild_id, found.id)
+            return True
+        if found.is_primary:
+            other = await self._rows(sql.SOURCE_OTHER, (found.id, article_id))
+            await self._conn.execute(sql.STATEMENT_SET_PRIMARY, (other[0][0], other[0][1], other[0][2], found.id))
+        await self._conn.execute(sql.SOURCE_DELETE, (found.id, article_id))
+        return False
 
     async def detach_article(self, guild_id: int, article_id: int) -> int:
         """Prepare an article's deletion: statements only it reports are deleted, others keep their sources.

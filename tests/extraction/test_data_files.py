@@ -20,6 +20,9 @@ REQUIRED: dict[str, dict[str, type]] = {
     "people.json": {"titles_male": list, "titles_female": list, "titles_neutral": list, "male_first_names": list,
                     "female_first_names": list, "pronouns": dict, "role_synonyms": dict, "person_role_nouns": list},
     "dating_words.json": {"months": dict, "weekdays": dict, "numbers": dict, "relative": list},
+    "kinds.json": {key: list for key in ("thought", "evidence", "perception_frames", "source_dependent",
+                                         "evidence_sources", "documents", "thought_nouns", "evidence_nouns",
+                                         "thought_adjectives", "junk_labels", "impersonal_speech", "kicker_labels")},
     "frames.json": {"frames": dict, "_meta": dict},
     "ranker.json": {"weights": dict, "bias": float, "threshold": float, "generation_threshold": float,
                     "_meta": dict},
@@ -45,7 +48,7 @@ def test_required_keys(name: str) -> None:
         assert isinstance(data[key], kind), f"{name}[{key!r}] is {type(data[key]).__name__}, not {kind.__name__}"
 
 
-@pytest.mark.parametrize("name", ["cues.json"])
+@pytest.mark.parametrize("name", ["cues.json", "kinds.json"])
 def test_word_lists_are_lowercase_strings_without_duplicates(name: str) -> None:
     for key, value in load(name).items():
         if isinstance(value, list) and key not in {"male_first_names", "female_first_names"}:

@@ -17,8 +17,7 @@ from bot.storage import Storage
 
 WRITER = textwrap.dedent("""
     import asyncio, sys
-    from bot.extraction.model import Statement
-    from bot.storage import NewArticle, Storage
+    from bot.storage import NewArticle, NewStatement, Storage
     from bot.storage.records import text_hash
 
     async def save(store, text, count, announce):
@@ -29,8 +28,7 @@ WRITER = textwrap.dedent("""
             speaker = await store.speakers.resolve_for_intake(1, "John Kirby", None, "t")
             for i in range(count):
                 q = f"statement number {i} of {text}"
-                st = Statement(type="direct", quote=q, start=0, end=len(q), speaker="John Kirby",
-                               speaker_mention=None, speaker_role=None, cue=None)
+                st = NewStatement(type="direct", quote=q, start=0, end=len(q))
                 await store.statements.add(1, art.id, speaker.id, st, "1", "t")
                 if announce and i == 100:
                     print("writing", flush=True)

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from bot.errors import ConfigError
-from bot.storage import SCHEMA_VERSION, Storage, connect, migrate, schema_version
+from bot.storage import SCHEMA_VERSION, NewStatement, Storage, connect, migrate, schema_version
+from bot.storage.records import quote_key
 from bot.storage.sql import MIGRATIONS
 
 
@@ -130,5 +131,66 @@ async def test_planner_statistics_are_refreshed_after_a_migration(tmp_path: Path
     try:
         indexes = {r[0] for r in await store.conn.execute_fetchall("SELECT idx FROM sqlite_stat1")}
         assert "speakers_popular" in indexes  # created by the last migration, after the old ANALYZE
+    finally:
+        await store.close()
+
+
+async def test_upgrade_to_kinds_keeps_rows_reads_them_as_speech_and_keeps_corrections(tmp_path: Path) -> None:
+    db = tmp_path / "q.db"
+    conn = await connect(db)
+    assert await migrate(conn, target=3) == 3
+    await conn.executescript("""
+        INSERT INTO articles (id, guild_id, number, text, text_hash, added_by, extractor_version, created_at)
+            VALUES (1, 7, 1, 'text', 'h', 1, '1', '2026-01-01T00:00:00+00:00');
+        INSERT INTO speakers (id, guild_id, name, name_key, last_key, created_at)
+            VALUES (1, 7, 'John Kirby', 'john kirby', 'kirby', 't');
+        INSERT INTO statements (id, guild_id, number, article_id, speaker_id, type, quote, quote_key, start, "end",
+                                extractor_version, created_at)
+            VALUES (1, 7, 1, 1, 1, 'direct', 'We are evacuating everyone', 'k1', 0, 5, '1',
+                    '2026-01-01T00:00:00+00:00'),
+                   (2, 7, 2, 1, 1, 'direct', 'The mission is over', 'k2', 0, 5, '1',
+                    '2026-01-01T00:00:00+00:00'),
+                   (4, 7, 4, 1, NULL, 'direct', 'Later statement', 'k4', 0, 5, '1', '2026-03-01T00:00:00+00:00');
+        INSERT INTO statement_sources VALUES (1, 1, 0, 5), (2, 1, 0, 5), (4, 1, 0, 5);
+        INSERT INTO audit_log (guild_id, user_id, action, target, detail, created_at) VALUES
+            (7, 1, 'fix speaker', 'S2', '{"after": "John Kirby", "before": null}', '2026-02-01T00:00:00+00:00'),
+            (7, 1, 'fix speaker', 'S4', '{"after": "John Kirby", "before": null}', '2026-02-01T00:00:00+00:00'),
+            (7, 1, 'forget', 'S9', '{"quote": "Gone, gone!", "speaker": "John Kirby"}',
+             '2026-02-01T00:00:00+00:00'),
+            (7, 1, 'forget', 'A9', '{"title": null, "url": null, "deleted_statements": 0}',
+             '2026-02-01T00:00:00+00:00');
+    """)
+    await conn.close()
+
+    store = await Storage.open(db)
+    try:
+        assert await schema_version(store.conn) == SCHEMA_VERSION >= 4
+        page = await store.statements.page(7, None, 1, 10)
+        assert [(s.number, s.kind) for s in page.items] == [(4, "speech"), (2, "speech"), (1, "speech")]
+        # S2 was fixed; S4 got the number of a fixed statement only after the fix, so it is not the fixed one.
+        assert {s.number: s.speaker_fixed for s in page.items} == {1: False, 2: True, 4: False}
+        assert [s.quote for s in (await store.statements.search(7, "evacuation", 1, 10)).items] == [
+            "We are evacuating everyone"]
+        assert await store.statements.forgotten_keys(7, 1) == {quote_key("gone gone")}
+        assert await store.statements.forgotten_keys(8, 1) == set()
+        async with store.transaction():  # short ids continue after every number used, S9 (forgotten) included
+            art = await store.articles.get(7, 1)
+            new_id, _ = await store.statements.add(7, art.id, None, NewStatement("direct", "New one", 0, 3), "1", "t")
+        assert await store.statements.number_of(7, new_id) == 10
+        assert await store.integrity_check() == "ok"
+    finally:
+        await store.close()
+
+
+async def test_a_kind_outside_the_three_is_refused(tmp_path: Path) -> None:
+    store = await Storage.open(tmp_path / "q.db")
+    try:
+        await store.conn.execute("INSERT INTO articles (id, guild_id, number, text, text_hash, added_by, "
+                                 "extractor_version, created_at) VALUES (1, 1, 1, 't', 'h', 1, '1', 't')")
+        with pytest.raises(sqlite3.IntegrityError, match="CHECK"):
+            await store.conn.execute(
+                "INSERT INTO statements (guild_id, number, article_id, type, kind, quote, quote_key, start, "
+                "\"end\", extractor_version, created_at) VALUES (1, 1, 1, 'direct', 'opinion', 'q', 'k', 0, 1, "
+                "'1', 't')")
     finally:
         await store.close()

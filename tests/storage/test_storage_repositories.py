@@ -6,11 +6,10 @@ import asyncio
 import sqlite3
 
 import pytest
-from storage_helpers import save_article, statement
+from storage_helpers import Said, save_article, statement
 
 from bot.errors import NotFound
-from bot.extraction.model import Statement
-from bot.storage import NewArticle, Storage
+from bot.storage import NewArticle, NewStatement, Storage
 from bot.storage.records import quote_key, text_hash
 from bot.storage.statements import match_query
 
@@ -169,7 +168,8 @@ async def test_readers_never_see_an_article_being_saved(storage: Storage) -> Non
             art = await storage.articles.insert(NewArticle(guild_id=1, added_by=1, text=TEXT),
                                                 text_hash=text_hash(TEXT), article_date=None,
                                                 date_source=None, extractor_version="1", created_at="t")
-            await storage.statements.add(1, art.id, None, statement("The mission is over.", None, TEXT), "1", "t")
+            await storage.statements.add(1, art.id, None, statement("The mission is over.", None, TEXT).new, "1",
+                                           "t")
             started.set()
             await release.wait()
 
@@ -205,8 +205,20 @@ async def test_a_quote_repeated_in_one_article_is_two_statements(storage: Storag
     first, second = text.find("the tunnel"), text.rfind("the tunnel")
     await save_article(storage, 1, text, [
         statement("the tunnel", "John Kirby", text),
-        Statement(type="mixed", quote="the tunnel", start=second, end=second + 10, speaker="John Kirby",
-                  speaker_mention="Kirby", speaker_role=None, cue="spoke"),
+        Said("John Kirby", NewStatement(type="mixed", quote="the tunnel", start=second, end=second + 10,
+                                        speaker_mention="Kirby", cue="spoke")),
     ])
     page = await storage.statements.page(1, None, 1, 10)
     assert sorted((s.start, s.end) for s in page.items) == [(first, first + 10), (second, second + 10)]
+
+
+async def test_short_ids_are_never_handed_out_twice(storage: Storage) -> None:
+    await save_article(storage, 1, TEXT, [statement("One.", "John Kirby"), statement("Two.", "John Kirby")])
+    last = await storage.statements.get(1, 2)
+    async with storage.transaction():
+        await storage.statements.forget(1, last.id, "t")
+    await save_article(storage, 1, "other " + TEXT, [statement("Three.", "John Kirby")])
+    numbers = [s.number for s in (await storage.statements.page(1, None, 1, 10)).items]
+    assert numbers == [3, 1]  # S2 was forgotten: the next statement is S3, never a second S2
+    await save_article(storage, 2, TEXT, [statement("Elsewhere.", None)])
+    assert [s.number for s in (await storage.statements.page(2, None, 1, 10)).items] == [1]

@@ -1,4 +1,5 @@
-"""Corrections: /alias, /fix, /forget (the user who added the article, or members with Manage Messages)."""
+"""Corrections: /alias, /fix, /forget (the user who added the article, or members with Manage Messages), and
+/reextract (members with Manage Messages)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from typing import Any
 from discord import app_commands
 from discord.ext import commands
 
-from bot.discord.cogs.common import run_command
+from bot.discord.cogs.common import context_of, run_command
 from bot.discord.deps import BotDeps
 
 Ctx = commands.Context[Any]
@@ -42,3 +43,16 @@ class EditCog(commands.Cog, name="Corrections"):
         """Delete a statement, or an article with the statements only it reports."""
         rt = self.runtime
         await run_command(ctx, rt, lambda c: rt.forget(c, ref))
+
+    @commands.hybrid_command(name="reextract",  # type: ignore[arg-type]
+                             description="Re-extract saved articles with the current extractor (moderators)")
+    async def reextract(self, ctx: commands.Context[Any]) -> None:
+        """Re-run the current extractor over this server's saved articles, keeping every correction."""
+        rt = self.runtime
+        if ctx.interaction is not None:
+            # Re-extracting many articles takes longer than Discord's 3 s; a refusal stays private.
+            await ctx.defer(ephemeral=not context_of(ctx).is_moderator)
+            await run_command(ctx, rt, lambda c: rt.reextract(c))
+            return
+        async with ctx.typing():
+            await run_command(ctx, rt, lambda c: rt.reextract(c))
