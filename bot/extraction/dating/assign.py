@@ -93,12 +93,14 @@ def _dated(st: Statement, expr: Expression | None, value: Resolved | None, heir:
            article: date | None) -> Statement:
     """Return ``st`` with its own date, else the date of ``heir`` it inherits, else the article date."""
     if value is not None and expr is not None:
-        return replace(st, date=value.value.isoformat(), date_text=expr.match.text, date_basis=value.basis)
+        return replace(st, date=value.value.isoformat(), date_text=expr.match.text, date_basis=value.basis,
+                       date_precision=value.precision)
     if heir is not None:
-        return replace(st, date=heir.date, date_text=None, date_basis="inherited")
+        return replace(st, date=heir.date, date_text=heir.date_text, date_basis="inherited",
+                       date_precision=heir.date_precision)
     if article is not None:
-        return replace(st, date=article.isoformat(), date_text=None, date_basis="article")
-    return replace(st, date=None, date_text=None, date_basis=None)
+        return replace(st, date=article.isoformat(), date_text=None, date_basis="article", date_precision="day")
+    return replace(st, date=None, date_text=None, date_basis=None, date_precision=None)
 
 
 def date_statements(doc: Doc, statements: list[Statement], reference: date | None,
@@ -113,7 +115,8 @@ def date_statements(doc: Doc, statements: list[Statement], reference: date | Non
     quoted = [*((s.start, s.end) for s in statements), *quoted_regions(text)]
     cues = [cue_token(doc, s) for s in statements]
     paragraphs = paragraph_starts(text)
-    own = [own_expression(s, c, expressions, paragraphs, quoted) for s, c in zip(statements, cues, strict=True)]
+    own = [own_expression(s, c, expressions, paragraphs, quoted, vocab)
+           for s, c in zip(statements, cues, strict=True)]
     resolved = _resolve_in_order(expressions, own, quoted, reference, vocab, config)
     dated: list[Statement] = []
     previous: tuple[int, Statement] | None = None

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from bot.extraction.dating.calendar import Tense
+from bot.extraction.dating.clause import reporting_clause
 from bot.extraction.dating.config import DatingConfig
 from bot.extraction.dating.expressions import TemporalMatch, match_temporal
 from bot.extraction.dating.vocabulary import Vocabulary
@@ -29,6 +30,8 @@ if TYPE_CHECKING:
 TEMPORAL_ENTITY_LABELS = frozenset({"DATE", "TIME"})
 # Dependency labels by which a temporal expression (or its preposition) modifies a verb.
 CLAUSE_MODIFIER_DEPS = frozenset({"npadvmod", "tmod", "advmod", "prep", "obl", "nmod", "dep", "advcl"})
+# ... and by which it modifies a noun: "a 2014 study", "Tuesday's debate", "her June report".
+NOUN_MODIFIER_DEPS = CLAUSE_MODIFIER_DEPS | {"compound", "nummod", "amod", "poss", "appos"}
 AUXILIARY_DEPS = frozenset({"aux", "auxpass"})
 VERB_POS = frozenset({"VERB", "AUX"})
 PAST_TAGS = frozenset({"VBD", "VBN"})
@@ -50,6 +53,8 @@ class Expression:
     framing: bool
     main_clause: bool
     tense: Tense
+    # The word it directly modifies (through its preposition): a verb, or a noun ("study" of "a 2014 study").
+    holder: int | None = None
 
 
 # ---------------------------------------------------------------------------------------------- text regions
@@ -133,6 +138,21 @@ def _anchor_verb(span: Span, vocab: Vocabulary, config: DatingConfig) -> Token |
     return None
 
 
+def _holder(span: Span, vocab: Vocabulary, config: DatingConfig) -> Token | None:
+    """Return the word the expression modifies (a verb or a noun), through its preposition, if any."""
+    tok = span.root
+    for _ in range(config.max_attachment_hops):
+        head = tok.head
+        if head is tok:
+            return None
+        if tok.dep_ != "pobj":
+            return head if tok.dep_ in NOUN_MODIFIER_DEPS else None
+        if head.lower_ in vocab.non_point_prepositions:
+            return None
+        tok = head
+    return None
+
+
 def _main_clause(verb: Token) -> bool:
     while verb.dep_ == "conj" or (verb.dep_ == "dep" and verb.head.pos_ in VERB_POS):
         verb = verb.head
@@ -163,9 +183,11 @@ def _plausible(match: TemporalMatch, text: str, entities: Sequence[tuple[int, in
     overlapping = [lab for a, b, lab in entities if a < match.end and match.start < b]
     if any(lab not in TEMPORAL_ENTITY_LABELS for lab in overlapping):
         return False  # part of a name: "the Sunday Times", "April Ryan"
-    if match.rule == "month" and not match.part("mmod") and not overlapping:
+    if match.rule in ("month", "year") and not match.part("mmod") and not overlapping:
         before = text[max(0, match.start - config.month_preposition_lookback):match.start].lower().split()
-        return bool(before) and before[-1] in vocab.month_prepositions
+        after = text[match.end:match.end + 2].lstrip()
+        return bool(before) and (before[-1] in vocab.month_prepositions or (
+            before[-1] in vocab.month_determiners and after[:1].islower()))
     return True
 
 
@@ -189,9 +211,10 @@ def _locate(doc: Doc, match: TemporalMatch, paragraphs: Sequence[int], vocab: Vo
     if non_point and verb is None:
         return None
     tense_verb = verb if verb is not None else (sent.root if framing else None)
+    holder = _holder(span, vocab, config)
     return Expression(match=match, unit=unit, anchor=verb.i if verb is not None else None, framing=framing,
                       main_clause=framing or (verb is not None and _main_clause(verb)),
-                      tense=verb_tense(tense_verb, vocab))
+                      tense=verb_tense(tense_verb, vocab), holder=holder.i if holder is not None else None)
 
 
 def find_expressions(doc: Doc, vocab: Vocabulary, config: DatingConfig) -> list[Expression]:
@@ -223,15 +246,17 @@ def cue_token(doc: Doc, st: Statement) -> Token | None:
 
 
 def own_expression(st: Statement, cue: Token | None, expressions: Sequence[Expression],
-                   paragraphs: Sequence[int], quoted: Sequence[tuple[int, int]]) -> Expression | None:
-    """Return the expression that modifies the statement's reporting clause, if any."""
+                   paragraphs: Sequence[int], quoted: Sequence[tuple[int, int]],
+                   vocab: Vocabulary) -> Expression | None:
+    """Return the expression that modifies the statement's reporting clause (see :mod:`.clause`), if any."""
     if cue is None:
         return None
     unit = unit_start(cue.sent.start_char, cue.idx, paragraphs)
     excluded = [(st.start, st.end), *quoted]
     usable = [e for e in expressions if e.unit == unit and not inside(e.match.start, e.match.end, excluded)]
-    group = {cue.i, *(c.i for c in cue.children if c.dep_ in AUXILIARY_DEPS)}
-    attached = [e for e in usable if e.anchor is not None and e.anchor in group]
+    clause = reporting_clause(cue, excluded, vocab)
+    attached = [e for e in usable if (e.anchor is not None and e.anchor in clause)
+                or (e.holder is not None and e.holder in clause)]
     if attached:
         return min(attached, key=lambda e: abs(e.match.start - cue.idx))
     framing = [e for e in usable if e.framing and e.match.end <= cue.idx]

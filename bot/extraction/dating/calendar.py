@@ -5,7 +5,7 @@
   previous year.
 - Weekdays are the most recent such day on or before the article date, unless the verb is future.
 - Deictic phrases count from the article date, anaphoric ones from the reference time in force.
-- Months are dated by their first day, weeks by their Monday.
+- Months are dated by their first day, weeks by their Monday, years and decades by their first day.
 """
 
 from __future__ import annotations
@@ -91,6 +91,8 @@ def shift(anchor: date, unit: Precision, offset: int) -> Resolved:
         return Resolved(anchor + timedelta(days=offset), "day", "relative")
     if unit == "week":
         return Resolved(week_start(anchor, offset), "week", "relative")
+    if unit in ("year", "decade"):
+        return Resolved(date(anchor.year + offset, 1, 1), "year", "relative")
     return Resolved(add_months(anchor, offset), "month", "relative")
 
 
@@ -186,4 +188,21 @@ def resolve(match: TemporalMatch, *, article: date | None, reference: date | Non
         return _resolve_month(match, month, year_anchor, tense, config)
     if match.rule == "weekday":
         return _resolve_weekday(match, article, tense, vocab)
-    return None
+    return _resolve_coarse(match, year_anchor)
+
+
+def _resolve_coarse(match: TemporalMatch, year_anchor: date | None) -> Resolved | None:
+    """Resolve a year ("in 2012") or a decade ("the 1990s", "the '90s": the one before the anchor's year)."""
+    if match.rule == "year":
+        return Resolved(date(int(match.part("year") or 0), 1, 1), "year", "explicit")
+    if match.rule != "decade":
+        return None
+    full = match.part("decade")
+    if full:
+        return Resolved(date(int(full), 1, 1), "decade", "explicit")
+    short = int(match.part("short") or 0)
+    if year_anchor is None:
+        return None
+    century = year_anchor.year // 100 * 100
+    year = century + short if century + short <= year_anchor.year else century - 100 + short
+    return Resolved(date(year, 1, 1), "decade", "explicit")

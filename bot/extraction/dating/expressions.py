@@ -8,6 +8,8 @@ from bot.extraction.dating.vocabulary import Precision, RelativeRule, Vocabulary
 
 # Absolute rules whose value is a whole month ("last September", "August 2020").
 MONTH_RULES = frozenset({"month", "month_year"})
+# The precision of every other absolute rule that is not a day.
+COARSE_RULES: dict[str, Precision] = {"year": "year", "decade": "decade"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +57,7 @@ def match_temporal(text: str, vocab: Vocabulary | None = None) -> list[TemporalM
 
 
 def date_precision(date_text: str | None) -> Precision | None:
-    """Return the precision ("day", "week", "month") of the date an expression gives, or None."""
+    """Return the precision ("day", "week", "month", "year", "decade") of the date an expression gives, or None."""
     if not date_text:
         return None
     found = match_temporal(date_text)
@@ -64,4 +66,4 @@ def date_precision(date_text: str | None) -> Precision | None:
     t = found[0]
     if t.relative is not None:
         return t.relative.unit
-    return "month" if t.rule in MONTH_RULES else "day"
+    return "month" if t.rule in MONTH_RULES else COARSE_RULES.get(t.rule, "day")

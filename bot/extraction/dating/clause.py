@@ -1,0 +1,93 @@
+"""The reporting clause of a statement: the words whose time modifiers date the saying, not the content.
+
+A statement's occasion is told by its cue verb and by what hangs off it outside the reported content: its
+auxiliaries; temporal and participial adverbial clauses ("said *as she marched through the city early Sunday
+morning*", "said, *speaking Sunday*"); the vehicle nouns of its subject, object and prepositional phrases
+("*a 2014 study* found", "said *in a June report*", "according to *a speech she delivered in July 2015*") with
+their own modifiers and relative clauses; and the verb a participial cue depends on ("*implored* her ..., arguing
+that"). The content (the statement's span, quoted words, ``ccomp``/``xcomp`` clauses) is never part of it.
+This follows the TimeML view of reporting events (Pustejovsky et al. 2003): the time of the reporting event
+is the time of its own modifiers and of the document it is conveyed by.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from bot.extraction.dating.vocabulary import Vocabulary
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+VERB_POS = frozenset({"VERB", "AUX"})
+NOUN_POS = frozenset({"NOUN", "PROPN"})
+AUXILIARY_DEPS = frozenset({"aux", "auxpass"})
+# Arguments of a verb that may be the vehicle of the saying ("a report found", "released a statement").
+VEHICLE_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "agent", "attr"})
+# Clauses that modify a vehicle noun: "a speech she delivered in July", "an interview broadcast Sunday".
+NOUN_CLAUSE_DEPS = frozenset({"relcl", "acl"})
+# Subordinators of an adverbial clause that shares the saying's time ("said as she walked", "when he spoke").
+SIMULTANEOUS_MARKS = frozenset({"as", "when", "while"})
+PARTICIPLE_TAGS = frozenset({"VBG", "VBN"})
+# How many words the clause may gather: a bound on the walk, so a long sentence costs no more than this.
+MAX_CLAUSE_WORDS = 24
+
+
+def _inside(tok: Token, excluded: Sequence[tuple[int, int]]) -> bool:
+    return any(a <= tok.idx < b for a, b in excluded)
+
+
+def is_vehicle(tok: Token, vocab: Vocabulary) -> bool:
+    """Return True for a noun that conveys a saying: statement, interview, report, book, show, tweet ..."""
+    return tok.pos_ in NOUN_POS and (tok.lemma_.lower() in vocab.communication_nouns
+                                     or tok.lower_ in vocab.communication_nouns)
+
+
+def _simultaneous_clause(tok: Token) -> bool:
+    """Return True for an adverbial clause that happens with its head: "as she spoke", "speaking Sunday"."""
+    if tok.dep_ != "advcl" or tok.pos_ not in VERB_POS:
+        return False
+    marks = [c.lower_ for c in tok.children if c.dep_ == "mark"]
+    return (not marks and tok.tag_ in PARTICIPLE_TAGS) or bool(marks and marks[0] in SIMULTANEOUS_MARKS)
+
+
+def _noun_children(noun: Token, vocab: Vocabulary) -> list[Token]:
+    """Return the words of a vehicle noun that belong to the occasion: its clauses and vehicle PPs."""
+    out: list[Token] = []
+    for c in noun.children:
+        if c.dep_ in NOUN_CLAUSE_DEPS and c.pos_ in VERB_POS:
+            out.append(c)
+        elif c.dep_ == "prep":
+            out.extend(p for p in c.children if p.dep_ == "pobj" and is_vehicle(p, vocab))
+    return out
+
+
+def _verb_children(verb: Token, vocab: Vocabulary) -> list[Token]:
+    """Return the words of a verb that belong to the occasion: simultaneous clauses and vehicle nouns."""
+    out: list[Token] = []
+    for c in verb.children:
+        if c.dep_ in AUXILIARY_DEPS or _simultaneous_clause(c):
+            out.append(c)
+        elif c.dep_ in VEHICLE_ARGUMENT_DEPS and is_vehicle(c, vocab):
+            out.append(c)
+        elif c.dep_ == "prep":
+            out.extend(p for p in c.children if p.dep_ == "pobj" and is_vehicle(p, vocab))
+    return out
+
+
+def reporting_clause(cue: Token, excluded: Sequence[tuple[int, int]], vocab: Vocabulary) -> dict[int, Token]:
+    """Return the words (by index) whose time modifiers date the saying of ``cue``; never the content."""
+    start = [cue]
+    if cue.dep_ == "advcl" and cue.tag_ == "VBG" and cue.head.pos_ in VERB_POS:
+        start.append(cue.head)  # "implored her to ..., arguing that": the participle shares its head's time
+    found: dict[int, Token] = {t.i: t for t in start}
+    todo = list(start)
+    while todo and len(found) < MAX_CLAUSE_WORDS:
+        tok = todo.pop()
+        children = _verb_children(tok, vocab) if tok.pos_ in VERB_POS else _noun_children(tok, vocab)
+        for c in children:
+            if c.i not in found and not _inside(c, excluded):
+                found[c.i] = c
+                todo.append(c)
+    return found
