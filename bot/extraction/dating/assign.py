@@ -30,6 +30,7 @@ from bot.extraction.dating.attach import (
 from bot.extraction.dating.calendar import Resolved, resolve
 from bot.extraction.dating.config import DEFAULT_DATING_CONFIG, DatingConfig
 from bot.extraction.dating.vocabulary import Vocabulary, vocabulary
+from bot.extraction.dating.voices import same_voice
 from bot.extraction.model import Statement
 
 if TYPE_CHECKING:
@@ -119,13 +120,32 @@ def date_statements(doc: Doc, statements: list[Statement], reference: date | Non
            for s, c in zip(statements, cues, strict=True)]
     resolved = _resolve_in_order(expressions, own, quoted, reference, vocab, config)
     dated: list[Statement] = []
-    previous: tuple[int, Statement] | None = None
+    history: list[tuple[int, Statement]] = []  # the statements dated so far, with their paragraphs
     for st, cue, expr in zip(statements, cues, own, strict=True):
         paragraph = paragraph_of(cue.idx if cue is not None else st.start, paragraphs)
-        heir = (previous[1] if previous is not None and not _present_tense(cue)
-                and inherits(st, paragraph, *previous, config) else None)
+        present = _present_tense(cue)
+        heir = None if present else _heir(st, paragraph, history, config)
         new = _dated(st, expr, resolved.get(id(expr)) if expr is not None else None, heir, reference)
-        if new.date is not None:
-            previous = (paragraph, new)
+        if new.date is not None and not present:
+            history.append((paragraph, new))
         dated.append(new)
     return dated
+
+
+def _heir(st: Statement, paragraph: int, history: Sequence[tuple[int, Statement]],
+          config: DatingConfig) -> Statement | None:
+    """Return the statement whose occasion ``st`` continues: the one just before, else its voice's last one.
+
+    A voice keeps its occasion over ``config.voice_paragraphs`` paragraphs, other voices in between or not,
+    until it speaks again with the article date (a new, undated occasion).
+    """
+    if not history:
+        return None
+    if inherits(st, paragraph, *history[-1], config):
+        return history[-1][1]
+    for prev_paragraph, prev in reversed(history):
+        if paragraph - prev_paragraph > config.voice_paragraphs:
+            return None
+        if same_voice(st, prev):
+            return prev if prev.date_basis not in (None, "article") else None
+    return None

@@ -22,6 +22,9 @@ class DatingConfig:
     # ... or at most this many paragraphs back when both have the same speaker (measured on PolNeAR dev:
     # chains across speakers spread a dated aside over whole articles).
     inherit_paragraphs_same_speaker: int = 1
+    # A voice (one speaker under its short names, :mod:`.voices`) keeps the occasion of its last dated
+    # statement for this many paragraphs, other voices in between or not.
+    voice_paragraphs: int = 4
 
 
 DEFAULT_DATING_CONFIG = DatingConfig()
