@@ -27,7 +27,8 @@ from bot.extraction.dating.attach import (
     paragraph_starts,
     quoted_regions,
 )
-from bot.extraction.dating.calendar import Resolved, resolve
+from bot.extraction.dating.calendar import Resolved
+from bot.extraction.dating.events import resolve_any
 from bot.extraction.dating.config import DEFAULT_DATING_CONFIG, DatingConfig
 from bot.extraction.dating.vocabulary import Vocabulary, vocabulary
 from bot.extraction.dating.voices import same_voice
@@ -80,7 +81,7 @@ def _resolve_in_order(expressions: Sequence[Expression], own: Sequence[Expressio
     resolved: dict[int, Resolved] = {}
     in_force: date | None = None  # nothing in force yet: backward phrases count from the article date
     for e in timeline:
-        value = resolve(e.match, article=article, reference=in_force, tense=e.tense, vocab=vocab, config=config)
+        value = resolve_any(e.match, article=article, reference=in_force, tense=e.tense, vocab=vocab, config=config)
         if value is None:
             log.debug("temporal expression without a value: %r", e.match.text)
             continue

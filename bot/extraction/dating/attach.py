@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING
 from bot.extraction.dating.calendar import Tense
 from bot.extraction.dating.clause import reporting_clause
 from bot.extraction.dating.config import DatingConfig
-from bot.extraction.dating.expressions import TemporalMatch, match_temporal
+from bot.extraction.dating.events import match_named
+from bot.extraction.dating.expressions import TemporalMatch, longest_first, match_temporal
 from bot.extraction.dating.vocabulary import Vocabulary
 from bot.extraction.model import Statement
 
@@ -145,7 +146,7 @@ def _holder(span: Span, vocab: Vocabulary, config: DatingConfig) -> Token | None
         head = tok.head
         if head is tok:
             return None
-        if tok.dep_ != "pobj":
+        if tok.dep_ not in ("pobj", "pcomp"):
             return head if tok.dep_ in NOUN_MODIFIER_DEPS else None
         if head.lower_ in vocab.non_point_prepositions:
             return None
@@ -180,6 +181,8 @@ def _looks_like_a_name(match: TemporalMatch, sentence_initial: bool) -> bool:
 def _plausible(match: TemporalMatch, text: str, entities: Sequence[tuple[int, int, str]], vocab: Vocabulary,
                config: DatingConfig) -> bool:
     """Return False for words that are part of a name, or a bare month name that spaCy does not call a date."""
+    if match.rule == "named":
+        return True  # a named occasion is a name: "Face the Nation" is a WORK_OF_ART, "Labor Day" an EVENT
     overlapping = [lab for a, b, lab in entities if a < match.end and match.start < b]
     if any(lab not in TEMPORAL_ENTITY_LABELS for lab in overlapping):
         return False  # part of a name: "the Sunday Times", "April Ryan"
@@ -200,7 +203,7 @@ def _locate(doc: Doc, match: TemporalMatch, paragraphs: Sequence[int], vocab: Vo
         return None
     sent = span.sent
     unit = unit_start(sent.start_char, match.start, paragraphs)
-    prefix = text[unit:match.start].strip()
+    prefix = text[unit:match.start].strip().rstrip("\"“")
     sentence_initial = bool(vocab.framing_prefix.match(f"{prefix} " if prefix else ""))
     if _looks_like_a_name(match, sentence_initial):
         return None
@@ -223,7 +226,7 @@ def find_expressions(doc: Doc, vocab: Vocabulary, config: DatingConfig) -> list[
     paragraphs = paragraph_starts(text)
     entities = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
     found: list[Expression] = []
-    for match in match_temporal(text, vocab):
+    for match in longest_first([*match_temporal(text, vocab), *match_named(text)]):
         if _plausible(match, text, entities, vocab, config):
             expression = _locate(doc, match, paragraphs, vocab, config)
             if expression is not None:
@@ -253,7 +256,8 @@ def own_expression(st: Statement, cue: Token | None, expressions: Sequence[Expre
         return None
     unit = unit_start(cue.sent.start_char, cue.idx, paragraphs)
     excluded = [(st.start, st.end), *quoted]
-    usable = [e for e in expressions if e.unit == unit and not inside(e.match.start, e.match.end, excluded)]
+    usable = [e for e in expressions if e.unit == unit
+              and not inside(e.match.start, e.match.end, excluded if e.match.rule != "named" else excluded[:1])]
     clause = reporting_clause(cue, excluded, vocab)
     attached = [e for e in usable if (e.anchor is not None and e.anchor in clause)
                 or (e.holder is not None and e.holder in clause)]

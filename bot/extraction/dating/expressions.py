@@ -46,7 +46,11 @@ def _all_matches(text: str, vocab: Vocabulary) -> list[TemporalMatch]:
 
 def match_temporal(text: str, vocab: Vocabulary | None = None) -> list[TemporalMatch]:
     """Return the temporal expressions the rules recognise in ``text``, longest first where they overlap."""
-    found = _all_matches(text, vocab or vocabulary())
+    return longest_first(_all_matches(text, vocab or vocabulary()))
+
+
+def longest_first(found: list[TemporalMatch]) -> list[TemporalMatch]:
+    """Return ``found`` in text order without overlaps, keeping the longest of those that start together."""
     found.sort(key=lambda t: (t.start, -(t.end - t.start)))
     kept: list[TemporalMatch] = []
     for t in found:
