@@ -14,7 +14,8 @@ package reads in the order the work is done:
 Impossible dates in the text ("February 30") are ignored (the statement falls back); they never raise.
 """
 
-from bot.extraction.dating.assign import date_statements, inherits
+from bot.extraction.dating.assign import date_statements
+from bot.extraction.dating.inherit import inherits
 from bot.extraction.dating.attach import Expression, find_expressions, paragraph_starts
 from bot.extraction.dating.calendar import Resolved, Tense, resolve
 from bot.extraction.dating.config import DEFAULT_DATING_CONFIG, DatingConfig

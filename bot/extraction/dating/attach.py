@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from bot.extraction.dating.calendar import Tense
-from bot.extraction.dating.clause import reporting_clause
 from bot.extraction.dating.config import DatingConfig
 from bot.extraction.dating.events import match_named
 from bot.extraction.dating.expressions import TemporalMatch, longest_first, match_temporal
@@ -250,7 +249,7 @@ def cue_token(doc: Doc, st: Statement) -> Token | None:
 
 def own_expression(st: Statement, cue: Token | None, expressions: Sequence[Expression],
                    paragraphs: Sequence[int], quoted: Sequence[tuple[int, int]],
-                   vocab: Vocabulary) -> Expression | None:
+                   clause: Mapping[int, Token]) -> Expression | None:
     """Return the expression that modifies the statement's reporting clause (see :mod:`.clause`), if any."""
     if cue is None:
         return None
@@ -258,7 +257,6 @@ def own_expression(st: Statement, cue: Token | None, expressions: Sequence[Expre
     excluded = [(st.start, st.end), *quoted]
     usable = [e for e in expressions if e.unit == unit
               and not inside(e.match.start, e.match.end, excluded if e.match.rule != "named" else excluded[:1])]
-    clause = reporting_clause(cue, excluded, vocab)
     attached = [e for e in usable if (e.anchor is not None and e.anchor in clause)
                 or (e.holder is not None and e.holder in clause)]
     if attached:

@@ -58,6 +58,7 @@ class Vocabulary:
     month_determiners: frozenset[str]
     non_point_prepositions: frozenset[str]
     communication_nouns: frozenset[str]
+    occasion_synonyms: dict[str, str]
     future_auxiliaries: frozenset[str]
     future_governors: frozenset[str]
     framing_prefix: re.Pattern[str]
@@ -128,6 +129,7 @@ def vocabulary() -> Vocabulary:
         month_determiners=frozenset(raw["month_determiners"]),
         non_point_prepositions=frozenset(raw["non_point_prepositions"]),
         communication_nouns=frozenset(raw["communication_nouns"]),
+        occasion_synonyms={word: group[0] for group in raw["occasion_synonyms"] for word in group},
         future_auxiliaries=frozenset(raw["future_auxiliaries"]),
         future_governors=frozenset(raw["future_governors"]),
         framing_prefix=_framing_prefix(raw),

@@ -1,0 +1,99 @@
+"""Occasions as discourse objects: an event mentioned with a date is remembered, and a later mention dates.
+
+An occasion is a noun of the occasion vocabulary (debate, summit, interview, report, cookout ...) that a temporal
+expression modifies ("Tuesday's debate", "a 2014 Senate hearing", "a Labor Day cookout", "the first debate")
+or that is an argument of a dated verb ("ran *a feature* Saturday", "was on the scene Tuesday *for a protest*").
+A later definite mention of it in a statement's reporting clause ("after *the debate*", "at *the summit*", "in
+*that interview*", "at *his* cookout") gives the statement the occasion's date; nouns of one synonym group
+(summit, meeting, talks) name one occasion. This is the event coreference of TimeML-style news timelines,
+kept to what the article itself dates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from bot.extraction.dating.attach import Expression
+from bot.extraction.dating.calendar import Resolved
+from bot.extraction.dating.clause import is_vehicle
+from bot.extraction.dating.vocabulary import Vocabulary
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+# Arguments of a dated verb that name its occasion ("held a rally Tuesday", "the debate took place Monday").
+OCCASION_ARGUMENT_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr"})
+# Prepositions of a dated verb that name its occasion ("spoke Tuesday at a rally", "on the scene for a protest").
+OCCASION_PREPOSITIONS = frozenset({"at", "for", "in", "during", "to"})
+# Determiners of a mention that refers back to an occasion already told ("the debate", "that interview").
+DEFINITE_DETERMINERS = frozenset({"the", "that", "this", "those", "these"})
+
+
+@dataclass(frozen=True, slots=True)
+class Occasion:
+    """A dated occasion of the article: its noun's synonym group, where it is mentioned, its date and words."""
+
+    group: str
+    start: int
+    value: Resolved
+    text: str
+
+
+def _group(tok: Token, vocab: Vocabulary) -> str:
+    lemma = tok.lemma_.lower()
+    return vocab.occasion_synonyms.get(lemma, vocab.occasion_synonyms.get(tok.lower_, lemma))
+
+
+def _occasion_nouns(doc: Doc, e: Expression, vocab: Vocabulary) -> Iterable[Token]:
+    """Return the occasion nouns ``e`` dates: the noun it modifies, or the occasion arguments of its verb."""
+    holder = doc[e.holder] if e.holder is not None else None
+    if holder is not None and is_vehicle(holder, vocab):
+        yield holder
+        return
+    verb = doc[e.anchor] if e.anchor is not None else holder
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return
+    for c in verb.children:
+        if c.dep_ in OCCASION_ARGUMENT_DEPS and is_vehicle(c, vocab):
+            yield c
+        elif c.dep_ == "prep" and c.lower_ in OCCASION_PREPOSITIONS:
+            yield from (p for p in c.children if p.dep_ == "pobj" and is_vehicle(p, vocab))
+
+
+def _current_period(e: Expression, value: Resolved) -> bool:
+    """Return True for "this year", "this month": the period a figure is for ("its forecast for this year")."""
+    rule = e.match.relative
+    return rule is not None and rule.offset == 0 and value.precision != "day"
+
+
+def find_occasions(doc: Doc, expressions: Sequence[Expression], values: Mapping[int, Resolved],
+                   vocab: Vocabulary) -> list[Occasion]:
+    """Return the dated occasions of ``doc`` in text order (``values``: the value of each expression by id)."""
+    found: list[Occasion] = []
+    for e in expressions:
+        value = values.get(id(e))
+        if value is None or _current_period(e, value):
+            continue
+        for noun in _occasion_nouns(doc, e, vocab):
+            found.append(Occasion(_group(noun, vocab), noun.idx, value, e.match.text))
+    found.sort(key=lambda o: o.start)
+    return found
+
+
+def _definite(tok: Token) -> bool:
+    return any((c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS) or c.dep_ == "poss" for c in tok.children)
+
+
+def anchored_occasion(clause: Iterable[Token], occasions: Sequence[Occasion], vocab: Vocabulary) -> Occasion | None:
+    """Return the earlier occasion a definite occasion noun of the reporting ``clause`` refers back to, if any."""
+    best: Occasion | None = None
+    for tok in clause:
+        if not is_vehicle(tok, vocab) or not _definite(tok):
+            continue
+        group = _group(tok, vocab)
+        earlier = [o for o in occasions if o.group == group and o.start < tok.idx]
+        if earlier and (best is None or earlier[-1].start > best.start):
+            best = earlier[-1]
+    return best
