@@ -34,7 +34,7 @@ from bot.extraction.dating.clause import reporting_clause
 from bot.extraction.dating.config import DEFAULT_DATING_CONFIG, DatingConfig
 from bot.extraction.dating.events import resolve_any
 from bot.extraction.dating.inherit import Dating, heir, of_value
-from bot.extraction.dating.occasions import Occasion, anchored_occasion, find_occasions
+from bot.extraction.dating.occasions import Occasion, anchored_occasion, find_occasions, news_peg
 from bot.extraction.dating.vocabulary import Vocabulary, vocabulary
 from bot.extraction.model import Statement
 
@@ -130,6 +130,8 @@ def date_statements(doc: Doc, statements: list[Statement], reference: date | Non
            for s, c, cl in zip(statements, cues, clauses, strict=True)]
     resolved, timeline = _resolve_in_order(expressions, own, quoted, reference, vocab, config)
     occasions = find_occasions(doc, expressions, resolved, vocab)
+    peg = news_peg(timeline, resolved, paragraphs[min(config.lede_paragraphs, len(paragraphs) - 1)]
+                   if config.lede_paragraphs < len(paragraphs) else len(text))
     dated: list[Statement] = []
     history: list[tuple[int, Statement]] = []  # the statements dated so far (not in the present), by paragraph
     for st, cue, expr, clause in zip(statements, cues, own, clauses, strict=True):
@@ -139,7 +141,7 @@ def date_statements(doc: Doc, statements: list[Statement], reference: date | Non
         value = resolved.get(id(expr)) if expr is not None else None
         dating = of_value(value, expr.match.text, expr.match.start) if value is not None and expr else None
         if dating is None and not present:
-            dating = (_occasion_dating(anchored_occasion(clause.values(), occasions, vocab))
+            dating = (_occasion_dating(anchored_occasion(clause.values(), occasions, vocab, peg))
                       or heir(st, paragraph, history, _scene(timeline, resolved, paragraphs[paragraph], at, quoted),
                               config))
         new = _dated(st, dating, reference)

@@ -25,6 +25,9 @@ class DatingConfig:
     # A voice (one speaker under its short names, :mod:`.voices`) keeps the occasion of its last dated
     # statement for this many paragraphs, other voices in between or not.
     voice_paragraphs: int = 4
+    # The lede, where the story's own occasion is dated ("European leaders gathered Friday ..."): this many
+    # paragraphs from the top (the title counts as one).
+    lede_paragraphs: int = 3
 
 
 DEFAULT_DATING_CONFIG = DatingConfig()

@@ -86,14 +86,31 @@ def _definite(tok: Token) -> bool:
     return any((c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS) or c.dep_ == "poss" for c in tok.children)
 
 
-def anchored_occasion(clause: Iterable[Token], occasions: Sequence[Occasion], vocab: Vocabulary) -> Occasion | None:
-    """Return the earlier occasion a definite occasion noun of the reporting ``clause`` refers back to, if any."""
+def anchored_occasion(clause: Iterable[Token], occasions: Sequence[Occasion], vocab: Vocabulary,
+                      peg: Occasion | None = None) -> Occasion | None:
+    """Return the earlier occasion a definite occasion noun of the reporting ``clause`` refers back to, if any.
+
+    A definite mention of no dated occasion of its kind ("after the meeting", with only "leaders gathered
+    Friday" before) is the story's own occasion: the ``peg``, when the lede dates one.
+    """
     best: Occasion | None = None
     for tok in clause:
         if not is_vehicle(tok, vocab) or not _definite(tok):
             continue
         group = _group(tok, vocab)
         earlier = [o for o in occasions if o.group == group and o.start < tok.idx]
-        if earlier and (best is None or earlier[-1].start > best.start):
-            best = earlier[-1]
+        found = earlier[-1] if earlier else (peg if peg is not None and peg.start < tok.idx else None)
+        if found is not None and (best is None or found.start > best.start):
+            best = found
     return best
+
+
+def news_peg(timeline: Sequence[Expression], values: Mapping[int, Resolved], lede_end: int) -> Occasion | None:
+    """Return the story's occasion: the first past day of a main clause in the lede (before ``lede_end``)."""
+    for e in timeline:
+        if e.match.start >= lede_end:
+            return None
+        value = values.get(id(e))
+        if e.main_clause and e.tense != "future" and value is not None and value.precision == "day":
+            return Occasion("", e.match.start, value, e.match.text)
+    return None
