@@ -70,7 +70,8 @@ def _voice_heir(st: Statement, paragraph: int, history: Sequence[tuple[int, Stat
         if paragraph - prev_paragraph > config.voice_paragraphs:
             return None
         if same_voice(st, prev):
-            return prev if prev.date_basis not in (None, "article") else None
+            coarse_and_far = prev.date_precision in COARSE and prev_paragraph != paragraph
+            return prev if prev.date_basis not in (None, "article") and not coarse_and_far else None
     return None
 
 
