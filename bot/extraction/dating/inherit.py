@@ -1,8 +1,8 @@
 """Inheritance that follows the occasion: which earlier date a statement without one of its own continues.
 
 In news writing a dated occasion carries on until the text moves away from it: the next statements of the same
-paragraph, the same speaker in the next paragraph, and the same *voice* (:mod:`.voices`) over a few paragraphs
-with other voices in between, until that voice speaks again on an undated occasion. A dated scene ("On Sunday,
+paragraph, the same speaker in the next paragraph, and the same *voice* (:mod:`.voices`) over a few paragraphs,
+until a new speaker intervenes or that voice speaks again on an undated occasion. A dated scene ("On Sunday,
 Jimmy Tompkins tossed a football ...") dates the statements after it in its paragraph, unless a statement
 with a date comes between. A present-tense cue ("says", "has long argued") speaks now and inherits nothing.
 """
@@ -69,9 +69,12 @@ def _voice_heir(st: Statement, paragraph: int, history: Sequence[tuple[int, Stat
     for prev_paragraph, prev in reversed(history):
         if paragraph - prev_paragraph > config.voice_paragraphs:
             return None
-        if same_voice(st, prev):
-            coarse_and_far = prev.date_precision in COARSE and prev_paragraph != paragraph
-            return prev if prev.date_basis not in (None, "article") and not coarse_and_far else None
+        if not same_voice(st, prev):
+            if config.voice_across_speakers:
+                continue
+            return None  # a new speaker intervened: the text has moved on from that occasion
+        coarse_and_far = prev.date_precision in COARSE and prev_paragraph != paragraph
+        return prev if prev.date_basis not in (None, "article") and not coarse_and_far else None
     return None
 
 
