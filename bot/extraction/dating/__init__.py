@@ -15,12 +15,13 @@ Impossible dates in the text ("February 30") are ignored (the statement falls ba
 """
 
 from bot.extraction.dating.assign import date_statements
-from bot.extraction.dating.inherit import inherits
-from bot.extraction.dating.attach import Expression, find_expressions, paragraph_starts
+from bot.extraction.dating.attach import Expression, find_expressions
 from bot.extraction.dating.calendar import Resolved, Tense, resolve
 from bot.extraction.dating.config import DEFAULT_DATING_CONFIG, DatingConfig
 from bot.extraction.dating.dateline import date_line_span, find_date_line, parse_iso_date, strip_date_line
 from bot.extraction.dating.expressions import TemporalMatch, date_precision, match_temporal
+from bot.extraction.dating.inherit import inherits
+from bot.extraction.dating.regions import paragraph_starts
 from bot.extraction.dating.vocabulary import (
     DATA_FILE,
     Anchor,

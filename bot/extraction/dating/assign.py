@@ -15,27 +15,20 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from bot.extraction.dating.attach import (
-    Expression,
-    cue_token,
-    find_expressions,
-    inside,
-    own_expression,
-    paragraph_of,
-    paragraph_starts,
-    quoted_regions,
-)
+from bot.extraction.dating.attach import Expression, cue_token, find_expressions, own_expression
 from bot.extraction.dating.calendar import Resolved
 from bot.extraction.dating.clause import reporting_clause
 from bot.extraction.dating.config import DEFAULT_DATING_CONFIG, DatingConfig
 from bot.extraction.dating.events import resolve_any
-from bot.extraction.dating.inherit import Dating, heir, of_value
+from bot.extraction.dating.inherit import Dating, Remembered, heir, of_value
 from bot.extraction.dating.occasions import Occasion, anchored_occasion, find_occasions, news_peg
+from bot.extraction.dating.regions import Sentences, inside, paragraph_of, paragraph_starts, quoted_regions
 from bot.extraction.dating.vocabulary import Vocabulary, vocabulary
+from bot.extraction.dating.voices import voice_ids
 from bot.extraction.model import Statement
 
 if TYPE_CHECKING:
@@ -111,41 +104,65 @@ def _occasion_dating(occasion: Occasion | None) -> Dating | None:
     return of_value(occasion.value, occasion.text, occasion.start, "inherited") if occasion is not None else None
 
 
+@dataclass(frozen=True, slots=True)
+class _Article:
+    """What dating reads once per article: the expressions and their values, occasions, paragraphs."""
+
+    values: dict[int, Resolved]
+    timeline: list[Expression]
+    occasions: list[Occasion]
+    peg: Occasion | None
+    paragraphs: list[int]
+    quoted: list[tuple[int, int]]
+
+
+def _statement_dating(st: Statement, voice: int, cue: Token | None, expr: Expression | None,
+                      clause: dict[int, Token], art: _Article, history: Sequence[Remembered],
+                      vocab: Vocabulary, config: DatingConfig) -> tuple[int, bool, Dating | None]:
+    """Return the statement's paragraph, whether it speaks in the present, and what dates it."""
+    at = cue.idx if cue is not None else st.start
+    paragraph = paragraph_of(at, art.paragraphs)
+    present = _present_tense(cue)
+    value = art.values.get(id(expr)) if expr is not None else None
+    if value is not None and expr is not None:
+        return paragraph, present, of_value(value, expr.match.text, expr.match.start)
+    if present:
+        return paragraph, present, None
+    occasion = _occasion_dating(anchored_occasion(clause.values(), art.occasions, vocab, art.peg))
+    scene = _scene(art.timeline, art.values, art.paragraphs[paragraph], at, art.quoted)
+    return paragraph, present, occasion or heir(st, voice, paragraph, history, scene, config)
+
+
 def date_statements(doc: Doc, statements: list[Statement], reference: date | None,
                     config: DatingConfig | None = None, vocab: Vocabulary | None = None) -> list[Statement]:
-    """Give every statement ``date``, ``date_text``, ``date_basis`` and ``date_precision`` (article date ``reference``)."""
+    """Give every statement its ``date``, ``date_text``, ``date_basis`` and ``date_precision``.
+
+    ``reference`` is the article date.
+    """
     if not statements:
         return statements
     config = config or DEFAULT_DATING_CONFIG
     vocab = vocab or vocabulary()
-    text = doc.text
-    expressions = find_expressions(doc, vocab, config)
-    titles = quoted_regions(text)
+    sentences = Sentences(doc)
+    expressions = find_expressions(doc, vocab, config, sentences)
+    titles = quoted_regions(doc.text)
     quoted = [*((s.start, s.end) for s in statements), *titles]
     cues = [cue_token(doc, s) for s in statements]
     clauses = [reporting_clause(c, [(s.start, s.end), *titles], vocab) if c is not None else {}
                for s, c in zip(statements, cues, strict=True)]
-    paragraphs = paragraph_starts(text)
-    own = [own_expression(s, c, expressions, paragraphs, quoted, cl)
+    paragraphs = paragraph_starts(doc.text)
+    own = [own_expression(s, c, expressions, paragraphs, quoted, cl, sentences)
            for s, c, cl in zip(statements, cues, clauses, strict=True)]
-    resolved, timeline = _resolve_in_order(expressions, own, quoted, reference, vocab, config)
-    occasions = find_occasions(doc, expressions, resolved, vocab)
-    peg = news_peg(timeline, resolved, paragraphs[min(config.lede_paragraphs, len(paragraphs) - 1)]
-                   if config.lede_paragraphs < len(paragraphs) else len(text))
+    values, timeline = _resolve_in_order(expressions, own, quoted, reference, vocab, config)
+    lede_end = paragraphs[config.lede_paragraphs] if config.lede_paragraphs < len(paragraphs) else len(doc.text)
+    art = _Article(values, timeline, find_occasions(doc, expressions, values, vocab),
+                   news_peg(timeline, values, lede_end), paragraphs, quoted)
     dated: list[Statement] = []
-    history: list[tuple[int, Statement]] = []  # the statements dated so far (not in the present), by paragraph
-    for st, cue, expr, clause in zip(statements, cues, own, clauses, strict=True):
-        at = cue.idx if cue is not None else st.start
-        paragraph = paragraph_of(at, paragraphs)
-        present = _present_tense(cue)
-        value = resolved.get(id(expr)) if expr is not None else None
-        dating = of_value(value, expr.match.text, expr.match.start) if value is not None and expr else None
-        if dating is None and not present:
-            dating = (_occasion_dating(anchored_occasion(clause.values(), occasions, vocab, peg))
-                      or heir(st, paragraph, history, _scene(timeline, resolved, paragraphs[paragraph], at, quoted),
-                              config))
+    history: list[Remembered] = []  # the statements dated so far (not in the present)
+    for st, voice, cue, expr, clause in zip(statements, voice_ids(statements), cues, own, clauses, strict=True):
+        paragraph, present, dating = _statement_dating(st, voice, cue, expr, clause, art, history, vocab, config)
         new = _dated(st, dating, reference)
         if new.date is not None and not present:
-            history.append((paragraph, new))
+            history.append((paragraph, voice, new))
         dated.append(new)
     return dated

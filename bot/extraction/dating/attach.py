@@ -10,8 +10,7 @@ statement's span, or anything in quotation marks) is the content's.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -19,6 +18,7 @@ from bot.extraction.dating.calendar import Tense
 from bot.extraction.dating.config import DatingConfig
 from bot.extraction.dating.events import match_named
 from bot.extraction.dating.expressions import TemporalMatch, longest_first, match_temporal
+from bot.extraction.dating.regions import Sentences, inside, paragraph_starts, unit_start
 from bot.extraction.dating.vocabulary import Vocabulary
 from bot.extraction.model import Statement
 
@@ -39,8 +39,6 @@ PAST_TAGS = frozenset({"VBD", "VBN"})
 RELATIONAL_WORDS = frozenset({"before", "after", "prior"})
 # A framing adverbial ends with a comma ("On Aug. 31, ...").
 _FRAMING_COMMA = re.compile(r"\A\s*,")
-_QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("«", "»"))
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,44 +53,6 @@ class Expression:
     tense: Tense
     # The word it directly modifies (through its preposition): a verb, or a noun ("study" of "a 2014 study").
     holder: int | None = None
-
-
-# ---------------------------------------------------------------------------------------------- text regions
-
-
-def paragraph_starts(text: str) -> list[int]:
-    """Return the start offsets of paragraphs: split at blank lines, or at line breaks if there are none."""
-    breaks = list(_PARAGRAPH_BREAK.finditer(text)) or list(re.finditer(r"\n", text))
-    return [0, *(m.end() for m in breaks)]
-
-
-def paragraph_of(offset: int, starts: Sequence[int]) -> int:
-    """Return the index of the paragraph (of ``starts``) that holds ``offset``."""
-    return bisect_right(starts, offset) - 1
-
-
-def unit_start(sentence_start: int, offset: int, paragraphs: Sequence[int]) -> int:
-    """Return where the sentence around ``offset`` starts, never before the paragraph's start."""
-    return max(sentence_start, paragraphs[paragraph_of(offset, paragraphs)])
-
-
-def quoted_regions(text: str) -> list[tuple[int, int]]:
-    """Return the spans of ``text`` inside quotation marks, marks included."""
-    regions: list[tuple[int, int]] = []
-    for opening, closing in _QUOTE_PAIRS:
-        pos = 0
-        while (start := text.find(opening, pos)) >= 0:
-            end = text.find(closing, start + 1)
-            if end < 0:
-                break
-            regions.append((start, end + 1))
-            pos = end + 1
-    return regions
-
-
-def inside(start: int, end: int, regions: Iterable[tuple[int, int]]) -> bool:
-    """Return True when ``start``..``end`` lies within one of ``regions``."""
-    return any(a <= start and end <= b for a, b in regions)
 
 
 # ---------------------------------------------------------------------------------------------- the parse
@@ -193,14 +153,14 @@ def _plausible(match: TemporalMatch, text: str, entities: Sequence[tuple[int, in
     return True
 
 
-def _locate(doc: Doc, match: TemporalMatch, paragraphs: Sequence[int], vocab: Vocabulary,
+def _locate(doc: Doc, sentences: Sentences, match: TemporalMatch, paragraphs: Sequence[int], vocab: Vocabulary,
             config: DatingConfig) -> Expression | None:
     """Return ``match`` located in the parse, or None when it does not date a clause."""
     text = doc.text
     span = doc.char_span(match.start, match.end, alignment_mode="expand")
     if span is None or len(span) == 0 or _dangling_preposition(match, span, text):
         return None
-    sent = span.sent
+    sent = sentences.of(span.start)
     unit = unit_start(sent.start_char, match.start, paragraphs)
     prefix = text[unit:match.start].strip().rstrip("\"“")
     sentence_initial = bool(vocab.framing_prefix.match(f"{prefix} " if prefix else ""))
@@ -219,15 +179,17 @@ def _locate(doc: Doc, match: TemporalMatch, paragraphs: Sequence[int], vocab: Vo
                       tense=verb_tense(tense_verb, vocab), holder=holder.i if holder is not None else None)
 
 
-def find_expressions(doc: Doc, vocab: Vocabulary, config: DatingConfig) -> list[Expression]:
+def find_expressions(doc: Doc, vocab: Vocabulary, config: DatingConfig,
+                     sentences: Sentences | None = None) -> list[Expression]:
     """Return the usable temporal expressions of ``doc`` in text order, each with its attachment."""
     text = doc.text
+    sentences = sentences or Sentences(doc)
     paragraphs = paragraph_starts(text)
     entities = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
     found: list[Expression] = []
     for match in longest_first([*match_temporal(text, vocab), *match_named(text)]):
         if _plausible(match, text, entities, vocab, config):
-            expression = _locate(doc, match, paragraphs, vocab, config)
+            expression = _locate(doc, sentences, match, paragraphs, vocab, config)
             if expression is not None:
                 found.append(expression)
     return found
@@ -249,11 +211,11 @@ def cue_token(doc: Doc, st: Statement) -> Token | None:
 
 def own_expression(st: Statement, cue: Token | None, expressions: Sequence[Expression],
                    paragraphs: Sequence[int], quoted: Sequence[tuple[int, int]],
-                   clause: Mapping[int, Token]) -> Expression | None:
+                   clause: Mapping[int, Token], sentences: Sentences) -> Expression | None:
     """Return the expression that modifies the statement's reporting clause (see :mod:`.clause`), if any."""
     if cue is None:
         return None
-    unit = unit_start(cue.sent.start_char, cue.idx, paragraphs)
+    unit = unit_start(sentences.of(cue.i).start_char, cue.idx, paragraphs)
     excluded = [(st.start, st.end), *quoted]
     usable = [e for e in expressions if e.unit == unit
               and not inside(e.match.start, e.match.end, excluded if e.match.rule != "named" else excluded[:1])]

@@ -67,9 +67,8 @@ def _verb_children(verb: Token, vocab: Vocabulary) -> list[Token]:
     """Return the words of a verb that belong to the occasion: simultaneous clauses and vehicle nouns."""
     out: list[Token] = []
     for c in verb.children:
-        if c.dep_ in AUXILIARY_DEPS or _simultaneous_clause(c):
-            out.append(c)
-        elif c.dep_ in VEHICLE_ARGUMENT_DEPS and is_vehicle(c, vocab):
+        vehicle = c.dep_ in VEHICLE_ARGUMENT_DEPS and is_vehicle(c, vocab)
+        if c.dep_ in AUXILIARY_DEPS or _simultaneous_clause(c) or vehicle:
             out.append(c)
         elif c.dep_ == "prep":
             out.extend(p for p in c.children if p.dep_ == "pobj" and is_vehicle(p, vocab))

@@ -17,7 +17,6 @@ from bot.extraction.dating.config import DatingConfig
 from bot.extraction.dating.voices import same_voice
 from bot.extraction.model import DateBasis, DatePrecision, Statement
 
-
 # Precisions too coarse to pass from one voice to another.
 COARSE: frozenset[DatePrecision | None] = frozenset({"month", "year", "decade"})
 
@@ -64,12 +63,15 @@ def inherits(st: Statement, paragraph: int, prev_paragraph: int, prev: Statement
     return 0 <= gap <= max(window, config.inherit_paragraphs)
 
 
-def _voice_heir(st: Statement, paragraph: int, history: Sequence[tuple[int, Statement]],
-                config: DatingConfig) -> Statement | None:
-    for prev_paragraph, prev in reversed(history):
+# What inheritance remembers of a statement already dated: its paragraph, its voice, the statement.
+Remembered = tuple[int, int, Statement]
+
+
+def _voice_heir(voice: int, paragraph: int, history: Sequence[Remembered], config: DatingConfig) -> Statement | None:
+    for prev_paragraph, prev_voice, prev in reversed(history):
         if paragraph - prev_paragraph > config.voice_paragraphs:
             return None
-        if not same_voice(st, prev):
+        if prev_voice != voice:
             if config.voice_across_speakers:
                 continue
             return None  # a new speaker intervened: the text has moved on from that occasion
@@ -78,18 +80,18 @@ def _voice_heir(st: Statement, paragraph: int, history: Sequence[tuple[int, Stat
     return None
 
 
-def heir(st: Statement, paragraph: int, history: Sequence[tuple[int, Statement]], scene: Dating | None,
+def heir(st: Statement, voice: int, paragraph: int, history: Sequence[Remembered], scene: Dating | None,
          config: DatingConfig) -> Dating | None:
     """Return the dating ``st`` continues: the statement just before, its voice's last one, or its scene.
 
-    ``history`` holds the statements dated so far with their paragraphs; ``scene`` is the latest dated
-    main-clause expression of the paragraph before the statement. The most recent of these wins.
+    ``voice`` is the statement's voice (:func:`.voices.voice_ids`); ``history`` holds the statements dated so
+    far; ``scene`` is the latest scene of the paragraph before the statement. The most recent of these wins.
     """
     found: Statement | None = None
-    if history and inherits(st, paragraph, *history[-1], config):
-        found = history[-1][1]
+    if history and inherits(st, paragraph, history[-1][0], history[-1][2], config):
+        found = history[-1][2]
     elif history:
-        found = _voice_heir(st, paragraph, history, config)
+        found = _voice_heir(voice, paragraph, history, config)
     passed = of_statement(found) if found is not None else None
     if scene is not None and (passed is None or scene.start > passed.start):
         return scene

@@ -1,0 +1,62 @@
+"""Regions of an article's text: paragraphs, sentences clipped to them, quoted words, and the parse's sentences."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+_QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("«", "»"))
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
+
+
+class Sentences:
+    """The sentences of a parsed doc, found by token index without a walk over the doc each time."""
+
+    def __init__(self, doc: Doc) -> None:
+        self._sents: list[Span] = list(doc.sents)
+        self._starts = [s.start for s in self._sents]
+
+    def of(self, token_index: int) -> Span:
+        """Return the sentence that holds the token at ``token_index``."""
+        return self._sents[bisect_right(self._starts, token_index) - 1]
+
+
+
+def paragraph_starts(text: str) -> list[int]:
+    """Return the start offsets of paragraphs: split at blank lines, or at line breaks if there are none."""
+    breaks = list(_PARAGRAPH_BREAK.finditer(text)) or list(re.finditer(r"\n", text))
+    return [0, *(m.end() for m in breaks)]
+
+
+def paragraph_of(offset: int, starts: Sequence[int]) -> int:
+    """Return the index of the paragraph (of ``starts``) that holds ``offset``."""
+    return bisect_right(starts, offset) - 1
+
+
+def unit_start(sentence_start: int, offset: int, paragraphs: Sequence[int]) -> int:
+    """Return where the sentence around ``offset`` starts, never before the paragraph's start."""
+    return max(sentence_start, paragraphs[paragraph_of(offset, paragraphs)])
+
+
+def quoted_regions(text: str) -> list[tuple[int, int]]:
+    """Return the spans of ``text`` inside quotation marks, marks included."""
+    regions: list[tuple[int, int]] = []
+    for opening, closing in _QUOTE_PAIRS:
+        pos = 0
+        while (start := text.find(opening, pos)) >= 0:
+            end = text.find(closing, start + 1)
+            if end < 0:
+                break
+            regions.append((start, end + 1))
+            pos = end + 1
+    return regions
+
+
+def inside(start: int, end: int, regions: Iterable[tuple[int, int]]) -> bool:
+    """Return True when ``start``..``end`` lies within one of ``regions``."""
+    return any(a <= start and end <= b for a, b in regions)
