@@ -77,7 +77,8 @@ def voice_ids(statements: Sequence[Statement]) -> list[int]:
     ids: list[int] = []
     for st in statements:
         key: Voice = (st.speaker, st.speaker_role)
-        matching = [v for v, group in enumerate(members) if key in group or any(_same(key, m) for m in group)]
+        matching = [] if st.speaker is None else [
+            v for v, group in enumerate(members) if key in group or any(_same(key, m) for m in group)]
         if not matching:
             members.append({key})
             ids.append(len(members) - 1)
