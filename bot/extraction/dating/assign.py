@@ -82,28 +82,6 @@ def _dated(st: Statement, dating: Dating | None, article: date | None) -> Statem
     return replace(st, date=None, date_text=None, date_basis=None, date_precision=None)
 
 
-def _scene(timeline: Sequence[Expression], resolved: dict[int, Resolved], paragraph_start: int,
-           cue_at: int, quoted: Sequence[tuple[int, int]]) -> Dating | None:
-    """Return the latest scene of the paragraph before ``cue_at``, as an inherited date.
-
-    A scene is a framing adverbial ("On Sunday, ..."; "In 1998, ...") or a main-clause day ("protesters marched
-    Sunday"); a year or month inside a clause ("steady at 3.1 percent this year") is a measure, not a scene.
-    """
-    scene: Dating | None = None
-    for e in timeline:
-        if e.match.start >= cue_at:
-            break
-        value = resolved.get(id(e))
-        if (e.match.start >= paragraph_start and value is not None and (e.framing or (
-                e.main_clause and value.precision == "day")) and not inside(e.match.start, e.match.end, quoted)):
-            scene = of_value(value, e.match.text, e.match.start, "inherited")
-    return scene
-
-
-def _occasion_dating(occasion: Occasion | None) -> Dating | None:
-    return of_value(occasion.value, occasion.text, occasion.start, "inherited") if occasion is not None else None
-
-
 @dataclass(frozen=True, slots=True)
 class _Article:
     """What dating reads once per article: the expressions and their values, occasions, paragraphs."""
@@ -114,6 +92,33 @@ class _Article:
     peg: Occasion | None
     paragraphs: list[int]
     quoted: list[tuple[int, int]]
+    own_ids: frozenset[int]  # the expressions that are statements' own
+
+
+def _scene(art: _Article, paragraph: int, cue_at: int, config: DatingConfig) -> Dating | None:
+    """Return the latest scene before ``cue_at`` in its paragraph or the ``scene_paragraphs`` before, if any.
+
+    A scene is a framing adverbial ("On Sunday, ..."; "In 1998, ...") or a main-clause day ("protesters marched
+    Sunday"); a year or month inside a clause ("steady at 3.1 percent this year") is a measure, not a scene.
+    The date of a statement's own words ("McConnell said Tuesday") passes on by the statement rules instead,
+    beyond its paragraph.
+    """
+    own_paragraph = art.paragraphs[paragraph]
+    first = art.paragraphs[max(0, paragraph - config.scene_paragraphs)]
+    scene: Dating | None = None
+    for e in art.timeline:
+        if e.match.start >= cue_at:
+            break
+        value = art.values.get(id(e))
+        if (e.match.start >= first and value is not None and (e.framing or (
+                e.main_clause and value.precision == "day")) and not inside(e.match.start, e.match.end, art.quoted)
+                and (e.match.start >= own_paragraph or id(e) not in art.own_ids)):
+            scene = of_value(value, e.match.text, e.match.start, "inherited")
+    return scene
+
+
+def _occasion_dating(occasion: Occasion | None) -> Dating | None:
+    return of_value(occasion.value, occasion.text, occasion.start, "inherited") if occasion is not None else None
 
 
 def _statement_dating(st: Statement, voice: int, cue: Token | None, expr: Expression | None,
@@ -129,7 +134,7 @@ def _statement_dating(st: Statement, voice: int, cue: Token | None, expr: Expres
     if present:
         return paragraph, present, None
     occasion = _occasion_dating(anchored_occasion(clause.values(), art.occasions, vocab, art.peg))
-    scene = _scene(art.timeline, art.values, art.paragraphs[paragraph], at, art.quoted)
+    scene = _scene(art, paragraph, at, config)
     return paragraph, present, occasion or heir(st, voice, paragraph, history, scene, config)
 
 
@@ -156,7 +161,8 @@ def date_statements(doc: Doc, statements: list[Statement], reference: date | Non
     values, timeline = _resolve_in_order(expressions, own, quoted, reference, vocab, config)
     lede_end = paragraphs[config.lede_paragraphs] if config.lede_paragraphs < len(paragraphs) else len(doc.text)
     art = _Article(values, timeline, find_occasions(doc, expressions, values, vocab),
-                   news_peg(timeline, values, lede_end), paragraphs, quoted)
+                   news_peg(timeline, values, lede_end), paragraphs, quoted,
+                   frozenset(id(e) for e in own if e is not None))
     dated: list[Statement] = []
     history: list[Remembered] = []  # the statements dated so far (not in the present)
     for st, voice, cue, expr, clause in zip(statements, voice_ids(statements), cues, own, clauses, strict=True):

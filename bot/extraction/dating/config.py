@@ -28,6 +28,9 @@ class DatingConfig:
     # ... or, when True, over other speakers too (PolNeAR dev dates: 0.817 against 0.792 of the confident
     # statements, but two more article-dated statements wrong among the unsure ones; off, as issue 13 asks).
     voice_across_speakers: bool = False
+    # A scene (a framing time, "On Sunday afternoon, ...") dates the statements after it in its paragraph and
+    # in this many paragraphs after it.
+    scene_paragraphs: int = 2
     # The lede, where the story's own occasion is dated ("European leaders gathered Friday ..."): this many
     # paragraphs from the top (the title counts as one).
     lede_paragraphs: int = 3

@@ -93,6 +93,8 @@ def heir(st: Statement, voice: int, paragraph: int, history: Sequence[Remembered
     elif history:
         found = _voice_heir(voice, paragraph, history, config)
     passed = of_statement(found) if found is not None else None
+    if scene is not None and history and history[-1][2].start > scene.start and passed is None:
+        return None  # a statement on the article date came after the scene: the text has left it
     if scene is not None and (passed is None or scene.start > passed.start):
         return scene
     return passed
