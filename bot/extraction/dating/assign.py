@@ -99,7 +99,8 @@ def _scene(art: _Article, paragraph: int, cue_at: int, config: DatingConfig) -> 
     """Return the latest scene before ``cue_at`` in its paragraph or the ``scene_paragraphs`` before, if any.
 
     A scene is a framing adverbial ("On Sunday, ..."; "In 1998, ...") or a main-clause day ("protesters marched
-    Sunday"); a year or month inside a clause ("steady at 3.1 percent this year") is a measure, not a scene.
+    Sunday"), not in the future; a year or month inside a clause ("steady at 3.1 percent this year") is a
+    measure, not a scene.
     The date of a statement's own words ("McConnell said Tuesday") passes on by the statement rules instead,
     beyond its paragraph.
     """
@@ -110,7 +111,7 @@ def _scene(art: _Article, paragraph: int, cue_at: int, config: DatingConfig) -> 
         if e.match.start >= cue_at:
             break
         value = art.values.get(id(e))
-        if (e.match.start >= first and value is not None and (e.framing or (
+        if (e.match.start >= first and value is not None and e.tense != "future" and (e.framing or (
                 e.main_clause and value.precision == "day")) and not inside(e.match.start, e.match.end, art.quoted)
                 and (e.match.start >= own_paragraph or id(e) not in art.own_ids)):
             scene = of_value(value, e.match.text, e.match.start, "inherited")
