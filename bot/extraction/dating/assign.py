@@ -25,7 +25,7 @@ from bot.extraction.dating.clause import reporting_clause
 from bot.extraction.dating.config import DEFAULT_DATING_CONFIG, DatingConfig
 from bot.extraction.dating.events import resolve_any
 from bot.extraction.dating.inherit import Dating, Remembered, heir, of_value
-from bot.extraction.dating.occasions import Occasion, anchored_occasion, find_occasions, news_peg
+from bot.extraction.dating.occasions import Occasion, anchored_occasion, current_period, find_occasions, news_peg
 from bot.extraction.dating.regions import Sentences, inside, paragraph_of, paragraph_starts, quoted_regions
 from bot.extraction.dating.vocabulary import Vocabulary, vocabulary
 from bot.extraction.dating.voices import voice_ids
@@ -100,7 +100,7 @@ def _scene(art: _Article, paragraph: int, cue_at: int, config: DatingConfig) -> 
 
     A scene is a framing adverbial ("On Sunday, ..."; "In 1998, ...") or a main-clause day ("protesters marched
     Sunday"), not in the future; a year or month inside a clause ("steady at 3.1 percent this year") is a
-    measure, not a scene.
+    measure, and the current year or month ("But this year, ...") a contrast, not a scene.
     The date of a statement's own words ("McConnell said Tuesday") passes on by the statement rules instead,
     beyond its paragraph.
     """
@@ -111,10 +111,13 @@ def _scene(art: _Article, paragraph: int, cue_at: int, config: DatingConfig) -> 
         if e.match.start >= cue_at:
             break
         value = art.values.get(id(e))
-        if (e.match.start >= first and value is not None and e.tense != "future" and (e.framing or (
-                e.main_clause and value.precision == "day")) and not inside(e.match.start, e.match.end, art.quoted)
-                and (e.match.start >= own_paragraph or id(e) not in art.own_ids)):
-            scene = of_value(value, e.match.text, e.match.start, "inherited")
+        if (e.match.start < first or value is None or e.tense == "future"
+                or inside(e.match.start, e.match.end, art.quoted)
+                or not (e.framing or (e.main_clause and value.precision == "day"))
+                or (e.match.start < own_paragraph and id(e) in art.own_ids)):
+            continue
+        # "But this year, ...": the present again, which ends an earlier scene without dating one
+        scene = None if current_period(e, value) else of_value(value, e.match.text, e.match.start, "inherited")
     return scene
 
 

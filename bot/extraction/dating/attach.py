@@ -172,11 +172,26 @@ def _locate(doc: Doc, sentences: Sentences, match: TemporalMatch, paragraphs: Se
     verb = _anchor_verb(span, vocab, config)
     if non_point and verb is None:
         return None
-    tense_verb = verb if verb is not None else (sent.root if framing else None)
     holder = _holder(span, vocab, config)
+    occasion_verb = _occasion_verb(holder, vocab) if verb is None else None
+    tense_verb = verb or occasion_verb or (sent.root if framing else None)
+    main_verb = verb or occasion_verb
     return Expression(match=match, unit=unit, anchor=verb.i if verb is not None else None, framing=framing,
-                      main_clause=framing or (verb is not None and _main_clause(verb)),
+                      main_clause=framing or (main_verb is not None and _main_clause(main_verb)),
                       tense=verb_tense(tense_verb, vocab), holder=holder.i if holder is not None else None)
+
+
+def _occasion_verb(holder: Token | None, vocab: Vocabulary) -> Token | None:
+    """Return the verb of a dated occasion noun: "threw open his yard *for a Labor Day cookout*"."""
+    if holder is None or holder.pos_ not in ("NOUN", "PROPN") or not (
+            holder.lemma_.lower() in vocab.communication_nouns or holder.lower_ in vocab.communication_nouns):
+        return None
+    tok = holder
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+        tok = tok.head
+    elif tok.dep_ not in ("dobj", "nsubj", "nsubjpass"):
+        return None
+    return tok.head if tok.head.pos_ in VERB_POS else None
 
 
 def find_expressions(doc: Doc, vocab: Vocabulary, config: DatingConfig,

@@ -62,7 +62,7 @@ def _occasion_nouns(doc: Doc, e: Expression, vocab: Vocabulary) -> Iterable[Toke
             yield from (p for p in c.children if p.dep_ == "pobj" and is_vehicle(p, vocab))
 
 
-def _current_period(e: Expression, value: Resolved) -> bool:
+def current_period(e: Expression, value: Resolved) -> bool:
     """Return True for "this year", "this month": the period a figure is for ("its forecast for this year")."""
     rule = e.match.relative
     return rule is not None and rule.offset == 0 and value.precision != "day"
@@ -74,7 +74,7 @@ def find_occasions(doc: Doc, expressions: Sequence[Expression], values: Mapping[
     found: list[Occasion] = []
     for e in expressions:
         value = values.get(id(e))
-        if value is None or _current_period(e, value):
+        if value is None or current_period(e, value):
             continue
         for noun in _occasion_nouns(doc, e, vocab):
             found.append(Occasion(_group(noun, vocab), noun.idx, value, e.match.text))
