@@ -44,13 +44,23 @@ def unit_start(sentence_start: int, offset: int, paragraphs: Sequence[int]) -> i
 
 
 def quoted_regions(text: str) -> list[tuple[int, int]]:
-    """Return the spans of ``text`` inside quotation marks, marks included."""
+    """Return the spans of ``text`` inside quotation marks, marks included.
+
+    A quotation never runs past its line: one left open runs to the end of its paragraph (the convention
+    of a quotation over several paragraphs), so a stray mark does not turn the rest of the article inside out.
+    """
     regions: list[tuple[int, int]] = []
     for opening, closing in _QUOTE_PAIRS:
         pos = 0
         while (start := text.find(opening, pos)) >= 0:
             end = text.find(closing, start + 1)
+            line_end = text.find("\n", start + 1)
+            if 0 <= line_end < end or (end < 0 and line_end >= 0):
+                regions.append((start, line_end))
+                pos = line_end
+                continue
             if end < 0:
+                regions.append((start, len(text)))
                 break
             regions.append((start, end + 1))
             pos = end + 1
