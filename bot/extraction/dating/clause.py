@@ -30,6 +30,8 @@ NOUN_CLAUSE_DEPS = frozenset({"relcl", "acl"})
 # Subordinators of an adverbial clause that shares the saying's time ("said as she walked", "when he spoke").
 SIMULTANEOUS_MARKS = frozenset({"as", "when", "while"})
 PARTICIPLE_TAGS = frozenset({"VBG", "VBN"})
+# Subordinators of a clause whose subject is the occasion the saying follows: "said after *the meeting* broke up".
+OCCASION_MARKS = frozenset({"after"})
 # How many words the clause may gather: a bound on the walk, so a long sentence costs no more than this.
 MAX_CLAUSE_WORDS = 24
 
@@ -72,6 +74,8 @@ def _verb_children(verb: Token, vocab: Vocabulary) -> list[Token]:
             out.append(c)
         elif c.dep_ == "prep":
             out.extend(p for p in c.children if p.dep_ == "pobj" and is_vehicle(p, vocab))
+        elif c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in OCCASION_MARKS for m in c.children):
+            out.extend(n for n in c.children if n.dep_ in ("nsubj", "nsubjpass") and is_vehicle(n, vocab))
     return out
 
 
