@@ -37,6 +37,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+# How precise a time in a main clause must be to set a scene (a framing adverbial sets one at any precision).
+SCENE_PRECISIONS = frozenset({"day"})
 
 
 def _present_tense(cue: Token | None) -> bool:
@@ -113,7 +115,7 @@ def _scene(art: _Article, paragraph: int, cue_at: int, config: DatingConfig) -> 
         value = art.values.get(id(e))
         if (e.match.start < first or value is None or e.tense == "future"
                 or inside(e.match.start, e.match.end, art.quoted)
-                or not (e.framing or (e.main_clause and value.precision == "day"))
+                or not (e.framing or (e.main_clause and value.precision in SCENE_PRECISIONS))
                 or (e.match.start < own_paragraph and id(e) in art.own_ids)):
             continue
         # "But this year, ...": the present again, which ends an earlier scene without dating one
