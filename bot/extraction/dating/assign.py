@@ -25,7 +25,14 @@ from bot.extraction.dating.clause import reporting_clause
 from bot.extraction.dating.config import DEFAULT_DATING_CONFIG, DatingConfig
 from bot.extraction.dating.events import resolve_any
 from bot.extraction.dating.inherit import Dating, Remembered, heir, of_value
-from bot.extraction.dating.occasions import Occasion, anchored_occasion, current_period, find_occasions, news_peg
+from bot.extraction.dating.occasions import (
+    Occasion,
+    anchored_occasion,
+    current_period,
+    find_occasions,
+    from_occasion,
+    news_peg,
+)
 from bot.extraction.dating.regions import Sentences, inside, paragraph_of, paragraph_starts, quoted_regions
 from bot.extraction.dating.vocabulary import Vocabulary, vocabulary
 from bot.extraction.dating.voices import voice_ids
@@ -64,6 +71,8 @@ def _resolve_in_order(expressions: Sequence[Expression], own: Sequence[Expressio
     resolved: dict[int, Resolved] = {}
     in_force: date | None = None  # nothing in force yet: backward phrases count from the article date
     for e in expressions:
+        if e.relative_to is not None:
+            continue  # counted from an occasion, once the occasions are known (:func:`.occasions.from_occasion`)
         value = resolve_any(e.match, article=article, reference=in_force, tense=e.tense, vocab=vocab, config=config)
         if value is None:
             log.debug("temporal expression without a value: %r", e.match.text)
@@ -166,9 +175,12 @@ def date_statements(doc: Doc, statements: list[Statement], reference: date | Non
            for s, c, cl in zip(statements, cues, clauses, strict=True)]
     values, timeline = _resolve_in_order(expressions, own, quoted, reference, vocab, config)
     lede_end = paragraphs[config.lede_paragraphs] if config.lede_paragraphs < len(paragraphs) else len(doc.text)
-    art = _Article(values, timeline, find_occasions(doc, expressions, values, vocab),
-                   news_peg(timeline, values, lede_end), paragraphs, quoted,
-                   frozenset(id(e) for e in own if e is not None))
+    occasions = find_occasions(doc, expressions, values, vocab)
+    peg = news_peg(timeline, values, lede_end)
+    for e in expressions:
+        if e.relative_to is not None and (value := from_occasion(doc, e, occasions, vocab, peg)) is not None:
+            values[id(e)] = value
+    art = _Article(values, timeline, occasions, peg, paragraphs, quoted, frozenset(id(e) for e in own if e is not None))
     dated: list[Statement] = []
     history: list[Remembered] = []  # the statements dated so far (not in the present)
     for st, voice, cue, expr, clause in zip(statements, voice_ids(statements), cues, own, clauses, strict=True):

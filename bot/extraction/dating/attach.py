@@ -53,6 +53,8 @@ class Expression:
     tense: Tense
     # The word it directly modifies (through its preposition): a verb, or a noun ("study" of "a 2014 study").
     holder: int | None = None
+    # The occasion noun a relative phrase counts from ("the day before *the debate*"), not a date in force.
+    relative_to: int | None = None
 
 
 # ---------------------------------------------------------------------------------------------- the parse
@@ -158,8 +160,14 @@ def _locate(doc: Doc, sentences: Sentences, match: TemporalMatch, paragraphs: Se
     """Return ``match`` located in the parse, or None when it does not date a clause."""
     text = doc.text
     span = doc.char_span(match.start, match.end, alignment_mode="expand")
-    if span is None or len(span) == 0 or _dangling_preposition(match, span, text):
+    if span is None or len(span) == 0:
         return None
+    relative_to = None
+    if _dangling_preposition(match, span, text):
+        event = _relational_object(span, vocab)
+        if event is None:
+            return None  # "the day before the Council condemned ...": relative to something undated
+        relative_to = event.i
     sent = sentences.of(span.start)
     unit = unit_start(sent.start_char, match.start, paragraphs)
     prefix = text[unit:match.start].strip().rstrip("\"“")
@@ -178,7 +186,18 @@ def _locate(doc: Doc, sentences: Sentences, match: TemporalMatch, paragraphs: Se
     main_verb = verb or occasion_verb
     return Expression(match=match, unit=unit, anchor=verb.i if verb is not None else None, framing=framing,
                       main_clause=framing or (main_verb is not None and _main_clause(main_verb)),
-                      tense=verb_tense(tense_verb, vocab), holder=holder.i if holder is not None else None)
+                      tense=verb_tense(tense_verb, vocab), holder=holder.i if holder is not None else None,
+                      relative_to=relative_to)
+
+
+def _relational_object(span: Span, vocab: Vocabulary) -> Token | None:
+    """Return the occasion noun "the day before *the debate*" counts from, if it names one."""
+    objects = [c for c in span[-1].children if c.dep_ == "pobj"]
+    if not objects or objects[0].pos_ not in ("NOUN", "PROPN"):
+        return None
+    noun = objects[0]
+    return noun if noun.lemma_.lower() in vocab.communication_nouns or noun.lower_ in vocab.communication_nouns \
+        else None
 
 
 def _occasion_verb(holder: Token | None, vocab: Vocabulary) -> Token | None:

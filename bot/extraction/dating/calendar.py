@@ -96,7 +96,8 @@ def shift(anchor: date, unit: Precision, offset: int) -> Resolved:
     return Resolved(add_months(anchor, offset), "month", "relative")
 
 
-def _count(match: TemporalMatch, vocab: Vocabulary) -> int:
+def count(match: TemporalMatch, vocab: Vocabulary) -> int:
+    """Return the number a counted relative phrase multiplies its offset by ("two days later": 2)."""
     n_text = (match.part("n") or "1").lower()
     return int(n_text) if n_text.isdigit() else vocab.numbers.get(n_text, 1)
 
@@ -108,7 +109,7 @@ def _resolve_relative(match: TemporalMatch, rule: RelativeRule, article: date | 
     anchor = article if rule.anchor == "article" else (reference or article)
     if anchor is None:
         return None
-    return shift(anchor, rule.unit, rule.offset * (_count(match, vocab) if rule.counted else 1))
+    return shift(anchor, rule.unit, rule.offset * (count(match, vocab) if rule.counted else 1))
 
 
 def _resolve_day(match: TemporalMatch, month: int, year_anchor: date | None, tense: Tense,

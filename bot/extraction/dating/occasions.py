@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from bot.extraction.dating.attach import Expression
-from bot.extraction.dating.calendar import Resolved
+from bot.extraction.dating.calendar import Resolved, count, shift
 from bot.extraction.dating.clause import is_vehicle
 from bot.extraction.dating.vocabulary import Vocabulary
 
@@ -114,3 +114,18 @@ def news_peg(timeline: Sequence[Expression], values: Mapping[int, Resolved], led
         if e.main_clause and e.tense != "future" and value is not None and value.precision == "day":
             return Occasion("", e.match.start, value, e.match.text)
     return None
+
+
+def from_occasion(doc: Doc, e: Expression, occasions: Sequence[Occasion], vocab: Vocabulary,
+                  peg: Occasion | None) -> Resolved | None:
+    """Resolve "the day before the debate" from the debate's date: the latest occasion of that kind before it."""
+    rule = e.match.relative
+    if rule is None or e.relative_to is None:
+        return None
+    noun = doc[e.relative_to]
+    group = _group(noun, vocab)
+    earlier = [o for o in occasions if o.group == group and o.start < noun.idx]
+    occasion = earlier[-1] if earlier else (peg if peg is not None and _definite(noun) else None)
+    if occasion is None or occasion.value.precision != "day":
+        return None
+    return shift(occasion.value.value, rule.unit, rule.offset * (count(e.match, vocab) if rule.counted else 1))
