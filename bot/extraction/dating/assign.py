@@ -49,11 +49,18 @@ SCENE_PRECISIONS = frozenset({"day"})
 
 
 def _present_tense(cue: Token | None) -> bool:
-    """Return True for a present or present-perfect cue ("says", "has argued"): it speaks now, not back then."""
+    """Return True for a present or present-perfect cue ("says", "has argued"): it speaks now, not back then.
+
+    A conjoined participle shares its head's auxiliary: "has criticized ... and called for".
+    """
     if cue is None:
         return False
-    return cue.tag_ in PRESENT_TAGS or (
-        cue.tag_ == "VBN" and any(c.dep_ == "aux" and c.tag_ in PRESENT_TAGS for c in cue.children))
+    if cue.tag_ in PRESENT_TAGS:
+        return True
+    verb = cue
+    while verb.dep_ == "conj" and verb.tag_ in ("VBN", "VBD") and not any(c.dep_ == "aux" for c in verb.children):
+        verb = verb.head
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.tag_ in PRESENT_TAGS for c in verb.children)
 
 
 def _resolve_in_order(expressions: Sequence[Expression], own: Sequence[Expression | None],
