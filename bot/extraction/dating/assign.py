@@ -31,6 +31,7 @@ from bot.extraction.dating.occasions import (
     current_period,
     find_occasions,
     from_occasion,
+    new_occasion,
     news_peg,
 )
 from bot.extraction.dating.regions import Sentences, inside, paragraph_of, paragraph_starts, quoted_regions
@@ -143,6 +144,12 @@ def _occasion_dating(occasion: Occasion | None) -> Dating | None:
     return of_value(occasion.value, occasion.text, occasion.start, "inherited") if occasion is not None else None
 
 
+def _on_the_article_date(voice: int, history: Sequence[Remembered]) -> bool:
+    """Return True when the voice's last statement so far has the article date (an undated, present occasion)."""
+    last = next((st for _, v, st in reversed(history) if v == voice), None)
+    return last is not None and last.date_basis == "article"
+
+
 def _statement_dating(st: Statement, voice: int, cue: Token | None, expr: Expression | None,
                       clause: dict[int, Token], art: _Article, history: Sequence[Remembered],
                       vocab: Vocabulary, config: DatingConfig) -> tuple[int, bool, Dating | None]:
@@ -156,7 +163,11 @@ def _statement_dating(st: Statement, voice: int, cue: Token | None, expr: Expres
     if present:
         return paragraph, present, None
     occasion = _occasion_dating(anchored_occasion(clause.values(), art.occasions, vocab, art.peg))
+    if occasion is None and new_occasion(clause.values(), vocab):
+        return paragraph, present, None  # "said in an interview": an occasion of its own that the text leaves undated
     scene = _scene(art, paragraph, at, config)
+    if scene is not None and scene.start < art.paragraphs[paragraph] and _on_the_article_date(voice, history):
+        scene = None  # a voice last heard on the article's own occasion stays there; other paragraphs' scenes aside
     return paragraph, present, occasion or heir(st, voice, paragraph, history, scene, config)
 
 

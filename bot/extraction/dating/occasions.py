@@ -29,6 +29,8 @@ OCCASION_ARGUMENT_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr"})
 OCCASION_PREPOSITIONS = frozenset({"at", "for", "in", "during", "to"})
 # Determiners of a mention that refers back to an occasion already told ("the debate", "that interview").
 DEFINITE_DETERMINERS = frozenset({"the", "that", "this", "those", "these"})
+# Determiners of a mention that brings in an occasion not told before ("in an interview", "in a statement").
+INDEFINITE_DETERMINERS = frozenset({"a", "an"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +105,12 @@ def anchored_occasion(clause: Iterable[Token], occasions: Sequence[Occasion], vo
         if found is not None and (best is None or found.start > best.start):
             best = found
     return best
+
+
+def new_occasion(clause: Iterable[Token], vocab: Vocabulary) -> bool:
+    """Return True when the reporting clause brings in an occasion of its own: "said *in an interview*"."""
+    return any(is_vehicle(tok, vocab) and any(c.dep_ == "det" and c.lower_ in INDEFINITE_DETERMINERS
+                                              for c in tok.children) for tok in clause)
 
 
 def news_peg(timeline: Sequence[Expression], values: Mapping[int, Resolved], lede_end: int) -> Occasion | None:
