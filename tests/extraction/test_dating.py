@@ -26,6 +26,7 @@ from bot.extraction.dating import (
     vocabulary,
 )
 from bot.extraction.dating.events import holiday_in, named_events, resolve_named
+from bot.extraction.dating.regions import quoted_regions
 from bot.extraction.dating.vocabulary import Vocabulary
 from bot.extraction.dating.voices import same_voice
 from bot.extraction.model import Statement
@@ -330,6 +331,34 @@ CASES: dict[str, Case] = {
         "On Monday, the senator said that taxes were too high. She has long argued that spending must fall.", THU,
         [("taxes were too high", "said"), ("spending must fall", "argued")],
         [("2021-08-30", "explicit", "Monday"), ("2021-09-02", "article", None)]),
+    "said-in-an-interview-is-a-new-occasion": (
+        "On Monday, the senator said that taxes were too high. She said in an interview that spending must fall.",
+        THU, [("taxes were too high", "said"), ("spending must fall", "said")],
+        [("2021-08-30", "explicit", "Monday"), ("2021-09-02", "article", None)]),
+    "scene-carries-into-the-next-paragraph": (
+        "On Sunday afternoon, the streets were quiet.\n\nProtesters said that they wanted answers.", THU,
+        [("they wanted answers", "said", "Protesters")], [("2021-08-29", "inherited", "Sunday afternoon")]),
+    "scene-not-for-a-voice-on-the-present-occasion": (
+        "Obama said in an interview that the climate was changing.\n\n"
+        "On Nov. 11, 2014, Obama and Xi sealed their agreement.\n\nObama said that it was a turning point.", THU,
+        [("the climate was changing", "said", "Barack Obama"), ("it was a turning point", "said", "Barack Obama")],
+        [("2021-09-02", "article", None), ("2021-09-02", "article", None)]),
+    "occasion-in-a-main-clause-is-a-scene": (
+        "The senator stretched the truth during Saturday's debate.\n\nShe said that the plan would fail.", THU,
+        [("the plan would fail", "said", "the senator")], [("2021-08-28", "inherited", "Saturday")]),
+    "subject-of-an-after-clause": (
+        "Leaders held a summit on Friday.\n\nThe prime minister said after the summit ended that unity was needed.",
+        THU, [("unity was needed", "said")], [("2021-08-27", "inherited", "Friday")]),
+    "relative-to-an-occasion": (
+        "Monday's debate was heated.\n\nIn a column the day before the debate, two writers argued that she "
+        "should attack.", THU, [("she should attack", "argued")], [("2021-08-29", "relative", "the day before")]),
+    "conjoined-participle-shares-the-present-perfect": (
+        "The IMF said on Tuesday that growth was slowing.\n\n"
+        "The governor has criticized the fund and called for a review.\n\nThe IMF warned that trade was at risk.",
+        THU, [("growth was slowing", "said", "IMF"), ("for a review", "called", "governor"),
+              ("trade was at risk", "warned", "IMF")],
+        [("2021-08-31", "explicit", "Tuesday"), ("2021-09-02", "article", None),
+         ("2021-08-31", "inherited", "Tuesday")]),
     # names are not dates
     "sunday-times-trap": ("The Sunday Times reported that the deal was done.", THU,
                           [("the deal was done", "reported")], [("2021-09-02", "article", None)]),
@@ -483,3 +512,13 @@ def test_years_and_decades(text: str, value: date, precision: str) -> None:
 @pytest.mark.parametrize("text", ["$2012", "2,012 people", "2012-13 season", "10:2012", "3.2012"])
 def test_numbers_are_not_years(text: str) -> None:
     assert [m for m in match_temporal(text) if m.rule == "year"] == []
+
+
+
+@pytest.mark.parametrize(("text", "regions"), [
+    ('He said "yes." She said "no."', [(8, 14), (24, 29)]),
+    ('He said "yes.\n\nOn Monday, "she" left.', [(8, 13), (26, 31)]),  # an open quotation ends with its line
+    ("“It was late,” he said.", [(0, 14)]),
+])
+def test_quoted_regions_stay_in_their_line(text: str, regions: list[tuple[int, int]]) -> None:
+    assert sorted(quoted_regions(text)) == regions

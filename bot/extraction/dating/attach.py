@@ -108,7 +108,11 @@ def _holder(span: Span, vocab: Vocabulary, config: DatingConfig) -> Token | None
         if head is tok:
             return None
         if tok.dep_ not in ("pobj", "pcomp"):
-            return head if tok.dep_ in NOUN_MODIFIER_DEPS else None
+            if tok.dep_ not in NOUN_MODIFIER_DEPS:
+                return None
+            if head.pos_ == "ADP" and head.dep_ == "prep" and head.head is not head:
+                return head.head  # "In a column the day before ...": the parser hangs it on the preposition
+            return head
         if head.lower_ in vocab.non_point_prepositions:
             return None
         tok = head

@@ -108,9 +108,13 @@ def anchored_occasion(clause: Iterable[Token], occasions: Sequence[Occasion], vo
 
 
 def new_occasion(clause: Iterable[Token], vocab: Vocabulary) -> bool:
-    """Return True when the reporting clause brings in an occasion of its own: "said *in an interview*"."""
-    return any(is_vehicle(tok, vocab) and any(c.dep_ == "det" and c.lower_ in INDEFINITE_DETERMINERS
-                                              for c in tok.children) for tok in clause)
+    """Return True when the reporting clause brings in an occasion of its own: "said *in an interview*".
+
+    Only an occasion in a prepositional phrase counts: the object of the cue ("expressed *an opinion*") is
+    what was said, not where.
+    """
+    return any(tok.dep_ == "pobj" and is_vehicle(tok, vocab) and any(
+        c.dep_ == "det" and c.lower_ in INDEFINITE_DETERMINERS for c in tok.children) for tok in clause)
 
 
 def news_peg(timeline: Sequence[Expression], values: Mapping[int, Resolved], lede_end: int) -> Occasion | None:
