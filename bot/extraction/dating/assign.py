@@ -181,18 +181,19 @@ def date_statements(doc: Doc, statements: list[Statement], reference: date | Non
         return statements
     config = config or DEFAULT_DATING_CONFIG
     vocab = vocab or vocabulary()
+    text = doc.text  # built from the tokens on every access: once here
     sentences = Sentences(doc)
     expressions = find_expressions(doc, vocab, config, sentences)
-    titles = quoted_regions(doc.text)
+    titles = quoted_regions(text)
     quoted = [*((s.start, s.end) for s in statements), *titles]
     cues = [cue_token(doc, s) for s in statements]
     clauses = [reporting_clause(c, [(s.start, s.end), *titles], vocab) if c is not None else {}
                for s, c in zip(statements, cues, strict=True)]
-    paragraphs = paragraph_starts(doc.text)
+    paragraphs = paragraph_starts(text)
     own = [own_expression(s, c, expressions, paragraphs, quoted, cl, sentences)
            for s, c, cl in zip(statements, cues, clauses, strict=True)]
     values, timeline = _resolve_in_order(expressions, own, quoted, reference, vocab, config)
-    lede_end = paragraphs[config.lede_paragraphs] if config.lede_paragraphs < len(paragraphs) else len(doc.text)
+    lede_end = paragraphs[config.lede_paragraphs] if config.lede_paragraphs < len(paragraphs) else len(text)
     occasions = find_occasions(doc, expressions, values, vocab)
     peg = news_peg(timeline, values, lede_end)
     for e in expressions:

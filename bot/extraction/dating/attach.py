@@ -159,10 +159,9 @@ def _plausible(match: TemporalMatch, text: str, entities: Sequence[tuple[int, in
     return True
 
 
-def _locate(doc: Doc, sentences: Sentences, match: TemporalMatch, paragraphs: Sequence[int], vocab: Vocabulary,
-            config: DatingConfig) -> Expression | None:
-    """Return ``match`` located in the parse, or None when it does not date a clause."""
-    text = doc.text
+def _locate(doc: Doc, text: str, sentences: Sentences, match: TemporalMatch, paragraphs: Sequence[int],
+            vocab: Vocabulary, config: DatingConfig) -> Expression | None:
+    """Return ``match`` located in the parse (of ``text``), or None when it does not date a clause."""
     span = doc.char_span(match.start, match.end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
@@ -220,14 +219,14 @@ def _occasion_verb(holder: Token | None, vocab: Vocabulary) -> Token | None:
 def find_expressions(doc: Doc, vocab: Vocabulary, config: DatingConfig,
                      sentences: Sentences | None = None) -> list[Expression]:
     """Return the usable temporal expressions of ``doc`` in text order, each with its attachment."""
-    text = doc.text
+    text = doc.text  # built from the tokens on every access: once here
     sentences = sentences or Sentences(doc)
     paragraphs = paragraph_starts(text)
     entities = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
     found: list[Expression] = []
     for match in longest_first([*match_temporal(text, vocab), *match_named(text)]):
         if _plausible(match, text, entities, vocab, config):
-            expression = _locate(doc, sentences, match, paragraphs, vocab, config)
+            expression = _locate(doc, text, sentences, match, paragraphs, vocab, config)
             if expression is not None:
                 found.append(expression)
     return found

@@ -86,13 +86,16 @@ def resolve_named(event: NamedEvent, article: date | None, tense: Tense, year_wi
     return Resolved(min(candidates, key=lambda c: (abs((c - article).days), c)), "day", "explicit")
 
 
+@lru_cache(maxsize=1)
+def _any_event() -> re.Pattern[str]:
+    """Return one pattern for every named occasion (group ``e<index>``): one scan of the text, not one each."""
+    return re.compile("|".join(f"(?P<e{i}>{e.pattern.pattern})" for i, e in enumerate(named_events())))
+
+
 def match_named(text: str) -> list[TemporalMatch]:
     """Return the named occasions of ``text`` as temporal matches of the rule ``named``."""
-    found: list[TemporalMatch] = []
-    for index, event in enumerate(named_events()):
-        for m in event.pattern.finditer(text):
-            found.append(TemporalMatch(m.start(), m.end(), m.group(0), "named", (("event", str(index)),)))
-    return found
+    return [TemporalMatch(m.start(), m.end(), m.group(0), "named", (("event", (m.lastgroup or "e0")[1:]),))
+            for m in _any_event().finditer(text)]
 
 
 def resolve_any(match: TemporalMatch, *, article: date | None, reference: date | None, tense: Tense,
