@@ -7,8 +7,15 @@ package reads in the order the work is done:
 - :mod:`.vocabulary`: month and weekday tables and relative phrases of ``data/dating_words.json``, compiled.
 - :mod:`.expressions`: where those words occur in the text, and the precision of a date expression.
 - :mod:`.calendar`: calendar arithmetic without the parse (year rollover, weekdays, relative offsets).
-- :mod:`.attach`: which expression modifies a statement's reporting clause, from the dependency parse.
-- :mod:`.assign`: the date of every statement: its own expression, an inherited one, or the article date.
+- :mod:`.events`: named occasions with a calendar date (Sunday shows, holidays, numbered debates).
+- :mod:`.regions`: paragraphs, quoted words and the parse's sentences.
+- :mod:`.attach`: where each expression stands in the parse: what it modifies, framing or main clause.
+- :mod:`.clause`: a statement's reporting clause (cue, simultaneous clauses, vehicle nouns), never its content.
+- :mod:`.occasions`: dated occasions remembered, and later mentions of them ("after the debate").
+- :mod:`.voices`: one speaker under its short names ("the IMF", "the fund").
+- :mod:`.inherit`: inheritance that follows the occasion across paragraphs, and scenes.
+- :mod:`.assign`: the date of every statement: its own expression, its occasion's, an inherited one, or the
+  article date, with ``date_text`` (the words that dated it) and ``date_precision``.
 - :mod:`.config`: :class:`DatingConfig`, every window and limit of those rules with its default.
 
 Impossible dates in the text ("February 30") are ignored (the statement falls back); they never raise.
