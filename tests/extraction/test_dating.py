@@ -359,6 +359,16 @@ CASES: dict[str, Case] = {
               ("trade was at risk", "warned", "IMF")],
         [("2021-08-31", "explicit", "Tuesday"), ("2021-09-02", "article", None),
          ("2021-08-31", "inherited", "Tuesday")]),
+    "habitual-cue-inherits-no-day": (
+        "On Monday, the senator said that taxes were too high. She frequently argued that spending must fall.",
+        THU, [("taxes were too high", "said"), ("spending must fall", "argued")],
+        [("2021-08-30", "explicit", "Monday"), ("2021-09-02", "article", None)]),
+    "habitual-cue-leaves-the-thread-alone": (
+        "On Monday, the senator said that taxes were too high. She often argued that spending must fall. "
+        "She added that the deficit was growing.", THU,
+        [("taxes were too high", "said"), ("spending must fall", "argued"), ("the deficit was growing", "added")],
+        [("2021-08-30", "explicit", "Monday"), ("2021-09-02", "article", None),
+         ("2021-08-30", "inherited", "Monday")]),
     # names are not dates
     "sunday-times-trap": ("The Sunday Times reported that the deal was done.", THU,
                           [("the deal was done", "reported")], [("2021-09-02", "article", None)]),

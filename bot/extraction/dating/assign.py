@@ -64,6 +64,11 @@ def _present_tense(cue: Token | None) -> bool:
     return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.tag_ in PRESENT_TAGS for c in verb.children)
 
 
+def _habitual(cue: Token | None, vocab: Vocabulary) -> bool:
+    """Return True for a cue of many occasions: "frequently mocked", "has long argued", "often said"."""
+    return cue is not None and any(c.dep_ == "advmod" and c.lower_ in vocab.habitual_adverbs for c in cue.children)
+
+
 def _resolve_in_order(expressions: Sequence[Expression], own: Sequence[Expression | None],
                       quoted: Sequence[tuple[int, int]], article: date | None, vocab: Vocabulary,
                       config: DatingConfig) -> tuple[dict[int, Resolved], list[Expression]]:
@@ -168,7 +173,11 @@ def _statement_dating(st: Statement, voice: int, cue: Token | None, expr: Expres
     scene = _scene(art, paragraph, at, config)
     if scene is not None and scene.start < art.paragraphs[paragraph] and _on_the_article_date(voice, history):
         scene = None  # a voice last heard on the article's own occasion stays there; other paragraphs' scenes aside
-    return paragraph, present, occasion or heir(st, voice, paragraph, history, scene, config)
+    found = occasion or heir(st, voice, paragraph, history, scene, config)
+    if found is not None and found.precision == "day" and _habitual(cue, vocab):
+        # "frequently mocked": a standing position, not one day's words; like "says", it leaves the thread alone
+        return paragraph, True, None
+    return paragraph, present, found
 
 
 def date_statements(doc: Doc, statements: list[Statement], reference: date | None,

@@ -61,6 +61,7 @@ class Vocabulary:
     occasion_synonyms: dict[str, str]
     future_auxiliaries: frozenset[str]
     future_governors: frozenset[str]
+    habitual_adverbs: frozenset[str]
     framing_prefix: re.Pattern[str]
 
 
@@ -132,5 +133,6 @@ def vocabulary() -> Vocabulary:
         occasion_synonyms={word: group[0] for group in raw["occasion_synonyms"] for word in group},
         future_auxiliaries=frozenset(raw["future_auxiliaries"]),
         future_governors=frozenset(raw["future_governors"]),
+        habitual_adverbs=frozenset(raw["habitual_adverbs"]),
         framing_prefix=_framing_prefix(raw),
     )
