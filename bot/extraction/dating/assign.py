@@ -50,7 +50,7 @@ SCENE_PRECISIONS = frozenset({"day"})
 
 
 def _present_tense(cue: Token | None) -> bool:
-    """Return True for a present or present-perfect cue ("says", "has argued"): it speaks now, not back then.
+    """Return True for a present, present-progressive or present-perfect cue ("says", "is saying", "has argued").
 
     A conjoined participle shares its head's auxiliary: "has criticized ... and called for".
     """
@@ -58,6 +58,8 @@ def _present_tense(cue: Token | None) -> bool:
         return False
     if cue.tag_ in PRESENT_TAGS:
         return True
+    if cue.tag_ == "VBG" and any(c.dep_ == "aux" and c.tag_ in PRESENT_TAGS for c in cue.children):
+        return True  # "officials are expecting", "Trump is questioning"
     verb = cue
     while verb.dep_ == "conj" and verb.tag_ in ("VBN", "VBD") and not any(c.dep_ == "aux" for c in verb.children):
         verb = verb.head
@@ -117,16 +119,17 @@ class _Article:
     paragraphs: list[int]
     quoted: list[tuple[int, int]]
     own_ids: frozenset[int]  # the expressions that are statements' own
+    article_day: date  # the article date (date.max when there is none): a scene is never after it
 
 
 def _scene(art: _Article, paragraph: int, cue_at: int, config: DatingConfig) -> Dating | None:
     """Return the latest scene before ``cue_at`` in its paragraph or the ``scene_paragraphs`` before, if any.
 
     A scene is a framing adverbial ("On Sunday, ..."; "In 1998, ...") or a main-clause day ("protesters marched
-    Sunday"), not in the future; a year or month inside a clause ("steady at 3.1 percent this year") is a
-    measure, and the current year or month ("But this year, ...") a contrast, not a scene.
-    The date of a statement's own words ("McConnell said Tuesday") passes on by the statement rules instead,
-    beyond its paragraph.
+    Sunday"), not in the future (by tense, or by date: "the states hold primaries on March 1"). A year or month
+    inside a clause ("steady at 3.1 percent this year") is a measure, and the current year or month ("But this
+    year, ...") a contrast, not a scene. The date of a statement's own words ("McConnell said Tuesday")
+    passes on by the statement rules instead, beyond its paragraph.
     """
     own_paragraph = art.paragraphs[paragraph]
     first = art.paragraphs[max(0, paragraph - config.scene_paragraphs)]
@@ -135,7 +138,7 @@ def _scene(art: _Article, paragraph: int, cue_at: int, config: DatingConfig) -> 
         if e.match.start >= cue_at:
             break
         value = art.values.get(id(e))
-        if (e.match.start < first or value is None or e.tense == "future"
+        if (e.match.start < first or value is None or e.tense == "future" or value.value > art.article_day
                 or inside(e.match.start, e.match.end, art.quoted)
                 or not (e.framing or (e.main_clause and value.precision in SCENE_PRECISIONS))
                 or (e.match.start < own_paragraph and id(e) in art.own_ids)):
@@ -168,12 +171,12 @@ def _statement_dating(st: Statement, voice: int, cue: Token | None, expr: Expres
     if present:
         return paragraph, present, None
     occasion = _occasion_dating(anchored_occasion(clause.values(), art.occasions, vocab, art.peg))
-    if occasion is None and new_occasion(clause.values(), vocab):
-        return paragraph, present, None  # "said in an interview": an occasion of its own that the text leaves undated
-    scene = _scene(art, paragraph, at, config)
+    # "said in an interview": an occasion of its own, which only the voice's own last occasion may continue
+    fresh = occasion is None and new_occasion(clause.values(), vocab)
+    scene = None if fresh else _scene(art, paragraph, at, config)
     if scene is not None and scene.start < art.paragraphs[paragraph] and _on_the_article_date(voice, history):
         scene = None  # a voice last heard on the article's own occasion stays there; other paragraphs' scenes aside
-    found = occasion or heir(st, voice, paragraph, history, scene, config)
+    found = occasion or heir(st, voice, paragraph, history, scene, config, own_voice_only=fresh)
     if found is not None and found.precision == "day" and _habitual(cue, vocab):
         # "frequently mocked": a standing position, not one day's words; like "says", it leaves the thread alone
         return paragraph, True, None
@@ -208,7 +211,8 @@ def date_statements(doc: Doc, statements: list[Statement], reference: date | Non
     for e in expressions:
         if e.relative_to is not None and (value := from_occasion(doc, e, occasions, vocab, peg)) is not None:
             values[id(e)] = value
-    art = _Article(values, timeline, occasions, peg, paragraphs, quoted, frozenset(id(e) for e in own if e is not None))
+    art = _Article(values, timeline, occasions, peg, paragraphs, quoted, frozenset(id(e) for e in own if e is not None),
+                   reference or date.max)
     dated: list[Statement] = []
     history: list[Remembered] = []  # the statements dated so far (not in the present)
     for st, voice, cue, expr, clause in zip(statements, voice_ids(statements), cues, own, clauses, strict=True):

@@ -81,14 +81,17 @@ def _voice_heir(voice: int, paragraph: int, history: Sequence[Remembered], confi
 
 
 def heir(st: Statement, voice: int, paragraph: int, history: Sequence[Remembered], scene: Dating | None,
-         config: DatingConfig) -> Dating | None:
+         config: DatingConfig, own_voice_only: bool = False) -> Dating | None:
     """Return the dating ``st`` continues: the statement just before, its voice's last one, or its scene.
 
     ``voice`` is the statement's voice (:func:`.voices.voice_ids`); ``history`` holds the statements dated so
     far; ``scene`` is the latest scene of the paragraph before the statement. The most recent of these wins.
+    ``own_voice_only``: only the voice's own last occasion may continue ("he wrote in a blog post" after "he
+    warned Saturday"), not another speaker's.
     """
     found: Statement | None = None
-    if history and inherits(st, paragraph, history[-1][0], history[-1][2], config):
+    if history and (not own_voice_only or history[-1][1] == voice) and inherits(
+            st, paragraph, history[-1][0], history[-1][2], config):
         found = history[-1][2]
     elif history:
         found = _voice_heir(voice, paragraph, history, config)

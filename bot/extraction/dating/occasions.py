@@ -84,6 +84,11 @@ def find_occasions(doc: Doc, expressions: Sequence[Expression], values: Mapping[
     return found
 
 
+def _story_occasion(tok: Token, vocab: Vocabulary) -> bool:
+    """Return True for a noun that can name the story's own event ("the meeting"), not a medium ("the show")."""
+    return tok.lemma_.lower() in vocab.story_occasions or tok.lower_ in vocab.story_occasions
+
+
 def _definite(tok: Token) -> bool:
     return any((c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS) or c.dep_ == "poss" for c in tok.children)
 
@@ -101,7 +106,8 @@ def anchored_occasion(clause: Iterable[Token], occasions: Sequence[Occasion], vo
             continue
         group = _group(tok, vocab)
         earlier = [o for o in occasions if o.group == group and o.start < tok.idx]
-        found = earlier[-1] if earlier else (peg if peg is not None and peg.start < tok.idx else None)
+        found = earlier[-1] if earlier else (
+            peg if peg is not None and peg.start < tok.idx and _story_occasion(tok, vocab) else None)
         if found is not None and (best is None or found.start > best.start):
             best = found
     return best
@@ -137,7 +143,8 @@ def from_occasion(doc: Doc, e: Expression, occasions: Sequence[Occasion], vocab:
     noun = doc[e.relative_to]
     group = _group(noun, vocab)
     earlier = [o for o in occasions if o.group == group and o.start < noun.idx]
-    occasion = earlier[-1] if earlier else (peg if peg is not None and _definite(noun) else None)
+    occasion = earlier[-1] if earlier else (
+        peg if peg is not None and _definite(noun) and _story_occasion(noun, vocab) else None)
     if occasion is None or occasion.value.precision != "day":
         return None
     return shift(occasion.value.value, rule.unit, rule.offset * (count(e.match, vocab) if rule.counted else 1))

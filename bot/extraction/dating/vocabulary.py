@@ -59,6 +59,7 @@ class Vocabulary:
     non_point_prepositions: frozenset[str]
     communication_nouns: frozenset[str]
     occasion_synonyms: dict[str, str]
+    story_occasions: frozenset[str]
     future_auxiliaries: frozenset[str]
     future_governors: frozenset[str]
     habitual_adverbs: frozenset[str]
@@ -131,6 +132,7 @@ def vocabulary() -> Vocabulary:
         non_point_prepositions=frozenset(raw["non_point_prepositions"]),
         communication_nouns=frozenset(raw["communication_nouns"]),
         occasion_synonyms={word: group[0] for group in raw["occasion_synonyms"] for word in group},
+        story_occasions=frozenset(raw["story_occasions"]),
         future_auxiliaries=frozenset(raw["future_auxiliaries"]),
         future_governors=frozenset(raw["future_governors"]),
         habitual_adverbs=frozenset(raw["habitual_adverbs"]),
