@@ -369,6 +369,27 @@ CASES: dict[str, Case] = {
         [("taxes were too high", "said"), ("spending must fall", "argued"), ("the deficit was growing", "added")],
         [("2021-08-30", "explicit", "Monday"), ("2021-09-02", "article", None),
          ("2021-08-30", "inherited", "Monday")]),
+    "present-progressive-cue-speaks-now": (
+        "On Monday, the senator said that taxes were too high. Officials are expecting that turnout will rise.",
+        THU, [("taxes were too high", "said"), ("turnout will rise", "expecting")],
+        [("2021-08-30", "explicit", "Monday"), ("2021-09-02", "article", None)]),
+    "a-scene-is-never-after-the-article-date": (
+        "The two states hold primaries on September 14.\n\nThe governor said that he would win.", THU,
+        [("he would win", "said")], [("2021-09-02", "article", None)]),
+    # (beyond the reach of the lede's scene: three paragraphs on)
+    "a-medium-is-not-the-story-occasion": (
+        "Leaders gathered on Friday to discuss the budget.\n\nIt was cold.\n\nIt rained.\n\nIt was late.\n\n"
+        "The minister said on the show that cuts were coming.",
+        THU, [("cuts were coming", "said")], [("2021-09-02", "article", None)]),
+    "the-story-occasion-from-the-lede": (
+        "Leaders gathered on Friday to discuss the budget.\n\nIt was cold.\n\nIt rained.\n\nIt was late.\n\n"
+        "The minister said after the meeting that cuts were coming.",
+        THU, [("cuts were coming", "said")], [("2021-08-27", "inherited", "Friday")]),
+    "a-new-occasion-continues-its-own-voice": (
+        "The senator warned on Wednesday that trade was at risk.\n\nIn an opinion piece, she wrote that jobs "
+        "would go.", THU,
+        [("trade was at risk", "warned", "the senator"), ("jobs would go", "wrote", "the senator")],
+        [("2021-09-01", "explicit", "Wednesday"), ("2021-09-01", "inherited", "Wednesday")]),
     # names are not dates
     "sunday-times-trap": ("The Sunday Times reported that the deal was done.", THU,
                           [("the deal was done", "reported")], [("2021-09-02", "article", None)]),
