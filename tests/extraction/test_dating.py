@@ -390,6 +390,10 @@ CASES: dict[str, Case] = {
         "would go.", THU,
         [("trade was at risk", "warned", "the senator"), ("jobs would go", "wrote", "the senator")],
         [("2021-09-01", "explicit", "Wednesday"), ("2021-09-01", "inherited", "Wednesday")]),
+    "participle-of-a-habitual-cue": (
+        "On Monday, the senator said that taxes were too high. She frequently mocked the plan, claiming that "
+        "it would fail.", THU, [("taxes were too high", "said"), ("it would fail", "claiming")],
+        [("2021-08-30", "explicit", "Monday"), ("2021-09-02", "article", None)]),
     # names are not dates
     "sunday-times-trap": ("The Sunday Times reported that the deal was done.", THU,
                           [("the deal was done", "reported")], [("2021-09-02", "article", None)]),

@@ -67,8 +67,12 @@ def _present_tense(cue: Token | None) -> bool:
 
 
 def _habitual(cue: Token | None, vocab: Vocabulary) -> bool:
-    """Return True for a cue of many occasions: "frequently mocked", "has long argued", "often said"."""
-    return cue is not None and any(c.dep_ == "advmod" and c.lower_ in vocab.habitual_adverbs for c in cue.children)
+    """Return True for a cue of many occasions: "frequently mocked", "often said", and its participles
+    ("frequently mocked Romney ..., claiming that")."""
+    if cue is None:
+        return False
+    verbs = [cue, cue.head] if cue.dep_ == "advcl" and cue.tag_ == "VBG" else [cue]
+    return any(c.dep_ == "advmod" and c.lower_ in vocab.habitual_adverbs for v in verbs for c in v.children)
 
 
 def _resolve_in_order(expressions: Sequence[Expression], own: Sequence[Expression | None],
