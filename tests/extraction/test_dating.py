@@ -394,6 +394,9 @@ CASES: dict[str, Case] = {
         "On Monday, the senator said that taxes were too high. She frequently mocked the plan, claiming that "
         "it would fail.", THU, [("taxes were too high", "said"), ("it would fail", "claiming")],
         [("2021-08-30", "explicit", "Monday"), ("2021-09-02", "article", None)]),
+    "perfect-participle-is-before-the-saying": (
+        "Having lost a primary in 2008, the senator said that she would run again.", THU,
+        [("she would run again", "said")], [("2021-09-02", "article", None)]),
     # names are not dates
     "sunday-times-trap": ("The Sunday Times reported that the deal was done.", THU,
                           [("the deal was done", "reported")], [("2021-09-02", "article", None)]),

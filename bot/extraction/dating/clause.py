@@ -50,6 +50,8 @@ def _simultaneous_clause(tok: Token) -> bool:
     """Return True for an adverbial clause that happens with its head: "as she spoke", "speaking Sunday"."""
     if tok.dep_ != "advcl" or tok.pos_ not in VERB_POS:
         return False
+    if any(c.dep_ == "aux" and c.lower_ == "having" for c in tok.children):
+        return False  # "Having fought a primary eight years ago, he ...": before the saying, not with it
     marks = [c.lower_ for c in tok.children if c.dep_ == "mark"]
     return (not marks and tok.tag_ in PARTICIPLE_TAGS) or bool(marks and marks[0] in SIMULTANEOUS_MARKS)
 
