@@ -19,9 +19,9 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from bot.extraction.dating.attach import Expression, cue_token, find_expressions, own_expression
+from bot.extraction.dating.attach import Expression, find_expressions
 from bot.extraction.dating.calendar import Resolved
-from bot.extraction.dating.clause import reporting_clause
+from bot.extraction.dating.clause import cue_token, own_expression, reporting_clause
 from bot.extraction.dating.config import DEFAULT_DATING_CONFIG, DatingConfig
 from bot.extraction.dating.events import resolve_any
 from bot.extraction.dating.inherit import Dating, Remembered, heir, of_value

@@ -1,6 +1,6 @@
-"""Temporal expressions in the parse, and the one attached to a statement's reporting clause.
+"""Temporal expressions in the parse: what each one modifies, whether it frames its sentence or a main clause.
 
-Only a temporal expression that modifies the *reporting clause* dates a statement (the TimeML/HeidelTime
+Which of them dates a statement is :mod:`.clause`'s to say. Only a temporal expression that modifies the *reporting clause* dates a statement (the TimeML/HeidelTime
 treatment of news, Strötgen & Gertz 2013): one attached to the cue verb in the dependency parse (``said on
 Tuesday``, ``Thursday`` as npadvmod, ``in a statement on Monday``), or a sentence-initial framing adverbial
 followed by a comma (``On August 31, ...``, ``The day before, ...``). A date inside the reported content (the
@@ -10,7 +10,7 @@ statement's span, or anything in quotation marks) is the content's.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -18,9 +18,8 @@ from bot.extraction.dating.calendar import Tense
 from bot.extraction.dating.config import DatingConfig
 from bot.extraction.dating.events import match_named
 from bot.extraction.dating.expressions import TemporalMatch, longest_first, match_temporal
-from bot.extraction.dating.regions import Sentences, inside, paragraph_starts, unit_start
+from bot.extraction.dating.regions import Sentences, paragraph_starts, unit_start
 from bot.extraction.dating.vocabulary import Vocabulary
-from bot.extraction.model import Statement
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -230,35 +229,3 @@ def find_expressions(doc: Doc, vocab: Vocabulary, config: DatingConfig,
             if expression is not None:
                 found.append(expression)
     return found
-
-
-# ---------------------------------------------------------------------------------------------- statements
-
-
-def cue_token(doc: Doc, st: Statement) -> Token | None:
-    """Return the statement's reporting verb (its cue's first verb, else the cue's root), or None."""
-    if st.cue_start is None or st.cue_end is None or st.cue_end <= st.cue_start:
-        return None
-    span = doc.char_span(st.cue_start, st.cue_end, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return None
-    verbs = [t for t in span if t.pos_ in VERB_POS]
-    return verbs[0] if verbs else span.root
-
-
-def own_expression(st: Statement, cue: Token | None, expressions: Sequence[Expression],
-                   paragraphs: Sequence[int], quoted: Sequence[tuple[int, int]],
-                   clause: Mapping[int, Token], sentences: Sentences) -> Expression | None:
-    """Return the expression that modifies the statement's reporting clause (see :mod:`.clause`), if any."""
-    if cue is None:
-        return None
-    unit = unit_start(sentences.of(cue.i).start_char, cue.idx, paragraphs)
-    excluded = [(st.start, st.end), *quoted]
-    usable = [e for e in expressions if e.unit == unit
-              and not inside(e.match.start, e.match.end, excluded if e.match.rule != "named" else excluded[:1])]
-    attached = [e for e in usable if (e.anchor is not None and e.anchor in clause)
-                or (e.holder is not None and e.holder in clause)]
-    if attached:
-        return min(attached, key=lambda e: abs(e.match.start - cue.idx))
-    framing = [e for e in usable if e.framing and e.match.end <= cue.idx]
-    return framing[-1] if framing else None

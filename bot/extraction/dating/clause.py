@@ -1,4 +1,5 @@
-"""The reporting clause of a statement: the words whose time modifiers date the saying, not the content.
+"""The reporting clause of a statement (the words whose time modifiers date the saying, not the content), its
+cue, and the expression of :mod:`.attach` that dates it.
 
 A statement's occasion is told by its cue verb and by what hangs off it outside the reported content: its
 auxiliaries; temporal and participial adverbial clauses ("said *as she marched through the city early Sunday
@@ -12,17 +13,18 @@ is the time of its own modifiers and of the document it is conveyed by.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
+from bot.extraction.dating.attach import AUXILIARY_DEPS, VERB_POS, Expression
+from bot.extraction.dating.regions import Sentences, inside, unit_start
 from bot.extraction.dating.vocabulary import Vocabulary
+from bot.extraction.model import Statement
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
-VERB_POS = frozenset({"VERB", "AUX"})
 NOUN_POS = frozenset({"NOUN", "PROPN"})
-AUXILIARY_DEPS = frozenset({"aux", "auxpass"})
 # Arguments of a verb that may be the vehicle of the saying ("a report found", "released a statement").
 VEHICLE_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "agent", "attr"})
 # Clauses that modify a vehicle noun: "a speech she delivered in July", "an interview broadcast Sunday".
@@ -96,3 +98,32 @@ def reporting_clause(cue: Token, excluded: Sequence[tuple[int, int]], vocab: Voc
                 found[c.i] = c
                 todo.append(c)
     return found
+
+
+def cue_token(doc: Doc, st: Statement) -> Token | None:
+    """Return the statement's reporting verb (its cue's first verb, else the cue's root), or None."""
+    if st.cue_start is None or st.cue_end is None or st.cue_end <= st.cue_start:
+        return None
+    span = doc.char_span(st.cue_start, st.cue_end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    verbs = [t for t in span if t.pos_ in VERB_POS]
+    return verbs[0] if verbs else span.root
+
+
+def own_expression(st: Statement, cue: Token | None, expressions: Sequence[Expression],
+                   paragraphs: Sequence[int], quoted: Sequence[tuple[int, int]],
+                   clause: Mapping[int, Token], sentences: Sentences) -> Expression | None:
+    """Return the expression that modifies the statement's reporting clause (see :mod:`.clause`), if any."""
+    if cue is None:
+        return None
+    unit = unit_start(sentences.of(cue.i).start_char, cue.idx, paragraphs)
+    excluded = [(st.start, st.end), *quoted]
+    usable = [e for e in expressions if e.unit == unit
+              and not inside(e.match.start, e.match.end, excluded if e.match.rule != "named" else excluded[:1])]
+    attached = [e for e in usable if (e.anchor is not None and e.anchor in clause)
+                or (e.holder is not None and e.holder in clause)]
+    if attached:
+        return min(attached, key=lambda e: abs(e.match.start - cue.idx))
+    framing = [e for e in usable if e.framing and e.match.end <= cue.idx]
+    return framing[-1] if framing else None
