@@ -1,10 +1,11 @@
 """Temporal expressions in the parse: what each one modifies, whether it frames its sentence or a main clause.
 
-Which of them dates a statement is :mod:`.clause`'s to say. Only a temporal expression that modifies the *reporting clause* dates a statement (the TimeML/HeidelTime
-treatment of news, Strötgen & Gertz 2013): one attached to the cue verb in the dependency parse (``said on
-Tuesday``, ``Thursday`` as npadvmod, ``in a statement on Monday``), or a sentence-initial framing adverbial
-followed by a comma (``On August 31, ...``, ``The day before, ...``). A date inside the reported content (the
-statement's span, or anything in quotation marks) is the content's.
+Which of them dates a statement is for :mod:`.clause` to say. Only a temporal expression that modifies the
+*reporting clause* dates a statement (the TimeML/HeidelTime treatment of news, Strötgen & Gertz 2013): one
+attached to the cue verb in the dependency parse (``said on Tuesday``, ``Thursday`` as npadvmod, ``in a
+statement on Monday``), or a sentence-initial framing adverbial followed by a comma (``On August 31, ...``,
+``The day before, ...``). A date inside the reported content (the statement's span, or anything in
+quotation marks) is the content's.
 """
 
 from __future__ import annotations
