@@ -12,6 +12,8 @@ StatementType = Literal["direct", "mixed", "indirect"]
 StatementKind = Literal["speech", "thought", "evidence"]
 STATEMENT_KINDS: tuple[StatementKind, ...] = ("speech", "thought", "evidence")
 DateBasis = Literal["explicit", "relative", "inherited", "article"]
+# How much of ``Statement.date`` the text gives: a month-precision date is stored as the month's first day.
+DatePrecision = Literal["day", "week", "month", "year", "decade"]
 # Where an article's reference date came from, in order of precedence.
 DateSource = Literal["request", "date line", "page metadata", "posted"]
 
@@ -65,6 +67,7 @@ class Statement:
     date_text: str | None = None
     date_basis: DateBasis | None = None
     kind: StatementKind = "speech"
+    date_precision: DatePrecision | None = None
 
     def to_json(self) -> dict[str, Any]:
         """Return the public JSON shape of ``python -m bot extract --jsonl`` (plus date provenance)."""

@@ -65,6 +65,10 @@ class TimelineEntry:
             return UNDATED
         if self.precision == "month":
             return self.date[:7]
+        if self.precision == "year":
+            return self.date[:4]
+        if self.precision == "decade":
+            return f"{self.date[:3]}0s"
         if self.precision == "week":
             year, week, _ = Date.fromisoformat(self.date).isocalendar()
             return f"{year}-W{week:02d}"
@@ -88,14 +92,20 @@ class TimelineEntry:
 
 
 def _precisions(statements: Sequence[Statement]) -> list[Precision | None]:
-    """Return each statement's date precision; an inherited date has the precision of the one it came from."""
+    """Return each statement's date precision: its own ``date_precision``, else worked out from its date words.
+
+    Statements stored before ``date_precision`` existed have none: an inherited date then has the precision
+    of the one it came from.
+    """
     out: list[Precision | None] = []
     last: Precision | None = None
     for st in statements:
         if st.date is None:
             out.append(None)
             continue
-        if st.date_basis == "inherited":
+        if st.date_precision is not None:
+            precision = st.date_precision
+        elif st.date_basis == "inherited":
             precision = last or "day"
         elif st.date_basis in ("explicit", "relative"):
             precision = date_precision(st.date_text) or "day"

@@ -187,7 +187,7 @@ def test_nothing_to_count_from(text: str, article: date | None) -> None:
 
 @pytest.mark.parametrize("text", [
     "they may 31 times", "four days of fighting", "a 20-year mission", "in recent years", "the near future",
-    "the march 5 miles", "every day", "25 years ago", "a long day",
+    "the march 5 miles", "every day", "a long day",
 ])
 def test_not_temporal_expressions(text: str) -> None:
     assert match_temporal(text) == []

@@ -23,6 +23,7 @@ REQUIRED: dict[str, dict[str, type]] = {
     "kinds.json": {key: list for key in ("thought", "evidence", "perception_frames", "source_dependent",
                                          "evidence_sources", "documents", "thought_nouns", "evidence_nouns",
                                          "thought_adjectives", "junk_labels", "impersonal_speech", "kicker_labels")},
+    "dating_events.json": {"weekly": list, "holidays": list, "events": list},
     "frames.json": {"frames": dict, "_meta": dict},
     "ranker.json": {"weights": dict, "bias": float, "threshold": float, "generation_threshold": float,
                     "_meta": dict},

@@ -81,7 +81,8 @@ def test_seed_dates_over_hand_built_statements(nlp, seed_text: str) -> None:  # 
     bases = {s.quote: (s.date_basis, s.date_text) for s in dated}
     assert bases["the departure of the last US Air Force plane"] == ("relative", "The day before")
     assert bases["the operation to evacuate people from Afghanistan"] == ("explicit", "August 31")
-    assert bases["protection does not mean waging war"] == ("inherited", None)
+    # an inherited date says which words dated it, here in the statement before
+    assert bases["protection does not mean waging war"] == ("inherited", "The day before")
     assert bases["We’re definitely going to do that"] == ("article", None)
 
 
@@ -123,3 +124,14 @@ def test_impossible_date_in_text_falls_back(nlp) -> None:  # type: ignore[no-unt
     army = _by_quote(result.statements, "the army would stay")
     assert (plan.date, plan.date_basis) == ("2021-09-02", "article")
     assert (army.date, army.date_basis) == ("2021-08-31", "explicit")
+
+
+def test_the_pipeline_passes_the_dating_config(nlp) -> None:  # type: ignore[no-untyped-def]
+    from bot.extraction.dating import DatingConfig
+
+    text = "date 2021-09-02\nThe ministry said in a statement on Monday that the talks had failed."
+    default = _by_quote(extract(text, nlp=nlp).statements, "the talks had failed")
+    tuned = _by_quote(extract(text, nlp=nlp, dating=DatingConfig(max_attachment_hops=1)).statements,
+                      "the talks had failed")
+    assert (default.date, default.date_basis) == ("2021-08-30", "explicit")
+    assert (tuned.date, tuned.date_basis) == ("2021-09-02", "article")

@@ -51,6 +51,8 @@ def test_format_lines() -> None:
     ("2021-09-01", "relative", "earlier this month", "2021-09", "month"),
     ("2021-08-23", "relative", "last week", "2021-W34", "week"),
     ("2021-09-02", "article", None, "2021-09-02", "day"),
+    ("2003-01-01", "explicit", "2003", "2003", "year"),
+    ("1990-01-01", "explicit", "the 1990s", "1990s", "decade"),
     (None, None, None, "undated", None),
 ])
 def test_labels_say_the_precision(date: str | None, basis: str | None, date_text: str | None, label: str,
@@ -97,3 +99,15 @@ def test_sort_key_mixes_article_id_types() -> None:
     keys = sorted([chronological_key("2021-09-02", "x", 0), chronological_key("2021-09-02", 7, 0),
                    chronological_key("2021-09-02", None, 3), chronological_key(None, 1, 0)])
     assert [k[2] for k in keys] == [(0, 0, ""), (1, 7, ""), (2, 0, "x"), (1, 1, "")]
+
+
+@pytest.mark.parametrize(("precision", "label"), [
+    ("year", "2014"), ("decade", "2010s"), ("month", "2014-06"), ("day", "2014-06-01"),
+])
+def test_a_statement_says_its_own_precision(precision: str, label: str) -> None:
+    """``date_precision`` from the dating rules wins over working it out from the words (even inherited)."""
+    st = Statement("direct", "q", 0, 1, "Kirby", "Kirby", None, "said", date="2014-06-01",
+                   date_text="a 2014 study", date_basis="inherited",
+                   date_precision=precision)  # type: ignore[arg-type]
+    (entry,) = timeline_entries([st])
+    assert (entry.label, entry.precision) == (label, precision)

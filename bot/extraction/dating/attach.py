@@ -1,25 +1,26 @@
-"""Temporal expressions in the parse, and the one attached to a statement's reporting clause.
+"""Temporal expressions in the parse: what each one modifies, whether it frames its sentence or a main clause.
 
-Only a temporal expression that modifies the *reporting clause* dates a statement (the TimeML/HeidelTime
-treatment of news, Strötgen & Gertz 2013): one attached to the cue verb in the dependency parse (``said on
-Tuesday``, ``Thursday`` as npadvmod, ``in a statement on Monday``), or a sentence-initial framing adverbial
-followed by a comma (``On August 31, ...``, ``The day before, ...``). A date inside the reported content (the
-statement's span, or anything in quotation marks) is the content's.
+Which of them dates a statement is for :mod:`.clause` to say. Only a temporal expression that modifies the
+*reporting clause* dates a statement (the TimeML/HeidelTime treatment of news, Strötgen & Gertz 2013): one
+attached to the cue verb in the dependency parse (``said on Tuesday``, ``Thursday`` as npadvmod, ``in a
+statement on Monday``), or a sentence-initial framing adverbial followed by a comma (``On August 31, ...``,
+``The day before, ...``). A date inside the reported content (the statement's span, or anything in
+quotation marks) is the content's.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from bot.extraction.dating.calendar import Tense
 from bot.extraction.dating.config import DatingConfig
-from bot.extraction.dating.expressions import TemporalMatch, match_temporal
+from bot.extraction.dating.events import match_named
+from bot.extraction.dating.expressions import TemporalMatch, longest_first, match_temporal
+from bot.extraction.dating.regions import Sentences, paragraph_starts, unit_start
 from bot.extraction.dating.vocabulary import Vocabulary
-from bot.extraction.model import Statement
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -29,6 +30,8 @@ if TYPE_CHECKING:
 TEMPORAL_ENTITY_LABELS = frozenset({"DATE", "TIME"})
 # Dependency labels by which a temporal expression (or its preposition) modifies a verb.
 CLAUSE_MODIFIER_DEPS = frozenset({"npadvmod", "tmod", "advmod", "prep", "obl", "nmod", "dep", "advcl"})
+# ... and by which it modifies a noun: "a 2014 study", "Tuesday's debate", "her June report".
+NOUN_MODIFIER_DEPS = CLAUSE_MODIFIER_DEPS | {"compound", "nummod", "amod", "poss", "appos"}
 AUXILIARY_DEPS = frozenset({"aux", "auxpass"})
 VERB_POS = frozenset({"VERB", "AUX"})
 PAST_TAGS = frozenset({"VBD", "VBN"})
@@ -36,8 +39,6 @@ PAST_TAGS = frozenset({"VBD", "VBN"})
 RELATIONAL_WORDS = frozenset({"before", "after", "prior"})
 # A framing adverbial ends with a comma ("On Aug. 31, ...").
 _FRAMING_COMMA = re.compile(r"\A\s*,")
-_QUOTE_PAIRS = (("“", "”"), ('"', '"'), ("«", "»"))
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,44 +51,10 @@ class Expression:
     framing: bool
     main_clause: bool
     tense: Tense
-
-
-# ---------------------------------------------------------------------------------------------- text regions
-
-
-def paragraph_starts(text: str) -> list[int]:
-    """Return the start offsets of paragraphs: split at blank lines, or at line breaks if there are none."""
-    breaks = list(_PARAGRAPH_BREAK.finditer(text)) or list(re.finditer(r"\n", text))
-    return [0, *(m.end() for m in breaks)]
-
-
-def paragraph_of(offset: int, starts: Sequence[int]) -> int:
-    """Return the index of the paragraph (of ``starts``) that holds ``offset``."""
-    return bisect_right(starts, offset) - 1
-
-
-def unit_start(sentence_start: int, offset: int, paragraphs: Sequence[int]) -> int:
-    """Return where the sentence around ``offset`` starts, never before the paragraph's start."""
-    return max(sentence_start, paragraphs[paragraph_of(offset, paragraphs)])
-
-
-def quoted_regions(text: str) -> list[tuple[int, int]]:
-    """Return the spans of ``text`` inside quotation marks, marks included."""
-    regions: list[tuple[int, int]] = []
-    for opening, closing in _QUOTE_PAIRS:
-        pos = 0
-        while (start := text.find(opening, pos)) >= 0:
-            end = text.find(closing, start + 1)
-            if end < 0:
-                break
-            regions.append((start, end + 1))
-            pos = end + 1
-    return regions
-
-
-def inside(start: int, end: int, regions: Iterable[tuple[int, int]]) -> bool:
-    """Return True when ``start``..``end`` lies within one of ``regions``."""
-    return any(a <= start and end <= b for a, b in regions)
+    # The word it directly modifies (through its preposition): a verb, or a noun ("study" of "a 2014 study").
+    holder: int | None = None
+    # The occasion noun a relative phrase counts from ("the day before *the debate*"), not a date in force.
+    relative_to: int | None = None
 
 
 # ---------------------------------------------------------------------------------------------- the parse
@@ -133,6 +100,25 @@ def _anchor_verb(span: Span, vocab: Vocabulary, config: DatingConfig) -> Token |
     return None
 
 
+def _holder(span: Span, vocab: Vocabulary, config: DatingConfig) -> Token | None:
+    """Return the word the expression modifies (a verb or a noun), through its preposition, if any."""
+    tok = span.root
+    for _ in range(config.max_attachment_hops):
+        head = tok.head
+        if head is tok:
+            return None
+        if tok.dep_ not in ("pobj", "pcomp"):
+            if tok.dep_ not in NOUN_MODIFIER_DEPS:
+                return None
+            if head.pos_ == "ADP" and head.dep_ == "prep" and head.head is not head:
+                return head.head  # "In a column the day before ...": the parser hangs it on the preposition
+            return head
+        if head.lower_ in vocab.non_point_prepositions:
+            return None
+        tok = head
+    return None
+
+
 def _main_clause(verb: Token) -> bool:
     while verb.dep_ == "conj" or (verb.dep_ == "dep" and verb.head.pos_ in VERB_POS):
         verb = verb.head
@@ -160,25 +146,34 @@ def _looks_like_a_name(match: TemporalMatch, sentence_initial: bool) -> bool:
 def _plausible(match: TemporalMatch, text: str, entities: Sequence[tuple[int, int, str]], vocab: Vocabulary,
                config: DatingConfig) -> bool:
     """Return False for words that are part of a name, or a bare month name that spaCy does not call a date."""
+    if match.rule == "named":
+        return True  # a named occasion is a name: "Face the Nation" is a WORK_OF_ART, "Labor Day" an EVENT
     overlapping = [lab for a, b, lab in entities if a < match.end and match.start < b]
     if any(lab not in TEMPORAL_ENTITY_LABELS for lab in overlapping):
         return False  # part of a name: "the Sunday Times", "April Ryan"
-    if match.rule == "month" and not match.part("mmod") and not overlapping:
+    if match.rule in ("month", "year") and not match.part("mmod") and not overlapping:
         before = text[max(0, match.start - config.month_preposition_lookback):match.start].lower().split()
-        return bool(before) and before[-1] in vocab.month_prepositions
+        after = text[match.end:match.end + 2].lstrip()
+        return bool(before) and (before[-1] in vocab.month_prepositions or (
+            before[-1] in vocab.month_determiners and after[:1].islower()))
     return True
 
 
-def _locate(doc: Doc, match: TemporalMatch, paragraphs: Sequence[int], vocab: Vocabulary,
-            config: DatingConfig) -> Expression | None:
-    """Return ``match`` located in the parse, or None when it does not date a clause."""
-    text = doc.text
+def _locate(doc: Doc, text: str, sentences: Sentences, match: TemporalMatch, paragraphs: Sequence[int],
+            vocab: Vocabulary, config: DatingConfig) -> Expression | None:
+    """Return ``match`` located in the parse (of ``text``), or None when it does not date a clause."""
     span = doc.char_span(match.start, match.end, alignment_mode="expand")
-    if span is None or len(span) == 0 or _dangling_preposition(match, span, text):
+    if span is None or len(span) == 0:
         return None
-    sent = span.sent
+    relative_to = None
+    if _dangling_preposition(match, span, text):
+        event = _relational_object(span, vocab)
+        if event is None:
+            return None  # "the day before the Council condemned ...": relative to something undated
+        relative_to = event.i
+    sent = sentences.of(span.start)
     unit = unit_start(sent.start_char, match.start, paragraphs)
-    prefix = text[unit:match.start].strip()
+    prefix = text[unit:match.start].strip().rstrip("\"“")
     sentence_initial = bool(vocab.framing_prefix.match(f"{prefix} " if prefix else ""))
     if _looks_like_a_name(match, sentence_initial):
         return None
@@ -188,51 +183,50 @@ def _locate(doc: Doc, match: TemporalMatch, paragraphs: Sequence[int], vocab: Vo
     verb = _anchor_verb(span, vocab, config)
     if non_point and verb is None:
         return None
-    tense_verb = verb if verb is not None else (sent.root if framing else None)
+    holder = _holder(span, vocab, config)
+    occasion_verb = _occasion_verb(holder, vocab) if verb is None else None
+    tense_verb = verb or occasion_verb or (sent.root if framing else None)
+    main_verb = verb or occasion_verb
     return Expression(match=match, unit=unit, anchor=verb.i if verb is not None else None, framing=framing,
-                      main_clause=framing or (verb is not None and _main_clause(verb)),
-                      tense=verb_tense(tense_verb, vocab))
+                      main_clause=framing or (main_verb is not None and _main_clause(main_verb)),
+                      tense=verb_tense(tense_verb, vocab), holder=holder.i if holder is not None else None,
+                      relative_to=relative_to)
 
 
-def find_expressions(doc: Doc, vocab: Vocabulary, config: DatingConfig) -> list[Expression]:
+def _relational_object(span: Span, vocab: Vocabulary) -> Token | None:
+    """Return the occasion noun "the day before *the debate*" counts from, if it names one."""
+    objects = [c for c in span[-1].children if c.dep_ == "pobj"]
+    if not objects or objects[0].pos_ not in ("NOUN", "PROPN"):
+        return None
+    noun = objects[0]
+    return noun if noun.lemma_.lower() in vocab.communication_nouns or noun.lower_ in vocab.communication_nouns \
+        else None
+
+
+def _occasion_verb(holder: Token | None, vocab: Vocabulary) -> Token | None:
+    """Return the verb of a dated occasion noun: "threw open his yard *for a Labor Day cookout*"."""
+    if holder is None or holder.pos_ not in ("NOUN", "PROPN") or not (
+            holder.lemma_.lower() in vocab.communication_nouns or holder.lower_ in vocab.communication_nouns):
+        return None
+    tok = holder
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+        tok = tok.head
+    elif tok.dep_ not in ("dobj", "nsubj", "nsubjpass"):
+        return None
+    return tok.head if tok.head.pos_ in VERB_POS else None
+
+
+def find_expressions(doc: Doc, vocab: Vocabulary, config: DatingConfig,
+                     sentences: Sentences | None = None) -> list[Expression]:
     """Return the usable temporal expressions of ``doc`` in text order, each with its attachment."""
-    text = doc.text
+    text = doc.text  # built from the tokens on every access: once here
+    sentences = sentences or Sentences(doc)
     paragraphs = paragraph_starts(text)
     entities = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
     found: list[Expression] = []
-    for match in match_temporal(text, vocab):
+    for match in longest_first([*match_temporal(text, vocab), *match_named(text)]):
         if _plausible(match, text, entities, vocab, config):
-            expression = _locate(doc, match, paragraphs, vocab, config)
+            expression = _locate(doc, text, sentences, match, paragraphs, vocab, config)
             if expression is not None:
                 found.append(expression)
     return found
-
-
-# ---------------------------------------------------------------------------------------------- statements
-
-
-def cue_token(doc: Doc, st: Statement) -> Token | None:
-    """Return the statement's reporting verb (its cue's first verb, else the cue's root), or None."""
-    if st.cue_start is None or st.cue_end is None or st.cue_end <= st.cue_start:
-        return None
-    span = doc.char_span(st.cue_start, st.cue_end, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return None
-    verbs = [t for t in span if t.pos_ in VERB_POS]
-    return verbs[0] if verbs else span.root
-
-
-def own_expression(st: Statement, cue: Token | None, expressions: Sequence[Expression],
-                   paragraphs: Sequence[int], quoted: Sequence[tuple[int, int]]) -> Expression | None:
-    """Return the expression that modifies the statement's reporting clause, if any."""
-    if cue is None:
-        return None
-    unit = unit_start(cue.sent.start_char, cue.idx, paragraphs)
-    excluded = [(st.start, st.end), *quoted]
-    usable = [e for e in expressions if e.unit == unit and not inside(e.match.start, e.match.end, excluded)]
-    group = {cue.i, *(c.i for c in cue.children if c.dep_ in AUXILIARY_DEPS)}
-    attached = [e for e in usable if e.anchor is not None and e.anchor in group]
-    if attached:
-        return min(attached, key=lambda e: abs(e.match.start - cue.idx))
-    framing = [e for e in usable if e.framing and e.match.end <= cue.idx]
-    return framing[-1] if framing else None

@@ -5,7 +5,7 @@
   previous year.
 - Weekdays are the most recent such day on or before the article date, unless the verb is future.
 - Deictic phrases count from the article date, anaphoric ones from the reference time in force.
-- Months are dated by their first day, weeks by their Monday.
+- Months are dated by their first day, weeks by their Monday, years and decades by their first day.
 """
 
 from __future__ import annotations
@@ -91,10 +91,13 @@ def shift(anchor: date, unit: Precision, offset: int) -> Resolved:
         return Resolved(anchor + timedelta(days=offset), "day", "relative")
     if unit == "week":
         return Resolved(week_start(anchor, offset), "week", "relative")
+    if unit in ("year", "decade"):
+        return Resolved(date(anchor.year + offset, 1, 1), "year", "relative")
     return Resolved(add_months(anchor, offset), "month", "relative")
 
 
-def _count(match: TemporalMatch, vocab: Vocabulary) -> int:
+def count(match: TemporalMatch, vocab: Vocabulary) -> int:
+    """Return the number a counted relative phrase multiplies its offset by ("two days later": 2)."""
     n_text = (match.part("n") or "1").lower()
     return int(n_text) if n_text.isdigit() else vocab.numbers.get(n_text, 1)
 
@@ -106,7 +109,7 @@ def _resolve_relative(match: TemporalMatch, rule: RelativeRule, article: date | 
     anchor = article if rule.anchor == "article" else (reference or article)
     if anchor is None:
         return None
-    return shift(anchor, rule.unit, rule.offset * (_count(match, vocab) if rule.counted else 1))
+    return shift(anchor, rule.unit, rule.offset * (count(match, vocab) if rule.counted else 1))
 
 
 def _resolve_day(match: TemporalMatch, month: int, year_anchor: date | None, tense: Tense,
@@ -186,4 +189,21 @@ def resolve(match: TemporalMatch, *, article: date | None, reference: date | Non
         return _resolve_month(match, month, year_anchor, tense, config)
     if match.rule == "weekday":
         return _resolve_weekday(match, article, tense, vocab)
-    return None
+    return _resolve_coarse(match, year_anchor)
+
+
+def _resolve_coarse(match: TemporalMatch, year_anchor: date | None) -> Resolved | None:
+    """Resolve a year ("in 2012") or a decade ("the 1990s", "the '90s": the one before the anchor's year)."""
+    if match.rule == "year":
+        return Resolved(date(int(match.part("year") or 0), 1, 1), "year", "explicit")
+    if match.rule != "decade":
+        return None
+    full = match.part("decade")
+    if full:
+        return Resolved(date(int(full), 1, 1), "decade", "explicit")
+    short = int(match.part("short") or 0)
+    if year_anchor is None:
+        return None
+    century = year_anchor.year // 100 * 100
+    year = century + short if century + short <= year_anchor.year else century - 100 + short
+    return Resolved(date(year, 1, 1), "decade", "explicit")

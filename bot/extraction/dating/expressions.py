@@ -8,6 +8,8 @@ from bot.extraction.dating.vocabulary import Precision, RelativeRule, Vocabulary
 
 # Absolute rules whose value is a whole month ("last September", "August 2020").
 MONTH_RULES = frozenset({"month", "month_year"})
+# The precision of every other absolute rule that is not a day.
+COARSE_RULES: dict[str, Precision] = {"year": "year", "decade": "decade"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +46,11 @@ def _all_matches(text: str, vocab: Vocabulary) -> list[TemporalMatch]:
 
 def match_temporal(text: str, vocab: Vocabulary | None = None) -> list[TemporalMatch]:
     """Return the temporal expressions the rules recognise in ``text``, longest first where they overlap."""
-    found = _all_matches(text, vocab or vocabulary())
+    return longest_first(_all_matches(text, vocab or vocabulary()))
+
+
+def longest_first(found: list[TemporalMatch]) -> list[TemporalMatch]:
+    """Return ``found`` in text order without overlaps, keeping the longest of those that start together."""
     found.sort(key=lambda t: (t.start, -(t.end - t.start)))
     kept: list[TemporalMatch] = []
     for t in found:
@@ -55,7 +61,7 @@ def match_temporal(text: str, vocab: Vocabulary | None = None) -> list[TemporalM
 
 
 def date_precision(date_text: str | None) -> Precision | None:
-    """Return the precision ("day", "week", "month") of the date an expression gives, or None."""
+    """Return the precision ("day", "week", "month", "year", "decade") of the date an expression gives, or None."""
     if not date_text:
         return None
     found = match_temporal(date_text)
@@ -64,4 +70,4 @@ def date_precision(date_text: str | None) -> Precision | None:
     t = found[0]
     if t.relative is not None:
         return t.relative.unit
-    return "month" if t.rule in MONTH_RULES else "day"
+    return "month" if t.rule in MONTH_RULES else COARSE_RULES.get(t.rule, "day")

@@ -14,7 +14,9 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Literal
 
-Precision = Literal["day", "week", "month"]
+from bot.extraction.model import DatePrecision
+
+Precision = DatePrecision
 Anchor = Literal["article", "reference"]
 
 DATA_FILE = "dating_words.json"
@@ -22,6 +24,10 @@ DATA_FILE = "dating_words.json"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\w])"
 _YEAR = r"(?P<year>(?:1[89]|20)\d\d)(?!\w)"
 _ISO = r"(?<![\w-])(?P<year>\d{4})-(?P<mnum>\d{2})-(?P<day>\d{2})(?![\w-])"
+# A year on its own ("in 2012", "a 2014 study"): not part of a number, an amount, a range or a score.
+_BARE_YEAR = r"(?<![\w$£€.,:/-])(?P<year>(?:1[89]|20)\d\d)(?![\w%:/-]|[.,]\d)"
+# A decade: "the 1990s", "the '90s", "the 90s".
+_DECADE = r"(?<!\w)(?i:the\s+)(?:(?P<decade>(?:1[89]|20)\d0)|['’]?(?P<short>\d0))s(?!\w)"
 # A counted number written in digits: "2 days later", "10 weeks ago".
 _COUNT_DIGITS = r"\d{1,3}"
 
@@ -49,10 +55,14 @@ class Vocabulary:
     absolute: tuple[tuple[str, re.Pattern[str]], ...]
     relative: tuple[RelativeRule, ...]
     month_prepositions: frozenset[str]
+    month_determiners: frozenset[str]
     non_point_prepositions: frozenset[str]
     communication_nouns: frozenset[str]
+    occasion_synonyms: dict[str, str]
+    story_occasions: frozenset[str]
     future_auxiliaries: frozenset[str]
     future_governors: frozenset[str]
+    habitual_adverbs: frozenset[str]
     framing_prefix: re.Pattern[str]
 
 
@@ -85,6 +95,8 @@ def _absolute_patterns(raw: dict[str, Any]) -> tuple[tuple[str, re.Pattern[str]]
         ("month_year", re.compile(rf"(?<!\w){mmod}{month}\s+{_YEAR}")),
         ("month", re.compile(rf"(?<!\w){mmod}{month}")),
         ("weekday", re.compile(rf"(?<!\w){wmod}{weekday}{tod}")),
+        ("decade", re.compile(_DECADE)),
+        ("year", re.compile(_BARE_YEAR)),
     )
 
 
@@ -116,9 +128,13 @@ def vocabulary() -> Vocabulary:
         months=raw["months"], weekdays=raw["weekdays"], numbers=raw["numbers"],
         absolute=_absolute_patterns(raw), relative=_relative_rules(raw),
         month_prepositions=frozenset(raw["month_prepositions"]),
+        month_determiners=frozenset(raw["month_determiners"]),
         non_point_prepositions=frozenset(raw["non_point_prepositions"]),
         communication_nouns=frozenset(raw["communication_nouns"]),
+        occasion_synonyms={word: group[0] for group in raw["occasion_synonyms"] for word in group},
+        story_occasions=frozenset(raw["story_occasions"]),
         future_auxiliaries=frozenset(raw["future_auxiliaries"]),
         future_governors=frozenset(raw["future_governors"]),
+        habitual_adverbs=frozenset(raw["habitual_adverbs"]),
         framing_prefix=_framing_prefix(raw),
     )
