@@ -1,0 +1,24 @@
+"""Tunables of speaker resolution, declared once with their defaults."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakersConfig:
+    """Window sizes and thresholds of the speaker resolver."""
+
+    # A pronoun looks back this many sentences for its antecedent.
+    pronoun_window_sentences: int = 4
+    # A description ("the diplomat") looks back this far for a person introduced with that role.
+    description_window_chars: int = 6000
+    # ... and forward this far for one named after it ("A Superior Court judge ... Judge Sean Dunphy").
+    cataphora_window_chars: int = 1500
+    # Pronouns of one gender near a person, needed before the person takes that gender.
+    gender_min_votes: int = 2
+    # A gender vote also needs this share of all the votes for that person.
+    gender_min_share: float = 0.75
+
+
+DEFAULT_CONFIG = SpeakersConfig()

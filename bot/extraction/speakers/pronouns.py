@@ -1,0 +1,70 @@
+"""Pronoun antecedents: the most salient compatible entity before the pronoun (after Lappin & Leass, 1994)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from bot.extraction.lexicon import people
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from bot.extraction.speakers.entities import Entity
+
+Compatible = Callable[["Entity", bool], bool]
+PRONOUN_KINDS = frozenset({"male", "female", "plural", "neuter"})
+
+
+def compatibility(kind: str) -> Compatible:
+    """Return the test an entity must pass to be the antecedent of a pronoun of ``kind``."""
+    def compatible(e: Entity, strict: bool) -> bool:
+        if kind in {"male", "female"}:
+            if e.kind != "person":
+                return False
+            return e.gender == kind if strict else e.gender in (None, kind)
+        return e.kind == "group"
+    return compatible
+
+
+def nearest(entities: list[Entity], pos: int, floor: int, compatible: Compatible, *, subjects_only: bool,
+            strict: bool = True) -> Entity | None:
+    """Return the compatible entity with the last mention in [floor, pos)."""
+    best: tuple[int, Entity] | None = None
+    for e in entities:
+        positions = e.subject_positions if subjects_only else e.positions
+        for p in positions:
+            if floor <= p < pos and (best is None or p > best[0]) and compatible(e, strict):
+                best = (p, e)
+    return best[1] if best else None
+
+
+def resolve_pronoun(entities: list[Entity], pronoun: Token, window_start: int,
+                    recent: list[tuple[int, Entity]]) -> Entity | None:
+    """Resolve he/she/they/it to the most salient compatible entity between ``window_start`` and the pronoun.
+
+    ``recent`` lists (char offset, entity) of statement speakers already resolved, in text order.
+    """
+    kind = people().pronoun_gender.get(pronoun.lower_)
+    if kind not in PRONOUN_KINDS:
+        return None
+    pos = pronoun.idx
+    compatible = compatibility(kind)
+    # 1. The previous statement's speaker, when it is close and compatible (news discourse continuity).
+    for offset, e in reversed(recent):
+        if offset >= pos:
+            continue
+        if offset < window_start:
+            break
+        if compatible(e, False):
+            # ...unless a closer subject that fits better intervenes.
+            closer = nearest(entities, pos, offset, compatible, subjects_only=True)
+            return closer or e
+        break
+    # 2. Subjects of the nearest sentences, then any mention, known gender first.
+    for subjects_only in (True, False):
+        for strict in (True, False):
+            found = nearest(entities, pos, window_start, compatible, subjects_only=subjects_only, strict=strict)
+            if found:
+                return found
+    return None
