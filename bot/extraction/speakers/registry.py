@@ -51,9 +51,10 @@ def _is_subject(tok: Token) -> bool:
     return tok.dep_ in SUBJECT_DEPS or (tok.dep_ == "pobj" and tok.head.head.dep_ in SUBJECT_DEPS)
 
 
-def build_entities(doc: Doc) -> list[Entity]:
-    """Return the people and organisations named in ``doc``, each with its mentions, gender and role."""
+def build_entities(doc: Doc) -> tuple[list[Entity], dict[int, Entity]]:
+    """Return the people and organisations named in ``doc`` (mentions, gender, role) and the entity of each token."""
     entities: list[Entity] = []
+    by_token: dict[int, Entity] = {}
     for ent in doc.ents:
         kind = "person" if ent.label_ in PERSON_LABELS else "group" if ent.label_ in GROUP_LABELS else None
         if kind is None:
@@ -68,12 +69,15 @@ def build_entities(doc: Doc) -> list[Entity]:
         if entity.label is None:
             entity.label = ent.label_
         entity.positions.append(ent.start_char)
+        for t in toks:
+            by_token[t.i] = entity
         if _is_subject(ent.root):
             entity.subject_positions.append(ent.start_char)
         if kind == "person":
             _note_person(doc, entity, ent, toks, name)
-    _add_bare_surnames(doc, entities)
-    return entities
+    _add_bare_surnames(doc, entities, by_token)
+    _merge_misread_people(entities, by_token)
+    return entities, by_token
 
 
 def _note_person(doc: Doc, entity: Entity, ent: Span, toks: list[Token], name: str) -> None:
@@ -89,7 +93,7 @@ def _note_person(doc: Doc, entity: Entity, ent: Span, toks: list[Token], name: s
             entity.role = " ".join(t.text for t in titles)
 
 
-def _add_bare_surnames(doc: Doc, entities: list[Entity]) -> None:
+def _add_bare_surnames(doc: Doc, entities: list[Entity], by_token: dict[int, Entity]) -> None:
     """Count capitalised surname tokens the NER missed ("Sanders spoke first") as mentions of that person."""
     covered = {t.i for ent in doc.ents for t in ent}
     by_surname: dict[str, list[Entity]] = {}
@@ -103,6 +107,7 @@ def _add_bare_surnames(doc: Doc, entities: list[Entity]) -> None:
         if not owners or len(owners) != 1:
             continue
         owners[0].positions.append(tok.idx)
+        by_token[tok.i] = owners[0]
         if tok.dep_ in SUBJECT_DEPS:
             owners[0].subject_positions.append(tok.idx)
     for e in entities:
@@ -163,3 +168,27 @@ def attach_role(entity: Entity, ent: Span) -> None:
         if entity.role is None:
             entity.role = piece
         entity.role_words.update(role_words(piece))
+
+
+def _merge_misread_people(entities: list[Entity], by_token: dict[int, Entity]) -> None:
+    """Fold a name the NER read as an organisation or place into the one person of that name ("DuVernay")."""
+    people_by_key: dict[str, list[Entity]] = {}
+    for e in entities:
+        if e.kind == "person":
+            people_by_key.setdefault(e.name.lower(), []).append(e)
+            if len(e.name.split()) > 1:
+                people_by_key.setdefault(surname_key(e.name), []).append(e)
+    merged: dict[int, Entity] = {}
+    for e in entities:
+        owners = people_by_key.get(e.name.lower()) if e.kind == "group" else None
+        if not owners or len({id(o) for o in owners}) != 1:
+            continue
+        person = owners[0]
+        person.positions = sorted(person.positions + e.positions)
+        person.subject_positions = sorted(person.subject_positions + e.subject_positions)
+        merged[id(e)] = person
+    if merged:
+        entities[:] = [e for e in entities if id(e) not in merged]
+        for i, e in list(by_token.items()):
+            if id(e) in merged:
+                by_token[i] = merged[id(e)]

@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bot.extraction.lexicon import people
-from bot.extraction.speakers import descriptions, pronouns
+from bot.extraction.speakers import descriptions, documents, names, pronouns
 from bot.extraction.speakers.config import DEFAULT_CONFIG, SpeakersConfig
 from bot.extraction.speakers.entities import Entity, np_span
+from bot.extraction.speakers.gender import infer_genders
 from bot.extraction.speakers.registry import build_entities
 
 if TYPE_CHECKING:
@@ -29,7 +30,10 @@ class SpeakerResolver:
             self._sent_starts.append(sent.start_char)
             for tok in sent:
                 self._sent_index[tok.i] = i
-        self.entities: list[Entity] = build_entities(doc)
+        self.entities, self.by_token = build_entities(doc)
+        names.merge_acronyms(self.entities, self.by_token)
+        names.add_group_entities(doc, self.entities, self.by_token)
+        infer_genders(doc, self.entities, self._sent_starts, cfg)
 
     def sentence_of(self, token: Token) -> int:
         """Return the index of the sentence holding ``token``."""
@@ -55,16 +59,34 @@ class SpeakerResolver:
         """Resolve he/she/they/it to the most salient compatible entity before the pronoun."""
         sent = self.sentence_of(pronoun)
         window_start = self._sent_starts[max(0, sent - self.cfg.pronoun_window_sentences)]
-        return pronouns.resolve_pronoun(self.entities, pronoun, window_start, recent)
+        found = pronouns.resolve_pronoun(self.entities, pronoun, window_start, recent)
+        if found is not None:
+            self.note_gender(found, pronoun.lower_)
+        return found
 
     def resolve_description(self, head: Token, modifiers: list[Token], pos: int) -> Entity | None:
         """Resolve "the diplomat" / "a Pentagon spokesman" to the person introduced with that role."""
         return descriptions.resolve_description(self.entities, head, modifiers, pos, self.cfg)
 
+    def group_of(self, owner: Entity, head: Token) -> Entity | None:
+        """Return the organisation a group noun makes of its owner ("his campaign" -> "Trump campaign")."""
+        name = names.group_name(owner, head)
+        if name is None:
+            return None
+        found = next((e for e in self.entities if e.kind == "group" and e.name == name), None)
+        if found is None:
+            found = Entity(name=name, kind="group", label="ORG", positions=[head.idx])
+            self.entities.append(found)
+        return found
+
 
 def plain_speaker(span: Span) -> str | None:
-    """Return a mention as written, for a source that resolves to no entity."""
-    return span.text.strip(" ,")
+    """Return a mention as written for a source that resolves to no entity; None for a bare pronoun."""
+    root = span.root
+    if root.pos_ == "PRON" and root.lower_ in people().pronoun_gender and root.lower_ not in FIRST_SECOND_PERSON:
+        return None
+    text = span.text.strip(" ,")
+    return text or None
 
 
 def _resolve_relative(resolver: SpeakerResolver, root: Token, recent: list[tuple[int, Entity]]) -> Entity | None:
@@ -75,28 +97,47 @@ def _resolve_relative(resolver: SpeakerResolver, root: Token, recent: list[tuple
     return None
 
 
-def resolve_mention(resolver: SpeakerResolver, span: Span, recent: list[tuple[int, Entity]]) -> Entity | None:
-    """Return the entity a source mention refers to, or None when no referent can be chosen."""
+def _resolve_pronominal(resolver: SpeakerResolver, root: Token, recent: list[tuple[int, Entity]]) -> Entity | None:
+    if people().pronoun_gender.get(root.lower_) == "relative":
+        return _resolve_relative(resolver, root, recent)
+    return resolver.resolve_pronoun(root, recent)
+
+
+def _owned_group(resolver: SpeakerResolver, root: Token, recent: list[tuple[int, Entity]]) -> Entity | None:
+    """ "his campaign" -> the campaign of the man "his" refers to."""
+    for child in root.children:
+        if child.dep_ == "poss" and child.pos_ == "PRON" and child.lower_ not in FIRST_SECOND_PERSON:
+            owner = resolver.resolve_pronoun(child, recent)
+            return resolver.group_of(owner, root) if owner is not None else None
+    return None
+
+
+def _resolve_noun(resolver: SpeakerResolver, span: Span, recent: list[tuple[int, Entity]]) -> Entity | None:
     lex = people()
     root = span.root
-    entity = resolver.entity_at(span.start_char, span.end_char)
-    if entity is not None and entity.kind == "person":
-        return entity
-    if entity is not None and not any(p <= root.idx < p + len(entity.name) for p in entity.positions):
-        entity = None  # "The Democratic senator": an organisation modifying a description is not the source
-    low = root.lower_
-    if low in FIRST_SECOND_PERSON:
-        return None  # first and second person: the mention is the best answer without a discourse model
-    if root.pos_ == "PRON" or low in lex.pronoun_gender:
-        if lex.pronoun_gender.get(low) == "relative":
-            return _resolve_relative(resolver, root, recent)
-        found = resolver.resolve_pronoun(root, recent)
-        if found is not None:
-            resolver.note_gender(found, low)
-        return found
-    if root.pos_ == "NOUN" and (low in lex.person_roles or root.lemma_.lower() in lex.person_roles):
+    window = resolver.cfg.description_window_chars
+    if root.lower_ in lex.person_roles or root.lemma_.lower() in lex.person_roles:
         modifiers = [t for t in span if t.i < root.i and t.dep_ in DESCRIPTION_MODIFIER_DEPS]
-        found = resolver.resolve_description(root, modifiers, span.start_char)
-        if found is not None:
-            return found
-    return entity
+        return resolver.resolve_description(root, modifiers, span.start_char)
+    if documents.is_document(root):
+        return documents.document_issuer(root, resolver.by_token, window)
+    return _owned_group(resolver, root, recent) or documents.org_description(
+        root, resolver.entities, span.start_char, window)
+
+
+def resolve_mention(resolver: SpeakerResolver, span: Span, recent: list[tuple[int, Entity]]) -> Entity | None:
+    """Return the entity a source mention refers to, or None when no referent can be chosen."""
+    root = span.root
+    # The mention's head is a name: "Ohio Senator Rob Portman", "Clinton spokesman Nick Merrill", "The IMF".
+    entity = resolver.by_token.get(root.i) or names.appositive_entity(root, resolver.by_token)
+    if entity is not None:
+        return entity
+    if root.lower_ in FIRST_SECOND_PERSON:
+        return None  # first and second person: the mention is the best answer without a discourse model
+    if root.pos_ == "PRON" or root.lower_ in people().pronoun_gender:
+        return _resolve_pronominal(resolver, root, recent)
+    found = _resolve_noun(resolver, span, recent)
+    if found is not None or root.pos_ != "PROPN":
+        return found
+    # A name the NER split or missed ("Sen. Bernie Sanders (I-Vt.)"): a name inside the mention.
+    return resolver.entity_at(span.start_char, span.end_char)
