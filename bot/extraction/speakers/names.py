@@ -99,10 +99,10 @@ def merge_acronyms(entities: list[Entity], by_token: dict[int, Entity]) -> None:
 
 
 def appositive_entity(root: Token, by_token: dict[int, Entity]) -> Entity | None:
-    """Return the name in apposition to a description ("Another RT host, Abby Martin, said")."""
+    """Return the person named in apposition to a description ("Another RT host, Abby Martin, said")."""
     for child in root.children:
         if child.dep_ == "appos" and child.i > root.i:
             found = by_token.get(child.i)
-            if found is not None:
+            if found is not None and found.kind == "person":
                 return found
     return None

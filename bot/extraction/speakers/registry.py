@@ -126,6 +126,8 @@ def _pre_name_role(ent: Span) -> str | None:
         head = head.head
     if head.pos_ == "ADP":
         head = head.head
+    if head.i != ent.root.i and head.pos_ not in {"NOUN", "PROPN"}:
+        return None  # "The judge agreed with Ivana Trump": a clause, not a role
     left = np_span(head)[0]
     if left >= ent.start:
         return None

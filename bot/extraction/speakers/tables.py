@@ -18,6 +18,8 @@ class SpeakerRules:
     document_agent_preps: frozenset[str]
     org_descriptions: dict[str, frozenset[str]]
     acronym_skip: frozenset[str]
+    modifier_synonyms: dict[str, frozenset[str]]
+    role_gender: dict[str, str]
 
 
 @lru_cache(maxsize=1)
@@ -32,4 +34,6 @@ def rules() -> SpeakerRules:
         document_agent_preps=frozenset(d["document_agent_preps"]),
         org_descriptions={k: frozenset(v) for k, v in d["org_descriptions"].items()},
         acronym_skip=frozenset(d["acronym_skip"]),
+        modifier_synonyms={k: frozenset(v) for k, v in d["modifier_synonyms"].items()},
+        role_gender={**{w: "female" for w in d["female_roles"]}, **{w: "male" for w in d["male_roles"]}},
     )
