@@ -10,11 +10,12 @@ resolves to the person introduced with a matching role.
 
 from __future__ import annotations
 
+from bot.extraction.speakers.assign import SpeakerChoice, choose_speaker, source_of_cue
 from bot.extraction.speakers.config import SpeakersConfig
 from bot.extraction.speakers.entities import Entity, np_span
 from bot.extraction.speakers.resolve import SpeakerResolver, plain_speaker, resolve_mention
 
 _np_span = np_span  # the name the attribution passes import
 
-__all__ = ["Entity", "SpeakerResolver", "SpeakersConfig", "_np_span", "np_span", "plain_speaker",
-           "resolve_mention"]
+__all__ = ["Entity", "SpeakerChoice", "SpeakerResolver", "SpeakersConfig", "_np_span", "choose_speaker", "np_span",
+           "plain_speaker", "resolve_mention", "source_of_cue"]

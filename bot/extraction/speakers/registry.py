@@ -18,6 +18,7 @@ from bot.extraction.speakers.entities import (
     surname_key,
     title_gender,
 )
+from bot.extraction.speakers.tables import rules
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -39,12 +40,19 @@ def entity_for_name(entities: list[Entity], name: str, kind: str) -> Entity:
             e.name = name
             return e
     # A short form goes to the most-mentioned full name containing it ("Clinton" -> Hillary, not Chelsea).
-    containing = [e for e in candidates if low in e.name.lower() or e.name.lower() in low]
+    containing = [e for e in candidates if low in e.name.lower() or e.name.lower() in low or _same_person(low, e.name)]
     if containing:
         return max(containing, key=lambda e: (len(e.positions), -candidates.index(e)))
     ent = Entity(name=name, kind=kind)
     entities.append(ent)
     return ent
+
+
+def _same_person(a: str, b: str) -> bool:
+    """ "Loretta Lynch" and "Loretta E. Lynch": the words of one, less initials, are all in the other."""
+    wa = {w for w in a.lower().split() if len(w.rstrip(".")) > 1}
+    wb = {w for w in b.lower().split() if len(w.rstrip(".")) > 1}
+    return bool(wa) and bool(wb) and (wa <= wb or wb <= wa)
 
 
 def _is_subject(tok: Token) -> bool:
@@ -82,10 +90,12 @@ def build_entities(doc: Doc) -> tuple[list[Entity], dict[int, Entity]]:
 
 def _note_person(doc: Doc, entity: Entity, ent: Span, toks: list[Token], name: str) -> None:
     before = [doc[i] for i in range(max(0, ent.start - 2), ent.start)]
-    gender = title_gender(before + list(ent)) or first_name_gender(name)
+    attach_role(entity, ent)
+    role_gender = rules().role_gender
+    by_role = next((role_gender[w] for w in entity.role_words if w in role_gender), None)
+    gender = title_gender(before + list(ent)) or by_role or first_name_gender(name)
     if gender and entity.gender is None:
         entity.gender = gender
-    attach_role(entity, ent)
     titles = [t for t in ent if t.i < toks[0].i and t.lower_ in people().titles_neutral] if toks else []
     if titles:  # "Judge Sean Dunphy": a title inside the name is a role too
         entity.role_words.update(role_words(" ".join(t.text for t in titles)))
