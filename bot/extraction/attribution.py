@@ -17,7 +17,7 @@ from bot.extraction.lexicon import SUBJECT_DEPS, cues, frames
 from bot.extraction.model import Statement, StatementType
 from bot.extraction.quotes import QuoteRegion, classify, continues_next_paragraph, quote_mask, quoted_regions
 from bot.extraction.ranker import bucket, load_ranker
-from bot.extraction.speakers import Entity, SpeakerResolver, _np_span, plain_speaker, resolve_mention
+from bot.extraction.speakers import Entity, SpeakerResolver, _np_span, choose_speaker
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -828,21 +828,10 @@ def find_statements(doc: Doc, text: str) -> list[Statement]:
             if source.cue_start is not None and finder.same_paragraph(source.cue_start, cand.start):
                 # '"A," he said. "B."': the second quotation is reported by the same cue.
                 cand.cue_start, cand.cue_end = source.cue_start, source.cue_end
-        elif cand.mention is not None:
-            left, right = cand.mention
-            span = doc[left:right]
-            mspan = (span.start_char, span.end_char)
-            mention_text = span.text
-            entity = resolve_mention(resolver, span, recent)
-            if entity is not None:
-                speaker, role = entity.name, entity.role
-                recent.append((span.start_char, entity))
-            else:
-                speaker, role = plain_speaker(span), None
         else:
-            speaker = role = mention_text = None
-            mspan = None
-        if cand.origin == "floating" and speaker is None:
+            choice = choose_speaker(resolver, cand.mention, cand.cue_start, recent)
+            speaker, role, mention_text, mspan = choice.speaker, choice.role, choice.mention, choice.span
+        if cand.origin == "floating" and mention_text is None:
             resolved.append((None, None, None, None))
             continue
         resolved.append((speaker, role, mention_text, mspan))
