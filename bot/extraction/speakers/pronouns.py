@@ -23,7 +23,8 @@ def compatibility(kind: str) -> Compatible:
             if e.kind != "person":
                 return False
             return e.gender == kind if strict else e.gender in (None, kind)
-        return e.kind == "group"
+        # A speaking "it"/"they" is an organisation before a place ("it said" of a country is rarer).
+        return e.kind == "group" and (e.label != "GPE" or not strict)
     return compatible
 
 

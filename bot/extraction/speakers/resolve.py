@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bot.extraction.lexicon import people
-from bot.extraction.speakers import descriptions, documents, names, pronouns
+from bot.extraction.speakers import descriptions, documents, names, plural, pronouns
 from bot.extraction.speakers.config import DEFAULT_CONFIG, SpeakersConfig
 from bot.extraction.speakers.entities import Entity, np_span
 from bot.extraction.speakers.gender import infer_genders
@@ -33,6 +33,7 @@ class SpeakerResolver:
         self.entities, self.by_token = build_entities(doc)
         names.merge_acronyms(self.entities, self.by_token)
         names.add_group_entities(doc, self.entities, self.by_token)
+        plural.add_plural_entities(doc, self.entities, self.by_token)
         infer_genders(doc, self.entities, self._sent_starts, cfg)
 
     def sentence_of(self, token: Token) -> int:
@@ -103,6 +104,14 @@ def _resolve_pronominal(resolver: SpeakerResolver, root: Token, recent: list[tup
     return resolver.resolve_pronoun(root, recent)
 
 
+def _owner_by_pronoun(resolver: SpeakerResolver, root: Token, recent: list[tuple[int, Entity]]) -> Entity | None:
+    """ "her account", "his best response": the document's author is the possessor."""
+    for child in root.children:
+        if child.dep_ == "poss" and child.pos_ == "PRON" and child.lower_ not in FIRST_SECOND_PERSON:
+            return resolver.resolve_pronoun(child, recent)
+    return None
+
+
 def _owned_group(resolver: SpeakerResolver, root: Token, recent: list[tuple[int, Entity]]) -> Entity | None:
     """ "his campaign" -> the campaign of the man "his" refers to."""
     for child in root.children:
@@ -116,11 +125,13 @@ def _resolve_noun(resolver: SpeakerResolver, span: Span, recent: list[tuple[int,
     lex = people()
     root = span.root
     window = resolver.cfg.description_window_chars
+    if plural.is_plural_people(root):
+        return plural.nearest_plural(resolver.entities, span.start_char, window // 4)
     if root.lower_ in lex.person_roles or root.lemma_.lower() in lex.person_roles:
         modifiers = [t for t in span if t.i < root.i and t.dep_ in DESCRIPTION_MODIFIER_DEPS]
         return resolver.resolve_description(root, modifiers, span.start_char)
     if documents.is_document(root):
-        return documents.document_issuer(root, resolver.by_token, window)
+        return _owner_by_pronoun(resolver, root, recent) or documents.document_issuer(root, resolver.by_token, window)
     return _owned_group(resolver, root, recent) or documents.org_description(
         root, resolver.entities, span.start_char, window)
 
@@ -128,12 +139,17 @@ def _resolve_noun(resolver: SpeakerResolver, span: Span, recent: list[tuple[int,
 def resolve_mention(resolver: SpeakerResolver, span: Span, recent: list[tuple[int, Entity]]) -> Entity | None:
     """Return the entity a source mention refers to, or None when no referent can be chosen."""
     root = span.root
+    members = plural.conjoined(root, resolver.by_token)
+    if len(members) > 1:  # "Mr. King and Mr. Schultz say"
+        return plural.plural_entity(resolver.entities, members, span.start_char, subject=False)
     # The mention's head is a name: "Ohio Senator Rob Portman", "Clinton spokesman Nick Merrill", "The IMF".
     entity = resolver.by_token.get(root.i) or names.appositive_entity(root, resolver.by_token)
     if entity is not None:
         return entity
     if root.lower_ in FIRST_SECOND_PERSON:
         return None  # first and second person: the mention is the best answer without a discourse model
+    if root.lower_ in plural.DISTRIBUTIVE:
+        return plural.nearest_plural(resolver.entities, span.start_char, resolver.cfg.description_window_chars // 4)
     if root.pos_ == "PRON" or root.lower_ in people().pronoun_gender:
         return _resolve_pronominal(resolver, root, recent)
     found = _resolve_noun(resolver, span, recent)
