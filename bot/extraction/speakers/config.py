@@ -19,7 +19,9 @@ class SpeakersConfig:
     gender_min_votes: int = 2
     # A gender vote also needs this share of all the votes for that person.
     gender_min_share: float = 0.75
-    # A role the article never spells out goes to its main person: one with this many mentions...
+    # A role the article never spells out goes to the person last mentioned as a subject this close before...
+    salient_window_chars: int = 2000
+    # ... else to its main person: one with this many mentions...
     main_person_min_mentions: int = 3
     # ... and this many times the mentions of the next person.
     main_person_lead: float = 1.5

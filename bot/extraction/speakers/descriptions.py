@@ -87,7 +87,7 @@ def _salient_subject(entities: list[Entity], head: Token, pos: int, cfg: Speaker
     """The person last mentioned as a subject before the description, as for a pronoun."""
     def compatible(e: Entity, strict: bool) -> bool:
         return e.kind == "person" and not _gender_clash(e, head)
-    return nearest(entities, pos, pos - cfg.description_window_chars, compatible, subjects_only=True)
+    return nearest(entities, pos, pos - cfg.salient_window_chars, compatible, subjects_only=True)
 
 
 def _definite(head: Token) -> bool:
@@ -106,6 +106,6 @@ def resolve_description(entities: list[Entity], head: Token, modifiers: list[Tok
                and not _modifiers_clash(e, head, modifiers, mod_words) and not _gender_clash(e, head)]
     found = _nearest_fitting(fitting, pos, mod_words, cfg)
     if found is None and _definite(head):
-        found = (_closest_anywhere(fitting, pos) or _main_person(entities, head, cfg)
-                 or _salient_subject(entities, head, pos, cfg))
+        found = (_closest_anywhere(fitting, pos) or _salient_subject(entities, head, pos, cfg)
+                 or _main_person(entities, head, cfg))
     return found
