@@ -35,6 +35,7 @@ class SpeakerResolver:
         names.add_group_entities(doc, self.entities, self.by_token)
         plural.add_plural_entities(doc, self.entities, self.by_token)
         infer_genders(doc, self.entities, self._sent_starts, cfg)
+        self.quoted = pronouns.quoted_mask(doc.text)
 
     def sentence_of(self, token: Token) -> int:
         """Return the index of the sentence holding ``token``."""
@@ -60,7 +61,7 @@ class SpeakerResolver:
         """Resolve he/she/they/it to the most salient compatible entity before the pronoun."""
         sent = self.sentence_of(pronoun)
         window_start = self._sent_starts[max(0, sent - self.cfg.pronoun_window_sentences)]
-        found = pronouns.resolve_pronoun(self.entities, pronoun, window_start, recent)
+        found = pronouns.resolve_pronoun(self.entities, pronoun, window_start, recent, self.quoted)
         if found is not None:
             self.note_gender(found, pronoun.lower_)
         return found
