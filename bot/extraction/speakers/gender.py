@@ -28,6 +28,7 @@ def infer_genders(doc: Doc, entities: list[Entity], sent_starts: list[int], cfg:
     pronoun_gender = people().pronoun_gender
     votes: dict[int, Counter[str]] = {}
     owners: dict[int, Entity] = {}
+    chain: dict[str, tuple[int, Entity]] = {}  # gender -> (sentence, person) of the last vote
     for tok in doc:
         kind = pronoun_gender.get(tok.lower_)
         if kind not in {"male", "female"}:
@@ -36,10 +37,14 @@ def infer_genders(doc: Doc, entities: list[Entity], sent_starts: list[int], cfg:
         floor = sent_starts[max(0, sent - 1)]
         window = mentions[bisect_left(offsets, floor):bisect_left(offsets, tok.idx)]
         distinct = {id(e): e for _, e in window}
+        if not distinct and kind in chain and sent - chain[kind][0] <= 1:
+            # "She shouted ... Her husband ... She said": the pronoun chain goes on with no other person named.
+            distinct = {id(chain[kind][1]): chain[kind][1]}
         if len(distinct) != 1:
             continue
         (key, entity), = distinct.items()
         owners[key] = entity
+        chain[kind] = (sent, entity)
         votes.setdefault(key, Counter())[kind] += 1
     for key, counter in votes.items():
         entity = owners[key]

@@ -58,8 +58,12 @@ def plural_entity(entities: list[Entity], members: list[Entity], pos: int, subje
 def add_plural_entities(doc: Doc, entities: list[Entity], by_token: dict[int, Entity]) -> None:
     """Register coordinated subjects ("Obama and Clinton call ...") so that a later "they" can find them."""
     for tok in doc:
-        if tok.dep_ in SUBJECT_DEPS and tok.i in by_token:
-            members = conjoined(tok, by_token)
+        if tok.dep_ not in SUBJECT_DEPS:
+            continue
+        # "Senators Chuck Grassley and Patrick Leahy wrote": the names may hang from the subject in apposition.
+        heads = [tok] if tok.i in by_token else [c for c in tok.children if c.dep_ == "appos" and c.i in by_token]
+        for head in heads[:1]:
+            members = conjoined(head, by_token)
             if len(members) > 1:
                 plural_entity(entities, members, tok.left_edge.idx, subject=True)
 

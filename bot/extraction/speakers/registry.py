@@ -56,6 +56,8 @@ def _same_person(a: str, b: str) -> bool:
 
 
 def _is_subject(tok: Token) -> bool:
+    if tok.dep_ == "appos":  # "Senators Chuck Grassley and Patrick Leahy wrote"
+        return tok.head.dep_ in SUBJECT_DEPS
     return tok.dep_ in SUBJECT_DEPS or (tok.dep_ == "pobj" and tok.head.head.dep_ in SUBJECT_DEPS)
 
 
