@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -35,9 +34,8 @@ NO_SPEAKER = SpeakerChoice(None, None, None, None)
 
 
 def _token_at(doc: Doc, char: int) -> Token | None:
-    starts = [t.idx for t in doc]
-    i = bisect_right(starts, char) - 1
-    return doc[i] if 0 <= i < len(doc) else None
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
 
 
 def _subject(node: Token) -> Token | None:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from bot.extraction.lexicon import people
 from bot.extraction.speakers.config import SpeakersConfig
+from bot.extraction.speakers.scan import tokens_with
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -29,10 +30,9 @@ def infer_genders(doc: Doc, entities: list[Entity], sent_starts: list[int], cfg:
     votes: dict[int, Counter[str]] = {}
     owners: dict[int, Entity] = {}
     chain: dict[str, tuple[int, Entity]] = {}  # gender -> (sentence, person) of the last vote
-    for tok in doc:
-        kind = pronoun_gender.get(tok.lower_)
-        if kind not in {"male", "female"}:
-            continue
+    gendered = [w for w, kind in pronoun_gender.items() if kind in {"male", "female"}]
+    for tok in tokens_with(doc, "lower", gendered):
+        kind = pronoun_gender[tok.lower_]
         sent = bisect_left(sent_starts, tok.idx + 1) - 1
         floor = sent_starts[max(0, sent - 1)]
         window = mentions[bisect_left(offsets, floor):bisect_left(offsets, tok.idx)]

@@ -6,6 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from bot.extraction.speakers.entities import Entity, surname_key
+from bot.extraction.speakers.scan import tokens_with
 from bot.extraction.speakers.tables import rules
 
 if TYPE_CHECKING:
@@ -48,8 +49,8 @@ def owner_of(head: Token, by_token: dict[int, Entity]) -> Entity | None:
 def add_group_entities(doc: Doc, entities: list[Entity], by_token: dict[int, Entity]) -> None:
     """Register organisations built on a person's name ("the Clinton campaign") as entities of their own."""
     heads = rules().group_heads
-    for tok in doc:
-        if tok.pos_ != "NOUN" or (tok.lower_ not in heads and tok.lemma_.lower() not in heads):
+    for tok in tokens_with(doc, "lower", heads):
+        if tok.pos_ != "NOUN":
             continue
         owner = owner_of(tok, by_token)
         name = group_name(owner, tok) if owner is not None else None

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from bot.extraction.lexicon import SUBJECT_DEPS, people
 from bot.extraction.speakers.entities import Entity
+from bot.extraction.speakers.scan import tokens_with
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -57,9 +58,7 @@ def plural_entity(entities: list[Entity], members: list[Entity], pos: int, subje
 
 def add_plural_entities(doc: Doc, entities: list[Entity], by_token: dict[int, Entity]) -> None:
     """Register coordinated subjects ("Obama and Clinton call ...") so that a later "they" can find them."""
-    for tok in doc:
-        if tok.dep_ not in SUBJECT_DEPS:
-            continue
+    for tok in tokens_with(doc, "dep", SUBJECT_DEPS):
         # "Senators Chuck Grassley and Patrick Leahy wrote": the names may hang from the subject in apposition.
         heads = [tok] if tok.i in by_token else [c for c in tok.children if c.dep_ == "appos" and c.i in by_token]
         for head in heads[:1]:

@@ -18,6 +18,7 @@ from bot.extraction.speakers.entities import (
     surname_key,
     title_gender,
 )
+from bot.extraction.speakers.scan import tokens_with
 from bot.extraction.speakers.tables import rules
 
 if TYPE_CHECKING:
@@ -112,7 +113,7 @@ def _add_bare_surnames(doc: Doc, entities: list[Entity], by_token: dict[int, Ent
     for e in entities:
         if e.kind == "person":
             by_surname.setdefault(surname_key(e.name), []).append(e)
-    for tok in doc:
+    for tok in tokens_with(doc, "lower", by_surname):
         if tok.i in covered or not tok.text[:1].isupper():
             continue
         owners = by_surname.get(tok.lower_)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from bot.extraction.lexicon import people
@@ -24,12 +25,7 @@ class SpeakerResolver:
     def __init__(self, doc: Doc, cfg: SpeakersConfig = DEFAULT_CONFIG) -> None:
         self.doc = doc
         self.cfg = cfg
-        self._sent_index: dict[int, int] = {}
-        self._sent_starts: list[int] = []
-        for i, sent in enumerate(doc.sents):
-            self._sent_starts.append(sent.start_char)
-            for tok in sent:
-                self._sent_index[tok.i] = i
+        self._sent_starts: list[int] = [sent.start_char for sent in doc.sents]
         self.entities, self.by_token = build_entities(doc)
         names.merge_acronyms(self.entities, self.by_token)
         names.add_group_entities(doc, self.entities, self.by_token)
@@ -39,7 +35,7 @@ class SpeakerResolver:
 
     def sentence_of(self, token: Token) -> int:
         """Return the index of the sentence holding ``token``."""
-        return self._sent_index.get(token.i, 0)
+        return max(0, bisect_right(self._sent_starts, token.idx) - 1)
 
     def entity_at(self, start_char: int, end_char: int) -> Entity | None:
         """Return the entity with a mention inside the character range, preferring persons."""
