@@ -17,7 +17,8 @@ if TYPE_CHECKING:
 CLIMB_DEPS = frozenset({"xcomp", "advcl", "conj", "pcomp", "prep", "pobj", "dobj", "acl", "attr", "npadvmod"})
 MAX_CLIMB = 6
 MAX_SOURCE_TOKENS = 14
-NON_SOURCES = frozenset({"it", "there", "this", "that", "what", "which"})
+NON_SOURCES = frozenset({"there", "this", "that", "what"})
+RELATIVES = frozenset({"who", "which", "that", "whom"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +49,18 @@ def _subject(node: Token) -> Token | None:
     return None
 
 
-def source_of_cue(doc: Doc, cue_start: int) -> Span | None:
+def _first_name_before(verb: Token, by_token: dict[int, Entity]) -> Span | None:
+    """A clause the parser left without a subject ("..., Obama and Clinton call them"): its first name."""
+    doc = verb.doc
+    for tok in doc[verb.sent.start:verb.i]:
+        entity = by_token.get(tok.i)
+        if entity is not None and entity.kind == "person":
+            ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+            return ent if ent is not None else doc[tok.i:tok.i + 1]
+    return None
+
+
+def source_of_cue(doc: Doc, cue_start: int, by_token: dict[int, Entity] | None = None) -> Span | None:
     """Return the subject the cue's clause hangs from, for a statement whose source the passes left out."""
     node = _token_at(doc, cue_start)
     for _ in range(MAX_CLIMB):
@@ -61,8 +73,10 @@ def source_of_cue(doc: Doc, cue_start: int) -> Span | None:
                 left, right = max(left, subject.i - 4), subject.i + 1
             return doc[left:right]
         if node.dep_ not in CLIMB_DEPS or node.head is node:
-            return None
+            break
         node = node.head
+    if node is not None and node.dep_ == "ROOT" and node.pos_ in {"VERB", "AUX"} and by_token is not None:
+        return _first_name_before(node, by_token)
     return None
 
 
@@ -72,11 +86,33 @@ def choose_speaker(resolver: SpeakerResolver, mention: tuple[int, int] | None, c
     doc = resolver.doc
     span = doc[mention[0]:mention[1]] if mention is not None else None
     if span is None and cue_start is not None:
-        span = source_of_cue(doc, cue_start)
+        span = source_of_cue(doc, cue_start, resolver.by_token)
     if span is None:
         return NO_SPEAKER
-    entity = resolve_mention(resolver, span, recent)
+    # "an architect who said", "the Chicago Police Department, which reported": the relative's antecedent.
+    source = relative_antecedent(span) or span
+    entity = resolve_mention(resolver, source, recent)
+    where = (span.start_char, span.end_char)
     if entity is not None:
         recent.append((span.start_char, entity))
-        return SpeakerChoice(entity.name, entity.role, span.text, (span.start_char, span.end_char))
-    return SpeakerChoice(plain_speaker(span), None, span.text, (span.start_char, span.end_char))
+        return SpeakerChoice(entity.name, entity.role, span.text, where)
+    return SpeakerChoice(plain_speaker(source), None, span.text, where)
+
+
+def relative_antecedent(span: Span) -> Span | None:
+    """Return the noun phrase a relative pronoun mention stands for ("who" in "some economists who argue")."""
+    root = span.root
+    if len(span) != 1 or root.lower_ not in RELATIVES:
+        return None
+    verb = root.head
+    head = verb.head if verb.dep_ in {"relcl", "acl"} else None
+    if head is None or head.pos_ not in {"NOUN", "PROPN"}:
+        # A relative clause the parser attached elsewhere: the noun right before the pronoun.
+        prev = root.doc[root.i - 1] if root.i > 0 else None
+        if prev is not None and prev.is_punct and prev.i > 0:
+            prev = root.doc[prev.i - 1]
+        head = prev if prev is not None and prev.pos_ in {"NOUN", "PROPN"} else None
+    if head is None:
+        return None
+    left, right = np_span(head)
+    return root.doc[left:min(right, root.i)]
