@@ -107,3 +107,10 @@ def appositive_entity(root: Token, by_token: dict[int, Entity]) -> Entity | None
             if found is not None and found.kind == "person":
                 return found
     return None
+
+
+def by_surname(entities: list[Entity], surname: str) -> Entity | None:
+    """Return the one person with this surname, if exactly one."""
+    key = surname.lower()
+    found = [e for e in entities if e.kind == "person" and surname_key(e.name) == key]
+    return found[0] if len(found) == 1 else None

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 FIRST_SECOND_PERSON = frozenset({"we", "us", "i", "me", "you"})
 DESCRIPTION_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
+ROLE_PREPS = frozenset({"for", "of", "at", "to"})
 
 
 class SpeakerResolver:
@@ -118,14 +119,25 @@ def _owned_group(resolver: SpeakerResolver, root: Token, recent: list[tuple[int,
     return None
 
 
+def _after_honorific(tok: Token) -> bool:
+    lex = people()
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    return prev is not None and tok.pos_ == "PROPN" and prev.lower_ in lex.titles_male | lex.titles_female
+
+
 def _resolve_noun(resolver: SpeakerResolver, span: Span, recent: list[tuple[int, Entity]]) -> Entity | None:
     lex = people()
     root = span.root
     window = resolver.cfg.description_window_chars
     if plural.is_plural_people(root):
         return plural.nearest_plural(resolver.entities, span.start_char, window // 4)
+    if _after_honorific(root):
+        return names.by_surname(resolver.entities, root.text)  # "Mr. King": a name the NER missed, not a king
     if root.lower_ in lex.person_roles or root.lemma_.lower() in lex.person_roles:
         modifiers = [t for t in span if t.i < root.i and t.dep_ in DESCRIPTION_MODIFIER_DEPS]
+        # "a spokeswoman for Hillary Clinton": the name the role is for counts as a modifier.
+        modifiers += [g for c in root.rights if c.dep_ == "prep" and c.lower_ in ROLE_PREPS
+                      for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
         return resolver.resolve_description(root, modifiers, span.start_char)
     if documents.is_document(root):
         return _owner_by_pronoun(resolver, root, recent) or documents.document_issuer(root, resolver.by_token, window)
