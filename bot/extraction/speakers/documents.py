@@ -81,6 +81,22 @@ def document_issuer(head: Token, by_token: dict[int, Entity], window: int) -> En
         found = _issuer_here(tok, by_token)
         if found is not None:
             return found
+    return _issuer_by_verb(head, by_token, window)
+
+
+def _issuer_by_verb(head: Token, by_token: dict[int, Entity], window: int) -> Entity | None:
+    """ "The appeals court ruled ... the ruling said": the subject of the verb the document comes from."""
+    verbs = rules().document_verbs.get(head.lemma_.lower()) or rules().document_verbs.get(head.lower_)
+    if not verbs:
+        return None
+    doc = head.doc
+    for tok in reversed(doc[:head.i]):
+        if head.idx - tok.idx > window:
+            break
+        if tok.pos_ == "VERB" and tok.lemma_ in verbs:
+            found = _agent_of_verb(tok, by_token)
+            if found is not None:
+                return found
     return None
 
 

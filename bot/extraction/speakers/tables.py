@@ -20,6 +20,7 @@ class SpeakerRules:
     acronym_skip: frozenset[str]
     modifier_synonyms: dict[str, frozenset[str]]
     role_gender: dict[str, str]
+    document_verbs: dict[str, frozenset[str]]
 
 
 @lru_cache(maxsize=1)
@@ -35,5 +36,6 @@ def rules() -> SpeakerRules:
         org_descriptions={k: frozenset(v) for k, v in d["org_descriptions"].items()},
         acronym_skip=frozenset(d["acronym_skip"]),
         modifier_synonyms={k: frozenset(v) for k, v in d["modifier_synonyms"].items()},
+        document_verbs={k: frozenset(v) for k, v in d["document_verbs"].items()},
         role_gender={**{w: "female" for w in d["female_roles"]}, **{w: "male" for w in d["male_roles"]}},
     )
