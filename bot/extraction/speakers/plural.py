@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bot.extraction.lexicon import SUBJECT_DEPS, people
-from bot.extraction.speakers.entities import Entity
+from bot.extraction.speakers.entities import Entity, np_span
 from bot.extraction.speakers.scan import tokens_with
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 PLURAL_LABEL = "PLURAL"
+MAX_GENERIC_TOKENS = 8
 # Plural heads that stand for people named before ("both men", "the two leaders").
 PEOPLE_NOUNS = frozenset({"men", "women", "people", "leaders", "candidates", "lawmakers", "officials", "countries",
                           "nations", "governments", "sides", "campaigns"})
@@ -85,3 +86,18 @@ def nearest_plural(entities: list[Entity], pos: int, window: int) -> Entity | No
         if before and (best is None or max(before) > best[0]):
             best = (max(before), e)
     return best[1] if best else None
+
+
+def add_plural_subjects(doc: Doc, entities: list[Entity], by_token: dict[int, Entity]) -> None:
+    """Register plural noun subjects the article never names ("environmentalists say") for a later "they"."""
+    for tok in tokens_with(doc, "dep", SUBJECT_DEPS):
+        if tok.tag_ not in {"NNS", "NNPS"} or tok.i in by_token or any(c.i in by_token for c in tok.children):
+            continue
+        left, right = np_span(tok)
+        words = doc[left:right]
+        if len(words) > MAX_GENERIC_TOKENS:
+            continue
+        name = words.text[4:] if words[0].lower_ == "the" else words.text
+        entity = Entity(name=name, kind="group", label="GENERIC", positions=[words.start_char],
+                        subject_positions=[words.start_char])
+        entities.append(entity)

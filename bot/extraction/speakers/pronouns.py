@@ -14,6 +14,8 @@ if TYPE_CHECKING:
 
 Compatible = Callable[["Entity", bool], bool]
 PRONOUN_KINDS = frozenset({"male", "female", "plural", "neuter"})
+# Entities only "they" can refer to: several people named together, a plural noun phrase ("environmentalists").
+PLURAL_ONLY = frozenset({"PLURAL", "GENERIC"})
 OPENING = frozenset("\u201c")
 CLOSING = frozenset("\u201d")
 
@@ -25,8 +27,10 @@ def compatibility(kind: str) -> Compatible:
             if e.kind != "person":
                 return False
             return e.gender == kind if strict else e.gender in (None, kind)
+        if e.kind != "group" or (e.label in PLURAL_ONLY and kind != "plural"):
+            return False
         # A speaking "it"/"they" is an organisation before a place ("it said" of a country is rarer).
-        return e.kind == "group" and (e.label != "GPE" or not strict)
+        return e.label != "GPE" or not strict
     return compatible
 
 

@@ -31,6 +31,7 @@ class SpeakerResolver:
         names.merge_acronyms(self.entities, self.by_token)
         names.add_group_entities(doc, self.entities, self.by_token)
         plural.add_plural_entities(doc, self.entities, self.by_token)
+        plural.add_plural_subjects(doc, self.entities, self.by_token)
         infer_genders(doc, self.entities, self._sent_starts, cfg)
         self.quoted = pronouns.quoted_mask(doc.text)
 
