@@ -96,8 +96,11 @@ def _definite(head: Token) -> bool:
 
 
 def resolve_description(entities: list[Entity], head: Token, modifiers: list[Token], pos: int,
-                        cfg: SpeakersConfig) -> Entity | None:
-    """Resolve "the diplomat" / "a Pentagon spokesman" to the person introduced with that role."""
+                        cfg: SpeakersConfig, *, fallbacks: bool = True) -> Entity | None:
+    """Resolve "the diplomat" / "a Pentagon spokesman" to the person introduced with that role.
+
+    Without ``fallbacks`` only a person whose role matches, named before or just after, is an answer.
+    """
     if head.tag_ in PLURAL_TAGS:
         return None  # "attorneys for the family": a group, not one of the people named
     wanted = _wanted_roles(head)
@@ -105,7 +108,7 @@ def resolve_description(entities: list[Entity], head: Token, modifiers: list[Tok
     fitting = [e for e in entities if e.kind == "person" and e.role_words and _role_fits(e, wanted)
                and not _modifiers_clash(e, head, modifiers, mod_words) and not _gender_clash(e, head)]
     found = _nearest_fitting(fitting, pos, mod_words, cfg)
-    if found is None and _definite(head):
+    if found is None and fallbacks and _definite(head):
         found = (_closest_anywhere(fitting, pos) or _salient_subject(entities, head, pos, cfg)
                  or _main_person(entities, head, cfg))
     return found

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 MAX_ROLE_CHARS = 80
 # How far left of a name the NP head may sit ("Ambassador to Tajikistan Muhammad Zohir Agbar").
 ROLE_HEAD_REACH = 8
+_NAME_PUNCT = ".,\"'“”‘’()"
 
 
 def entity_for_name(entities: list[Entity], name: str, kind: str) -> Entity:
@@ -51,15 +52,22 @@ def entity_for_name(entities: list[Entity], name: str, kind: str) -> Entity:
 
 def _same_person(a: str, b: str) -> bool:
     """ "Loretta Lynch" and "Loretta E. Lynch": the words of one, less initials, are all in the other."""
-    wa = {w for w in a.lower().split() if len(w.rstrip(".")) > 1}
-    wb = {w for w in b.lower().split() if len(w.rstrip(".")) > 1}
+    wa = {w.strip(_NAME_PUNCT) for w in a.lower().split() if len(w.strip(_NAME_PUNCT)) > 1}
+    wb = {w.strip(_NAME_PUNCT) for w in b.lower().split() if len(w.strip(_NAME_PUNCT)) > 1}
     return bool(wa) and bool(wb) and (wa <= wb or wb <= wa)
+
+
+def _main_clause(verb: Token) -> bool:
+    """Subjects of main clauses are salient; "Trump said praise from Putin would not ...": Putin is not."""
+    return verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT")
 
 
 def _is_subject(tok: Token) -> bool:
     if tok.dep_ == "appos":  # "Senators Chuck Grassley and Patrick Leahy wrote"
-        return tok.head.dep_ in SUBJECT_DEPS
-    return tok.dep_ in SUBJECT_DEPS or (tok.dep_ == "pobj" and tok.head.head.dep_ in SUBJECT_DEPS)
+        tok = tok.head
+    elif tok.dep_ == "pobj" and tok.head.head.dep_ in SUBJECT_DEPS:  # "a spokesman for X said"
+        tok = tok.head.head
+    return tok.dep_ in SUBJECT_DEPS and _main_clause(tok.head)
 
 
 def build_entities(doc: Doc) -> tuple[list[Entity], dict[int, Entity]]:
@@ -121,7 +129,7 @@ def _add_bare_surnames(doc: Doc, entities: list[Entity], by_token: dict[int, Ent
             continue
         owners[0].positions.append(tok.idx)
         by_token[tok.i] = owners[0]
-        if tok.dep_ in SUBJECT_DEPS:
+        if _is_subject(tok):
             owners[0].subject_positions.append(tok.idx)
     for e in entities:
         e.positions.sort()

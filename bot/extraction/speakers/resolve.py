@@ -5,8 +5,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
-from bot.extraction.lexicon import people
-from bot.extraction.speakers import descriptions, documents, names, plural, pronouns
+from bot.extraction.lexicon import SUBJECT_DEPS, people
+from bot.extraction.speakers import descriptions, documents, names, plural, pronouns, scan
 from bot.extraction.speakers.config import DEFAULT_CONFIG, SpeakersConfig
 from bot.extraction.speakers.entities import Entity, np_span
 from bot.extraction.speakers.gender import infer_genders
@@ -34,6 +34,23 @@ class SpeakerResolver:
         plural.add_plural_subjects(doc, self.entities, self.by_token)
         infer_genders(doc, self.entities, self._sent_starts, cfg)
         self.quoted = pronouns.quoted_mask(doc.text)
+        self._link_descriptions()
+
+    def _link_descriptions(self) -> None:
+        """Count "the president appeared cowed" as a subject mention of the president, for later pronouns."""
+        roles = people().person_roles
+        for tok in scan.tokens_with(self.doc, "dep", SUBJECT_DEPS):
+            if tok.pos_ != "NOUN" or tok.tag_ != "NN" or tok.lower_ not in roles or tok.i in self.by_token:
+                continue
+            if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+                continue
+            modifiers = [t for t in tok.lefts if t.dep_ in DESCRIPTION_MODIFIER_DEPS]
+            found = descriptions.resolve_description(self.entities, tok, modifiers, tok.idx, self.cfg,
+                                                     fallbacks=False)
+            if found is not None:
+                pos = tok.left_edge.idx
+                found.positions = sorted([*found.positions, pos])
+                found.subject_positions = sorted([*found.subject_positions, pos])
 
     def sentence_of(self, token: Token) -> int:
         """Return the index of the sentence holding ``token``."""
