@@ -70,6 +70,17 @@ CASES = [
     ("an audience after told",
      "Mayor Bill de Blasio told CNN that the city was safe.",
      "the city was safe", "Bill de Blasio"),
+    ("a dateline is not the source",
+     "Museum opens.\n\nWASHINGTON -- President Barack Obama, opening the museum on Saturday, said it would tell "
+     "an American story.",
+     "it would tell an American story", "Barack Obama"),
+    ("a description resolved through the article's main person",
+     "Donald Trump spoke in Ohio. Trump said jobs were leaving. Trump promised tariffs. Critics laughed.\n\n"
+     "The New York businessman said the plan would work.",
+     "the plan would work", "Donald Trump"),
+    ("a relative pronoun takes its antecedent",
+     "There are some economists who argue that corporate taxes should be low.",
+     "corporate taxes should be low", "some economists"),
     ("a generic source keeps its words",
      "Critics said the plan would raise costs.",
      "the plan would raise costs", "Critics"),

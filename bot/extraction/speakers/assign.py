@@ -18,6 +18,8 @@ CLIMB_DEPS = frozenset({"xcomp", "advcl", "conj", "pcomp", "prep", "pobj", "dobj
 MAX_CLIMB = 6
 MAX_SOURCE_TOKENS = 14
 NON_SOURCES = frozenset({"there", "this", "that", "what"})
+TIME_LABELS = frozenset({"DATE", "TIME"})
+DATELINE_MARKS = frozenset("-\u2014\u2013(")
 RELATIVES = frozenset({"who", "which", "that", "whom"})
 
 
@@ -80,13 +82,34 @@ def source_of_cue(doc: Doc, cue_start: int, by_token: dict[int, Entity] | None =
     return None
 
 
+def _not_a_source(span: Span) -> bool:
+    """A time ("said Thursday morning") or a dateline ("WASHINGTON —") read as the source."""
+    root = span.root
+    if root.ent_type_ in TIME_LABELS:
+        return True
+    after = span.doc[span.end].text if span.end < len(span.doc) else ""
+    return span.text.isupper() and len(span.text) > 3 and after[:1] in DATELINE_MARKS
+
+
+def _usable(span: Span | None) -> Span | None:
+    """The span itself, or for a dateline or a time the name in apposition to it ("WASHINGTON -- President
+    Obama, ... said"), or None."""
+    if span is None or not _not_a_source(span):
+        return span
+    appos = next((c for c in span.root.children if c.dep_ == "appos" and c.i > span.root.i), None)
+    if appos is None or appos.ent_type_ in TIME_LABELS:
+        return None
+    left, right = np_span(appos)
+    return span.doc[left:right]
+
+
 def choose_speaker(resolver: SpeakerResolver, mention: tuple[int, int] | None, cue_start: int | None,
                    recent: list[tuple[int, Entity]]) -> SpeakerChoice:
     """Return the speaker of a statement from its source mention (a token range), else from its cue."""
     doc = resolver.doc
-    span = doc[mention[0]:mention[1]] if mention is not None else None
+    span = _usable(doc[mention[0]:mention[1]]) if mention is not None else None
     if span is None and cue_start is not None:
-        span = source_of_cue(doc, cue_start, resolver.by_token)
+        span = _usable(source_of_cue(doc, cue_start, resolver.by_token))
     if span is None:
         return NO_SPEAKER
     # "an architect who said", "the Chicago Police Department, which reported": the relative's antecedent.
