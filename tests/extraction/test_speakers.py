@@ -114,6 +114,12 @@ def test_a_cue_without_a_mention_takes_its_clause_subject(nlp: Language) -> None
     assert span is not None and span.text == "Pat Caddell"
 
 
+def test_a_passive_it_is_no_source(nlp: Language) -> None:
+    text = "The Taliban met in Kabul. Earlier Thursday, it was reported that the Taliban had decided to attack."
+    doc = nlp(text)
+    assert source_of_cue(doc, text.index("reported")) is None
+
+
 def test_gender_comes_from_unambiguous_pronouns(nlp: Language) -> None:
     text = ("Rakeyia Kowalczyk filmed the encounter. She shouted at the officers. Her husband was in the car. "
             "She said later that she was afraid.")

@@ -47,7 +47,9 @@ def _subject(node: Token) -> Token | None:
             return next((g for g in child.children if g.dep_ == "pobj"), None)
     for child in node.children:
         if child.dep_ in SUBJECT_DEPS or (node.pos_ == "NOUN" and child.dep_ == "poss"):
-            return None if child.lower_ in NON_SOURCES else child
+            # "it was reported that ...": a passive "it" is the clause's placeholder, nobody's words.
+            expletive = child.lower_ == "it" and child.dep_ == "nsubjpass"
+            return None if child.lower_ in NON_SOURCES or expletive else child
     return None
 
 
