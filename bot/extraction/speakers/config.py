@@ -11,6 +11,8 @@ class SpeakersConfig:
 
     # A pronoun looks back this many sentences for its antecedent.
     pronoun_window_sentences: int = 4
+    # ... and, finding none there, this many for a mention of a known matching gender.
+    pronoun_wide_window_sentences: int = 12
     # A description ("the diplomat") looks back this far for a person introduced with that role.
     description_window_chars: int = 6000
     # ... and forward this far for one named after it ("A Superior Court judge ... Judge Sean Dunphy").

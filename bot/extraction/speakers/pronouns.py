@@ -66,7 +66,8 @@ def nearest(entities: list[Entity], pos: int, floor: int, compatible: Compatible
 
 
 def resolve_pronoun(entities: list[Entity], pronoun: Token, window_start: int,
-                    recent: list[tuple[int, Entity]], quoted: bytearray | None = None) -> Entity | None:
+                    recent: list[tuple[int, Entity]], quoted: bytearray | None = None, *,
+                    strict_only: bool = False) -> Entity | None:
     """Resolve he/she/they/it to the most salient compatible entity between ``window_start`` and the pronoun.
 
     ``recent`` lists (char offset, entity) of statement speakers already resolved, in text order. A pronoun
@@ -94,7 +95,7 @@ def resolve_pronoun(entities: list[Entity], pronoun: Token, window_start: int,
     masks = (outside, None) if outside is not None else (None,)
     for mask in masks:
         for subjects_only in (True, False):
-            for strict in (True, False):
+            for strict in (True,) if strict_only else (True, False):
                 found = nearest(entities, pos, window_start, compatible, subjects_only=subjects_only, strict=strict,
                                 quoted=mask)
                 if found:

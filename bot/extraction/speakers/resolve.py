@@ -77,6 +77,9 @@ class SpeakerResolver:
         sent = self.sentence_of(pronoun)
         window_start = self._sent_starts[max(0, sent - self.cfg.pronoun_window_sentences)]
         found = pronouns.resolve_pronoun(self.entities, pronoun, window_start, recent, self.quoted)
+        if found is None:  # a pronoun carried across paragraphs of quotation: the last person of its gender
+            wide_start = self._sent_starts[max(0, sent - self.cfg.pronoun_wide_window_sentences)]
+            found = pronouns.resolve_pronoun(self.entities, pronoun, wide_start, [], self.quoted, strict_only=True)
         if found is not None:
             self.note_gender(found, pronoun.lower_)
         return found
