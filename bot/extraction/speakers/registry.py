@@ -194,7 +194,7 @@ def attach_role(entity: Entity, ent: Span) -> None:
 
 
 def _merge_misread_people(entities: list[Entity], by_token: dict[int, Entity]) -> None:
-    """Fold a name the NER read as an organisation or place into the one person of that name ("DuVernay")."""
+    """Fold a name the NER read as an organisation or place into the person of that name ("DuVernay")."""
     people_by_key: dict[str, list[Entity]] = {}
     for e in entities:
         if e.kind == "person":
@@ -204,9 +204,10 @@ def _merge_misread_people(entities: list[Entity], by_token: dict[int, Entity]) -
     merged: dict[int, Entity] = {}
     for e in entities:
         owners = people_by_key.get(e.name.lower()) if e.kind == "group" else None
-        if not owners or len({id(o) for o in owners}) != 1:
+        if not owners:
             continue
-        person = owners[0]
+        # "Trump" beside Donald and Ivanka Trump: the one the article names most, as for a bare surname.
+        person = max(owners, key=lambda o: len(o.positions))
         person.positions = sorted(person.positions + e.positions)
         person.subject_positions = sorted(person.subject_positions + e.subject_positions)
         merged[id(e)] = person
