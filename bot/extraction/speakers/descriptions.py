@@ -91,8 +91,9 @@ def _salient_subject(entities: list[Entity], head: Token, pos: int, cfg: Speaker
 
 
 def _definite(head: Token) -> bool:
+    """ "the senator", "Connecticut's tax commissioner", a bare headline "Judge"; not "a judge", "his lawyer"."""
     dets = [c for c in head.children if c.dep_ in {"det", "poss"}]
-    return not dets or (all(d.lower_ not in INDEFINITE for d in dets) and not any(d.dep_ == "poss" for d in dets))
+    return all(d.lower_ not in INDEFINITE and not (d.dep_ == "poss" and d.pos_ == "PRON") for d in dets)
 
 
 def resolve_description(entities: list[Entity], head: Token, modifiers: list[Token], pos: int,

@@ -183,7 +183,7 @@ def resolve_mention(resolver: SpeakerResolver, span: Span, recent: list[tuple[in
     if root.pos_ == "PRON" or root.lower_ in people().pronoun_gender:
         return _resolve_pronominal(resolver, root, recent)
     found = _resolve_noun(resolver, span, recent)
-    if found is not None or root.pos_ != "PROPN":
-        return found
+    if found is not None or root.pos_ != "PROPN" or root.lower_ in people().person_roles:
+        return found  # "Former White House Doctor": the organisation only modifies the role
     # A name the NER split or missed ("Sen. Bernie Sanders (I-Vt.)"): a name inside the mention.
     return resolver.entity_at(span.start_char, span.end_char)
