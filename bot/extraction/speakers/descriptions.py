@@ -91,9 +91,11 @@ def _salient_subject(entities: list[Entity], head: Token, pos: int, cfg: Speaker
 
 
 def _definite(head: Token) -> bool:
-    """ "the senator", "Connecticut's tax commissioner", a bare headline "Judge"; not "a judge", "his lawyer"."""
+    """ "the senator", "Connecticut's tax commissioner", a bare headline "Judge"; not "a judge", "his lawyer",
+    "Gary Johnson's doctor"."""
     dets = [c for c in head.children if c.dep_ in {"det", "poss"}]
-    return all(d.lower_ not in INDEFINITE and not (d.dep_ == "poss" and d.pos_ == "PRON") for d in dets)
+    return all(d.lower_ not in INDEFINITE and not (d.dep_ == "poss" and (d.pos_ == "PRON" or d.ent_type_ == "PERSON"))
+               for d in dets)
 
 
 def resolve_description(entities: list[Entity], head: Token, modifiers: list[Token], pos: int,

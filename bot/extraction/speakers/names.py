@@ -114,3 +114,9 @@ def by_surname(entities: list[Entity], surname: str) -> Entity | None:
     key = surname.lower()
     found = [e for e in entities if e.kind == "person" and surname_key(e.name) == key]
     return found[0] if len(found) == 1 else None
+
+
+def by_written_name(entities: list[Entity], text: str) -> Entity | None:
+    """Return the person whose name is written ``text`` ("Ivanka Trump" where the NER saw a product)."""
+    low = text.lower()
+    return next((e for e in entities if e.kind == "person" and e.name.lower() == low), None)

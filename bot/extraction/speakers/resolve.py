@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from bot.extraction.lexicon import SUBJECT_DEPS, people
 from bot.extraction.speakers import descriptions, documents, names, plural, pronouns, scan
 from bot.extraction.speakers.config import DEFAULT_CONFIG, SpeakersConfig
-from bot.extraction.speakers.entities import Entity, np_span
+from bot.extraction.speakers.entities import Entity, clean_name_tokens, name_text, np_span
 from bot.extraction.speakers.gender import infer_genders
 from bot.extraction.speakers.registry import build_entities
 
@@ -182,6 +182,10 @@ def resolve_mention(resolver: SpeakerResolver, span: Span, recent: list[tuple[in
         return plural.nearest_plural(resolver.entities, span.start_char, resolver.cfg.description_window_chars // 4)
     if root.pos_ == "PRON" or root.lower_ in people().pronoun_gender:
         return _resolve_pronominal(resolver, root, recent)
+    if root.pos_ == "PROPN":
+        written = names.by_written_name(resolver.entities, name_text(clean_name_tokens(span)))
+        if written is not None:
+            return written
     found = _resolve_noun(resolver, span, recent)
     if found is not None or root.pos_ != "PROPN" or root.lower_ in people().person_roles:
         return found  # "Former White House Doctor": the organisation only modifies the role
