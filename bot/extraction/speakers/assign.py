@@ -19,6 +19,7 @@ MAX_CLIMB = 6
 MAX_SOURCE_TOKENS = 14
 NON_SOURCES = frozenset({"there", "this", "that", "what"})
 TIME_LABELS = frozenset({"DATE", "TIME"})
+AUDIENCE_PREPS = frozenset({"on", "to"})
 DATELINE_MARKS = frozenset("-\u2014\u2013(")
 RELATIVES = frozenset({"who", "which", "that", "whom"})
 
@@ -85,10 +86,13 @@ def source_of_cue(doc: Doc, cue_start: int, by_token: dict[int, Entity] | None =
 
 
 def _not_a_source(span: Span) -> bool:
-    """A time ("said Thursday morning") or a dateline ("WASHINGTON —") read as the source."""
+    """A time ("said Thursday morning"), a dateline ("WASHINGTON —") or a medium ("on Fox") read as the source."""
     root = span.root
     if root.ent_type_ in TIME_LABELS:
         return True
+    prep = root.head
+    if root.dep_ == "pobj" and prep.lower_ in AUDIENCE_PREPS and prep.head.lower_ != "according":
+        return True  # "said on Fox News", "told to reporters": the medium or the audience
     after = span.doc[span.end].text if span.end < len(span.doc) else ""
     return span.text.isupper() and len(span.text) > 3 and after[:1] in DATELINE_MARKS
 
