@@ -24,6 +24,9 @@ REQUIRED: dict[str, dict[str, type]] = {
                                          "evidence_sources", "documents", "thought_nouns", "evidence_nouns",
                                          "thought_adjectives", "junk_labels", "impersonal_speech", "kicker_labels")},
     "dating_events.json": {"weekly": list, "holidays": list, "events": list},
+    "speaker_rules.json": {"group_heads": dict, "document_nouns": list, "issue_verbs": list,
+                           "document_agent_preps": list, "org_descriptions": dict, "acronym_skip": list,
+                           "modifier_synonyms": dict, "female_roles": list, "male_roles": list, "document_verbs": dict},
     "frames.json": {"frames": dict, "_meta": dict},
     "ranker.json": {"weights": dict, "bias": float, "threshold": float, "generation_threshold": float,
                     "_meta": dict},
@@ -49,7 +52,7 @@ def test_required_keys(name: str) -> None:
         assert isinstance(data[key], kind), f"{name}[{key!r}] is {type(data[key]).__name__}, not {kind.__name__}"
 
 
-@pytest.mark.parametrize("name", ["cues.json", "kinds.json"])
+@pytest.mark.parametrize("name", ["cues.json", "kinds.json", "people.json"])
 def test_word_lists_are_lowercase_strings_without_duplicates(name: str) -> None:
     for key, value in load(name).items():
         if isinstance(value, list) and key not in {"male_first_names", "female_first_names"}:

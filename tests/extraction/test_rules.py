@@ -53,8 +53,9 @@ CASES = [
      "the last plane had left Kabul", "Pentagon", "indirect", "confirmed"),
     ("reported object", "The Taliban declared the end of the war in Afghanistan.",
      "the end of the war in Afghanistan", "Taliban", "indirect", "declared"),
-    ("mixed quote", "He replied the station would “have a further statement next week.”",
-     "the station would", "He", "mixed", "replied"),
+    ("mixed quote", "Station manager Tom Reyes spoke. He replied the station would “have a further statement "
+     "next week.”",
+     "the station would", "Tom Reyes", "mixed", "replied"),
     ("passive with agent", "The decision was announced by Governor Maria Lopez at a briefing on Tuesday.",
      "The decision", "Maria Lopez", "indirect", "announced"),
     ("noted", "Dr. Alan Grant noted that the fossils were older than expected by a wide margin.",
@@ -95,6 +96,11 @@ def test_construction(nlp: Language, construction: str, text: str, fragment: str
     assert st.speaker == speaker, (construction, st)
     assert st.type == stype, (construction, st)
     assert st.cue == cue, (construction, st)
+
+
+def test_an_unresolvable_pronoun_is_no_speaker_but_keeps_its_mention(nlp: Language) -> None:
+    st = find(run(nlp, "He replied the station would “have a further statement next week.”"), "the station would")
+    assert (st.speaker, st.speaker_mention) == (None, "He")
 
 
 def test_interrupted_quote_gives_two_statements_one_speaker(nlp: Language) -> None:

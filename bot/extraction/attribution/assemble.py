@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from bot.extraction.model import Statement, StatementType
 from bot.extraction.quotes import classify
-from bot.extraction.speakers import Entity, SpeakerResolver, plain_speaker, resolve_mention
+from bot.extraction.speakers import Entity, SpeakerResolver, choose_speaker
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -32,17 +32,6 @@ class Speaker:
 NO_SPEAKER = Speaker()
 
 
-def _resolve(ctx: Context, resolver: SpeakerResolver, mention: tuple[int, int],
-             recent: list[tuple[int, Entity]]) -> Speaker:
-    """Resolve one source mention (the only call into speaker resolution), remembering what it found."""
-    span = ctx.doc[mention[0]:mention[1]]
-    entity = resolve_mention(resolver, span, recent)
-    if entity is None:
-        return Speaker(plain_speaker(span), None, span.text, (span.start_char, span.end_char))
-    recent.append((span.start_char, entity))
-    return Speaker(entity.name, entity.role, span.text, (span.start_char, span.end_char))
-
-
 def _statement(ctx: Context, cand: Candidate, who: Speaker) -> Statement:
     text = ctx.text
     stype: StatementType = classify(text, cand.start, cand.end, ctx.mask)  # type: ignore[assignment]
@@ -57,7 +46,7 @@ def _statement(ctx: Context, cand: Candidate, who: Speaker) -> Statement:
 
 
 def statements(ctx: Context, cands: Sequence[Candidate]) -> list[Statement]:
-    """Return the statements of the kept candidates; a floating quote without a speaker is dropped."""
+    """Return the statements of the kept candidates; a floating quote without a source mention is dropped."""
     resolver = SpeakerResolver(ctx.doc)
     recent: list[tuple[int, Entity]] = []
     speakers: list[Speaker] = []
@@ -65,11 +54,11 @@ def statements(ctx: Context, cands: Sequence[Candidate]) -> list[Statement]:
     for cand in cands:
         if cand.inherit_from is not None:
             who = speakers[cand.inherit_from]
-        elif cand.mention is not None:
-            who = _resolve(ctx, resolver, cand.mention, recent)
         else:
-            who = NO_SPEAKER
-        if cand.origin == "floating" and who.name is None:
+            # The only call into speaker resolution: from the source mention, else from the cue's subject.
+            choice = choose_speaker(resolver, cand.mention, cand.cue_start, recent)
+            who = Speaker(choice.speaker, choice.role, choice.mention, choice.span)
+        if cand.origin == "floating" and who.mention is None:
             speakers.append(NO_SPEAKER)
             continue
         speakers.append(who)

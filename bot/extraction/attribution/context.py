@@ -14,7 +14,7 @@ from bot.extraction.attribution.config import AttributionConfig
 from bot.extraction.attribution.patterns import LABEL
 from bot.extraction.lexicon import CueLexicon, cues
 from bot.extraction.quotes import QuoteRegion, continues_next_paragraph, quote_mask, quoted_regions
-from bot.extraction.speakers import _np_span
+from bot.extraction.speakers import np_span as _np_span
 from bot.extraction.text import line_bounds
 
 if TYPE_CHECKING:

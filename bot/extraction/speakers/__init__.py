@@ -1,0 +1,31 @@
+"""Speaker resolution without a coreference model: the name a reader would write down for each source.
+
+A small discourse model in the spirit of Hobbs (1978) and the salience rules of Lappin & Leass (1994):
+
+* ``registry``: named people and organisations, clustered by surname ("Kirby" -> "John Kirby", "Loretta Lynch" =
+  "Loretta E. Lynch"), names the NER misread as places or organisations folded into the person, each person with
+  a gender (honorific, role noun, first-name lists; ``gender`` adds unambiguous pronoun votes) and a role
+  ("Pentagon spokesman", from pre-name modifiers or an appositive);
+* ``names``: the mention's head name wins over names that only modify it ("Clinton spokesman Nick Merrill",
+  "Ohio Senator Rob Portman"), appositive names, acronyms spelled out in the article ("IMF"), organisations built
+  on a name ("the Clinton campaign", "Trump's team" -> "Trump campaign");
+* ``pronouns``: the most salient compatible entity before the pronoun (the previous speaker, then main-clause
+  subjects, then any mention; outside quotations first);
+* ``descriptions``: "the diplomat" to the person introduced with that role, before or after; a definite role
+  the article never spells out to the salient subject or the article's main person;
+* ``documents``: "the report" to its issuer, "the bank" / "the Times" to the organisation;
+* ``plural``: "Mr. Grassley and Mr. Leahy", "they", "each", "the two senators" -> "A and B";
+* ``assign``: one statement's speaker: its mention resolved (relative pronouns through their antecedent,
+  datelines and times refused), else the subject its cue hangs from. A generic source keeps its words; an
+  unresolved pronoun gives a null speaker.
+"""
+
+from __future__ import annotations
+
+from bot.extraction.speakers.assign import SpeakerChoice, choose_speaker, source_of_cue
+from bot.extraction.speakers.config import SpeakersConfig
+from bot.extraction.speakers.entities import Entity, np_span
+from bot.extraction.speakers.resolve import SpeakerResolver, plain_speaker, resolve_mention
+
+__all__ = ["Entity", "SpeakerChoice", "SpeakerResolver", "SpeakersConfig", "choose_speaker", "np_span",
+           "plain_speaker", "resolve_mention", "source_of_cue"]

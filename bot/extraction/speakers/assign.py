@@ -1,0 +1,147 @@
+"""The speaker of one statement: its source mention resolved, or the subject its cue hangs from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from bot.extraction.lexicon import SUBJECT_DEPS
+from bot.extraction.speakers.entities import Entity, np_span
+from bot.extraction.speakers.resolve import SpeakerResolver, plain_speaker, resolve_mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+# Relations a cue climbs to find the clause whose subject is the source ("Caddell went on to discuss",
+# "he said ... not even needing to mention", "by telling them that").
+CLIMB_DEPS = frozenset({"xcomp", "advcl", "conj", "pcomp", "prep", "pobj", "dobj", "acl", "attr", "npadvmod"})
+MAX_CLIMB = 6
+MAX_SOURCE_TOKENS = 14
+NON_SOURCES = frozenset({"there", "this", "that", "what"})
+TIME_LABELS = frozenset({"DATE", "TIME"})
+AUDIENCE_PREPS = frozenset({"on", "to"})
+DATELINE_MARKS = frozenset("-\u2014\u2013(")
+RELATIVES = frozenset({"who", "which", "that", "whom"})
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerChoice:
+    """The speaker of a statement: resolved name, role, and the source mention with its char offsets."""
+
+    speaker: str | None
+    role: str | None
+    mention: str | None
+    span: tuple[int, int] | None
+
+
+NO_SPEAKER = SpeakerChoice(None, None, None, None)
+
+
+def _token_at(doc: Doc, char: int) -> Token | None:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _subject(node: Token) -> Token | None:
+    for child in node.children:
+        if child.dep_ == "agent":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    for child in node.children:
+        if child.dep_ in SUBJECT_DEPS or (node.pos_ == "NOUN" and child.dep_ == "poss"):
+            # "it was reported that ...": a passive "it" is the clause's placeholder, nobody's words.
+            expletive = child.lower_ == "it" and child.dep_ == "nsubjpass"
+            return None if child.lower_ in NON_SOURCES or expletive else child
+    return None
+
+
+def _first_name_before(verb: Token, by_token: dict[int, Entity]) -> Span | None:
+    """A clause the parser left without a subject ("..., Obama and Clinton call them"): its first name."""
+    doc = verb.doc
+    for tok in doc[verb.sent.start:verb.i]:
+        entity = by_token.get(tok.i)
+        if entity is not None and entity.kind == "person":
+            ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+            return ent if ent is not None else doc[tok.i:tok.i + 1]
+    return None
+
+
+def source_of_cue(doc: Doc, cue_start: int, by_token: dict[int, Entity] | None = None) -> Span | None:
+    """Return the subject the cue's clause hangs from, for a statement whose source the passes left out."""
+    node = _token_at(doc, cue_start)
+    for _ in range(MAX_CLIMB):
+        if node is None:
+            return None
+        subject = _subject(node)
+        if subject is not None:
+            left, right = np_span(subject)
+            if right - left > MAX_SOURCE_TOKENS:
+                left, right = max(left, subject.i - 4), subject.i + 1
+            return doc[left:right]
+        if node.dep_ not in CLIMB_DEPS or node.head is node:
+            break
+        node = node.head
+    if node is not None and node.dep_ == "ROOT" and node.pos_ in {"VERB", "AUX"} and by_token is not None:
+        return _first_name_before(node, by_token)
+    return None
+
+
+def _not_a_source(span: Span) -> bool:
+    """A time ("said Thursday morning"), a dateline ("WASHINGTON —") or a medium ("on Fox") read as the source."""
+    root = span.root
+    if root.ent_type_ in TIME_LABELS:
+        return True
+    prep = root.head
+    if root.dep_ == "pobj" and prep.lower_ in AUDIENCE_PREPS and prep.head.lower_ != "according":
+        return True  # "said on Fox News", "told to reporters": the medium or the audience
+    after = span.doc[span.end].text if span.end < len(span.doc) else ""
+    return span.text.isupper() and len(span.text) > 3 and after[:1] in DATELINE_MARKS
+
+
+def _usable(span: Span | None) -> Span | None:
+    """The span itself, or for a dateline or a time the name in apposition to it ("WASHINGTON -- President
+    Obama, ... said"), or None."""
+    if span is None or not _not_a_source(span):
+        return span
+    appos = next((c for c in span.root.children if c.dep_ == "appos" and c.i > span.root.i), None)
+    if appos is None or appos.ent_type_ in TIME_LABELS:
+        return None
+    left, right = np_span(appos)
+    return span.doc[left:right]
+
+
+def choose_speaker(resolver: SpeakerResolver, mention: tuple[int, int] | None, cue_start: int | None,
+                   recent: list[tuple[int, Entity]]) -> SpeakerChoice:
+    """Return the speaker of a statement from its source mention (a token range), else from its cue."""
+    doc = resolver.doc
+    span = _usable(doc[mention[0]:mention[1]]) if mention is not None else None
+    if span is None and cue_start is not None:
+        span = _usable(source_of_cue(doc, cue_start, resolver.by_token))
+    if span is None:
+        return NO_SPEAKER
+    # "an architect who said", "the Chicago Police Department, which reported": the relative's antecedent.
+    source = relative_antecedent(span) or span
+    entity = resolve_mention(resolver, source, recent)
+    where = (span.start_char, span.end_char)
+    if entity is not None:
+        recent.append((span.start_char, entity))
+        return SpeakerChoice(entity.name, entity.role, span.text, where)
+    return SpeakerChoice(plain_speaker(source), None, span.text, where)
+
+
+def relative_antecedent(span: Span) -> Span | None:
+    """Return the noun phrase a relative pronoun mention stands for ("who" in "some economists who argue")."""
+    root = span.root
+    if len(span) != 1 or root.lower_ not in RELATIVES:
+        return None
+    verb = root.head
+    head = verb.head if verb.dep_ in {"relcl", "acl"} else None
+    if head is None or head.pos_ not in {"NOUN", "PROPN"}:
+        # A relative clause the parser attached elsewhere: the noun right before the pronoun.
+        prev = root.doc[root.i - 1] if root.i > 0 else None
+        if prev is not None and prev.is_punct and prev.i > 0:
+            prev = root.doc[prev.i - 1]
+        head = prev if prev is not None and prev.pos_ in {"NOUN", "PROPN"} else None
+    if head is None:
+        return None
+    left, right = np_span(head)
+    return root.doc[left:min(right, root.i)]

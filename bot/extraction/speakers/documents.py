@@ -1,0 +1,120 @@
+"""Documents and organisations as sources: "the report" -> its issuer, "the bank" -> the bank the article names."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bot.extraction.speakers.entities import np_span
+from bot.extraction.speakers.names import owner_of
+from bot.extraction.speakers.tables import rules
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from bot.extraction.speakers.entities import Entity
+
+# Relations from a document noun up to the verb that says who issued it ("X released a report").
+OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "pobj"})
+AGENT_DEPS = frozenset({"nsubj", "agent"})
+
+
+def is_document(head: Token) -> bool:
+    """Return whether a noun names a document or a medium ("the report", "the ad")."""
+    docs = rules().document_nouns
+    return head.pos_ == "NOUN" and (head.lower_ in docs or head.lemma_.lower() in docs)
+
+
+def _agent_inside(head: Token, by_token: dict[int, Entity]) -> Entity | None:
+    """The issuer named in the document's own phrase: "the IMF report", "Trump's ad", "a report by the CBO"."""
+    owner = owner_of(head, by_token)
+    if owner is not None:
+        return owner
+    preps = rules().document_agent_preps
+    for child in head.children:
+        if child.dep_ in {"prep", "agent"} and child.lower_ in preps:
+            for pobj in child.children:
+                found = by_token.get(pobj.i)
+                if found is not None:
+                    return found
+        if child.dep_ == "acl" and child.lemma_ in rules().issue_verbs:  # "a report released by the CBO"
+            found = _agent_of_verb(child, by_token)
+            if found is not None:
+                return found
+    return None
+
+
+def _agent_of_verb(verb: Token, by_token: dict[int, Entity]) -> Entity | None:
+    for child in verb.children:
+        if child.dep_ in AGENT_DEPS:
+            target = next((g for g in child.children if g.dep_ == "pobj"), child) if child.dep_ == "agent" else child
+            found = by_token.get(target.i)
+            if found is None:
+                left, right = np_span(target)
+                found = next((by_token[i] for i in range(left, right) if i in by_token), None)
+            if found is not None:
+                return found
+    return None
+
+
+def _issuer_here(tok: Token, by_token: dict[int, Entity]) -> Entity | None:
+    found = _agent_inside(tok, by_token)
+    if found is not None:
+        return found
+    verb = tok.head
+    if tok.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head
+    if tok.dep_ in OBJECT_DEPS and verb.pos_ in {"VERB", "AUX"} and verb.lemma_ in rules().issue_verbs:
+        return _agent_of_verb(verb, by_token)
+    return None
+
+
+def document_issuer(head: Token, by_token: dict[int, Entity], window: int) -> Entity | None:
+    """Return who issued the document ``head`` names: in its own phrase, else at its nearest earlier mention."""
+    found = _agent_inside(head, by_token)
+    if found is not None:
+        return found
+    doc = head.doc
+    lemma = head.lemma_.lower()
+    earlier = [t for t in doc[:head.i] if t.lemma_.lower() == lemma and head.idx - t.idx < window]
+    later = [t for t in doc[head.i + 1:] if t.lemma_.lower() == lemma and t.idx - head.idx < window // 4]
+    for tok in [*reversed(earlier), *later]:
+        found = _issuer_here(tok, by_token)
+        if found is not None:
+            return found
+    return _issuer_by_verb(head, by_token, window)
+
+
+def _issuer_by_verb(head: Token, by_token: dict[int, Entity], window: int) -> Entity | None:
+    """ "The appeals court ruled ... the ruling said": the subject of the verb the document comes from."""
+    verbs = rules().document_verbs.get(head.lemma_.lower()) or rules().document_verbs.get(head.lower_)
+    if not verbs:
+        return None
+    doc = head.doc
+    for tok in reversed(doc[:head.i]):
+        if head.idx - tok.idx > window:
+            break
+        if tok.pos_ == "VERB" and tok.lemma_ in verbs:
+            found = _agent_of_verb(tok, by_token)
+            if found is not None:
+                return found
+    return None
+
+
+def org_description(head: Token, entities: list[Entity], pos: int, window: int) -> Entity | None:
+    """Resolve "the bank" / "the agency" / "the Times" to the nearest organisation whose name fits."""
+    low = head.lower_
+    words = rules().org_descriptions.get(low) or rules().org_descriptions.get(head.lemma_.lower())
+    if head.pos_ == "PROPN":
+        words = frozenset({head.text})  # "the Times", "the Post": a short form of a name
+    if not words:
+        return None
+    best: tuple[int, Entity] | None = None
+    for e in entities:
+        if e.kind != "group" or e.label == "GPE" or not (set(e.name.replace(".", " ").split()) & words):
+            continue
+        before = [p for p in e.positions if p < pos and pos - p < window]
+        after = [p for p in e.positions if p > pos and p - pos < window // 4]
+        score = max(before) if before else (-min(after) if after else None)
+        if score is not None and (best is None or score > best[0]):
+            best = (score, e)
+    return best[1] if best else None

@@ -1,0 +1,110 @@
+"""Discourse entities and the text helpers that name them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from bot.extraction.lexicon import people
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+PERSON_LABELS = frozenset({"PERSON"})
+GROUP_LABELS = frozenset({"ORG", "NORP", "GPE"})
+POSSESSIVE = re.compile(r"(?:['’]s?|['’])$")
+DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "another", "one"})
+_GENERATIONAL = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii"})
+_ROLE_STOPWORDS = frozenset({"of", "to", "for", "in", "at", "and"})
+# Right dependents that end a noun phrase for naming purposes.
+_NP_STOP_DEPS = frozenset({"relcl", "acl", "advcl", "punct", "cc", "conj"})
+
+
+@dataclass(slots=True)
+class Entity:
+    """A discourse entity: one person or organisation with all its mentions."""
+
+    name: str
+    kind: str  # "person" | "group"
+    gender: str | None = None
+    role: str | None = None
+    role_words: set[str] = field(default_factory=set)
+    positions: list[int] = field(default_factory=list)  # char offsets of mentions
+    subject_positions: list[int] = field(default_factory=list)
+    label: str | None = None  # the NER label of the first mention (ORG, NORP, GPE, PERSON)
+
+
+def clean_name_tokens(span: Span) -> list[Token]:
+    """Return the tokens of a name without determiners, honorifics and possessive endings."""
+    lex = people()
+    titles = lex.titles_male | lex.titles_female | lex.titles_neutral
+    toks = [t for t in span if not t.is_punct or t.text in {"-", "."}]
+    while toks and (toks[0].lower_ in DETERMINERS or toks[0].lower_ in titles):
+        toks = toks[1:]
+    while toks and (toks[-1].is_punct or toks[-1].tag_ == "POS" or toks[-1].lower_ in {"'s", "’s"}):
+        toks = toks[:-1]
+    return toks
+
+
+def name_text(tokens: list[Token]) -> str:
+    """Return the text of a run of name tokens, without a possessive ending."""
+    if not tokens:
+        return ""
+    # Slice the tokens, not doc.text: Doc.text rebuilds the whole article's text on every access.
+    text = tokens[0].doc[tokens[0].i:tokens[-1].i + 1].text
+    return POSSESSIVE.sub("", text).strip()
+
+
+@lru_cache(maxsize=4096)
+def surname_key(name: str) -> str:
+    """Return the lower-case last word of a name, without Jr./Sr./III."""
+    parts = [p for p in re.split(r"\s+", name.lower()) if p not in _GENERATIONAL]
+    return parts[-1] if parts else name.lower()
+
+
+def title_gender(tokens: list[Token]) -> str | None:
+    """Return the gender an honorific among ``tokens`` gives ("Mrs.", "Mr."), if any."""
+    lex = people()
+    for t in tokens:
+        if t.lower_ in lex.titles_male:
+            return "male"
+        if t.lower_ in lex.titles_female:
+            return "female"
+    return None
+
+
+def first_name_gender(name: str) -> str | None:
+    """Return the gender the first-name lists give for ``name``, if any."""
+    lex = people()
+    first = name.split()[0].lower() if name.split() else ""
+    if first in lex.male_names:
+        return "male"
+    if first in lex.female_names:
+        return "female"
+    return None
+
+
+def np_span(root: Token) -> tuple[int, int]:
+    """Token range of the noun phrase headed by ``root``, without relative clauses and trailing punctuation."""
+    left = root.left_edge.i
+    right = root.i
+    for child in root.rights:
+        if child.dep_ in _NP_STOP_DEPS:
+            break
+        right = child.right_edge.i
+    doc = root.doc
+    while right > left and doc[right].is_punct:
+        right -= 1
+    return left, right + 1
+
+
+def role_words(text: str) -> set[str]:
+    """Lower-case words of a role, without possessive endings and punctuation ("Pentagon's" -> "pentagon")."""
+    words = set()
+    for w in re.split(r"\s+", text):
+        w = POSSESSIVE.sub("", w.strip(".,;:()")).lower()
+        if w and w not in DETERMINERS and w not in _ROLE_STOPWORDS:
+            words.add(w)
+    return words

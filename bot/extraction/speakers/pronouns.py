@@ -1,0 +1,103 @@
+"""Pronoun antecedents: the most salient compatible entity before the pronoun (after Lappin & Leass, 1994)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from bot.extraction.lexicon import people
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from bot.extraction.speakers.entities import Entity
+
+Compatible = Callable[["Entity", bool], bool]
+PRONOUN_KINDS = frozenset({"male", "female", "plural", "neuter"})
+# Entities only "they" can refer to: several people named together, a plural noun phrase ("environmentalists").
+PLURAL_ONLY = frozenset({"PLURAL", "GENERIC"})
+OPENING = frozenset("\u201c")
+CLOSING = frozenset("\u201d")
+
+
+def compatibility(kind: str) -> Compatible:
+    """Return the test an entity must pass to be the antecedent of a pronoun of ``kind``."""
+    def compatible(e: Entity, strict: bool) -> bool:
+        if kind in {"male", "female"}:
+            if e.kind != "person":
+                return False
+            return e.gender == kind if strict else e.gender in (None, kind)
+        if e.kind != "group" or (e.label in PLURAL_ONLY and kind != "plural"):
+            return False
+        # A speaking "it"/"they" is an organisation before a place ("it said" of a country is rarer).
+        return e.label != "GPE" or not strict
+    return compatible
+
+
+def quoted_mask(text: str) -> bytearray:
+    """Mark the characters inside quotation marks (an unclosed quote ends with its paragraph)."""
+    mask = bytearray(len(text))
+    start: int | None = None
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            if start is not None:
+                mask[start:i] = b"\x01" * (i - start)
+            start = None
+        elif ch in OPENING or (ch == '"' and start is None):
+            start = i
+        elif (ch in CLOSING or ch == '"') and start is not None:
+            mask[start:i + 1] = b"\x01" * (i + 1 - start)
+            start = None
+    return mask
+
+
+def nearest(entities: list[Entity], pos: int, floor: int, compatible: Compatible, *, subjects_only: bool,
+            strict: bool = True, quoted: bytearray | None = None) -> Entity | None:
+    """Return the compatible entity with the last mention in [floor, pos), outside quotations when ``quoted``."""
+    best: tuple[int, Entity] | None = None
+    for e in entities:
+        positions = e.subject_positions if subjects_only else e.positions
+        for p in positions:
+            if quoted is not None and p < len(quoted) and quoted[p]:
+                continue
+            if floor <= p < pos and (best is None or p > best[0]) and compatible(e, strict):
+                best = (p, e)
+    return best[1] if best else None
+
+
+def resolve_pronoun(entities: list[Entity], pronoun: Token, window_start: int,
+                    recent: list[tuple[int, Entity]], quoted: bytearray | None = None, *,
+                    strict_only: bool = False) -> Entity | None:
+    """Resolve he/she/they/it to the most salient compatible entity between ``window_start`` and the pronoun.
+
+    ``recent`` lists (char offset, entity) of statement speakers already resolved, in text order. A pronoun
+    outside quotation marks looks first at mentions outside them: the people a quotation names are rarely
+    the one who speaks it.
+    """
+    kind = people().pronoun_gender.get(pronoun.lower_)
+    if kind not in PRONOUN_KINDS:
+        return None
+    pos = pronoun.idx
+    compatible = compatibility(kind)
+    outside = quoted if quoted is not None and pos < len(quoted) and not quoted[pos] else None
+    # 1. The previous statement's speaker, when it is close and compatible (news discourse continuity).
+    for offset, e in reversed(recent):
+        if offset >= pos:
+            continue
+        if offset < window_start:
+            break
+        if compatible(e, False):
+            # ...unless a closer subject that fits better intervenes.
+            closer = nearest(entities, pos, offset, compatible, subjects_only=True, quoted=outside)
+            return closer or e
+        break
+    # 2. Subjects of the nearest sentences, then any mention, known gender first.
+    masks = (outside, None) if outside is not None else (None,)
+    for mask in masks:
+        for subjects_only in (True, False):
+            for strict in (True,) if strict_only else (True, False):
+                found = nearest(entities, pos, window_start, compatible, subjects_only=subjects_only, strict=strict,
+                                quoted=mask)
+                if found:
+                    return found
+    return None

@@ -1,0 +1,193 @@
+"""The speaker resolver of one document and the resolution of one source mention."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import TYPE_CHECKING
+
+from bot.extraction.lexicon import SUBJECT_DEPS, people
+from bot.extraction.speakers import descriptions, documents, names, plural, pronouns, scan
+from bot.extraction.speakers.config import DEFAULT_CONFIG, SpeakersConfig
+from bot.extraction.speakers.entities import Entity, clean_name_tokens, name_text, np_span
+from bot.extraction.speakers.gender import infer_genders
+from bot.extraction.speakers.registry import build_entities
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+FIRST_SECOND_PERSON = frozenset({"we", "us", "i", "me", "you"})
+DESCRIPTION_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
+ROLE_PREPS = frozenset({"for", "of", "at", "to"})
+
+
+class SpeakerResolver:
+    """Resolve speaker mentions of one document to the fullest name of a person or organisation."""
+
+    def __init__(self, doc: Doc, cfg: SpeakersConfig = DEFAULT_CONFIG) -> None:
+        self.doc = doc
+        self.cfg = cfg
+        self._sent_starts: list[int] = [sent.start_char for sent in doc.sents]
+        self.entities, self.by_token = build_entities(doc)
+        names.merge_acronyms(self.entities, self.by_token)
+        names.add_group_entities(doc, self.entities, self.by_token)
+        plural.add_plural_entities(doc, self.entities, self.by_token)
+        plural.add_plural_subjects(doc, self.entities, self.by_token)
+        infer_genders(doc, self.entities, self._sent_starts, cfg)
+        self.quoted = pronouns.quoted_mask(doc.text)
+        self._link_descriptions()
+
+    def _link_descriptions(self) -> None:
+        """Count "the president appeared cowed" as a subject mention of the president, for later pronouns."""
+        roles = people().person_roles
+        for tok in scan.tokens_with(self.doc, "dep", SUBJECT_DEPS):
+            if tok.pos_ != "NOUN" or tok.tag_ != "NN" or tok.lower_ not in roles or tok.i in self.by_token:
+                continue
+            if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+                continue
+            modifiers = [t for t in tok.lefts if t.dep_ in DESCRIPTION_MODIFIER_DEPS]
+            found = descriptions.resolve_description(self.entities, tok, modifiers, tok.idx, self.cfg,
+                                                     fallbacks=False)
+            if found is not None:
+                pos = tok.left_edge.idx
+                found.positions = sorted([*found.positions, pos])
+                found.subject_positions = sorted([*found.subject_positions, pos])
+
+    def sentence_of(self, token: Token) -> int:
+        """Return the index of the sentence holding ``token``."""
+        return max(0, bisect_right(self._sent_starts, token.idx) - 1)
+
+    def entity_at(self, start_char: int, end_char: int) -> Entity | None:
+        """Return the entity with a mention inside the character range, preferring persons."""
+        best: Entity | None = None
+        for e in self.entities:
+            if any(start_char <= p < end_char for p in e.positions) and (best is None or e.kind == "person"):
+                best = e
+                if e.kind == "person":
+                    break
+        return best
+
+    def note_gender(self, entity: Entity, pronoun: str) -> None:
+        """Learn an entity's gender from a pronoun resolved to it."""
+        kind = people().pronoun_gender.get(pronoun.lower())
+        if entity.kind == "person" and entity.gender is None and kind in {"male", "female"}:
+            entity.gender = kind
+
+    def resolve_pronoun(self, pronoun: Token, recent: list[tuple[int, Entity]]) -> Entity | None:
+        """Resolve he/she/they/it to the most salient compatible entity before the pronoun."""
+        sent = self.sentence_of(pronoun)
+        window_start = self._sent_starts[max(0, sent - self.cfg.pronoun_window_sentences)]
+        found = pronouns.resolve_pronoun(self.entities, pronoun, window_start, recent, self.quoted)
+        if found is None:  # a pronoun carried across paragraphs of quotation: the last person of its gender
+            wide_start = self._sent_starts[max(0, sent - self.cfg.pronoun_wide_window_sentences)]
+            found = pronouns.resolve_pronoun(self.entities, pronoun, wide_start, [], self.quoted, strict_only=True)
+        if found is not None:
+            self.note_gender(found, pronoun.lower_)
+        return found
+
+    def resolve_description(self, head: Token, modifiers: list[Token], pos: int) -> Entity | None:
+        """Resolve "the diplomat" / "a Pentagon spokesman" to the person introduced with that role."""
+        return descriptions.resolve_description(self.entities, head, modifiers, pos, self.cfg)
+
+    def group_of(self, owner: Entity, head: Token) -> Entity | None:
+        """Return the organisation a group noun makes of its owner ("his campaign" -> "Trump campaign")."""
+        name = names.group_name(owner, head)
+        if name is None:
+            return None
+        found = next((e for e in self.entities if e.kind == "group" and e.name == name), None)
+        if found is None:
+            found = Entity(name=name, kind="group", label="ORG", positions=[head.idx])
+            self.entities.append(found)
+        return found
+
+
+def plain_speaker(span: Span) -> str | None:
+    """Return a mention as written for a source that resolves to no entity; None for a bare pronoun."""
+    root = span.root
+    if root.pos_ == "PRON" and root.lower_ in people().pronoun_gender and root.lower_ not in FIRST_SECOND_PERSON:
+        return None
+    text = span.text.strip(" ,")
+    return text or None
+
+
+def _resolve_relative(resolver: SpeakerResolver, root: Token, recent: list[tuple[int, Entity]]) -> Entity | None:
+    head = root.head.head if root.head.dep_ == "relcl" else None
+    if head is not None and head.pos_ in {"NOUN", "PROPN"}:
+        left, right = np_span(head)
+        return resolve_mention(resolver, head.doc[left:right], recent)
+    return None
+
+
+def _resolve_pronominal(resolver: SpeakerResolver, root: Token, recent: list[tuple[int, Entity]]) -> Entity | None:
+    if people().pronoun_gender.get(root.lower_) == "relative":
+        return _resolve_relative(resolver, root, recent)
+    return resolver.resolve_pronoun(root, recent)
+
+
+def _owner_by_pronoun(resolver: SpeakerResolver, root: Token, recent: list[tuple[int, Entity]]) -> Entity | None:
+    """ "her account", "his best response": the document's author is the possessor."""
+    for child in root.children:
+        if child.dep_ == "poss" and child.pos_ == "PRON" and child.lower_ not in FIRST_SECOND_PERSON:
+            return resolver.resolve_pronoun(child, recent)
+    return None
+
+
+def _owned_group(resolver: SpeakerResolver, root: Token, recent: list[tuple[int, Entity]]) -> Entity | None:
+    """ "his campaign" -> the campaign of the man "his" refers to."""
+    for child in root.children:
+        if child.dep_ == "poss" and child.pos_ == "PRON" and child.lower_ not in FIRST_SECOND_PERSON:
+            owner = resolver.resolve_pronoun(child, recent)
+            return resolver.group_of(owner, root) if owner is not None else None
+    return None
+
+
+def _after_honorific(tok: Token) -> bool:
+    lex = people()
+    prev = tok.doc[tok.i - 1] if tok.i > 0 else None
+    return prev is not None and tok.pos_ == "PROPN" and prev.lower_ in lex.titles_male | lex.titles_female
+
+
+def _resolve_noun(resolver: SpeakerResolver, span: Span, recent: list[tuple[int, Entity]]) -> Entity | None:
+    lex = people()
+    root = span.root
+    window = resolver.cfg.description_window_chars
+    if plural.is_plural_people(root):
+        return plural.nearest_plural(resolver.entities, span.start_char, window // 4)
+    if _after_honorific(root):
+        return names.by_surname(resolver.entities, root.text)  # "Mr. King": a name the NER missed, not a king
+    if root.lower_ in lex.person_roles or root.lemma_.lower() in lex.person_roles:
+        modifiers = [t for t in span if t.i < root.i and t.dep_ in DESCRIPTION_MODIFIER_DEPS]
+        # "a spokeswoman for Hillary Clinton": the name the role is for counts as a modifier.
+        modifiers += [g for c in root.rights if c.dep_ == "prep" and c.lower_ in ROLE_PREPS
+                      for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
+        return resolver.resolve_description(root, modifiers, span.start_char)
+    if documents.is_document(root):
+        return _owner_by_pronoun(resolver, root, recent) or documents.document_issuer(root, resolver.by_token, window)
+    return _owned_group(resolver, root, recent) or documents.org_description(
+        root, resolver.entities, span.start_char, window)
+
+
+def resolve_mention(resolver: SpeakerResolver, span: Span, recent: list[tuple[int, Entity]]) -> Entity | None:
+    """Return the entity a source mention refers to, or None when no referent can be chosen."""
+    root = span.root
+    members = plural.conjoined(root, resolver.by_token)
+    if len(members) > 1:  # "Mr. King and Mr. Schultz say"
+        return plural.plural_entity(resolver.entities, members, span.start_char, subject=False)
+    # The mention's head is a name: "Ohio Senator Rob Portman", "Clinton spokesman Nick Merrill", "The IMF".
+    entity = resolver.by_token.get(root.i) or names.appositive_entity(root, resolver.by_token)
+    if entity is not None:
+        return entity
+    if root.lower_ in FIRST_SECOND_PERSON:
+        return None  # first and second person: the mention is the best answer without a discourse model
+    if root.lower_ in plural.DISTRIBUTIVE:
+        return plural.nearest_plural(resolver.entities, span.start_char, resolver.cfg.description_window_chars // 4)
+    if root.pos_ == "PRON" or root.lower_ in people().pronoun_gender:
+        return _resolve_pronominal(resolver, root, recent)
+    if root.pos_ == "PROPN":
+        written = names.by_written_name(resolver.entities, name_text(clean_name_tokens(span)))
+        if written is not None:
+            return written
+    found = _resolve_noun(resolver, span, recent)
+    if found is not None or root.pos_ != "PROPN" or root.lower_ in people().person_roles:
+        return found  # "Former White House Doctor": the organisation only modifies the role
+    # A name the NER split or missed ("Sen. Bernie Sanders (I-Vt.)"): a name inside the mention.
+    return resolver.entity_at(span.start_char, span.end_char)

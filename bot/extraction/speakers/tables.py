@@ -1,0 +1,41 @@
+"""Speaker-resolution rules as data, loaded once from ``bot/extraction/data/speaker_rules.json``."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerRules:
+    """Group heads, document nouns and issuing verbs, organisation descriptions, acronym function words."""
+
+    group_heads: dict[str, str]
+    document_nouns: frozenset[str]
+    issue_verbs: frozenset[str]
+    document_agent_preps: frozenset[str]
+    org_descriptions: dict[str, frozenset[str]]
+    acronym_skip: frozenset[str]
+    modifier_synonyms: dict[str, frozenset[str]]
+    role_gender: dict[str, str]
+    document_verbs: dict[str, frozenset[str]]
+
+
+@lru_cache(maxsize=1)
+def rules() -> SpeakerRules:
+    """Return the speaker-resolution rules."""
+    text = resources.files("bot.extraction").joinpath("data", "speaker_rules.json").read_text("utf-8")
+    d = json.loads(text)
+    return SpeakerRules(
+        group_heads=dict(d["group_heads"]),
+        document_nouns=frozenset(d["document_nouns"]),
+        issue_verbs=frozenset(d["issue_verbs"]),
+        document_agent_preps=frozenset(d["document_agent_preps"]),
+        org_descriptions={k: frozenset(v) for k, v in d["org_descriptions"].items()},
+        acronym_skip=frozenset(d["acronym_skip"]),
+        modifier_synonyms={k: frozenset(v) for k, v in d["modifier_synonyms"].items()},
+        document_verbs={k: frozenset(v) for k, v in d["document_verbs"].items()},
+        role_gender={**{w: "female" for w in d["female_roles"]}, **{w: "male" for w in d["male_roles"]}},
+    )

@@ -1,0 +1,167 @@
+"""Speaker resolution on small model-parsed articles: one row per construction, the speaker a reader writes down."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+from bot.extraction.pipeline import extract
+from bot.extraction.speakers import SpeakerResolver, SpeakersConfig, np_span, source_of_cue
+from bot.extraction.speakers.plural import joined_name
+from bot.extraction.speakers.pronouns import quoted_mask
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from bot.extraction.model import Statement
+
+
+def speaker_of(nlp: Language, text: str, fragment: str) -> Statement:
+    """Return the statement of ``text`` whose quote contains ``fragment``."""
+    statements = extract(text, nlp=nlp).statements
+    hits = [s for s in statements if fragment in s.quote]
+    assert hits, f"no statement contains {fragment!r}: {[s.quote for s in statements]}"
+    return hits[0]
+
+
+# (construction, text, fragment of the quote, expected speaker)
+CASES = [
+    ("pronoun across a paragraph",
+     "Senator Mary Collins spoke to reporters on Monday about the budget.\n\n"
+     "She said the cuts would hurt rural hospitals.",
+     "the cuts would hurt", "Mary Collins"),
+    ("pronoun after a quote paragraph",
+     "“We will not back down,” said Maria Gonzalez, the union's president.\n\n"
+     "She added that the strike would continue into next week.",
+     "the strike would continue", "Maria Gonzalez"),
+    ("description before its name",
+     "The governor said the state would appeal the ruling. Governor Tom Reed made the remarks in Albany.",
+     "the state would appeal", "Tom Reed"),
+    ("role after the name",
+     "The talks were led by Muhammad Zohir Agbar, the ambassador to Tajikistan. "
+     "The diplomat said the resistance would fight on.",
+     "the resistance would fight on", "Muhammad Zohir Agbar"),
+    ("role in a pre-name title",
+     "Pentagon spokesman John Kirby briefed reporters on Tuesday. "
+     "The spokesman said the mission was over.",
+     "the mission was over", "John Kirby"),
+    ("two people of the same gender",
+     "John Smith met Peter Jones in Ottawa on Friday. Smith said the deal was close.",
+     "the deal was close", "John Smith"),
+    ("a place that modifies a name",
+     "Ohio Senator Rob Portman said the bill would pass.",
+     "the bill would pass", "Rob Portman"),
+    ("the named head of a mention, not its modifier",
+     "Clinton spokesman Nick Merrill said the campaign had called her.",
+     "the campaign had called", "Nick Merrill"),
+    ("an organisation's short form (acronym)",
+     "The International Monetary Fund cut its forecast on Tuesday. The IMF said growth would slow.",
+     "growth would slow", "International Monetary Fund"),
+    ("an organisation built on a name",
+     "The Clinton campaign said the ad would air on cable.",
+     "the ad would air", "Clinton campaign"),
+    ("a document's issuer",
+     "The Congressional Budget Office released a report on Monday. The report said the deficit would grow.",
+     "the deficit would grow", "Congressional Budget Office"),
+    ("a plural source",
+     "Senators Chuck Grassley and Patrick Leahy wrote to the agency. They said the program was open to fraud.",
+     "the program was open to fraud", "Patrick Leahy"),
+    ("an audience after told",
+     "Mayor Bill de Blasio told CNN that the city was safe.",
+     "the city was safe", "Bill de Blasio"),
+    ("a dateline is not the source",
+     "Museum opens.\n\nWASHINGTON -- President Barack Obama, opening the museum on Saturday, said it would tell "
+     "an American story.",
+     "it would tell an American story", "Barack Obama"),
+    ("a description resolved through the article's main person",
+     "Donald Trump spoke in Ohio. Trump said jobs were leaving. Trump promised tariffs. Critics laughed.\n\n"
+     "The New York businessman said the plan would work.",
+     "the plan would work", "Donald Trump"),
+    ("a relative pronoun takes its antecedent",
+     "There are some economists who argue that corporate taxes should be low.",
+     "corporate taxes should be low", "some economists"),
+    ("a medium after 'on' is not the source",
+     "Michael Flynn appeared on Fox News on Thursday. He said on Fox News that the generals were frustrated.",
+     "the generals were frustrated", "Michael Flynn"),
+    ("a generic source keeps its words",
+     "Critics said the plan would raise costs.",
+     "the plan would raise costs", "Critics"),
+]
+
+
+@pytest.mark.parametrize(("construction", "text", "fragment", "speaker"), CASES, ids=[c[0] for c in CASES])
+def test_resolution(nlp: Language, construction: str, text: str, fragment: str, speaker: str) -> None:
+    st = speaker_of(nlp, text, fragment)
+    assert st.speaker is not None and speaker.lower() in st.speaker.lower(), (construction, st)
+
+
+def test_plural_source_names_both(nlp: Language) -> None:
+    text = ("Senators Chuck Grassley and Patrick Leahy wrote to the agency. "
+            "They said the program was open to fraud.")
+    st = speaker_of(nlp, text, "the program was open to fraud")
+    assert st.speaker == "Chuck Grassley and Patrick Leahy"
+    assert st.speaker_mention == "They"
+
+
+def test_unresolved_pronoun_gives_a_null_speaker(nlp: Language) -> None:
+    st = speaker_of(nlp, "The weather was bad on Monday. She said the road was closed.", "the road was closed")
+    assert st.speaker is None
+    assert st.speaker_mention == "She"
+
+
+def test_a_cue_without_a_mention_takes_its_clause_subject(nlp: Language) -> None:
+    text = "Pat Caddell went on to discuss recent polls showing a close race."
+    doc = nlp(text)
+    span = source_of_cue(doc, text.index("discuss"))
+    assert span is not None and span.text == "Pat Caddell"
+
+
+def test_a_passive_it_is_no_source(nlp: Language) -> None:
+    text = "The Taliban met in Kabul. Earlier Thursday, it was reported that the Taliban had decided to attack."
+    doc = nlp(text)
+    assert source_of_cue(doc, text.index("reported")) is None
+
+
+def test_gender_comes_from_unambiguous_pronouns(nlp: Language) -> None:
+    text = ("Rakeyia Kowalczyk filmed the encounter. She shouted at the officers. Her husband was in the car. "
+            "She said later that she was afraid.")
+    resolver = SpeakerResolver(nlp(text))
+    person = next(e for e in resolver.entities if e.name.endswith("Kowalczyk"))
+    assert person.gender == "female"
+
+
+def test_name_misread_as_an_organisation_folds_into_the_person(nlp: Language) -> None:
+    text = ("Ava DuVernay directed the film. DuVernay said the film took two years. "
+            "DuVernay explained that she had planned it for a decade.")
+    resolver = SpeakerResolver(nlp(text))
+    assert [e.name for e in resolver.entities if "DuVernay" in e.name] == ["Ava DuVernay"]
+
+
+def test_np_span_stops_before_a_relative_clause(nlp: Language) -> None:
+    doc = nlp("The senator who chairs the committee said no.")
+    root = next(t for t in doc if t.text == "senator")
+    left, right = np_span(root)
+    assert doc[left:right].text == "The senator"
+
+
+@pytest.mark.parametrize(("names", "joined"), [
+    (["A"], "A"), (["A", "B"], "A and B"), (["A", "B", "C"], "A, B and C"),
+])
+def test_joined_name(names: list[str], joined: str) -> None:
+    from bot.extraction.speakers.entities import Entity
+
+    assert joined_name([Entity(name=n, kind="person") for n in names]) == joined
+
+
+def test_quoted_mask_marks_quotations_and_unclosed_paragraphs() -> None:
+    text = "He said “yes” today.\n“Open quote\nafter"
+    mask = quoted_mask(text)
+    assert mask[text.index("yes")] and not mask[text.index("today")]
+    assert mask[text.index("Open")] and not mask[text.index("after")]
+
+
+def test_config_is_frozen() -> None:
+    cfg = SpeakersConfig()
+    with pytest.raises(AttributeError):
+        cfg.pronoun_window_sentences = 9  # type: ignore[misc]
