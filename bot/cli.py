@@ -6,12 +6,14 @@ import argparse
 import json
 import logging
 import sys
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any
 
 from bot.errors import QuoteBotError
 from bot.settings import Settings
+
+if TYPE_CHECKING:
+    from bot.workers.batch import BatchItem
 
 log = logging.getLogger(__name__)
 
@@ -110,36 +112,46 @@ def run_cli(settings: Settings, argv: list[str]) -> int:
 # ---------------------------------------------------------------------------------------------- extract
 
 
-def _iter_jsonl(stream: TextIO) -> Iterator[tuple[int, dict[str, Any] | None, str | None]]:
-    for lineno, line in enumerate(stream, 1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield lineno, None, f"line {lineno}: not valid JSON ({exc.msg})"
-            continue
-        if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
-            yield lineno, obj if isinstance(obj, dict) else None, f"line {lineno}: needs a string 'text' field"
-            continue
-        yield lineno, obj, None
+def _jsonl_items(path: str) -> list[BatchItem]:
+    """Return one batch item per non-blank line of the JSONL input (a line that cannot be read carries why)."""
+    from bot.sources.jsonl import open_jsonl, read_jsonl
+    from bot.workers.batch import BatchItem
+
+    stream = sys.stdin.buffer if path == "-" else open_jsonl(Path(path))
+    items: list[BatchItem] = []
+    try:
+        for line in read_jsonl(stream):
+            obj = line.record
+            if obj is None or not isinstance(obj.get("text"), str):
+                error = line.error or "needs a string 'text' field"
+                items.append(BatchItem(id=obj.get("id") if obj else None, text="", date=None,
+                                       error=f"line {line.lineno}: {error}"))
+            else:
+                date = obj.get("date") if isinstance(obj.get("date"), str) else None
+                items.append(BatchItem(id=obj.get("id"), text=obj["text"], date=date))
+    finally:
+        if path != "-":
+            stream.close()
+    return items
+
+
+def _write_jsonl(line: dict[str, Any]) -> None:
+    """Write one answer line as UTF-8 (JSON Lines is UTF-8 whatever the terminal's locale)."""
+    from bot.sources.jsonl import dump_line
+
+    text = dump_line(line)
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        sys.stdout.write(text)
+        return
+    sys.stdout.flush()
+    buffer.write(text.encode("utf-8"))
 
 
 def _cmd_extract_jsonl(settings: Settings, path: str) -> int:
-    from bot.workers.batch import BatchItem, extract_batch
+    from bot.workers.batch import extract_batch
 
-    stream: TextIO = sys.stdin if path == "-" else open(path, encoding="utf-8")  # noqa: SIM115
-    with stream:
-        rows = list(_iter_jsonl(stream))
-    items: list[BatchItem] = []
-    for _lineno, obj, err in rows:
-        doc_id = obj.get("id") if obj else None
-        if err is not None or obj is None:
-            items.append(BatchItem(id=doc_id, text="", date=None, error=err))
-        else:
-            date = obj.get("date") if isinstance(obj.get("date"), str) else None
-            items.append(BatchItem(id=doc_id, text=obj["text"], date=date))
-    out = sys.stdout
+    items = _jsonl_items(path)
     for item, result in extract_batch(items, settings):
         line: dict[str, Any] = {"id": item.id}
         if isinstance(result, (QuoteBotError, str)):
@@ -149,8 +161,8 @@ def _cmd_extract_jsonl(settings: Settings, path: str) -> int:
             line["quotes"] = []
         else:
             line.update(result.to_json())
-        out.write(json.dumps(line, ensure_ascii=False) + "\n")
-    out.flush()
+        _write_jsonl(line)
+    sys.stdout.flush()
     return 0
 
 

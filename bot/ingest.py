@@ -10,7 +10,6 @@ nothing is saved twice.
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 import sys
 import time
@@ -25,6 +24,7 @@ from bot.errors import InputError, QuoteBotError
 from bot.service import Actor, Service
 from bot.settings import Settings
 from bot.sources import ACCEPTED_EXTENSIONS, JSONL_EXTENSIONS, SourceArticle
+from bot.sources.jsonl import clean_text, count_lines, open_jsonl, read_jsonl
 from bot.storage import Storage
 from bot.workers import ProcessPoolExtractor
 from bot.workers.pool import available_cores
@@ -87,35 +87,37 @@ class Counts(Protocol):
 
 def jsonl_items(path: Path) -> Iterator[IngestItem]:
     """Yield the records of a JSONL file ({"id", "text", "date"?} per line); bad lines carry their error."""
-    with path.open(encoding="utf-8", errors="replace") as fh:
-        for lineno, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            key = f"line {lineno}"
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield IngestItem(key, error=f"not valid JSON ({exc.msg})")
-                continue
-            if not isinstance(obj, dict):
-                yield IngestItem(key, error='expected an object like {"id": ..., "text": ...}')
+    with open_jsonl(path) as fh:
+        for line in read_jsonl(fh):
+            key = f"line {line.lineno}"
+            obj = line.record
+            if obj is None:
+                yield IngestItem(key, error=line.error or "not valid JSON")
                 continue
             if obj.get("id") is not None:
-                key = f"{key} (id {obj['id']})"
+                key = f"{key} (id {_shown_id(obj['id'])})"
             text, date = obj.get("text"), obj.get("date")
             if not isinstance(text, str):
                 yield IngestItem(key, error="needs a string 'text' field")
             elif date is not None and not isinstance(date, str):
                 yield IngestItem(key, error="'date' must be a string YYYY-MM-DD")
             else:
-                name = f"{path.name}#{obj['id'] if obj.get('id') is not None else lineno}"
+                name = f"{path.name}#{_shown_id(obj['id']) if obj.get('id') is not None else line.lineno}"
                 yield IngestItem(key, text=text, date=date, source_name=name)
+
+
+def _shown_id(value: object) -> str:
+    """Return an id as text that any terminal and the database can hold (lone surrogates escaped)."""
+    return clean_text(str(value)) if isinstance(value, str) else str(value)
 
 
 def folder_items(folder: Path) -> list[IngestItem]:
     """Return the article files of a folder (the ACCEPTED_EXTENSIONS), sorted by name."""
-    return [IngestItem(p.name, path=p) for p in sorted(folder.iterdir())
-            if p.is_file() and p.suffix.lower() in ACCEPTED_EXTENSIONS]
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError as exc:
+        raise InputError(f"cannot read the folder {folder}: {exc.strerror or exc}") from None
+    return [IngestItem(p.name, path=p) for p in entries if p.is_file() and p.suffix.lower() in ACCEPTED_EXTENSIONS]
 
 
 def count_inputs(path: Path) -> int:
@@ -123,8 +125,8 @@ def count_inputs(path: Path) -> int:
     if path.is_dir():
         return len(folder_items(path))
     if path.suffix.lower() in JSONL_EXTENSIONS:
-        with path.open(encoding="utf-8", errors="replace") as fh:
-            return sum(1 for line in fh if line.strip())
+        with open_jsonl(path) as fh:
+            return count_lines(fh)
     return 1
 
 
