@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from bot.errors import QuoteBotError
+from bot.errors import InputTooLarge, QuoteBotError
 from bot.settings import Settings
 
 if TYPE_CHECKING:
@@ -173,9 +173,21 @@ def _read_source(settings: Settings, source: str | None) -> tuple[str, dict[str,
     if source is None:
         raise QuoteBotError("give a FILE, a URL, - for stdin, or --jsonl IN.jsonl")
     if source == "-":
-        return sys.stdin.read(), {}
+        return _read_stdin(settings), {}
     article = read_source(settings, source)
     return article.text, article.metadata()
+
+
+def _read_stdin(settings: Settings) -> str:
+    """Read stdin like a file: at most MAX_UPLOAD_BYTES (and one byte more, to know), decoded by the file rules."""
+    from bot.sources.decode import decode_text
+    from bot.sources.uploads import normalize_newlines
+
+    cap = settings.max_upload_bytes
+    data = sys.stdin.buffer.read(cap + 1)
+    if len(data) > cap:
+        raise InputTooLarge(f"the input on stdin is over {cap:,} bytes; the limit (MAX_UPLOAD_BYTES) is {cap:,}")
+    return normalize_newlines(decode_text(data))
 
 
 def _extract_one(settings: Settings, source: str | None, date: str | None) -> tuple[Any, dict[str, Any]]:
