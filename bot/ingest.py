@@ -26,6 +26,7 @@ from bot.settings import Settings
 from bot.sources import ACCEPTED_EXTENSIONS, JSONL_EXTENSIONS, SourceArticle
 from bot.sources.jsonl import clean_text, count_lines, open_jsonl, read_jsonl
 from bot.storage import Storage
+from bot.storage.connections import read_only_error
 from bot.workers import ProcessPoolExtractor
 from bot.workers.pool import available_cores
 
@@ -276,6 +277,9 @@ async def _run(settings: Settings, items: Iterator[IngestItem], guild_id: int, d
                summary: IngestSummary, progress: Progress) -> None:
     workers = available_cores()
     storage = await Storage.open(db)
+    if storage.read_only:
+        await storage.close()
+        raise read_only_error(str(db))  # before starting a worker per core, not once per input
     extractor = ProcessPoolExtractor(model_name=settings.spacy_model, workers=workers,
                                      max_concurrent=workers * JOBS_PER_WORKER,
                                      max_chars=settings.max_article_chars)

@@ -208,3 +208,20 @@ async def test_a_name_of_only_invisible_characters_is_refused(storage: Storage) 
             await storage.speakers.create(1, "\u202e\u200b\u2066", None, "t")
 
 
+
+
+def test_ingest_into_a_read_only_database_stops_at_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    import asyncio
+
+    from bot.cli import run_cli
+
+    db = tmp_path / "q.db"
+    asyncio.run(_saved_db(db))
+    batch = tmp_path / "in.jsonl"
+    batch.write_text('{"id": 1, "text": "x"}\n' * 3, encoding="utf-8")
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode: False if mode == os.W_OK else real_access(p, mode))
+    assert run_cli(Settings.from_env({}), ["ingest", str(batch), "--db", str(db)]) == 1
+    captured = capsys.readouterr()
+    assert "read-only" in captured.err and "Traceback" not in captured.err
