@@ -103,14 +103,18 @@ def _decode(data: bytes, declared: str | None) -> str:
     except UnicodeDecodeError:
         pass
     codec = codec_for(declared)
+    # Mostly-UTF-8 text beats a Windows-1252 (latin-1, ascii) label, the one servers send by default; a
+    # label naming another charset is believed first.
+    default_label = codec in (None, "utf-8", "cp1252")
+    if default_label and (repaired := mostly_utf8(data)) is not None:
+        return repaired
     if codec is not None and codec != "utf-8":
         try:
             return data.decode(codec)
         except UnicodeDecodeError:
             pass  # A wrong declaration is common; fall through to detection.
-    repaired = mostly_utf8(data)
-    if repaired is not None:
-        return repaired
+        if not default_label and (repaired := mostly_utf8(data)) is not None:
+            return repaired
     # Pages mislabelled as UTF-8 are nearly always Windows-1252.
     fallback = FALLBACK if codec in (None, "utf-8") else codec
     return data.decode(fallback, errors="replace")

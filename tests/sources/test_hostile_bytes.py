@@ -33,6 +33,8 @@ ROWS: list[tuple[str, bytes, str | None, str, str]] = [
     ("utf8-labelled-latin1", ARTICLE.encode(), "iso-8859-1", "text", ARTICLE),
     ("utf8-labelled-latin1-every-byte-defined", "It’s ‘fine’, café.".encode(), "iso-8859-1", "text",
      "It’s ‘fine’, café."),
+    ("utf8-one-bad-byte-labelled-latin1", ARTICLE.encode() + b"\xff", "iso-8859-1", "text", ARTICLE + "\ufffd"),
+    ("cp1252-labelled-latin1", ARTICLE.encode("cp1252"), "iso-8859-1", "text", ARTICLE),
     ("utf16le-without-bom", ARTICLE.encode("utf-16-le"), None, "text", ARTICLE),
     ("utf16be-without-bom", ARTICLE.encode("utf-16-be"), None, "text", ARTICLE),
     ("utf16le-without-bom-labelled-utf8", ASCII.encode("utf-16-le"), "utf-8", "text", ASCII),
