@@ -112,15 +112,15 @@ def run_cli(settings: Settings, argv: list[str]) -> int:
 # ---------------------------------------------------------------------------------------------- extract
 
 
-def _jsonl_items(path: str) -> list[BatchItem]:
+def _jsonl_items(path: str, max_chars: int) -> list[BatchItem]:
     """Return one batch item per non-blank line of the JSONL input (a line that cannot be read carries why)."""
-    from bot.sources.jsonl import open_jsonl, read_jsonl
+    from bot.sources.jsonl import max_line_bytes, open_jsonl, read_jsonl
     from bot.workers.batch import BatchItem
 
     stream = sys.stdin.buffer if path == "-" else open_jsonl(Path(path))
     items: list[BatchItem] = []
     try:
-        for line in read_jsonl(stream):
+        for line in read_jsonl(stream, max_line_bytes(max_chars)):
             obj = line.record
             if obj is None or not isinstance(obj.get("text"), str):
                 error = line.error or "needs a string 'text' field"
@@ -151,7 +151,7 @@ def _write_jsonl(line: dict[str, Any]) -> None:
 def _cmd_extract_jsonl(settings: Settings, path: str) -> int:
     from bot.workers.batch import extract_batch
 
-    items = _jsonl_items(path)
+    items = _jsonl_items(path, settings.max_article_chars)
     for item, result in extract_batch(items, settings):
         line: dict[str, Any] = {"id": item.id}
         if isinstance(result, (QuoteBotError, str)):

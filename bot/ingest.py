@@ -24,7 +24,14 @@ from bot.errors import InputError, QuoteBotError
 from bot.service import Actor, Service
 from bot.settings import Settings
 from bot.sources import ACCEPTED_EXTENSIONS, JSONL_EXTENSIONS, SourceArticle
-from bot.sources.jsonl import clean_text, count_lines, open_jsonl, read_jsonl
+from bot.sources.jsonl import (
+    DEFAULT_MAX_LINE_BYTES,
+    clean_text,
+    count_lines,
+    max_line_bytes,
+    open_jsonl,
+    read_jsonl,
+)
 from bot.storage import Storage
 from bot.storage.connections import read_only_error
 from bot.workers import ProcessPoolExtractor
@@ -86,10 +93,10 @@ class Counts(Protocol):
         ...
 
 
-def jsonl_items(path: Path) -> Iterator[IngestItem]:
+def jsonl_items(path: Path, max_bytes: int = DEFAULT_MAX_LINE_BYTES) -> Iterator[IngestItem]:
     """Yield the records of a JSONL file ({"id", "text", "date"?} per line); bad lines carry their error."""
     with open_jsonl(path) as fh:
-        for line in read_jsonl(fh):
+        for line in read_jsonl(fh, max_bytes):
             key = f"line {line.lineno}"
             obj = line.record
             if obj is None:
@@ -121,24 +128,24 @@ def folder_items(folder: Path) -> list[IngestItem]:
     return [IngestItem(p.name, path=p) for p in entries if p.is_file() and p.suffix.lower() in ACCEPTED_EXTENSIONS]
 
 
-def count_inputs(path: Path) -> int:
+def count_inputs(path: Path, max_line_bytes: int = DEFAULT_MAX_LINE_BYTES) -> int:
     """Return how many inputs ``path`` holds (files of a folder, non-blank lines of a JSONL file, or 1)."""
     if path.is_dir():
         return len(folder_items(path))
     if path.suffix.lower() in JSONL_EXTENSIONS:
         with open_jsonl(path) as fh:
-            return count_lines(fh)
+            return count_lines(fh, max_line_bytes)
     return 1
 
 
-def input_items(path: Path) -> Iterator[IngestItem]:
+def input_items(path: Path, max_line_bytes: int = DEFAULT_MAX_LINE_BYTES) -> Iterator[IngestItem]:
     """Return the inputs of PATH (a folder of article files, a JSONL file, or one article file), checked now."""
     if path.is_dir():
         return iter(folder_items(path))
     if not path.is_file():
         raise InputError(f"no such file or folder: {path}")
     if path.suffix.lower() in JSONL_EXTENSIONS:
-        return jsonl_items(path)
+        return jsonl_items(path, max_line_bytes)
     if path.suffix.lower() in ACCEPTED_EXTENSIONS:
         return iter([IngestItem(path.name, path=path)])
     accepted = ", ".join([*ACCEPTED_EXTENSIONS, *sorted(JSONL_EXTENSIONS)])
@@ -302,9 +309,10 @@ def run_ingest(settings: Settings, path: Path, guild_id: int, db: str | None) ->
 
     The exit code is 0 when every input was saved or already saved, 1 when some failed, 130 on Ctrl-C.
     """
-    items = input_items(path)
+    line_cap = max_line_bytes(settings.max_article_chars)
+    items = input_items(path, line_cap)
     target = Path(db) if db else settings.database_path
-    summary = IngestSummary(total=count_inputs(path))
+    summary = IngestSummary(total=count_inputs(path, line_cap))
     progress = Progress(summary.total, sys.stderr)
     quiet = settings.log_level != "DEBUG"
     levels = {name: logging.getLogger(name).level for name in _CHATTY_LOGGERS}

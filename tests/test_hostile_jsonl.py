@@ -109,3 +109,27 @@ def test_ingest_refuses_an_unreadable_jsonl(tmp_path: Path, monkeypatch: pytest.
     monkeypatch.setattr(Path, "open", denied)
     with pytest.raises(InputError, match="Permission denied"):
         count_inputs(path)
+
+
+# (row id, file bytes, answers): lines longer than MAX_ARTICLE_CHARS can fill are skipped unread and answered.
+LONG = b'{"id": "long", "text": "' + b"x" * 200_000 + b'"}\n'
+LONG_ROWS: list[tuple[str, bytes, list[tuple[Any, bool]]]] = [
+    ("overlong-line", LONG + OK, [(None, True), ("ok", False)]),
+    ("overlong-last-line-without-newline", OK + LONG.rstrip(b"\n"), [("ok", False), (None, True)]),
+    ("overlong-utf16-line", (LONG + OK).decode().encode("utf-16"), [(None, True), ("ok", False)]),
+]
+
+
+@pytest.mark.parametrize(("data", "answers"), [r[1:] for r in LONG_ROWS], ids=[r[0] for r in LONG_ROWS])
+def test_an_overlong_line_is_answered_not_read(tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes],
+                                               nlp: object, data: bytes, answers: list[tuple[Any, bool]]) -> None:
+    path = tmp_path / "in.jsonl"
+    path.write_bytes(data)
+    small = Settings.from_env({"LOG_LEVEL": "WARNING", "MAX_ARTICLE_CHARS": "1000"})
+    assert run_cli(small, ["extract", "--jsonl", str(path)]) == 0
+    lines = [_strict(line) for line in capsysbinary.readouterr().out.splitlines()]
+    assert [(line["id"], "error" in line) for line in lines] == answers
+    assert any("over" in line.get("error", "") for line in lines)
+    items = list(input_items(path, 10_000))
+    assert count_inputs(path, 10_000) == len(items) == len(answers)
+    assert [item.error is not None for item in items] == [error for _, error in answers]

@@ -13,10 +13,10 @@ import io
 import json
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Any, cast
+from typing import IO, Any, AnyStr, cast
 
 from bot.errors import InputError
 from bot.sources.decode import SNIFF_BYTES, decode_text, sniff_utf16
@@ -27,6 +27,14 @@ _WIDE_BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
     (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
 )
+
+
+# A line holds one article: at most MAX_ARTICLE_CHARS characters, each up to 6 bytes as a JSON escape
+# (\uXXXX), plus the id, the date and the keys. Longer lines are skipped unread, and answered.
+JSON_BYTES_PER_CHAR = 6
+LINE_OVERHEAD_BYTES = 64 * 1024
+DEFAULT_MAX_LINE_BYTES = 64 * 1024 * 1024
+SKIP_CHUNK = 1 << 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,18 +58,38 @@ def open_jsonl(path: Path) -> IO[bytes]:
         raise InputError(f"cannot read {path}: {exc.strerror or exc}") from None
 
 
-def _text_lines(stream: IO[bytes]) -> Iterator[str]:
+def max_line_bytes(max_article_chars: int) -> int:
+    """Return the longest line worth reading for texts of ``max_article_chars`` (escapes, id and date included)."""
+    return max_article_chars * JSON_BYTES_PER_CHAR + LINE_OVERHEAD_BYTES
+
+
+def _capped(readline: Callable[[int], AnyStr], limit: int, newline: AnyStr) -> Iterator[AnyStr | None]:
+    """Yield each line of at most ``limit`` units, or None for a longer one (skipped in chunks, never held)."""
+    while line := readline(limit + 1):
+        if len(line) <= limit or line.endswith(newline):
+            yield line
+            continue
+        while chunk := readline(SKIP_CHUNK):
+            if chunk.endswith(newline):
+                break
+        yield None
+
+
+def _text_lines(stream: IO[bytes], limit: int) -> Iterator[str | None]:
     buffered = stream if isinstance(stream, io.BufferedReader) else io.BufferedReader(cast(io.RawIOBase, stream))
     head = buffered.peek(SNIFF_BYTES)[:SNIFF_BYTES]
     wide = next((codec for bom, codec in _WIDE_BOMS if head.startswith(bom)), None) or sniff_utf16(head)
     if wide is not None:
         text = io.TextIOWrapper(buffered, encoding=wide, errors="replace", newline="\n")
         try:
-            yield from text
+            yield from _capped(text.readline, limit // 2, "\n")  # at least two bytes a character
         finally:
             text.detach()  # the caller closes the stream it opened
         return
-    for number, raw in enumerate(buffered):
+    for number, raw in enumerate(_capped(buffered.readline, limit, b"\n")):
+        if raw is None:
+            yield None
+            continue
         if number == 0 and raw.startswith(codecs.BOM_UTF8):
             raw = raw[len(codecs.BOM_UTF8):]
         yield decode_text(raw)
@@ -98,9 +126,15 @@ def clean_text(text: str) -> str:
     return _LONE_SURROGATE.sub("\ufffd", text)
 
 
-def read_jsonl(stream: IO[bytes]) -> Iterator[JsonlLine]:
-    """Yield every non-blank line of a JSONL byte stream as an object or an error; never raise for content."""
-    for lineno, line in enumerate(_text_lines(stream), 1):
+def read_jsonl(stream: IO[bytes], max_bytes: int = DEFAULT_MAX_LINE_BYTES) -> Iterator[JsonlLine]:
+    """Yield every non-blank line of a JSONL byte stream as an object or an error; never raise for content.
+
+    A line over ``max_bytes`` is skipped without being held, and answered as an error.
+    """
+    for lineno, line in enumerate(_text_lines(stream, max_bytes), 1):
+        if line is None:
+            yield JsonlLine(lineno, None, f"the line is over {max_bytes:,} bytes (MAX_ARTICLE_CHARS); not read")
+            continue
         if not line.strip():
             continue
         obj, error = _parse(line)
@@ -109,16 +143,16 @@ def read_jsonl(stream: IO[bytes]) -> Iterator[JsonlLine]:
         elif not isinstance(obj, dict):
             yield JsonlLine(lineno, None, 'expected an object like {"id": ..., "text": ...}')
         elif not is_json_safe(obj.get("id")):
-            yield JsonlLine(lineno, None, "the id is not a finite number (1e400 and such are not JSON)")
+            yield JsonlLine(lineno, None, "the id cannot be written back as JSON (NaN, or a number too large)")
         else:
             if isinstance(obj.get("text"), str):
                 obj["text"] = clean_text(obj["text"])
             yield JsonlLine(lineno, obj)
 
 
-def count_lines(stream: IO[bytes]) -> int:
+def count_lines(stream: IO[bytes], max_bytes: int = DEFAULT_MAX_LINE_BYTES) -> int:
     """Return how many non-blank lines a JSONL byte stream has (each gets an answer)."""
-    return sum(1 for line in _text_lines(stream) if line.strip())
+    return sum(1 for line in _text_lines(stream, max_bytes) if line is None or line.strip())
 
 
 def dump_line(obj: dict[str, Any]) -> str:
