@@ -9,6 +9,8 @@ is refused on every input path.
 from __future__ import annotations
 
 import io
+import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -131,3 +133,21 @@ def test_stdin_is_read_up_to_the_cap_and_no_further(monkeypatch: pytest.MonkeyPa
 def test_a_nul_is_refused_wherever_it_is(text: str) -> None:
     with pytest.raises(NotText, match="NUL"):
         check_text(text, max_chars=100_000)
+
+
+# (row id, PYTHONIOENCODING of the terminal, console input, how many help replies must come back)
+TERMINAL_ROWS: list[tuple[str, str, bytes]] = [
+    ("strict-utf8-locale-invalid-byte", "utf-8:strict", b"!help\n!quotes caf\xe9 \xff\n!help\n"),
+    ("strict-ascii-terminal", "ascii:strict", "!help\n!quotes José\n!help\n".encode()),
+]
+
+
+@pytest.mark.parametrize(("encoding", "data"), [r[1:] for r in TERMINAL_ROWS], ids=[r[0] for r in TERMINAL_ROWS])
+def test_the_console_survives_a_strict_terminal(tmp_path: Path, encoding: str, data: bytes) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "DISCORD_TOKEN"}
+    env.update(LOG_LEVEL="WARNING", PYTHONIOENCODING=encoding)
+    proc = subprocess.run([sys.executable, "-m", "bot", "console", "--db", str(tmp_path / "q.db")], input=data,
+                          capture_output=True, cwd=Path(__file__).resolve().parents[1], env=env, timeout=120)
+    assert proc.returncode == 0, proc.stderr.decode(errors="replace")
+    assert proc.stdout.count(b"- !extract") == 2
+    assert b"Traceback" not in proc.stderr
