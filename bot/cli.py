@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import logging
 import sys
@@ -66,6 +67,7 @@ def _build_parser() -> argparse.ArgumentParser:
 def run_cli(settings: Settings, argv: list[str]) -> int:
     """Parse ``argv`` and run one command; return the process exit code."""
     args = _build_parser().parse_args(argv)
+    _tolerant_stdout()
     logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s",
                         stream=sys.stderr)
     try:
@@ -107,6 +109,18 @@ def run_cli(settings: Settings, argv: list[str]) -> int:
     except KeyboardInterrupt:
         return 130
     raise AssertionError(f"unhandled command {args.command}")
+
+
+def _tolerant_stdout() -> None:
+    """Let a terminal that cannot show a character (an ASCII or Latin-1 locale) get "?" instead of a crash."""
+    if isinstance(sys.stdout, io.TextIOWrapper) and sys.stdout.errors == "strict":
+        sys.stdout.reconfigure(errors="replace")
+
+
+def _ascii_only() -> bool:
+    """Return whether stdout cannot carry every character (JSON is then written with \\u escapes)."""
+    encoding = (getattr(sys.stdout, "encoding", None) or "utf-8").lower().replace("_", "-")
+    return not encoding.startswith(("utf-8", "utf8", "utf-16", "utf-32"))
 
 
 # ---------------------------------------------------------------------------------------------- extract
@@ -216,7 +230,7 @@ def _cmd_extract(settings: Settings, args: argparse.Namespace) -> int:
         doc = {"source": args.source, "metadata": meta, **result.to_json(), "kind": args.kind,
                "left_out": left_out}
         doc["quotes"] = [st.to_json() for st in shown]
-        print(json.dumps(doc, ensure_ascii=False, indent=2))
+        print(json.dumps(doc, ensure_ascii=_ascii_only(), indent=2))
         return 0
     for st in shown:
         marker = "" if st.kind == "speech" else f" ({_KIND_NOUNS[st.kind][0]})"
@@ -237,7 +251,7 @@ def _cmd_timeline(settings: Settings, args: argparse.Namespace) -> int:
     result, _meta = _extract_one(settings, args.source, args.date)
     entries = timeline_entries(result.statements)
     if args.json:
-        print(json.dumps([e.to_json() for e in entries], ensure_ascii=False, indent=2))
+        print(json.dumps([e.to_json() for e in entries], ensure_ascii=_ascii_only(), indent=2))
     else:
         for line in format_timeline(entries):
             print(line)

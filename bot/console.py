@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import io
 import logging
 import sys
 from datetime import UTC, datetime
@@ -176,8 +175,6 @@ async def _run(settings: Settings, db: Path, seeds: list[Path]) -> int:
         commands = Commands(service, prefix=settings.command_prefix)
         if sys.stdin.isatty():
             print(f"Quote bot console. Type {settings.command_prefix}help; Ctrl-D to quit.", file=sys.stderr)
-        if isinstance(sys.stdout, io.TextIOWrapper):
-            sys.stdout.reconfigure(errors="replace")  # a quote the terminal cannot show must not end the console
         await console_loop(commands, sys.stdin.buffer, sys.stdout, db.parent / "exports",
                            max_bytes=settings.max_upload_bytes, encoding=sys.stdin.encoding or "utf-8",
                            interactive=sys.stdin.isatty())

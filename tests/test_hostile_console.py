@@ -9,6 +9,7 @@ is refused on every input path.
 from __future__ import annotations
 
 import io
+import json
 import os
 import subprocess
 import sys
@@ -151,3 +152,19 @@ def test_the_console_survives_a_strict_terminal(tmp_path: Path, encoding: str, d
     assert proc.returncode == 0, proc.stderr.decode(errors="replace")
     assert proc.stdout.count(b"- !extract") == 2
     assert b"Traceback" not in proc.stderr
+
+
+@pytest.mark.parametrize("output", ["lines", "json"])
+def test_extract_survives_an_ascii_terminal(tmp_path: Path, output: str) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k != "DISCORD_TOKEN"}
+    env.update(LOG_LEVEL="WARNING", PYTHONIOENCODING="ascii:strict")
+    extra = ["--json"] if output == "json" else []
+    proc = subprocess.run([sys.executable, "-m", "bot", "extract", str(article), *extra], capture_output=True,
+                          cwd=Path(__file__).resolve().parents[1], env=env, timeout=180)
+    assert proc.returncode == 0, proc.stderr.decode(errors="replace")
+    if output == "json":
+        assert json.loads(proc.stdout)["quotes"][0]["quote"].startswith("We will leave on time")
+    else:
+        assert proc.stdout.startswith(b"John Kirby: ?We will leave on time")
