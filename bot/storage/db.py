@@ -47,7 +47,13 @@ def is_read_only_file(path: str | Path) -> bool:
     target = Path(path)
     if str(path) == ":memory:" or not target.is_file():
         return False
-    return not (os.access(target, os.W_OK) and os.access(target.parent, os.W_OK))
+    if not os.access(target, os.W_OK):
+        return True
+    if os.access(target.parent, os.W_OK):
+        return False
+    # A folder that cannot be written still works when the WAL files SQLite needs are already there.
+    sidecars = [target.with_name(target.name + suffix) for suffix in ("-wal", "-shm")]
+    return not all(p.is_file() and os.access(p, os.W_OK) for p in sidecars)
 
 
 async def connect(path: str | Path, *, read_only: bool = False, file_read_only: bool = False,

@@ -225,3 +225,34 @@ def test_ingest_into_a_read_only_database_stops_at_once(tmp_path: Path, monkeypa
     assert run_cli(Settings.from_env({}), ["ingest", str(batch), "--db", str(db)]) == 1
     captured = capsys.readouterr()
     assert "read-only" in captured.err and "Traceback" not in captured.err
+
+
+# (row id, file writable, folder writable, WAL files present, read-only?)
+WRITABILITY: list[tuple[str, bool, bool, bool, bool]] = [
+    ("all-writable", True, True, False, False),
+    ("file-read-only", False, True, True, True),
+    ("folder-read-only-no-wal-files", True, False, False, True),
+    ("folder-read-only-wal-files-there", True, False, True, False),
+]
+
+
+@pytest.mark.parametrize(("file_ok", "folder_ok", "wal", "expected"), [r[1:] for r in WRITABILITY],
+                         ids=[r[0] for r in WRITABILITY])
+def test_read_only_is_found_out_from_the_file_and_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                         file_ok: bool, folder_ok: bool, wal: bool,
+                                                         expected: bool) -> None:
+    from bot.storage.db import is_read_only_file
+
+    db = tmp_path / "q.db"
+    db.write_bytes(b"")
+    if wal:
+        for suffix in ("-wal", "-shm"):
+            (tmp_path / f"q.db{suffix}").write_bytes(b"")
+
+    def access(path: object, mode: int) -> bool:
+        if Path(str(path)) == tmp_path:
+            return folder_ok
+        return file_ok if Path(str(path)) == db else True
+
+    monkeypatch.setattr(os, "access", access)
+    assert is_read_only_file(db) is expected
