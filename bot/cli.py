@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import logging
 import sys
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any
 
-from bot.errors import QuoteBotError
+from bot.errors import InputTooLarge, QuoteBotError
 from bot.settings import Settings
+
+if TYPE_CHECKING:
+    from bot.workers.batch import BatchItem
 
 log = logging.getLogger(__name__)
 
@@ -64,6 +67,7 @@ def _build_parser() -> argparse.ArgumentParser:
 def run_cli(settings: Settings, argv: list[str]) -> int:
     """Parse ``argv`` and run one command; return the process exit code."""
     args = _build_parser().parse_args(argv)
+    _tolerant_stdout()
     logging.basicConfig(level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s: %(message)s",
                         stream=sys.stderr)
     try:
@@ -107,39 +111,61 @@ def run_cli(settings: Settings, argv: list[str]) -> int:
     raise AssertionError(f"unhandled command {args.command}")
 
 
+def _tolerant_stdout() -> None:
+    """Let a terminal that cannot show a character (an ASCII or Latin-1 locale) get "?" instead of a crash."""
+    if isinstance(sys.stdout, io.TextIOWrapper) and sys.stdout.errors == "strict":
+        sys.stdout.reconfigure(errors="replace")
+
+
+def _ascii_only() -> bool:
+    """Return whether stdout cannot carry every character (JSON is then written with \\u escapes)."""
+    encoding = (getattr(sys.stdout, "encoding", None) or "utf-8").lower().replace("_", "-")
+    return not encoding.startswith(("utf-8", "utf8", "utf-16", "utf-32"))
+
+
 # ---------------------------------------------------------------------------------------------- extract
 
 
-def _iter_jsonl(stream: TextIO) -> Iterator[tuple[int, dict[str, Any] | None, str | None]]:
-    for lineno, line in enumerate(stream, 1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield lineno, None, f"line {lineno}: not valid JSON ({exc.msg})"
-            continue
-        if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
-            yield lineno, obj if isinstance(obj, dict) else None, f"line {lineno}: needs a string 'text' field"
-            continue
-        yield lineno, obj, None
+def _jsonl_items(path: str, max_chars: int) -> list[BatchItem]:
+    """Return one batch item per non-blank line of the JSONL input (a line that cannot be read carries why)."""
+    from bot.sources.jsonl import max_line_bytes, open_jsonl, read_jsonl
+    from bot.workers.batch import BatchItem
+
+    stream = sys.stdin.buffer if path == "-" else open_jsonl(Path(path))
+    items: list[BatchItem] = []
+    try:
+        for line in read_jsonl(stream, max_line_bytes(max_chars)):
+            obj = line.record
+            if obj is None or not isinstance(obj.get("text"), str):
+                error = line.error or "needs a string 'text' field"
+                items.append(BatchItem(id=obj.get("id") if obj else None, text="", date=None,
+                                       error=f"line {line.lineno}: {error}"))
+            else:
+                date = obj.get("date") if isinstance(obj.get("date"), str) else None
+                items.append(BatchItem(id=obj.get("id"), text=obj["text"], date=date))
+    finally:
+        if path != "-":
+            stream.close()
+    return items
+
+
+def _write_jsonl(line: dict[str, Any]) -> None:
+    """Write one answer line as UTF-8 (JSON Lines is UTF-8 whatever the terminal's locale)."""
+    from bot.sources.jsonl import dump_line
+
+    text = dump_line(line)
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:
+        sys.stdout.write(text)
+        return
+    sys.stdout.flush()
+    buffer.write(text.encode("utf-8"))
 
 
 def _cmd_extract_jsonl(settings: Settings, path: str) -> int:
-    from bot.workers.batch import BatchItem, extract_batch
+    from bot.workers.batch import extract_batch
 
-    stream: TextIO = sys.stdin if path == "-" else open(path, encoding="utf-8")  # noqa: SIM115
-    with stream:
-        rows = list(_iter_jsonl(stream))
-    items: list[BatchItem] = []
-    for _lineno, obj, err in rows:
-        doc_id = obj.get("id") if obj else None
-        if err is not None or obj is None:
-            items.append(BatchItem(id=doc_id, text="", date=None, error=err))
-        else:
-            date = obj.get("date") if isinstance(obj.get("date"), str) else None
-            items.append(BatchItem(id=doc_id, text=obj["text"], date=date))
-    out = sys.stdout
+    items = _jsonl_items(path, settings.max_article_chars)
     for item, result in extract_batch(items, settings):
         line: dict[str, Any] = {"id": item.id}
         if isinstance(result, (QuoteBotError, str)):
@@ -149,8 +175,8 @@ def _cmd_extract_jsonl(settings: Settings, path: str) -> int:
             line["quotes"] = []
         else:
             line.update(result.to_json())
-        out.write(json.dumps(line, ensure_ascii=False) + "\n")
-    out.flush()
+        _write_jsonl(line)
+    sys.stdout.flush()
     return 0
 
 
@@ -161,9 +187,21 @@ def _read_source(settings: Settings, source: str | None) -> tuple[str, dict[str,
     if source is None:
         raise QuoteBotError("give a FILE, a URL, - for stdin, or --jsonl IN.jsonl")
     if source == "-":
-        return sys.stdin.read(), {}
+        return _read_stdin(settings), {}
     article = read_source(settings, source)
     return article.text, article.metadata()
+
+
+def _read_stdin(settings: Settings) -> str:
+    """Read stdin like a file: at most MAX_UPLOAD_BYTES (and one byte more, to know), decoded by the file rules."""
+    from bot.sources.decode import decode_text
+    from bot.sources.uploads import normalize_newlines
+
+    cap = settings.max_upload_bytes
+    data = sys.stdin.buffer.read(cap + 1)
+    if len(data) > cap:
+        raise InputTooLarge(f"the input on stdin is over {cap:,} bytes; the limit (MAX_UPLOAD_BYTES) is {cap:,}")
+    return normalize_newlines(decode_text(data))
 
 
 def _extract_one(settings: Settings, source: str | None, date: str | None) -> tuple[Any, dict[str, Any]]:
@@ -192,7 +230,7 @@ def _cmd_extract(settings: Settings, args: argparse.Namespace) -> int:
         doc = {"source": args.source, "metadata": meta, **result.to_json(), "kind": args.kind,
                "left_out": left_out}
         doc["quotes"] = [st.to_json() for st in shown]
-        print(json.dumps(doc, ensure_ascii=False, indent=2))
+        print(json.dumps(doc, ensure_ascii=_ascii_only(), indent=2))
         return 0
     for st in shown:
         marker = "" if st.kind == "speech" else f" ({_KIND_NOUNS[st.kind][0]})"
@@ -213,7 +251,7 @@ def _cmd_timeline(settings: Settings, args: argparse.Namespace) -> int:
     result, _meta = _extract_one(settings, args.source, args.date)
     entries = timeline_entries(result.statements)
     if args.json:
-        print(json.dumps([e.to_json() for e in entries], ensure_ascii=False, indent=2))
+        print(json.dumps([e.to_json() for e in entries], ensure_ascii=_ascii_only(), indent=2))
     else:
         for line in format_timeline(entries):
             print(line)

@@ -6,8 +6,8 @@ import asyncio
 import logging
 import sys
 from datetime import UTC, datetime
-from pathlib import Path
-from typing import TextIO
+from pathlib import Path, PurePath
+from typing import IO, TextIO
 
 from bot.commands import CommandContext, Commands, Reply
 from bot.errors import QuoteBotError
@@ -79,28 +79,77 @@ async def ingest_seeds(service: Service, paths: list[Path], out: TextIO) -> tupl
     return new, old
 
 
+# File names of saved exports: at most this many bytes (file systems allow 255; a speaker name may be longer).
+MAX_FILENAME_BYTES = 120
+_UNSAFE_FILENAME_CHARS = frozenset('<>:"/\\|?*')
+
+
+def safe_filename(name: str, default: str = "export") -> str:
+    """Return a file name any file system takes: no folders, no unsafe characters, at most 120 bytes."""
+    base = PurePath(name.replace("\\", "/")).name
+    base = "".join(ch for ch in base if ch.isprintable() and ch not in _UNSAFE_FILENAME_CHARS).strip(" .")
+    stem, dot, suffix = base.rpartition(".")
+    if not dot:
+        stem, suffix = base, ""
+    suffix = suffix[:16]
+    room = MAX_FILENAME_BYTES - len(suffix.encode("utf-8")) - len(dot)
+    clipped = stem.encode("utf-8")[:room].decode("utf-8", errors="ignore").rstrip(" .") or default
+    return clipped + ("." + suffix if suffix else "")
+
+
 def _save_attachments(reply: Reply, folder: Path) -> list[str]:
     lines = []
     for att in reply.attachments:
-        folder.mkdir(parents=True, exist_ok=True)
-        target = folder / Path(att.filename).name
-        target.write_bytes(att.data)
+        target = folder / safe_filename(att.filename)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(att.data)
+        except OSError as exc:
+            lines.append(f"  file not saved: {target}: {exc.strerror or exc}")
+            continue
         lines.append(f"  file: {target} ({len(att.data):,} bytes)")
     return lines
 
 
-async def console_loop(commands: Commands, stdin: TextIO, stdout: TextIO, export_dir: Path) -> None:
-    """Read messages line by line and print each reply until end of input."""
-    interactive = stdin.isatty()
+TOO_LONG = object()
+
+
+def read_message(stdin: IO[bytes], max_bytes: int) -> bytes | object | None:
+    """Return the next line of input (None at its end, TOO_LONG for a line over ``max_bytes``, skipped)."""
+    line = stdin.readline(max_bytes + 1)
+    if not line:
+        return None
+    if len(line) > max_bytes and not line.endswith(b"\n"):
+        # Skip the rest of the line without holding it: the cap is what may be read, not only kept.
+        while chunk := stdin.readline(1 << 16):
+            if chunk.endswith(b"\n"):
+                break
+        return TOO_LONG
+    return line
+
+
+async def console_loop(commands: Commands, stdin: IO[bytes], stdout: TextIO, export_dir: Path, *,
+                       max_bytes: int, encoding: str = "utf-8", interactive: bool = False) -> None:
+    """Read messages line by line and print each reply until end of input.
+
+    Lines are bytes: whatever the terminal sends, a bad byte becomes U+FFFD instead of ending the console,
+    and a line over ``max_bytes`` (MAX_UPLOAD_BYTES) is refused without being read whole.
+    """
     loop = asyncio.get_running_loop()
     while True:
         if interactive:
             stdout.write("> ")
             stdout.flush()
-        line = await loop.run_in_executor(None, stdin.readline)
-        if not line:
+        raw = await loop.run_in_executor(None, read_message, stdin, max_bytes)
+        if raw is None:
             break
-        message = line.strip()
+        if raw is TOO_LONG:
+            stdout.write(f"error: that message is over {max_bytes:,} bytes (MAX_UPLOAD_BYTES); save the article "
+                         "to a file and give its path instead\n\n")
+            stdout.flush()
+            continue
+        assert isinstance(raw, bytes)
+        message = raw.decode(encoding, errors="replace").strip()
         if not message:
             continue
         ctx = CommandContext(guild_id=CONSOLE_GUILD, user_id=CONSOLE_USER, is_moderator=True,
@@ -126,7 +175,9 @@ async def _run(settings: Settings, db: Path, seeds: list[Path]) -> int:
         commands = Commands(service, prefix=settings.command_prefix)
         if sys.stdin.isatty():
             print(f"Quote bot console. Type {settings.command_prefix}help; Ctrl-D to quit.", file=sys.stderr)
-        await console_loop(commands, sys.stdin, sys.stdout, db.parent / "exports")
+        await console_loop(commands, sys.stdin.buffer, sys.stdout, db.parent / "exports",
+                           max_bytes=settings.max_upload_bytes, encoding=sys.stdin.encoding or "utf-8",
+                           interactive=sys.stdin.isatty())
     finally:
         extractor.close()
         await service.close()

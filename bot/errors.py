@@ -97,3 +97,19 @@ class FetchTimeout(FetchError):
 
 class TooManyRedirects(FetchError):
     """A link redirects more than the allowed number of times."""
+
+
+class StorageError(QuoteBotError):
+    """The database cannot do what was asked (disk full, damaged, read-only); the message says what to do."""
+
+
+class DatabaseFull(StorageError):
+    """The disk holding the database is full (SQLITE_FULL): nothing was saved."""
+
+
+class DatabaseCorrupt(StorageError):
+    """The database file is damaged or is not a database (SQLITE_CORRUPT, SQLITE_NOTADB)."""
+
+
+class DatabaseReadOnly(StorageError):
+    """The database is read-only (SQLITE_READONLY, or opened so): it can be read, not changed."""

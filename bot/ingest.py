@@ -10,7 +10,6 @@ nothing is saved twice.
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 import sys
 import time
@@ -25,7 +24,16 @@ from bot.errors import InputError, QuoteBotError
 from bot.service import Actor, Service
 from bot.settings import Settings
 from bot.sources import ACCEPTED_EXTENSIONS, JSONL_EXTENSIONS, SourceArticle
+from bot.sources.jsonl import (
+    DEFAULT_MAX_LINE_BYTES,
+    clean_text,
+    count_lines,
+    max_line_bytes,
+    open_jsonl,
+    read_jsonl,
+)
 from bot.storage import Storage
+from bot.storage.connections import read_only_error
 from bot.workers import ProcessPoolExtractor
 from bot.workers.pool import available_cores
 
@@ -85,57 +93,59 @@ class Counts(Protocol):
         ...
 
 
-def jsonl_items(path: Path) -> Iterator[IngestItem]:
+def jsonl_items(path: Path, max_bytes: int = DEFAULT_MAX_LINE_BYTES) -> Iterator[IngestItem]:
     """Yield the records of a JSONL file ({"id", "text", "date"?} per line); bad lines carry their error."""
-    with path.open(encoding="utf-8", errors="replace") as fh:
-        for lineno, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            key = f"line {lineno}"
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield IngestItem(key, error=f"not valid JSON ({exc.msg})")
-                continue
-            if not isinstance(obj, dict):
-                yield IngestItem(key, error='expected an object like {"id": ..., "text": ...}')
+    with open_jsonl(path) as fh:
+        for line in read_jsonl(fh, max_bytes):
+            key = f"line {line.lineno}"
+            obj = line.record
+            if obj is None:
+                yield IngestItem(key, error=line.error or "not valid JSON")
                 continue
             if obj.get("id") is not None:
-                key = f"{key} (id {obj['id']})"
+                key = f"{key} (id {_shown_id(obj['id'])})"
             text, date = obj.get("text"), obj.get("date")
             if not isinstance(text, str):
                 yield IngestItem(key, error="needs a string 'text' field")
             elif date is not None and not isinstance(date, str):
                 yield IngestItem(key, error="'date' must be a string YYYY-MM-DD")
             else:
-                name = f"{path.name}#{obj['id'] if obj.get('id') is not None else lineno}"
+                name = f"{path.name}#{_shown_id(obj['id']) if obj.get('id') is not None else line.lineno}"
                 yield IngestItem(key, text=text, date=date, source_name=name)
+
+
+def _shown_id(value: object) -> str:
+    """Return an id as text that any terminal and the database can hold (lone surrogates escaped)."""
+    return clean_text(str(value)) if isinstance(value, str) else str(value)
 
 
 def folder_items(folder: Path) -> list[IngestItem]:
     """Return the article files of a folder (the ACCEPTED_EXTENSIONS), sorted by name."""
-    return [IngestItem(p.name, path=p) for p in sorted(folder.iterdir())
-            if p.is_file() and p.suffix.lower() in ACCEPTED_EXTENSIONS]
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError as exc:
+        raise InputError(f"cannot read the folder {folder}: {exc.strerror or exc}") from None
+    return [IngestItem(p.name, path=p) for p in entries if p.is_file() and p.suffix.lower() in ACCEPTED_EXTENSIONS]
 
 
-def count_inputs(path: Path) -> int:
+def count_inputs(path: Path, max_line_bytes: int = DEFAULT_MAX_LINE_BYTES) -> int:
     """Return how many inputs ``path`` holds (files of a folder, non-blank lines of a JSONL file, or 1)."""
     if path.is_dir():
         return len(folder_items(path))
     if path.suffix.lower() in JSONL_EXTENSIONS:
-        with path.open(encoding="utf-8", errors="replace") as fh:
-            return sum(1 for line in fh if line.strip())
+        with open_jsonl(path) as fh:
+            return count_lines(fh, max_line_bytes)
     return 1
 
 
-def input_items(path: Path) -> Iterator[IngestItem]:
+def input_items(path: Path, max_line_bytes: int = DEFAULT_MAX_LINE_BYTES) -> Iterator[IngestItem]:
     """Return the inputs of PATH (a folder of article files, a JSONL file, or one article file), checked now."""
     if path.is_dir():
         return iter(folder_items(path))
     if not path.is_file():
         raise InputError(f"no such file or folder: {path}")
     if path.suffix.lower() in JSONL_EXTENSIONS:
-        return jsonl_items(path)
+        return jsonl_items(path, max_line_bytes)
     if path.suffix.lower() in ACCEPTED_EXTENSIONS:
         return iter([IngestItem(path.name, path=path)])
     accepted = ", ".join([*ACCEPTED_EXTENSIONS, *sorted(JSONL_EXTENSIONS)])
@@ -274,6 +284,9 @@ async def _run(settings: Settings, items: Iterator[IngestItem], guild_id: int, d
                summary: IngestSummary, progress: Progress) -> None:
     workers = available_cores()
     storage = await Storage.open(db)
+    if storage.read_only:
+        await storage.close()
+        raise read_only_error(str(db))  # before starting a worker per core, not once per input
     extractor = ProcessPoolExtractor(model_name=settings.spacy_model, workers=workers,
                                      max_concurrent=workers * JOBS_PER_WORKER,
                                      max_chars=settings.max_article_chars)
@@ -296,9 +309,10 @@ def run_ingest(settings: Settings, path: Path, guild_id: int, db: str | None) ->
 
     The exit code is 0 when every input was saved or already saved, 1 when some failed, 130 on Ctrl-C.
     """
-    items = input_items(path)
+    line_cap = max_line_bytes(settings.max_article_chars)
+    items = input_items(path, line_cap)
     target = Path(db) if db else settings.database_path
-    summary = IngestSummary(total=count_inputs(path))
+    summary = IngestSummary(total=count_inputs(path, line_cap))
     progress = Progress(summary.total, sys.stderr)
     quiet = settings.log_level != "DEBUG"
     levels = {name: logging.getLogger(name).level for name in _CHATTY_LOGGERS}

@@ -14,6 +14,8 @@ _ENGLISH_FUNCTION_WORDS = frozenset(
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 MIN_WORDS_FOR_LANGUAGE_CHECK = 12
 MIN_ENGLISH_SHARE = 0.12
+# Refused wherever it appears: no article text holds one, and SQLite and C libraries cut strings at it.
+NUL = "\x00"
 
 
 def check_text(text: str, max_chars: int) -> None:
@@ -24,6 +26,9 @@ def check_text(text: str, max_chars: int) -> None:
         raise InputTooLarge(
             f"the text has {len(text):,} characters; the limit (MAX_ARTICLE_CHARS) is {max_chars:,}"
         )
+    if NUL in text:
+        # One rule for every input path (files, uploads, pastes, stdin, JSONL): no text holds a NUL.
+        raise NotText("the text contains NUL characters: this looks like binary data, not text")
     controls = sum(1 for ch in text if (ord(ch) < 32 and ch not in "\n\r\t\f\v") or ch == "\ufffd")
     if controls > max(8, len(text) // 100):
         raise NotText("this looks like binary data, not article text")

@@ -39,11 +39,24 @@ def read_file(settings: Settings, path: Path) -> SourceArticle:
     """Read a local article file (one of the ACCEPTED_EXTENSIONS) like an upload."""
     if not path.is_file():
         raise InputError(f"no such file: {path}")
-    size = path.stat().st_size
-    if size > settings.max_upload_bytes:
+    try:
+        with path.open("rb") as fh:
+            # Read at most the cap and one byte more: a file growing past the cap is refused, not read whole.
+            data = fh.read(settings.max_upload_bytes + 1)
+    except OSError as exc:
+        raise InputError(f"cannot read {path.name}: {exc.strerror or exc}") from None
+    if len(data) > settings.max_upload_bytes:
+        size = max(len(data), _size(path))
         raise InputTooLarge(f"{path.name} is {size:,} bytes; the limit (MAX_UPLOAD_BYTES) is "
                             f"{settings.max_upload_bytes:,}")
-    return read_upload(path.name, path.read_bytes(), settings)
+    return read_upload(path.name, data, settings)
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def read_source(settings: Settings, source: str) -> SourceArticle:

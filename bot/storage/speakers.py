@@ -7,10 +7,19 @@ from typing import Any
 
 import aiosqlite
 
-from bot.errors import NotFound
+from bot.errors import NotFound, UsageError
 from bot.storage import sql
 from bot.storage.connections import Connections
 from bot.storage.records import Page, SpeakerRecord, is_bare_surname, last_key, name_key
+from bot.text_safety import clean_name
+
+
+def _stored_name(name: str) -> str:
+    """Return the name as stored: no bidi overrides, zero-width or control characters."""
+    cleaned = clean_name(name)
+    if not cleaned:
+        raise UsageError("that name has no visible characters")
+    return cleaned
 
 
 def _speaker(row: sqlite3.Row, count: int = 0) -> SpeakerRecord:
@@ -42,7 +51,7 @@ class SpeakerRepository:
 
     async def find(self, guild_id: int, name: str) -> SpeakerRecord | None:
         """Return the speaker whose canonical name or alias is ``name`` (case and punctuation ignored)."""
-        key = name_key(name)
+        key = name_key(clean_name(name))
         if not key:
             return None
         found = await self._all(sql.SPEAKER_BY_KEY, (guild_id, key, guild_id, key))
@@ -50,11 +59,12 @@ class SpeakerRepository:
 
     async def with_last_name(self, guild_id: int, name: str) -> list[SpeakerRecord]:
         """Return the guild's speakers whose last name is the last word of ``name``."""
-        key = last_key(name)
+        key = last_key(clean_name(name))
         return await self._all(sql.SPEAKERS_BY_LAST, (guild_id, key)) if key else []
 
     async def create(self, guild_id: int, name: str, role: str | None, created_at: str) -> SpeakerRecord:
         """Insert a new speaker; call inside a transaction."""
+        name = _stored_name(name)
         cur = await self._conn.execute(sql.SPEAKER_INSERT, (guild_id, name, name_key(name), last_key(name),
                                                             role, created_at))
         speaker_id = cur.lastrowid
@@ -64,11 +74,13 @@ class SpeakerRepository:
 
     async def rename(self, guild_id: int, speaker_id: int, name: str) -> None:
         """Change a speaker's canonical name (the search index follows by trigger)."""
+        name = _stored_name(name)
         await self._conn.execute(sql.SPEAKER_RENAME,
                                  (name, name_key(name), last_key(name), guild_id, speaker_id))
 
     async def add_alias(self, guild_id: int, speaker_id: int, alias: str) -> None:
         """Make ``alias`` name this speaker (moving it from another speaker if it named one)."""
+        alias = clean_name(alias)
         key = name_key(alias)
         if key:
             await self._conn.execute(sql.SPEAKER_ALIAS_UPSERT, (guild_id, key, alias, speaker_id))
@@ -94,6 +106,7 @@ class SpeakerRepository:
         bare "Kirby" speaker when no other "... Kirby" exists. Anything ambiguous stays apart for a user to
         merge with ``!alias``.
         """
+        name = _stored_name(name)
         found = await self.find(guild_id, name)
         if found is None:
             same_last = await self.with_last_name(guild_id, name)
