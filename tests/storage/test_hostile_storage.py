@@ -227,6 +227,21 @@ def test_ingest_into_a_read_only_database_stops_at_once(tmp_path: Path, monkeypa
     assert "read-only" in captured.err and "Traceback" not in captured.err
 
 
+def test_reextract_on_a_read_only_database_stops_at_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    import asyncio
+
+    from bot.cli import run_cli
+
+    db = tmp_path / "q.db"
+    asyncio.run(_saved_db(db))
+    real_access = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode: False if mode == os.W_OK else real_access(p, mode))
+    assert run_cli(Settings.from_env({}), ["reextract", "--db", str(db)]) == 1
+    captured = capsys.readouterr()
+    assert captured.err.count("read-only") == 1 and "Traceback" not in captured.err
+
+
 # (row id, file writable, folder writable, WAL files present, read-only?)
 WRITABILITY: list[tuple[str, bool, bool, bool, bool]] = [
     ("all-writable", True, True, False, False),
