@@ -67,6 +67,8 @@ CASES = [
      "the bank of defrauding millions", "Warren", "indirect", "accused"),
     ("transcript label", "WALLACE: Let me ask you about the debate tonight, governor.\n\nPENCE: We are ready for it "
      "and we will win it.", "We are ready for it", "PENCE", "indirect", ":"),
+    ("coordinated second cue shares the first one's source", "The minister said the plan was too expensive and "
+     "warned that taxes would rise next year.", "taxes would rise", "The minister", "indirect", "warned"),
     ("dash attribution", "“Maybe we can build a wall around the whole thing.” ― Steve Quinlan",
      "build a wall", "Steve Quinlan", "direct", "―"),
 ]
@@ -198,6 +200,19 @@ def test_time_of_telling_is_not_content(nlp: Language) -> None:
 )
 def test_trailing_aside_is_not_content(nlp: Language, text: str, expected: str) -> None:
     assert any(st.quote == expected for st in run(nlp, text)), [st.quote for st in run(nlp, text)]
+
+
+# (construction, text, the exact content of one statement): where a content span ends.
+BOUNDARIES = [
+    ("coordinated speech verb ends the content", "The minister said the plan was too expensive and warned that "
+     "taxes would rise next year.", "the plan was too expensive"),
+]
+
+
+@pytest.mark.parametrize(("construction", "text", "expected"), [pytest.param(*b, id=b[0]) for b in BOUNDARIES])
+def test_content_boundary(nlp: Language, construction: str, text: str, expected: str) -> None:
+    quotes = [st.quote for st in run(nlp, text)]
+    assert expected in quotes, (construction, quotes)
 
 
 def test_asking_aloud_is_quoted_but_being_asked_is_not(nlp: Language) -> None:

@@ -51,6 +51,8 @@ class AttributionConfig:
     clause_end_window: int = 8
     # How far up the tree "when asked whether ..." is looked for.
     question_clause_depth: int = 12
+    # A content ends before a coordinated speech verb of the same source ("... and warned that ...").
+    cut_coordinated_cues: bool = True
     # Trailing asides are cut from contents of at least this many tokens, after at least this many tokens.
     aside_min_tokens: int = 6
     aside_min_offset: int = 3

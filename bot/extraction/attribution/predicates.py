@@ -15,6 +15,7 @@ from bot.extraction.lexicon import (
     OBJECT_DEPS,
     PARTICIPLE_TAGS,
     PASSIVE_DEPS,
+    SUBJECT_DEPS,
     VERB_POS,
 )
 
@@ -32,6 +33,7 @@ SHARED_SUBJECT_DEPS = frozenset({"conj", "advcl", "xcomp", "dep"})
 ASIDE_DEPS = frozenset({"relcl", "appos", "advcl"})
 ASIDE_OPENERS = frozenset({"which", "who", "whom", "whose", "although", "though", "while", "whereas"})
 PARTICIPIAL_ASIDE_DEPS = frozenset({"advcl", "acl", "xcomp"})
+_COORDINATION_DEPS = frozenset({"cc", "punct"})
 ADDRESSEES = frozenset({"me", "us", "reporters", "him", "her", "them"})
 QUESTION_MARKERS = frozenset({"whether", "if"})
 CLAUSE_FINAL_PUNCT = frozenset({".", "!", "?", ";"})
@@ -95,6 +97,9 @@ def subject_of(ctx: Context, verb: Token) -> Token | None:
     if verb.dep_ in SHARED_SUBJECT_DEPS and verb.head is not verb and verb.head.pos_ in VERB_POS:
         if verb.dep_ == "advcl" and verb.tag_ not in PARTICIPLE_TAGS:
             return None
+        if is_coordinated_cue(ctx, verb) and verb.head.dep_ == "ccomp" and verb.head.head.pos_ in VERB_POS:
+            # "The minister said the plan was too costly and warned that ...": the minister warned, not the plan.
+            return subject_of(ctx, verb.head.head)
         return subject_of(ctx, verb.head)
     if verb.dep_ == "relcl" and verb.head.pos_ in NOMINAL_POS:
         return verb.head
@@ -168,4 +173,26 @@ def cut_trailing_aside(ctx: Context, start: int, end: int, cfg: AttributionConfi
             clause = tok.head
         if aside and clause.right_edge.i >= span.end - 2 and tok.i - span.start >= cfg.aside_min_offset:
             return doc[tok.i - 1].idx
+    return end
+
+
+def is_coordinated_cue(ctx: Context, verb: Token) -> bool:
+    """Tell whether a speech verb is conjoined to an earlier verb without a subject of its own ("... and warned")."""
+    return (verb.dep_ == "conj" and verb.pos_ in VERB_POS and verb.lemma_.lower() in ctx.lex.speech
+            and verb.head.i < verb.i and not any(c.dep_ in SUBJECT_DEPS for c in verb.children))
+
+
+def cut_coordinated_cue(ctx: Context, start: int, end: int) -> int:
+    """End the content before a coordinated speech verb without a subject of its own ("said it was opposed to the
+    test and warned North Korea to ...", "..., and suggested that ..."): that verb is a second cue of the same
+    source, which reports its own content, not part of the first one's."""
+    doc = ctx.doc
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return end
+    for tok in span[1:]:
+        if is_coordinated_cue(ctx, tok) and span.start <= tok.head.i and not ctx.inside_quote(tok):
+            first = min([tok.left_edge.i, *(c.i for c in tok.head.children
+                                            if c.dep_ in _COORDINATION_DEPS and tok.head.i < c.i < tok.i)])
+            return doc[first].idx if first > span.start else end
     return end
