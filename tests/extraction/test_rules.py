@@ -69,6 +69,15 @@ CASES = [
      "and we will win it.", "We are ready for it", "PENCE", "indirect", ":"),
     ("coordinated second cue shares the first one's source", "The minister said the plan was too expensive and "
      "warned that taxes would rise next year.", "taxes would rise", "The minister", "indirect", "warned"),
+    ("participle cue after a content takes the cue's source", "Foreign policy analysts said geopolitical factors "
+     "have contributed to Burma's appeal, citing the strategic importance of a nation that borders China.",
+     "the strategic importance", "Foreign policy analysts", "indirect", "citing"),
+    ("gerund after a preposition", "Oz has drawn criticism for saying green coffee extract was a magic weight loss "
+     "cure.", "green coffee extract", "Oz", "indirect", "saying"),
+    ("gerund after a passive", "Trump was criticized for saying that the election was rigged.",
+     "the election was rigged", "Trump", "indirect", "saying"),
+    ("verb conjoined to a passive", "Mr. Trump was widely criticized, cited problems in the Middle East that he "
+     "blamed on her.", "problems in the Middle East", "Trump", "indirect", "cited"),
     ("dash attribution", "“Maybe we can build a wall around the whole thing.” ― Steve Quinlan",
      "build a wall", "Steve Quinlan", "direct", "―"),
 ]

@@ -15,7 +15,9 @@ from bot.extraction.lexicon import (
     OBJECT_DEPS,
     PARTICIPLE_TAGS,
     PASSIVE_DEPS,
+    SOURCE_ENTS,
     SUBJECT_DEPS,
+    TIME_ENTS,
     VERB_POS,
 )
 
@@ -71,10 +73,11 @@ def right_after_quote(ctx: Context, verb: Token) -> bool:
 
 
 def _inverted_subject(ctx: Context, verb: Token) -> Token | None:
-    """'"We see no link," said the mayor': an inverted subject parsed as an object or attribute."""
+    """'"We see no link," said the mayor': an inverted subject parsed as an object or attribute (never a time:
+    '..., Flynn said Thursday morning')."""
     if any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children) or right_after_quote(ctx, verb):
         for child in verb.rights:
-            if child.dep_ in INVERTED_SUBJECT_DEPS and child.pos_ in NOMINAL_POS:
+            if child.dep_ in INVERTED_SUBJECT_DEPS and child.pos_ in NOMINAL_POS and child.ent_type_ not in TIME_ENTS:
                 return child
     return None
 
@@ -95,15 +98,39 @@ def subject_of(ctx: Context, verb: Token) -> Token | None:
     if inverted is not None:
         return inverted
     if verb.dep_ in SHARED_SUBJECT_DEPS and verb.head is not verb and verb.head.pos_ in VERB_POS:
-        if verb.dep_ == "advcl" and verb.tag_ not in PARTICIPLE_TAGS:
-            return None
-        if is_coordinated_cue(ctx, verb) and verb.head.dep_ == "ccomp" and verb.head.head.pos_ in VERB_POS:
-            # "The minister said the plan was too costly and warned that ...": the minister warned, not the plan.
-            return subject_of(ctx, verb.head.head)
-        return subject_of(ctx, verb.head)
+        return _shared_subject(ctx, verb)
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep" and verb.head.head.pos_ in VERB_POS:
+        return _gerund_subject(ctx, verb.head.head)
     if verb.dep_ == "relcl" and verb.head.pos_ in NOMINAL_POS:
         return verb.head
     return None
+
+
+def _shared_subject(ctx: Context, verb: Token) -> Token | None:
+    """The subject a conjoined verb or a participle shares with the verb it hangs from."""
+    head = verb.head
+    if verb.dep_ == "advcl" and verb.tag_ not in PARTICIPLE_TAGS:
+        return None
+    if is_coordinated_cue(ctx, verb) and head.dep_ == "ccomp" and head.head.pos_ in VERB_POS:
+        # "The minister said the plan was too costly and warned that ...": the minister warned, not the plan.
+        return subject_of(ctx, head.head)
+    found = subject_of(ctx, head)
+    if found is None and verb.dep_ == "conj" and verb.tag_ != "VBN":
+        # "Trump was criticized, cited problems ...": an active verb conjoined to a passive one without an agent.
+        found = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+    return found
+
+
+def _gerund_subject(ctx: Context, verb: Token) -> Token | None:
+    """Who does the "-ing" of "for saying", "after saying", "by saying": the passive subject ("was criticized for
+    saying"), a named object ("mocked Trump for saying"), else the subject ("apologized for saying")."""
+    passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if passive is not None:
+        return passive
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is not None and (obj.pos_ == "PROPN" or obj.ent_type_ in SOURCE_ENTS):
+        return obj
+    return subject_of(ctx, verb)
 
 
 def is_impersonal_passive(verb: Token) -> bool:
@@ -177,8 +204,10 @@ def cut_trailing_aside(ctx: Context, start: int, end: int, cfg: AttributionConfi
 
 
 def is_coordinated_cue(ctx: Context, verb: Token) -> bool:
-    """Tell whether a speech verb is conjoined to an earlier verb without a subject of its own ("... and warned")."""
-    return (verb.dep_ == "conj" and verb.pos_ in VERB_POS and verb.lemma_.lower() in ctx.lex.speech
+    """Tell whether a speech verb joins an earlier verb without a subject of its own: conjoined ("... and warned
+    that ...") or as a participle (", citing ...", ", adding that ...")."""
+    joined = verb.dep_ == "conj" or (verb.dep_ == "advcl" and verb.tag_ == "VBG")
+    return (joined and verb.pos_ in VERB_POS and verb.lemma_.lower() in ctx.lex.speech
             and verb.head.i < verb.i and not any(c.dep_ in SUBJECT_DEPS for c in verb.children))
 
 
