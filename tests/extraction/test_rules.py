@@ -157,6 +157,9 @@ def test_cueless_quote_paragraph_takes_adjacent_speaker(nlp: Language) -> None:
         ("question asked is not a statement",
          "When asked whether the troops would return, Kirby said that the mission was over.",
          "the troops would return", "the mission was over"),
+        ("the source's appositive after an inverted cue", "Moves against the station led to its removal from all "
+         "but one of the networks, said Jeffrey N. Trimble, a senior official with the board that oversees them.",
+         "a senior official", "led to its removal"),
         ("scare quotes alone", "The so-called “peace dividend” never arrived. The minister said that the budget "
          "would shrink next year.", "peace dividend", "the budget would shrink"),
         ("title of a work", "She starred in “Gone Girl” last year. Her agent said that she would return to the "
