@@ -218,6 +218,10 @@ def test_trailing_aside_is_not_content(nlp: Language, text: str, expected: str) 
 BOUNDARIES = [
     ("coordinated speech verb ends the content", "The minister said the plan was too expensive and warned that "
      "taxes would rise next year.", "the plan was too expensive"),
+    ("a list after a comma is no appositive", "Josh Earnest said Obama has long called for tax fairness, the closure "
+     "of loopholes that benefit only the wealthy and for relief for middle class families.",
+     "Obama has long called for tax fairness, the closure of loopholes that benefit only the wealthy and for relief "
+     "for middle class families"),
 ]
 
 

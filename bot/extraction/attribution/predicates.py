@@ -31,9 +31,11 @@ if TYPE_CHECKING:
 INVERTED_SUBJECT_DEPS = frozenset({"dobj", "attr", "npadvmod", "nsubj"})
 # Participles and conjoined verbs share the subject of their head ("..., adding that ...").
 SHARED_SUBJECT_DEPS = frozenset({"conj", "advcl", "xcomp", "dep"})
-# Trailing asides cut from a content span (after a comma): relative clauses, appositives, concessive adjuncts.
-ASIDE_DEPS = frozenset({"relcl", "appos", "advcl"})
-ASIDE_OPENERS = frozenset({"which", "who", "whom", "whose", "although", "though", "while", "whereas"})
+# Trailing asides cut from a content span (after a comma): relative clauses, appositives, participles. A finite
+# adverbial clause (", because ...", ", even if ...") stays: on 300 PolNeAR train articles annotators kept it in
+# the content 24 times against 7 where cutting it matched.
+ASIDE_DEPS = frozenset({"relcl", "appos"})
+ASIDE_OPENERS = frozenset({"which", "who", "whom", "whose"})
 PARTICIPIAL_ASIDE_DEPS = frozenset({"advcl", "acl", "xcomp"})
 _COORDINATION_DEPS = frozenset({"cc", "punct"})
 ADDRESSEES = frozenset({"me", "us", "reporters", "him", "her", "them"})
@@ -174,7 +176,11 @@ def clause_end(ctx: Context, cue: Token, sent: Span, cfg: AttributionConfig) -> 
 
 
 def _is_aside(tok: Token, clause: Token) -> bool:
-    """Tell whether the phrase ``clause`` opened by ``tok`` after a comma is an aside."""
+    """Tell whether the phrase ``clause`` opened by ``tok`` after a comma is an aside (a phrase with a coordinator
+    in it is more often the next item of a list or a second reported clause: on 300 PolNeAR train articles
+    annotators kept 19 of those against 6 cut)."""
+    if any(t.dep_ == "cc" for t in clause.subtree):
+        return False
     return (clause.dep_ in ASIDE_DEPS
             or (clause.tag_ == "VBG" and clause.dep_ in PARTICIPIAL_ASIDE_DEPS)
             or (tok.lower_ in ASIDE_OPENERS and tok.head.dep_ in ASIDE_DEPS))
@@ -182,8 +188,8 @@ def _is_aside(tok: Token, clause: Token) -> bool:
 
 def cut_trailing_aside(ctx: Context, start: int, end: int, cfg: AttributionConfig) -> int:
     """End the content before a trailing comma-set aside: a non-restrictive relative clause (", which forced
-    her to leave"), an appositive (", the presumed Putin favorite"), a participial or concessive adjunct
-    (", contradicting ...", ", although ..."). Annotators leave these out of the reported content."""
+    her to leave"), an appositive (", the presumed Putin favorite"), a participial adjunct (", contradicting
+    ..."). Annotators leave these out of the reported content."""
     doc = ctx.doc
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) < cfg.aside_min_tokens:
