@@ -36,6 +36,8 @@ SHARED_SUBJECT_DEPS = frozenset({"conj", "advcl", "xcomp", "dep"})
 # the content 24 times against 7 where cutting it matched.
 ASIDE_DEPS = frozenset({"relcl", "appos"})
 ASIDE_OPENERS = frozenset({"which", "who", "whom", "whose"})
+# The parser often attaches ", which ..." as an adverbial clause: a relative opener makes it an aside all the same.
+OPENER_HEAD_DEPS = ASIDE_DEPS | {"advcl"}
 PARTICIPIAL_ASIDE_DEPS = frozenset({"advcl", "acl", "xcomp"})
 _COORDINATION_DEPS = frozenset({"cc", "punct"})
 ADDRESSEES = frozenset({"me", "us", "reporters", "him", "her", "them"})
@@ -183,7 +185,7 @@ def _is_aside(tok: Token, clause: Token) -> bool:
         return False
     return (clause.dep_ in ASIDE_DEPS
             or (clause.tag_ == "VBG" and clause.dep_ in PARTICIPIAL_ASIDE_DEPS)
-            or (tok.lower_ in ASIDE_OPENERS and tok.head.dep_ in ASIDE_DEPS))
+            or (tok.lower_ in ASIDE_OPENERS and tok.head.dep_ in OPENER_HEAD_DEPS))
 
 
 def cut_trailing_aside(ctx: Context, start: int, end: int, cfg: AttributionConfig) -> int:
@@ -202,7 +204,7 @@ def cut_trailing_aside(ctx: Context, start: int, end: int, cfg: AttributionConfi
         while clause.head is not clause and clause.head.left_edge.i == tok.i and clause.head.i >= span.start:
             clause = clause.head
         aside = _is_aside(tok, clause)
-        if tok.lower_ in ASIDE_OPENERS and tok.head.dep_ in ASIDE_DEPS:
+        if tok.lower_ in ASIDE_OPENERS and tok.head.dep_ in OPENER_HEAD_DEPS:
             clause = tok.head
         if aside and clause.right_edge.i >= span.end - 2 and tok.i - span.start >= cfg.aside_min_offset:
             return doc[tok.i - 1].idx
