@@ -78,6 +78,10 @@ CASES = [
      "the election was rigged", "Trump", "indirect", "saying"),
     ("verb conjoined to a passive", "Mr. Trump was widely criticized, cited problems in the Middle East that he "
      "blamed on her.", "problems in the Middle East", "Trump", "indirect", "cited"),
+    ("reply: a speech verb with a clausal complement passes the filter", "Kirby replied that the mission was over.",
+     "the mission was over", "Kirby", "indirect", "replied"),
+    ("evidence verb after an interrupted subject", "The report, released on Monday, found that wages fell.",
+     "wages fell", "The report", "indirect", "found"),
     ("dash attribution", "“Maybe we can build a wall around the whole thing.” ― Steve Quinlan",
      "build a wall", "Steve Quinlan", "direct", "―"),
 ]
@@ -87,14 +91,6 @@ KNOWN_MISSES = [
                  "the vote was rigged", "Smith", "indirect", "claim", id="noun cue with possessive source",
                  marks=pytest.mark.xfail(strict=True, reason="nominal cues (claim, warning, promise) are not "
                                          "proposed: only verbs, and learned frames over them")),
-    pytest.param("evidence verb after an interrupted subject", "The report, released on Monday, found that wages "
-                 "fell.", "wages fell", "The report", "indirect", "found", id="evidence verb found",
-                 marks=pytest.mark.xfail(strict=True, reason="'find' is neither in the lexicon nor a learned "
-                                         "frame precise enough to propose")),
-    pytest.param("reply", "Kirby replied that the mission was over.", "the mission was over", "Kirby",
-                 "indirect", "replied", id="reply",
-                 marks=pytest.mark.xfail(strict=True, reason="proposed, but the learned filter gives it 0.40 "
-                                         "(threshold 0.5)")),
 ]
 
 
@@ -153,7 +149,6 @@ def test_cueless_quote_paragraph_takes_adjacent_speaker(nlp: Language) -> None:
 @pytest.mark.parametrize(
     ("construction", "text", "absent", "present"),
     [
-        # (with "replied" the answer is lost as well: see the "reply" row of KNOWN_MISSES)
         ("question asked is not a statement",
          "When asked whether the troops would return, Kirby said that the mission was over.",
          "the troops would return", "the mission was over"),

@@ -29,6 +29,9 @@ class AttributionConfig:
     ranker: Ranker = field(default_factory=Ranker)
     # A speech verb with quoted words in its content bypasses the filter (see ``features.passes_filter``).
     keep_quoted_speech: bool = True
+    # ... and so does one with a clausal complement ("Kirby replied that ..."): a verb of saying with a reported
+    # clause is speech whatever the filter, trained on every PolNeAR attribution kind, makes of the parse.
+    keep_speech_ccomp: bool = True
     # '“A,” said Senator Jane Doe': the cue clause right after the closing mark.
     quote_cue_gap_chars: int = 40
     # Shorter quoted regions without a cue are scare quotes or titles.
