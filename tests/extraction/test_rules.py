@@ -82,6 +82,8 @@ CASES = [
      "the mission was over", "Kirby", "indirect", "replied"),
     ("evidence verb after an interrupted subject", "The report, released on Monday, found that wages fell.",
      "wages fell", "The report", "indirect", "found"),
+    ("reported clause parsed as an adverbial clause", "Lawmakers have not said when they would take up the "
+     "reauthorization.", "when they would take up", "Lawmakers", "indirect", "said"),
     ("dash attribution", "“Maybe we can build a wall around the whole thing.” ― Steve Quinlan",
      "build a wall", "Steve Quinlan", "direct", "―"),
 ]
@@ -155,6 +157,8 @@ def test_cueless_quote_paragraph_takes_adjacent_speaker(nlp: Language) -> None:
         ("the source's appositive after an inverted cue", "Moves against the station led to its removal from all "
          "but one of the networks, said Jeffrey N. Trimble, a senior official with the board that oversees them.",
          "a senior official", "led to its removal"),
+        ("a time clause after a speech verb with an object", "She said it when she was in Iowa. Her aide said "
+         "that she would return.", "she was in Iowa", "she would return"),
         ("scare quotes alone", "The so-called “peace dividend” never arrived. The minister said that the budget "
          "would shrink next year.", "peace dividend", "the budget would shrink"),
         ("title of a work", "She starred in “Gone Girl” last year. Her agent said that she would return to the "

@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
+from bot.extraction.attribution.boundaries import cut_coordinated_cue, cut_trailing_aside
 from bot.extraction.attribution.context import line_bounds
-from bot.extraction.attribution.predicates import cut_coordinated_cue, cut_trailing_aside
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

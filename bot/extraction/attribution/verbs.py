@@ -17,6 +17,7 @@ from bot.extraction.attribution.objects import object_content, passive_content
 from bot.extraction.attribution.predicates import (
     in_question_clause,
     is_impersonal_passive,
+    is_misparsed_complement,
     is_question_complement,
     subject_of,
 )
@@ -63,7 +64,8 @@ def _cue(ctx: Context, tok: Token, learned: Mapping[tuple[str, str], float], thr
     is_belief = is_verb and lemma in ctx.lex.belief
     if not (is_speech or is_belief or lemma in framed):
         return None  # no lexicon entry and no learned frame: not a cue, whatever its children
-    child_frames = tuple(c for c in tok.children if learned.get((lemma, c.dep_), 0.0) >= threshold)
+    child_frames = tuple(c for c in tok.children if learned.get((lemma, c.dep_), 0.0) >= threshold
+                         or (c.dep_ == "advcl" and lemma in ctx.lex.speech and is_misparsed_complement(tok, c)))
     prep_frames = tuple(c for c in tok.children if c.dep_ == "prep"
                         and learned.get((lemma, "prep:" + c.lower_), 0.0) >= threshold)
     if (lemma, "ccomp") in learned:
@@ -96,6 +98,9 @@ def _child_content(ctx: Context, cue: _Cue, child: Token, subj: Token | None) ->
         if child.lemma_.lower() in ctx.lex.question or is_question_complement(child):
             return [], None
         return [(*_ccomp_span(ctx, cue.tok, child), rel)], child.i
+    if rel == "advcl" and framed and cue.lemma in ctx.lex.speech and is_misparsed_complement(cue.tok, child):
+        # (a frame of its own in ``_cue``: the parser's adverbial clause is the reported clause)
+        return [(*ctx.subtree_chars(child), "ccomp")], child.i
     if rel == "dobj" and (cue.is_speech or framed) and (not cue.dobj_learned or framed):
         spans = object_content(ctx, cue.tok, child, cue.lemma, learned=framed)
         return [(a, b, rel) for a, b in spans], child.i
