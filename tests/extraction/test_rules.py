@@ -84,15 +84,22 @@ CASES = [
      "wages fell", "The report", "indirect", "found"),
     ("reported clause parsed as an adverbial clause", "Lawmakers have not said when they would take up the "
      "reauthorization.", "when they would take up", "Lawmakers", "indirect", "said"),
+    ("infinitive cue shares its head's subject", "Caddell went on to discuss recently released polls, including "
+     "ones showing Trump leading.", "recently released polls", "Caddell", "indirect", "discuss"),
+    ("noun cue with possessive source", "Smith’s claim that the vote was rigged has been debunked.",
+     "the vote was rigged", "Smith", "indirect", "claim"),
+    ("nominal cue, object of a verb, takes the verb's subject", "The Supreme Court made a surprise decision to grant "
+     "a request by the challengers.", "to grant a request", "Supreme Court", "indirect", "decision"),
     ("dash attribution", "“Maybe we can build a wall around the whole thing.” ― Steve Quinlan",
      "build a wall", "Steve Quinlan", "direct", "―"),
 ]
 # Constructions PolNeAR annotates that the rules miss today.
 KNOWN_MISSES = [
-    pytest.param("noun cue with possessive source", "Smith’s claim that the vote was rigged has been debunked.",
-                 "the vote was rigged", "Smith", "indirect", "claim", id="noun cue with possessive source",
-                 marks=pytest.mark.xfail(strict=True, reason="nominal cues (claim, warning, promise) are not "
-                                         "proposed: only verbs, and learned frames over them")),
+    pytest.param("noun cue inside a prepositional phrase", "Politifact did a fact-check on Donald Trump’s claim that "
+                 "there have been thousands of shootings.", "thousands of shootings", "Donald Trump", "indirect",
+                 "claim", id="noun cue inside a prepositional phrase",
+                 marks=pytest.mark.xfail(strict=True, reason="the noun's 'that' clause is parsed as an acl, which "
+                                         "no learned frame of 'claim' makes a content")),
 ]
 
 

@@ -103,14 +103,28 @@ def subject_of(ctx: Context, verb: Token) -> Token | None:
         return _gerund_subject(ctx, verb.head.head)
     if verb.dep_ == "relcl" and verb.head.pos_ in NOMINAL_POS:
         return verb.head
+    if verb.pos_ == "NOUN":
+        return _noun_cue_source(ctx, verb)
+    return None
+
+
+def _noun_cue_source(ctx: Context, noun: Token) -> Token | None:
+    """The source of a nominal cue: its possessor ("Trump's claim that ..."), else the subject of the verb it is
+    the object of ("the Court made a decision to ...", "the Council issued a statement calling ...")."""
+    poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if poss is not None:
+        return poss
+    if noun.dep_ == "dobj" and noun.head.pos_ in VERB_POS:
+        return subject_of(ctx, noun.head)
     return None
 
 
 def _shared_subject(ctx: Context, verb: Token) -> Token | None:
     """The subject a conjoined verb or a participle shares with the verb it hangs from."""
     head = verb.head
-    if verb.dep_ == "advcl" and verb.tag_ not in PARTICIPLE_TAGS:
-        return None
+    infinitive = verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if verb.dep_ == "advcl" and verb.tag_ not in PARTICIPLE_TAGS and not infinitive:
+        return None  # (a finite adverbial clause has a subject of its own; "went on to discuss" shares one)
     if is_coordinated_cue(ctx, verb) and head.dep_ == "ccomp" and head.head.pos_ in VERB_POS:
         # "The minister said the plan was too costly and warned that ...": the minister warned, not the plan.
         return subject_of(ctx, head.head)
