@@ -224,6 +224,9 @@ def test_trailing_aside_is_not_content(nlp: Language, text: str, expected: str) 
 BOUNDARIES = [
     ("coordinated speech verb ends the content", "The minister said the plan was too expensive and warned that "
      "taxes would rise next year.", "the plan was too expensive"),
+    ("a relative clause with a coordinator is still an aside", "Fowler said he expects Clinton to recover from "
+     "pneumonia, which forced her to leave an event early and cancel a trip.",
+     "he expects Clinton to recover from pneumonia"),
     ("a list after a comma is no appositive", "Josh Earnest said Obama has long called for tax fairness, the closure "
      "of loopholes that benefit only the wealthy and for relief for middle class families.",
      "Obama has long called for tax fairness, the closure of loopholes that benefit only the wealthy and for relief "
