@@ -227,6 +227,9 @@ BOUNDARIES = [
     ("a relative clause with a coordinator is still an aside", "Fowler said he expects Clinton to recover from "
      "pneumonia, which forced her to leave an event early and cancel a trip.",
      "he expects Clinton to recover from pneumonia"),
+    ("a complement ending at a colon goes on with what it announces", "Clinton said she has the essential "
+     "quality for the job of president: \"Steadiness, and mixed with strength.\"",
+     "she has the essential quality for the job of president: \"Steadiness, and mixed with strength.\""),
     ("a list after a comma is no appositive", "Josh Earnest said Obama has long called for tax fairness, the closure "
      "of loopholes that benefit only the wealthy and for relief for middle class families.",
      "Obama has long called for tax fairness, the closure of loopholes that benefit only the wealthy and for relief "

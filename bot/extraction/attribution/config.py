@@ -56,6 +56,8 @@ class AttributionConfig:
     question_clause_depth: int = 12
     # A content ends before a coordinated speech verb of the same source ("... and warned that ...").
     cut_coordinated_cues: bool = True
+    # A clausal complement ending at a colon goes on with what the colon announces ("... the job: “Steadiness”").
+    extend_over_colon: bool = True
     # Trailing asides are cut from contents of at least this many tokens, after at least this many tokens.
     aside_min_tokens: int = 6
     aside_min_offset: int = 3

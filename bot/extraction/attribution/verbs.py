@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from bot.extraction.attribution.candidate import Candidate, make
+from bot.extraction.attribution.context import line_bounds
 from bot.extraction.attribution.objects import object_content, passive_content
 from bot.extraction.attribution.predicates import (
     in_question_clause,
@@ -77,7 +78,7 @@ def _cue(ctx: Context, tok: Token, learned: Mapping[tuple[str, str], float], thr
                 (lemma, "dobj") in learned)
 
 
-def _ccomp_span(ctx: Context, verb: Token, child: Token) -> tuple[int, int]:
+def _ccomp_span(ctx: Context, cfg: AttributionConfig, verb: Token, child: Token) -> tuple[int, int]:
     """The clausal complement, without a leading time of the telling, and from the sentence start when the
     complement precedes its cue ("A, but B, the source added")."""
     cstart, cend = ctx.subtree_chars(child)
@@ -87,17 +88,31 @@ def _ccomp_span(ctx: Context, verb: Token, child: Token) -> tuple[int, int]:
         cstart = ctx.doc[lead[0].right_edge.i + 1].idx
     if child.i < verb.i:
         cstart = min(cstart, ctx.sentence_of(verb).start_char)
+    elif cfg.extend_over_colon:
+        cend = _over_colon(ctx, child, cend)
     return cstart, cend
 
 
-def _child_content(ctx: Context, cue: _Cue, child: Token, subj: Token | None) -> tuple[list[Content], int | None]:
+def _over_colon(ctx: Context, child: Token, cend: int) -> int:
+    """"said she has the quality for the job: “Steadiness ...”": a complement that ends at a colon goes on with
+    what the colon announces, to the end of that sentence (within the paragraph)."""
+    after = ctx.token_at(cend)
+    doc = ctx.doc
+    if after + 1 >= len(doc) or doc[after].text != ":" or not ctx.same_line(cend, doc[after + 1].idx):
+        return cend
+    nxt = doc[after + 1]
+    return max(cend, min(ctx.sentence_of(nxt).end_char, line_bounds(ctx.text, nxt.idx)[1]))
+
+
+def _child_content(ctx: Context, cfg: AttributionConfig, cue: _Cue, child: Token,
+                   subj: Token | None) -> tuple[list[Content], int | None]:
     """The contents one child of the cue carries, and the token that heads them (never the source)."""
     rel = child.dep_
     framed = child in cue.child_frames
     if rel == "ccomp" and (cue.is_speech or cue.is_belief or framed):
         if child.lemma_.lower() in ctx.lex.question or is_question_complement(child):
             return [], None
-        return [(*_ccomp_span(ctx, cue.tok, child), rel)], child.i
+        return [(*_ccomp_span(ctx, cfg, cue.tok, child), rel)], child.i
     if rel == "advcl" and framed and cue.lemma in ctx.lex.speech and is_misparsed_complement(cue.tok, child):
         # (a frame of its own in ``_cue``: the parser's adverbial clause is the reported clause)
         return [(*ctx.subtree_chars(child), "ccomp")], child.i
@@ -119,13 +134,14 @@ def _child_content(ctx: Context, cue: _Cue, child: Token, subj: Token | None) ->
     return [], None
 
 
-def _contents(ctx: Context, cue: _Cue, subj: Token | None) -> tuple[list[Content], Token | None]:
+def _contents(ctx: Context, cfg: AttributionConfig, cue: _Cue,
+              subj: Token | None) -> tuple[list[Content], Token | None]:
     """Every content of a cue, and its source (None when the source is part of the content)."""
     tok = cue.tok
     contents: list[Content] = []
     heads: set[int] = set()
     for child in tok.children:
-        found, head = _child_content(ctx, cue, child, subj)
+        found, head = _child_content(ctx, cfg, cue, child, subj)
         contents.extend(found)
         if head is not None:
             heads.add(head)
@@ -161,7 +177,7 @@ def find(ctx: Context, cfg: AttributionConfig, handled_cues: frozenset[int]) -> 
         cue = _cue(ctx, tok, learned, threshold, framed)
         if cue is None or tok.i in handled_cues or ctx.inside_quote(tok) or in_question_clause(ctx, tok, cfg):
             continue
-        contents, subj = _contents(ctx, cue, subject_of(ctx, tok))
+        contents, subj = _contents(ctx, cfg, cue, subject_of(ctx, tok))
         if not contents or not _has_source(ctx, cue, subj):
             continue
         span, mention = ctx.cue_span(tok), (ctx.mention_range(subj, cfg) if subj is not None else None)
