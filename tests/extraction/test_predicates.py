@@ -11,12 +11,12 @@ import pytest
 from spacy.lang.en import English
 from spacy.tokens import Doc
 
+from bot.extraction.attribution.boundaries import cut_trailing_aside
 from bot.extraction.attribution.config import AttributionConfig
 from bot.extraction.attribution.context import Context
 from bot.extraction.attribution.predicates import (
     asks_aloud,
     clause_end,
-    cut_trailing_aside,
     in_question_clause,
     is_addressee,
     is_impersonal_passive,

@@ -4,6 +4,7 @@ them into the passes, and the warnings when an artefact is missing."""
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import pytest
@@ -76,7 +77,9 @@ def test_missing_frames_warn(monkeypatch: pytest.MonkeyPatch, caplog: pytest.Log
 def test_config_reaches_the_passes(nlp: Language) -> None:
     text = "Kirby replied that the mission was over."
     doc = nlp(text)
-    assert not find_statements(doc, text)  # the shipped filter rejects this one (a known miss in test_rules)
+    assert find_statements(doc, text)  # kept: a speech verb with a clausal complement bypasses the filter
+    filtered = replace(AttributionConfig.default(), keep_speech_ccomp=False)
+    assert not find_statements(doc, text, filtered)  # the shipped filter alone rejects this one
     rules_only = AttributionConfig.default().rules_only(AttributionConfig.default().frame_min_precision)
     assert [s.quote for s in find_statements(doc, text, rules_only)] == ["the mission was over"]
     _ctx, cands = propose(doc, text, rules_only)

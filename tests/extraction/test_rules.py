@@ -68,23 +68,39 @@ CASES = [
      "the bank of defrauding millions", "Warren", "indirect", "accused"),
     ("transcript label", "WALLACE: Let me ask you about the debate tonight, governor.\n\nPENCE: We are ready for it "
      "and we will win it.", "We are ready for it", "PENCE", "indirect", ":"),
+    ("coordinated second cue shares the first one's source", "The minister said the plan was too expensive and "
+     "warned that taxes would rise next year.", "taxes would rise", "The minister", "indirect", "warned"),
+    ("participle cue after a content takes the cue's source", "Foreign policy analysts said geopolitical factors "
+     "have contributed to Burma's appeal, citing the strategic importance of a nation that borders China.",
+     "the strategic importance", "Foreign policy analysts", "indirect", "citing"),
+    ("gerund after a preposition", "Oz has drawn criticism for saying green coffee extract was a magic weight loss "
+     "cure.", "green coffee extract", "Oz", "indirect", "saying"),
+    ("gerund after a passive", "Trump was criticized for saying that the election was rigged.",
+     "the election was rigged", "Trump", "indirect", "saying"),
+    ("verb conjoined to a passive", "Mr. Trump was widely criticized, cited problems in the Middle East that he "
+     "blamed on her.", "problems in the Middle East", "Trump", "indirect", "cited"),
+    ("reply: a speech verb with a clausal complement passes the filter", "Kirby replied that the mission was over.",
+     "the mission was over", "Kirby", "indirect", "replied"),
+    ("evidence verb after an interrupted subject", "The report, released on Monday, found that wages fell.",
+     "wages fell", "The report", "indirect", "found"),
+    ("reported clause parsed as an adverbial clause", "Lawmakers have not said when they would take up the "
+     "reauthorization.", "when they would take up", "Lawmakers", "indirect", "said"),
+    ("infinitive cue shares its head's subject", "Caddell went on to discuss recently released polls, including "
+     "ones showing Trump leading.", "recently released polls", "Caddell", "indirect", "discuss"),
+    ("noun cue with possessive source", "Smith’s claim that the vote was rigged has been debunked.",
+     "the vote was rigged", "Smith", "indirect", "claim"),
+    ("nominal cue, object of a verb, takes the verb's subject", "The Supreme Court made a surprise decision to grant "
+     "a request by the challengers.", "to grant a request", "Supreme Court", "indirect", "decision"),
     ("dash attribution", "“Maybe we can build a wall around the whole thing.” ― Steve Quinlan",
      "build a wall", "Steve Quinlan", "direct", "―"),
 ]
 # Constructions PolNeAR annotates that the rules miss today.
 KNOWN_MISSES = [
-    pytest.param("noun cue with possessive source", "Smith’s claim that the vote was rigged has been debunked.",
-                 "the vote was rigged", "Smith", "indirect", "claim", id="noun cue with possessive source",
-                 marks=pytest.mark.xfail(strict=True, reason="nominal cues (claim, warning, promise) are not "
-                                         "proposed: only verbs, and learned frames over them")),
-    pytest.param("evidence verb after an interrupted subject", "The report, released on Monday, found that wages "
-                 "fell.", "wages fell", "The report", "indirect", "found", id="evidence verb found",
-                 marks=pytest.mark.xfail(strict=True, reason="'find' is neither in the lexicon nor a learned "
-                                         "frame precise enough to propose")),
-    pytest.param("reply", "Kirby replied that the mission was over.", "the mission was over", "Kirby",
-                 "indirect", "replied", id="reply",
-                 marks=pytest.mark.xfail(strict=True, reason="proposed, but the learned filter gives it 0.40 "
-                                         "(threshold 0.5)")),
+    pytest.param("noun cue inside a prepositional phrase", "Politifact did a fact-check on Donald Trump’s claim that "
+                 "there have been thousands of shootings.", "thousands of shootings", "Donald Trump", "indirect",
+                 "claim", id="noun cue inside a prepositional phrase",
+                 marks=pytest.mark.xfail(strict=True, reason="the noun's 'that' clause is parsed as an acl, which "
+                                         "no learned frame of 'claim' makes a content")),
 ]
 
 
@@ -148,10 +164,14 @@ def test_cueless_quote_paragraph_takes_adjacent_speaker(nlp: Language) -> None:
 @pytest.mark.parametrize(
     ("construction", "text", "absent", "present"),
     [
-        # (with "replied" the answer is lost as well: see the "reply" row of KNOWN_MISSES)
         ("question asked is not a statement",
          "When asked whether the troops would return, Kirby said that the mission was over.",
          "the troops would return", "the mission was over"),
+        ("the source's appositive after an inverted cue", "Moves against the station led to its removal from all "
+         "but one of the networks, said Jeffrey N. Trimble, a senior official with the board that oversees them.",
+         "a senior official", "led to its removal"),
+        ("a time clause after a speech verb with an object", "She said it when she was in Iowa. Her aide said "
+         "that she would return.", "she was in Iowa", "she would return"),
         ("scare quotes alone", "The so-called “peace dividend” never arrived. The minister said that the budget "
          "would shrink next year.", "peace dividend", "the budget would shrink"),
         ("title of a work", "She starred in “Gone Girl” last year. Her agent said that she would return to the "
@@ -204,6 +224,29 @@ def test_time_of_telling_is_not_content(nlp: Language) -> None:
 )
 def test_trailing_aside_is_not_content(nlp: Language, text: str, expected: str) -> None:
     assert any(st.quote == expected for st in run(nlp, text)), [st.quote for st in run(nlp, text)]
+
+
+# (construction, text, the exact content of one statement): where a content span ends.
+BOUNDARIES = [
+    ("coordinated speech verb ends the content", "The minister said the plan was too expensive and warned that "
+     "taxes would rise next year.", "the plan was too expensive"),
+    ("a relative clause with a coordinator is still an aside", "Fowler said he expects Clinton to recover from "
+     "pneumonia, which forced her to leave an event early and cancel a trip.",
+     "he expects Clinton to recover from pneumonia"),
+    ("a complement ending at a colon goes on with what it announces", "Clinton said she has the essential "
+     "quality for the job of president: \"Steadiness, and mixed with strength.\"",
+     "she has the essential quality for the job of president: \"Steadiness, and mixed with strength.\""),
+    ("a list after a comma is no appositive", "Josh Earnest said Obama has long called for tax fairness, the closure "
+     "of loopholes that benefit only the wealthy and for relief for middle class families.",
+     "Obama has long called for tax fairness, the closure of loopholes that benefit only the wealthy and for relief "
+     "for middle class families"),
+]
+
+
+@pytest.mark.parametrize(("construction", "text", "expected"), [pytest.param(*b, id=b[0]) for b in BOUNDARIES])
+def test_content_boundary(nlp: Language, construction: str, text: str, expected: str) -> None:
+    quotes = [st.quote for st in run(nlp, text)]
+    assert expected in quotes, (construction, quotes)
 
 
 def test_asking_aloud_is_quoted_but_being_asked_is_not(nlp: Language) -> None:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from bot.extraction.attribution.predicates import cut_trailing_aside
+from bot.extraction.attribution.boundaries import cut_coordinated_cue, cut_trailing_aside
 from bot.extraction.text import line_bounds
 
 if TYPE_CHECKING:
@@ -107,6 +107,8 @@ def make(ctx: Context, cfg: AttributionConfig, start: int, end: int, cue: tuple[
     cue_par = line_bounds(text, cue[0]) if cue is not None else (ps, pe)
     mention = _clip_mention(ctx, mention, cue_par)
     if origin in ASIDE_CUT_ORIGINS:
+        if cfg.cut_coordinated_cues:
+            end = cut_coordinated_cue(ctx, start, end)
         end = cut_trailing_aside(ctx, start, end, cfg)
     start, end = trim(text, start, end)
     start, end = balance_marks(start, end, ctx.regions, cfg)

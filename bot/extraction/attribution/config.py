@@ -29,6 +29,9 @@ class AttributionConfig:
     ranker: Ranker = field(default_factory=Ranker)
     # A speech verb with quoted words in its content bypasses the filter (see ``features.passes_filter``).
     keep_quoted_speech: bool = True
+    # ... and so does one with a clausal complement ("Kirby replied that ..."): a verb of saying with a reported
+    # clause is speech whatever the filter, trained on every PolNeAR attribution kind, makes of the parse.
+    keep_speech_ccomp: bool = True
     # '“A,” said Senator Jane Doe': the cue clause right after the closing mark.
     quote_cue_gap_chars: int = 40
     # Shorter quoted regions without a cue are scare quotes or titles.
@@ -51,6 +54,10 @@ class AttributionConfig:
     clause_end_window: int = 8
     # How far up the tree "when asked whether ..." is looked for.
     question_clause_depth: int = 12
+    # A content ends before a coordinated speech verb of the same source ("... and warned that ...").
+    cut_coordinated_cues: bool = True
+    # A clausal complement ending at a colon goes on with what the colon announces ("... the job: “Steadiness”").
+    extend_over_colon: bool = True
     # Trailing asides are cut from contents of at least this many tokens, after at least this many tokens.
     aside_min_tokens: int = 6
     aside_min_offset: int = 3

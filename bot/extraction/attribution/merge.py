@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from bot.extraction.attribution.context import line_bounds
+from bot.extraction.text import line_bounds
 
 if TYPE_CHECKING:
     from collections.abc import Sequence

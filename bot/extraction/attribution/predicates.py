@@ -15,6 +15,9 @@ from bot.extraction.lexicon import (
     OBJECT_DEPS,
     PARTICIPLE_TAGS,
     PASSIVE_DEPS,
+    SOURCE_ENTS,
+    SUBJECT_DEPS,
+    TIME_ENTS,
     VERB_POS,
 )
 
@@ -28,10 +31,11 @@ if TYPE_CHECKING:
 INVERTED_SUBJECT_DEPS = frozenset({"dobj", "attr", "npadvmod", "nsubj"})
 # Participles and conjoined verbs share the subject of their head ("..., adding that ...").
 SHARED_SUBJECT_DEPS = frozenset({"conj", "advcl", "xcomp", "dep"})
-# Trailing asides cut from a content span (after a comma): relative clauses, appositives, concessive adjuncts.
-ASIDE_DEPS = frozenset({"relcl", "appos", "advcl"})
-ASIDE_OPENERS = frozenset({"which", "who", "whom", "whose", "although", "though", "while", "whereas"})
-PARTICIPIAL_ASIDE_DEPS = frozenset({"advcl", "acl", "xcomp"})
+# Openers of a reported clause ('said that ...', 'did not say when ...'), a few tokens after the verb at most
+# ('told reporters on Friday that ...' is a ccomp; this is for what the parser left as an adverbial clause).
+COMPLEMENT_OPENERS = frozenset({"that", "when", "how", "why", "where", "what"})
+_COMPLEMENT_OPENER_GAP = 2
+_COMPLEMENT_DEPS = frozenset({"ccomp", "dobj", "xcomp"})
 ADDRESSEES = frozenset({"me", "us", "reporters", "him", "her", "them"})
 QUESTION_MARKERS = frozenset({"whether", "if"})
 CLAUSE_FINAL_PUNCT = frozenset({".", "!", "?", ";"})
@@ -69,10 +73,11 @@ def right_after_quote(ctx: Context, verb: Token) -> bool:
 
 
 def _inverted_subject(ctx: Context, verb: Token) -> Token | None:
-    """'"We see no link," said the mayor': an inverted subject parsed as an object or attribute."""
+    """'"We see no link," said the mayor': an inverted subject parsed as an object or attribute (never a time:
+    '..., Flynn said Thursday morning')."""
     if any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children) or right_after_quote(ctx, verb):
         for child in verb.rights:
-            if child.dep_ in INVERTED_SUBJECT_DEPS and child.pos_ in NOMINAL_POS:
+            if child.dep_ in INVERTED_SUBJECT_DEPS and child.pos_ in NOMINAL_POS and child.ent_type_ not in TIME_ENTS:
                 return child
     return None
 
@@ -93,12 +98,53 @@ def subject_of(ctx: Context, verb: Token) -> Token | None:
     if inverted is not None:
         return inverted
     if verb.dep_ in SHARED_SUBJECT_DEPS and verb.head is not verb and verb.head.pos_ in VERB_POS:
-        if verb.dep_ == "advcl" and verb.tag_ not in PARTICIPLE_TAGS:
-            return None
-        return subject_of(ctx, verb.head)
+        return _shared_subject(ctx, verb)
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep" and verb.head.head.pos_ in VERB_POS:
+        return _gerund_subject(ctx, verb.head.head)
     if verb.dep_ == "relcl" and verb.head.pos_ in NOMINAL_POS:
         return verb.head
+    if verb.pos_ == "NOUN":
+        return _noun_cue_source(ctx, verb)
     return None
+
+
+def _noun_cue_source(ctx: Context, noun: Token) -> Token | None:
+    """The source of a nominal cue: its possessor ("Trump's claim that ..."), else the subject of the verb it is
+    the object of ("the Court made a decision to ...", "the Council issued a statement calling ...")."""
+    poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if poss is not None:
+        return poss
+    if noun.dep_ == "dobj" and noun.head.pos_ in VERB_POS:
+        return subject_of(ctx, noun.head)
+    return None
+
+
+def _shared_subject(ctx: Context, verb: Token) -> Token | None:
+    """The subject a conjoined verb or a participle shares with the verb it hangs from."""
+    head = verb.head
+    infinitive = verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if verb.dep_ == "advcl" and verb.tag_ not in PARTICIPLE_TAGS and not infinitive:
+        return None  # (a finite adverbial clause has a subject of its own; "went on to discuss" shares one)
+    if is_coordinated_cue(ctx, verb) and head.dep_ == "ccomp" and head.head.pos_ in VERB_POS:
+        # "The minister said the plan was too costly and warned that ...": the minister warned, not the plan.
+        return subject_of(ctx, head.head)
+    found = subject_of(ctx, head)
+    if found is None and verb.dep_ == "conj" and verb.tag_ != "VBN":
+        # "Trump was criticized, cited problems ...": an active verb conjoined to a passive one without an agent.
+        found = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+    return found
+
+
+def _gerund_subject(ctx: Context, verb: Token) -> Token | None:
+    """Who does the "-ing" of "for saying", "after saying", "by saying": the passive subject ("was criticized for
+    saying"), a named object ("mocked Trump for saying"), else the subject ("apologized for saying")."""
+    passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if passive is not None:
+        return passive
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is not None and (obj.pos_ == "PROPN" or obj.ent_type_ in SOURCE_ENTS):
+        return obj
+    return subject_of(ctx, verb)
 
 
 def is_impersonal_passive(verb: Token) -> bool:
@@ -109,6 +155,16 @@ def is_impersonal_passive(verb: Token) -> bool:
 def is_question_complement(head: Token) -> bool:
     """Tell whether a clause is an embedded question ("whether ...", "if ...")."""
     return any(child.dep_ == "mark" and child.lower_ in QUESTION_MARKERS for child in head.children)
+
+
+def is_misparsed_complement(verb: Token, clause: Token) -> bool:
+    """"Trump tweeted that ...", "have not said when they would ...": a finite clause right after a speech verb
+    with no complement of its own, opened by "that" or a wh-word, that the parser made an adverbial clause."""
+    if any(c.dep_ in _COMPLEMENT_DEPS for c in verb.children) or clause.i < verb.i:
+        return False
+    first = clause.left_edge
+    opens = first.lower_ in COMPLEMENT_OPENERS and first.i - verb.i <= _COMPLEMENT_OPENER_GAP
+    return opens and any(c.dep_ in SUBJECT_DEPS for c in clause.children)
 
 
 def is_addressee(tok: Token) -> bool:
@@ -141,31 +197,9 @@ def clause_end(ctx: Context, cue: Token, sent: Span, cfg: AttributionConfig) -> 
     return None
 
 
-def _is_aside(tok: Token, clause: Token) -> bool:
-    """Tell whether the phrase ``clause`` opened by ``tok`` after a comma is an aside."""
-    return (clause.dep_ in ASIDE_DEPS
-            or (clause.tag_ == "VBG" and clause.dep_ in PARTICIPIAL_ASIDE_DEPS)
-            or (tok.lower_ in ASIDE_OPENERS and tok.head.dep_ in ASIDE_DEPS))
-
-
-def cut_trailing_aside(ctx: Context, start: int, end: int, cfg: AttributionConfig) -> int:
-    """End the content before a trailing comma-set aside: a non-restrictive relative clause (", which forced
-    her to leave"), an appositive (", the presumed Putin favorite"), a participial or concessive adjunct
-    (", contradicting ...", ", although ..."). Annotators leave these out of the reported content."""
-    doc = ctx.doc
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or len(span) < cfg.aside_min_tokens:
-        return end
-    for tok in span:
-        if tok.i == span.start or doc[tok.i - 1].text != "," or ctx.inside_quote(tok):
-            continue
-        # The phrase that starts right after the comma: the highest token whose subtree starts here.
-        clause = tok
-        while clause.head is not clause and clause.head.left_edge.i == tok.i and clause.head.i >= span.start:
-            clause = clause.head
-        aside = _is_aside(tok, clause)
-        if tok.lower_ in ASIDE_OPENERS and tok.head.dep_ in ASIDE_DEPS:
-            clause = tok.head
-        if aside and clause.right_edge.i >= span.end - 2 and tok.i - span.start >= cfg.aside_min_offset:
-            return doc[tok.i - 1].idx
-    return end
+def is_coordinated_cue(ctx: Context, verb: Token) -> bool:
+    """Tell whether a speech verb joins an earlier verb without a subject of its own: conjoined ("... and warned
+    that ...") or as a participle (", citing ...", ", adding that ...")."""
+    joined = verb.dep_ == "conj" or (verb.dep_ == "advcl" and verb.tag_ == "VBG")
+    return (joined and verb.pos_ in VERB_POS and verb.lemma_.lower() in ctx.lex.speech
+            and verb.head.i < verb.i and not any(c.dep_ in SUBJECT_DEPS for c in verb.children))

@@ -10,10 +10,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bot.extraction.attribution.candidate import word_count
-from bot.extraction.attribution.context import line_bounds
 from bot.extraction.attribution.patterns import DASH_NAME
 from bot.extraction.attribution.predicates import asks_aloud, subject_of
 from bot.extraction.lexicon import VERB_POS
+from bot.extraction.text import line_bounds
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

@@ -17,10 +17,12 @@ from bot.extraction.attribution.objects import object_content, passive_content
 from bot.extraction.attribution.predicates import (
     in_question_clause,
     is_impersonal_passive,
+    is_misparsed_complement,
     is_question_complement,
     subject_of,
 )
 from bot.extraction.lexicon import PREP_OBJECT_DEPS, SUBJECT_DEPS, TIME_ENTS, VERB_POS, frames
+from bot.extraction.text import line_bounds
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -63,7 +65,8 @@ def _cue(ctx: Context, tok: Token, learned: Mapping[tuple[str, str], float], thr
     is_belief = is_verb and lemma in ctx.lex.belief
     if not (is_speech or is_belief or lemma in framed):
         return None  # no lexicon entry and no learned frame: not a cue, whatever its children
-    child_frames = tuple(c for c in tok.children if learned.get((lemma, c.dep_), 0.0) >= threshold)
+    child_frames = tuple(c for c in tok.children if learned.get((lemma, c.dep_), 0.0) >= threshold
+                         or (c.dep_ == "advcl" and lemma in ctx.lex.speech and is_misparsed_complement(tok, c)))
     prep_frames = tuple(c for c in tok.children if c.dep_ == "prep"
                         and learned.get((lemma, "prep:" + c.lower_), 0.0) >= threshold)
     if (lemma, "ccomp") in learned:
@@ -75,7 +78,7 @@ def _cue(ctx: Context, tok: Token, learned: Mapping[tuple[str, str], float], thr
                 (lemma, "dobj") in learned)
 
 
-def _ccomp_span(ctx: Context, verb: Token, child: Token) -> tuple[int, int]:
+def _ccomp_span(ctx: Context, cfg: AttributionConfig, verb: Token, child: Token) -> tuple[int, int]:
     """The clausal complement, without a leading time of the telling, and from the sentence start when the
     complement precedes its cue ("A, but B, the source added")."""
     cstart, cend = ctx.subtree_chars(child)
@@ -85,17 +88,34 @@ def _ccomp_span(ctx: Context, verb: Token, child: Token) -> tuple[int, int]:
         cstart = ctx.doc[lead[0].right_edge.i + 1].idx
     if child.i < verb.i:
         cstart = min(cstart, ctx.sentence_of(verb).start_char)
+    elif cfg.extend_over_colon:
+        cend = _over_colon(ctx, child, cend)
     return cstart, cend
 
 
-def _child_content(ctx: Context, cue: _Cue, child: Token, subj: Token | None) -> tuple[list[Content], int | None]:
+def _over_colon(ctx: Context, child: Token, cend: int) -> int:
+    """"said she has the quality for the job: “Steadiness ...”": a complement that ends at a colon goes on with
+    what the colon announces, to the end of that sentence (within the paragraph)."""
+    after = ctx.token_at(cend)
+    doc = ctx.doc
+    if after + 1 >= len(doc) or doc[after].text != ":" or not ctx.same_line(cend, doc[after + 1].idx):
+        return cend
+    nxt = doc[after + 1]
+    return max(cend, min(ctx.sentence_of(nxt).end_char, line_bounds(ctx.text, nxt.idx)[1]))
+
+
+def _child_content(ctx: Context, cfg: AttributionConfig, cue: _Cue, child: Token,
+                   subj: Token | None) -> tuple[list[Content], int | None]:
     """The contents one child of the cue carries, and the token that heads them (never the source)."""
     rel = child.dep_
     framed = child in cue.child_frames
     if rel == "ccomp" and (cue.is_speech or cue.is_belief or framed):
         if child.lemma_.lower() in ctx.lex.question or is_question_complement(child):
             return [], None
-        return [(*_ccomp_span(ctx, cue.tok, child), rel)], child.i
+        return [(*_ccomp_span(ctx, cfg, cue.tok, child), rel)], child.i
+    if rel == "advcl" and framed and cue.lemma in ctx.lex.speech and is_misparsed_complement(cue.tok, child):
+        # (a frame of its own in ``_cue``: the parser's adverbial clause is the reported clause)
+        return [(*ctx.subtree_chars(child), "ccomp")], child.i
     if rel == "dobj" and (cue.is_speech or framed) and (not cue.dobj_learned or framed):
         spans = object_content(ctx, cue.tok, child, cue.lemma, learned=framed)
         return [(a, b, rel) for a, b in spans], child.i
@@ -114,13 +134,14 @@ def _child_content(ctx: Context, cue: _Cue, child: Token, subj: Token | None) ->
     return [], None
 
 
-def _contents(ctx: Context, cue: _Cue, subj: Token | None) -> tuple[list[Content], Token | None]:
+def _contents(ctx: Context, cfg: AttributionConfig, cue: _Cue,
+              subj: Token | None) -> tuple[list[Content], Token | None]:
     """Every content of a cue, and its source (None when the source is part of the content)."""
     tok = cue.tok
     contents: list[Content] = []
     heads: set[int] = set()
     for child in tok.children:
-        found, head = _child_content(ctx, cue, child, subj)
+        found, head = _child_content(ctx, cfg, cue, child, subj)
         contents.extend(found)
         if head is not None:
             heads.add(head)
@@ -156,7 +177,7 @@ def find(ctx: Context, cfg: AttributionConfig, handled_cues: frozenset[int]) -> 
         cue = _cue(ctx, tok, learned, threshold, framed)
         if cue is None or tok.i in handled_cues or ctx.inside_quote(tok) or in_question_clause(ctx, tok, cfg):
             continue
-        contents, subj = _contents(ctx, cue, subject_of(ctx, tok))
+        contents, subj = _contents(ctx, cfg, cue, subject_of(ctx, tok))
         if not contents or not _has_source(ctx, cue, subj):
             continue
         span, mention = ctx.cue_span(tok), (ctx.mention_range(subj, cfg) if subj is not None else None)

@@ -1,0 +1,79 @@
+"""Where a content span ends: before a trailing comma-set aside, and before a second cue of the same source.
+
+PolNeAR's annotators leave non-restrictive relative clauses, appositives and participial adjuncts out of the
+reported content, keep finite adverbial clauses and lists in it, and report "said A and warned that B" as two
+statements; these functions cut a syntactic content span accordingly.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bot.extraction.attribution.predicates import is_coordinated_cue
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from bot.extraction.attribution.config import AttributionConfig
+    from bot.extraction.attribution.context import Context
+
+# Trailing asides cut from a content span (after a comma): relative clauses, appositives, participles. A finite
+# adverbial clause (", because ...", ", even if ...") stays: on 300 PolNeAR train articles annotators kept it in
+# the content 24 times against 7 where cutting it matched.
+ASIDE_DEPS = frozenset({"relcl", "appos"})
+ASIDE_OPENERS = frozenset({"which", "who", "whom", "whose"})
+# The parser often attaches ", which ..." as an adverbial clause: a relative opener makes it an aside all the same.
+OPENER_HEAD_DEPS = ASIDE_DEPS | {"advcl"}
+PARTICIPIAL_ASIDE_DEPS = frozenset({"advcl", "acl", "xcomp"})
+_COORDINATION_DEPS = frozenset({"cc", "punct"})
+
+
+
+def _is_aside(tok: Token, clause: Token) -> bool:
+    """Tell whether the phrase ``clause`` opened by ``tok`` after a comma is an aside (a phrase with a coordinator
+    in it is more often the next item of a list or a second reported clause: on 300 PolNeAR train articles
+    annotators kept 19 of those against 6 cut; but ", which forced her to leave and cancel ..." is an aside)."""
+    if tok.lower_ not in ASIDE_OPENERS and any(t.dep_ == "cc" for t in clause.subtree):
+        return False
+    return (clause.dep_ in ASIDE_DEPS
+            or (clause.tag_ == "VBG" and clause.dep_ in PARTICIPIAL_ASIDE_DEPS)
+            or (tok.lower_ in ASIDE_OPENERS and tok.head.dep_ in OPENER_HEAD_DEPS))
+
+
+def cut_trailing_aside(ctx: Context, start: int, end: int, cfg: AttributionConfig) -> int:
+    """End the content before a trailing comma-set aside: a non-restrictive relative clause (", which forced
+    her to leave"), an appositive (", the presumed Putin favorite"), a participial adjunct (", contradicting
+    ..."). Annotators leave these out of the reported content."""
+    doc = ctx.doc
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) < cfg.aside_min_tokens:
+        return end
+    for tok in span:
+        if tok.i == span.start or doc[tok.i - 1].text != "," or ctx.inside_quote(tok):
+            continue
+        # The phrase that starts right after the comma: the highest token whose subtree starts here.
+        clause = tok
+        while clause.head is not clause and clause.head.left_edge.i == tok.i and clause.head.i >= span.start:
+            clause = clause.head
+        aside = _is_aside(tok, clause)
+        if tok.lower_ in ASIDE_OPENERS and tok.head.dep_ in OPENER_HEAD_DEPS:
+            clause = tok.head
+        if aside and clause.right_edge.i >= span.end - 2 and tok.i - span.start >= cfg.aside_min_offset:
+            return doc[tok.i - 1].idx
+    return end
+
+
+def cut_coordinated_cue(ctx: Context, start: int, end: int) -> int:
+    """End the content before a coordinated speech verb without a subject of its own ("said it was opposed to the
+    test and warned North Korea to ...", "..., and suggested that ..."): that verb is a second cue of the same
+    source, which reports its own content, not part of the first one's."""
+    doc = ctx.doc
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return end
+    for tok in span[1:]:
+        if is_coordinated_cue(ctx, tok) and span.start <= tok.head.i and not ctx.inside_quote(tok):
+            first = min([tok.left_edge.i, *(c.i for c in tok.head.children
+                                            if c.dep_ in _COORDINATION_DEPS and tok.head.i < c.i < tok.i)])
+            return doc[first].idx if first > span.start else end
+    return end
