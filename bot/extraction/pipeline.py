@@ -8,7 +8,8 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from bot.extraction.attribution import find_statements
-from bot.extraction.dating import DatingConfig, date_statements, find_date_line, parse_iso_date
+from bot.extraction.config import ExtractionConfig
+from bot.extraction.dating import date_statements, find_date_line, parse_iso_date
 from bot.extraction.junk import drop_junk
 from bot.extraction.kinds import classify_kinds
 from bot.extraction.model import DateSource, Extraction
@@ -54,11 +55,12 @@ def prepare(text: str, *, article_date: str | None = None, page_date: str | None
     return Prepared(text, parse_text, reference, source)
 
 
-def extract_from_doc(prepared: Prepared, doc: Doc, dating: DatingConfig | None = None) -> Extraction:
-    """Run the rules on a parsed doc of ``prepared.parse_text`` (``dating``: the dating rules' tunables)."""
-    statements = find_statements(doc, prepared.original)
+def extract_from_doc(prepared: Prepared, doc: Doc, config: ExtractionConfig | None = None) -> Extraction:
+    """Run the rules on a parsed doc of ``prepared.parse_text`` (``config``: every tunable; the shipped ones)."""
+    cfg = config or ExtractionConfig.default()
+    statements = find_statements(doc, prepared.original, cfg.attribution, cfg.speakers)
     statements = classify_kinds(doc, drop_junk(prepared.original, statements))
-    statements = date_statements(doc, statements, prepared.reference, config=dating)
+    statements = date_statements(doc, statements, prepared.reference, config=cfg.dating)
     warnings: list[str] = []
     if prepared.reference is None and statements:
         warnings.append("no article date was found (no date given, no 'date YYYY-MM-DD' line, no page date), "
@@ -74,9 +76,9 @@ def extract_from_doc(prepared: Prepared, doc: Doc, dating: DatingConfig | None =
 
 def extract(text: str, *, nlp: Language, article_date: str | None = None, page_date: str | None = None,
             posted_date: str | None = None, max_chars: int = 200_000,
-            dating: DatingConfig | None = None) -> Extraction:
-    """Extract every attributed statement of one article (``dating``: the dating rules' tunables)."""
+            config: ExtractionConfig | None = None) -> Extraction:
+    """Extract every attributed statement of one article (``config``: every tunable; the shipped ones)."""
     prepared = prepare(text, article_date=article_date, page_date=page_date, posted_date=posted_date,
                        max_chars=max_chars)
     # The one parsing path: paragraph by paragraph, long ones in segments, as in the workers.
-    return extract_from_doc(prepared, next(parse(nlp, [prepared.parse_text])), dating)
+    return extract_from_doc(prepared, next(parse(nlp, [prepared.parse_text])), config)

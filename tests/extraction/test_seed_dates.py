@@ -127,11 +127,29 @@ def test_impossible_date_in_text_falls_back(nlp) -> None:  # type: ignore[no-unt
 
 
 def test_the_pipeline_passes_the_dating_config(nlp) -> None:  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    from bot.extraction.config import ExtractionConfig
     from bot.extraction.dating import DatingConfig
 
     text = "date 2021-09-02\nThe ministry said in a statement on Monday that the talks had failed."
     default = _by_quote(extract(text, nlp=nlp).statements, "the talks had failed")
-    tuned = _by_quote(extract(text, nlp=nlp, dating=DatingConfig(max_attachment_hops=1)).statements,
-                      "the talks had failed")
+    config = replace(ExtractionConfig.default(), dating=DatingConfig(max_attachment_hops=1))
+    tuned = _by_quote(extract(text, nlp=nlp, config=config).statements, "the talks had failed")
     assert (default.date, default.date_basis) == ("2021-08-30", "explicit")
     assert (tuned.date, tuned.date_basis) == ("2021-09-02", "article")
+
+
+def test_the_pipeline_passes_the_speakers_config(nlp) -> None:  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    from bot.extraction.config import ExtractionConfig
+
+    text = "Pentagon spokesman John Kirby spoke on Monday. “We will leave on time,” he said."
+    default = extract(text, nlp=nlp)
+    assert [s.speaker for s in default.statements] == ["John Kirby"]
+    shipped = ExtractionConfig.default()
+    blind = replace(shipped.speakers, pronoun_window_sentences=0, pronoun_wide_window_sentences=0,
+                    salient_window_chars=0)
+    unresolved = extract(text, nlp=nlp, config=replace(shipped, speakers=blind)).statements
+    assert [(s.speaker, s.speaker_mention) for s in unresolved] == [(None, "he")]

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from bot.extraction.model import Statement
+    from bot.extraction.speakers import SpeakersConfig
 
 # Origins the learned filter judges (labels and quotations are kept as the rules found them).
 RANKED_ORIGINS: frozenset[Origin] = frozenset({"verb", "paren", "according"})
@@ -46,12 +47,13 @@ def propose(doc: Doc, text: str, config: AttributionConfig | None = None) -> tup
     return ctx, dedupe(merged)
 
 
-def find_statements(doc: Doc, text: str, config: AttributionConfig | None = None) -> list[Statement]:
+def find_statements(doc: Doc, text: str, config: AttributionConfig | None = None,
+                    speakers: SpeakersConfig | None = None) -> list[Statement]:
     """Return the statements of ``doc`` (whose text has the same character offsets as ``text``)."""
     cfg = config or AttributionConfig.default()
     ctx, cands = propose(doc, text, cfg)
     kept = [c for c in cands if c.origin not in RANKED_ORIGINS or passes_filter(ctx, c, cfg)]
-    return statements(ctx, link_floating(ctx, cfg, outermost(kept)))
+    return statements(ctx, link_floating(ctx, cfg, outermost(kept)), speakers)
 
 
 __all__ = ["RANKED_ORIGINS", "AttributionConfig", "Candidate", "Context", "Origin", "features", "find_statements",

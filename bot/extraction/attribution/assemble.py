@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 
 from bot.extraction.model import Statement, StatementType
 from bot.extraction.quotes import classify
-from bot.extraction.speakers import Entity, SpeakerResolver, choose_speaker
+from bot.extraction.speakers import Entity, SpeakerResolver, SpeakersConfig, choose_speaker
+from bot.extraction.speakers.config import DEFAULT_CONFIG as DEFAULT_SPEAKERS
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -45,9 +46,10 @@ def _statement(ctx: Context, cand: Candidate, who: Speaker) -> Statement:
     )
 
 
-def statements(ctx: Context, cands: Sequence[Candidate]) -> list[Statement]:
+def statements(ctx: Context, cands: Sequence[Candidate],
+               speaker_config: SpeakersConfig | None = None) -> list[Statement]:
     """Return the statements of the kept candidates; a floating quote without a source mention is dropped."""
-    resolver = SpeakerResolver(ctx.doc)
+    resolver = SpeakerResolver(ctx.doc, speaker_config or DEFAULT_SPEAKERS)
     recent: list[tuple[int, Entity]] = []
     speakers: list[Speaker] = []
     out: list[Statement] = []
