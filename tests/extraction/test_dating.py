@@ -327,6 +327,20 @@ CASES: dict[str, Case] = {
         "A 2014 study found that the drug was useless. The newspaper found that it was popular.", THU,
         [("the drug was useless", "found", "study"), ("it was popular", "found", "newspaper")],
         [("2014-01-01", "explicit", "2014"), ("2021-09-02", "article", None)]),
+    # the lede summarises what the body dates: the voice's next statement, dated by its own words
+    "lede-dated-by-the-body": (
+        "The governor blamed the delays on the mayor.\n\nOn Tuesday, the governor said that the city had failed.",
+        THU, [("the delays on the mayor", "blamed", "governor"), ("the city had failed", "said", "governor")],
+        [("2021-08-31", "inherited", "Tuesday"), ("2021-08-31", "explicit", "Tuesday")]),
+    "lede-not-dated-by-another-voice": (
+        "The governor blamed the delays on the mayor.\n\nOn Tuesday, the mayor said that the city had failed.",
+        THU, [("the delays on the mayor", "blamed", "governor"), ("the city had failed", "said", "mayor")],
+        [("2021-09-02", "article", None), ("2021-08-31", "explicit", "Tuesday")]),
+    "lede-standing-position-keeps-the-article-date": (
+        "The governor has long argued that the mayor failed.\n\nOn Tuesday, the governor said that the city "
+        "had failed.", THU,
+        [("the mayor failed", "argued", "governor"), ("the city had failed", "said", "governor")],
+        [("2021-09-02", "article", None), ("2021-08-31", "explicit", "Tuesday")]),
     "standing-position-keeps-the-article-date": (
         "On Monday, the senator said that taxes were too high. She has long argued that spending must fall.", THU,
         [("taxes were too high", "said"), ("spending must fall", "argued")],

@@ -25,6 +25,7 @@ from bot.extraction.dating.clause import cue_token, own_expression, reporting_cl
 from bot.extraction.dating.config import DEFAULT_DATING_CONFIG, DatingConfig
 from bot.extraction.dating.events import resolve_any
 from bot.extraction.dating.inherit import Dating, Remembered, heir, of_value
+from bot.extraction.dating.lede import Placed, date_lede_from_body
 from bot.extraction.dating.occasions import (
     Occasion,
     anchored_occasion,
@@ -217,12 +218,12 @@ def date_statements(doc: Doc, statements: list[Statement], reference: date | Non
             values[id(e)] = value
     art = _Article(values, timeline, occasions, peg, paragraphs, quoted, frozenset(id(e) for e in own if e is not None),
                    reference or date.max)
-    dated: list[Statement] = []
+    placed: list[Placed] = []
     history: list[Remembered] = []  # the statements dated so far (not in the present)
     for st, voice, cue, expr, clause in zip(statements, voice_ids(statements), cues, own, clauses, strict=True):
         paragraph, present, dating = _statement_dating(st, voice, cue, expr, clause, art, history, vocab, config)
         new = _dated(st, dating, reference)
         if new.date is not None and not present:
             history.append((paragraph, voice, new))
-        dated.append(new)
-    return dated
+        placed.append(Placed(new, paragraph, voice, present))
+    return date_lede_from_body(placed, config) if config.lede_reach else [p.statement for p in placed]
