@@ -341,6 +341,18 @@ CASES: dict[str, Case] = {
         "had failed.", THU,
         [("the mayor failed", "argued", "governor"), ("the city had failed", "said", "governor")],
         [("2021-09-02", "article", None), ("2021-08-31", "explicit", "Tuesday")]),
+    # a summary, then its words: the next statement of the voice, a plain "said" dated by its own words
+    "summary-dated-by-the-words-that-follow": (
+        "Prices rose.\n\nPrices fell.\n\nPrices rose again.\n\nThe senator revised her plan, promising to cut "
+        "taxes for workers.\n\n\u201cThe relief will go to the middle class,\u201d she said last month.", THU,
+        [("to cut taxes for workers", "promising", "senator"), ("The relief will go to the middle class", "said",
+                                                                "senator")],
+        [("2021-08-01", "inherited", "last month"), ("2021-08-01", "relative", "last month")]),
+    "summary-not-dated-by-another-act": (
+        "Prices rose.\n\nPrices fell.\n\nPrices rose again.\n\nThe senator revised her plan, promising to cut "
+        "taxes for workers.\n\nShe told voters last month that the plan would pass.", THU,
+        [("to cut taxes for workers", "promising", "senator"), ("the plan would pass", "told", "senator")],
+        [("2021-09-02", "article", None), ("2021-08-01", "relative", "last month")]),
     "standing-position-keeps-the-article-date": (
         "On Monday, the senator said that taxes were too high. She has long argued that spending must fall.", THU,
         [("taxes were too high", "said"), ("spending must fall", "argued")],

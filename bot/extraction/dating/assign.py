@@ -6,7 +6,8 @@
 - A statement's own expression is one in its reporting clause (:mod:`.clause`); else a definite mention of a
   dated occasion there ("after the debate", :mod:`.occasions`) dates it; else it continues the occasion before
   it (:mod:`.inherit`); else it gets the article date (basis ``article``, also for standing positions in the
-  present tense: "says", "has long argued"); with no article date it stays undated.
+  present tense: "says", "has long argued"); with no article date it stays undated. A summary left on the
+  article date may then take the date of the words after it that it sums up (:mod:`.lede`).
 - ``date_text`` holds the words that dated the statement, even when they stand in another paragraph, and
   ``date_precision`` how much of the date they give (day, week, month, year, decade).
 """
