@@ -353,6 +353,18 @@ CASES: dict[str, Case] = {
         "taxes for workers.\n\nShe told voters last month that the plan would pass.", THU,
         [("to cut taxes for workers", "promising", "senator"), ("the plan would pass", "told", "senator")],
         [("2021-09-02", "article", None), ("2021-08-01", "relative", "last month")]),
+    # a scene framing the speaker ("In his statement Saturday, Sanders ...") dates the speaker's next words,
+    # even when the speaker was last heard on the article date; a scene of another subject does not
+    "scene-framing-the-speaker": (
+        "Sanders said that the water was bad.\n\nIn his statement Saturday, Sanders went further.\n\n"
+        "\u201cThere are no excuses,\u201d he said.", THU,
+        [("the water was bad", "said", "Bernie Sanders"), ("There are no excuses", "said", "Bernie Sanders")],
+        [("2021-09-02", "article", None), ("2021-08-28", "inherited", "Saturday")]),
+    "scene-framing-another-subject": (
+        "Sanders said that the water was bad.\n\nIn his statement Saturday, the governor resisted.\n\n"
+        "\u201cThere are no excuses,\u201d Sanders said.", THU,
+        [("the water was bad", "said", "Bernie Sanders"), ("There are no excuses", "said", "Bernie Sanders")],
+        [("2021-09-02", "article", None), ("2021-09-02", "article", None)]),
     "standing-position-keeps-the-article-date": (
         "On Monday, the senator said that taxes were too high. She has long argued that spending must fall.", THU,
         [("taxes were too high", "said"), ("spending must fall", "argued")],
