@@ -41,6 +41,7 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("source", help="FILE, URL or - for stdin")
     p.add_argument("--json", action="store_true", help="print the timeline as a JSON list")
     p.add_argument("--date", help="article date YYYY-MM-DD")
+    p.add_argument("--kind", choices=CLI_KINDS, default="speech", help="which statements to show, as for extract")
 
     p = sub.add_parser("console", help="the chat commands on stdin/stdout, without Discord")
     p.add_argument("--db", help="database path (default: DATABASE_PATH)")
@@ -249,7 +250,7 @@ def _cmd_timeline(settings: Settings, args: argparse.Namespace) -> int:
     from bot.extraction.timeline import format_timeline, timeline_entries
 
     result, _meta = _extract_one(settings, args.source, args.date)
-    entries = timeline_entries(result.statements)
+    entries = timeline_entries(st for st in result.statements if args.kind in ("all", st.kind))
     if args.json:
         print(json.dumps([e.to_json() for e in entries], ensure_ascii=_ascii_only(), indent=2))
     else:

@@ -244,7 +244,8 @@ def new_statement(st: Statement) -> NewStatement:
     """Return the storage record of an extracted statement (the speaker is resolved separately)."""
     return NewStatement(type=st.type, quote=st.quote, start=st.start, end=st.end,
                         speaker_mention=st.speaker_mention, speaker_role=st.speaker_role, cue=st.cue,
-                        date=st.date, date_text=st.date_text, date_basis=st.date_basis, kind=st.kind)
+                        date=st.date, date_text=st.date_text, date_basis=st.date_basis, kind=st.kind,
+                        date_precision=st.date_precision)
 
 
 def is_link(text: str) -> bool:

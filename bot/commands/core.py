@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Concatenate, ParamSpec
 
 from bot.commands.context import CommandContext
+from bot.commands.dates import date_label
 from bot.commands.errors import error_reply
 from bot.commands.exports import to_csv, to_json
 from bot.commands.parsing import (
@@ -125,7 +126,7 @@ def _kind_option(kind: KindChoice) -> str:
 
 def statement_row(st: StatementRecord) -> Row:
     """Return a statement as a list row: speaker and date as title, the quote as body, the short id as ref."""
-    when = st.date or "undated"
+    when = date_label(st.date, st.date_precision, st.date_basis)
     sources = "" if len(st.sources) <= 1 else f" · {len(st.sources)} sources: " + ", ".join(
         s.ref for s in st.sources)
     kind = "" if st.kind == "speech" else f" · {KIND_NOUNS.get(st.kind, (st.kind,))[0]}"

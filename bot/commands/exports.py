@@ -12,6 +12,7 @@ from bot.service import StatementRecord
 CSV_COLUMNS: tuple[str, ...] = (
     "id", "speaker", "quote", "type", "kind", "date", "date_text", "date_basis", "speaker_mention", "speaker_role",
     "cue", "article", "article_url", "article_title", "start", "end", "sources", "extractor_version",
+    "date_precision",
 )
 
 
@@ -31,6 +32,7 @@ def statement_json(st: StatementRecord) -> dict[str, Any]:
         "date": st.date,
         "date_text": st.date_text,
         "date_basis": st.date_basis,
+        "date_precision": st.date_precision,
         "article": st.article_ref,
         "extractor_version": st.extractor_version,
         "sources": [{"article": s.ref, "url": s.url, "title": s.title, "start": s.start, "end": s.end}
@@ -55,7 +57,7 @@ def to_csv(statements: tuple[StatementRecord, ...]) -> bytes:
             st.ref, st.speaker or "", st.quote, st.type, st.kind, st.date or "", st.date_text or "",
             st.date_basis or "", st.speaker_mention or "", st.speaker_role or "", st.cue or "",
             st.article_ref, st.article_url or "", st.article_title or "", st.start, st.end, sources,
-            st.extractor_version,
+            st.extractor_version, st.date_precision or "",
         )])
     return out.getvalue().encode("utf-8")
 

@@ -146,6 +146,7 @@ class StatementRecord:
     added_by: int
     sources: tuple[SourceRecord, ...] = ()
     speaker_fixed: bool = False
+    date_precision: str | None = None
 
     @property
     def ref(self) -> str:
@@ -203,6 +204,7 @@ class NewStatement:
     date_text: str | None = None
     date_basis: str | None = None
     kind: StatementKind = "speech"
+    date_precision: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

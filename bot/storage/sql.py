@@ -201,7 +201,14 @@ INSERT INTO statement_numbers (guild_id, last_number)
     ) GROUP BY guild_id;
 """
 
-MIGRATIONS: tuple[str, ...] = (MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4)
+# Date precision: a month-, year- or decade-only date ("2016-06", "2003", "1990s") is kept at that precision
+# (day, week, month, year, decade). Rows stored before this version have none; readers take the date as it is.
+MIGRATION_5 = """
+ALTER TABLE statements ADD COLUMN date_precision TEXT
+    CHECK (date_precision IS NULL OR date_precision IN ('day', 'week', 'month', 'year', 'decade'));
+"""
+
+MIGRATIONS: tuple[str, ...] = (MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5)
 
 HAS_STATISTICS = "SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'"
 
@@ -283,8 +290,8 @@ SELECT name FROM speakers WHERE guild_id = ? UNION SELECT alias FROM speaker_ali
 _STATEMENT_COLUMNS = """
     s.id, s.guild_id, s.number, s.type, s.kind, s.speaker_fixed, s.quote, s.speaker_id, p.name AS speaker,
     s.speaker_mention,
-    s.speaker_role, s.cue, s.start, s."end", s.date, s.date_text, s.date_basis, s.extractor_version,
-    s.created_at, a.id AS article_id, a.number AS article_number, a.url AS article_url,
+    s.speaker_role, s.cue, s.start, s."end", s.date, s.date_text, s.date_basis, s.date_precision,
+    s.extractor_version, s.created_at, a.id AS article_id, a.number AS article_number, a.url AS article_url,
     a.title AS article_title, a.message_url AS message_url, a.added_by AS added_by
 """
 _STATEMENT_FROM = """
@@ -309,9 +316,9 @@ LIMIT 1
 """
 STATEMENT_INSERT = """
 INSERT INTO statements (guild_id, number, article_id, speaker_id, type, kind, quote, quote_key, start, "end",
-                        speaker_mention, speaker_role, cue, date, date_text, date_basis, extractor_version,
-                        created_at)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        speaker_mention, speaker_role, cue, date, date_text, date_basis, date_precision,
+                        extractor_version, created_at)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 """
 SOURCE_INSERT = """
 INSERT OR IGNORE INTO statement_sources (statement_id, article_id, start, "end") VALUES (?, ?, ?, ?)
@@ -451,7 +458,7 @@ ORDER BY ss.start, s.number
 """
 STATEMENT_REFRESH = """
 UPDATE statements SET type = ?, kind = ?, quote = ?, quote_key = ?, speaker_mention = ?, speaker_role = ?,
-                      cue = ?, date = ?, date_text = ?, date_basis = ?, start = ?, "end" = ?,
+                      cue = ?, date = ?, date_text = ?, date_basis = ?, date_precision = ?, start = ?, "end" = ?,
                       extractor_version = ?
 WHERE guild_id = ? AND id = ?
 """

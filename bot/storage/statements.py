@@ -68,7 +68,7 @@ def _statement(row: sqlite3.Row, sources: tuple[SourceRecord, ...] = ()) -> Stat
         speaker_id=row["speaker_id"], speaker=row["speaker"], speaker_mention=row["speaker_mention"],
         speaker_role=row["speaker_role"], cue=row["cue"], start=row["start"], end=row["end"],
         date=row["date"], date_text=row["date_text"], date_basis=row["date_basis"],
-        extractor_version=row["extractor_version"],
+        date_precision=row["date_precision"], extractor_version=row["extractor_version"],
         created_at=row["created_at"], article_id=row["article_id"], article_number=row["article_number"],
         article_url=row["article_url"], article_title=row["article_title"], message_url=row["message_url"],
         added_by=row["added_by"], sources=sources,
@@ -127,7 +127,7 @@ class StatementRepository:
         cur = await self._conn.execute(sql.STATEMENT_INSERT, (
             guild_id, number, article_id, speaker_id, st.type, st.kind, st.quote, key, st.start, st.end,
             st.speaker_mention, st.speaker_role, st.cue, st.date, st.date_text, st.date_basis,
-            extractor_version, created_at,
+            st.date_precision, extractor_version, created_at,
         ))
         new_id = cur.lastrowid
         await cur.close()
@@ -280,7 +280,8 @@ class StatementRepository:
         if found.is_primary:
             await self._conn.execute(sql.STATEMENT_REFRESH, (
                 st.type, st.kind, st.quote, quote_key(st.quote), st.speaker_mention, st.speaker_role, st.cue,
-                st.date, st.date_text, st.date_basis, st.start, st.end, extractor_version, guild_id, found.id))
+                st.date, st.date_text, st.date_basis, st.date_precision, st.start, st.end, extractor_version,
+                guild_id, found.id))
 
     async def remove_from_article(self, guild_id: int, found: SourcedStatement, article_id: int) -> bool:
         """Take an article off a statement's sources; delete the statement if no other article reports it.

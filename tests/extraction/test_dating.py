@@ -327,6 +327,44 @@ CASES: dict[str, Case] = {
         "A 2014 study found that the drug was useless. The newspaper found that it was popular.", THU,
         [("the drug was useless", "found", "study"), ("it was popular", "found", "newspaper")],
         [("2014-01-01", "explicit", "2014"), ("2021-09-02", "article", None)]),
+    # the lede summarises what the body dates: the voice's next statement, dated by its own words
+    "lede-dated-by-the-body": (
+        "The governor blamed the delays on the mayor.\n\nOn Tuesday, the governor said that the city had failed.",
+        THU, [("the delays on the mayor", "blamed", "governor"), ("the city had failed", "said", "governor")],
+        [("2021-08-31", "inherited", "Tuesday"), ("2021-08-31", "explicit", "Tuesday")]),
+    "lede-not-dated-by-another-voice": (
+        "The governor blamed the delays on the mayor.\n\nOn Tuesday, the mayor said that the city had failed.",
+        THU, [("the delays on the mayor", "blamed", "governor"), ("the city had failed", "said", "mayor")],
+        [("2021-09-02", "article", None), ("2021-08-31", "explicit", "Tuesday")]),
+    "lede-standing-position-keeps-the-article-date": (
+        "The governor has long argued that the mayor failed.\n\nOn Tuesday, the governor said that the city "
+        "had failed.", THU,
+        [("the mayor failed", "argued", "governor"), ("the city had failed", "said", "governor")],
+        [("2021-09-02", "article", None), ("2021-08-31", "explicit", "Tuesday")]),
+    # a summary, then its words: the next statement of the voice, a plain "said" dated by its own words
+    "summary-dated-by-the-words-that-follow": (
+        "Prices rose.\n\nPrices fell.\n\nPrices rose again.\n\nThe senator revised her plan, promising to cut "
+        "taxes for workers.\n\n\u201cThe relief will go to the middle class,\u201d she said last month.", THU,
+        [("to cut taxes for workers", "promising", "senator"), ("The relief will go to the middle class", "said",
+                                                                "senator")],
+        [("2021-08-01", "inherited", "last month"), ("2021-08-01", "relative", "last month")]),
+    "summary-not-dated-by-another-act": (
+        "Prices rose.\n\nPrices fell.\n\nPrices rose again.\n\nThe senator revised her plan, promising to cut "
+        "taxes for workers.\n\nShe told voters last month that the plan would pass.", THU,
+        [("to cut taxes for workers", "promising", "senator"), ("the plan would pass", "told", "senator")],
+        [("2021-09-02", "article", None), ("2021-08-01", "relative", "last month")]),
+    # a scene framing the speaker ("In his statement Saturday, Sanders ...") dates the speaker's next words,
+    # even when the speaker was last heard on the article date; a scene of another subject does not
+    "scene-framing-the-speaker": (
+        "Sanders said that the water was bad.\n\nIn his statement Saturday, Sanders went further.\n\n"
+        "\u201cThere are no excuses,\u201d he said.", THU,
+        [("the water was bad", "said", "Bernie Sanders"), ("There are no excuses", "said", "Bernie Sanders")],
+        [("2021-09-02", "article", None), ("2021-08-28", "inherited", "Saturday")]),
+    "scene-framing-another-subject": (
+        "Sanders said that the water was bad.\n\nIn his statement Saturday, the governor resisted.\n\n"
+        "\u201cThere are no excuses,\u201d Sanders said.", THU,
+        [("the water was bad", "said", "Bernie Sanders"), ("There are no excuses", "said", "Bernie Sanders")],
+        [("2021-09-02", "article", None), ("2021-09-02", "article", None)]),
     "standing-position-keeps-the-article-date": (
         "On Monday, the senator said that taxes were too high. She has long argued that spending must fall.", THU,
         [("taxes were too high", "said"), ("spending must fall", "argued")],

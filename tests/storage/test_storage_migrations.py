@@ -194,3 +194,36 @@ async def test_a_kind_outside_the_three_is_refused(tmp_path: Path) -> None:
                 "'1', 't')")
     finally:
         await store.close()
+
+
+async def test_upgrade_to_date_precision_keeps_rows_and_stores_precision(tmp_path: Path) -> None:
+    db = tmp_path / "q.db"
+    conn = await connect(db)
+    assert await migrate(conn, target=4) == 4
+    await conn.executescript("""
+        INSERT INTO articles (id, guild_id, number, text, text_hash, added_by, extractor_version, created_at)
+            VALUES (1, 7, 1, 'text', 'h', 1, '1', 't');
+        INSERT INTO statements (id, guild_id, number, article_id, speaker_id, type, kind, quote, quote_key, start,
+                                "end", date, date_text, date_basis, extractor_version, created_at)
+            VALUES (1, 7, 1, 1, NULL, 'direct', 'speech', 'Old one', 'k1', 0, 3, '2021-09-02', 'Thursday',
+                    'explicit', '1', 't');
+        INSERT INTO statement_sources VALUES (1, 1, 0, 3);
+    """)
+    await conn.close()
+
+    store = await Storage.open(db)
+    try:
+        assert await schema_version(store.conn) == SCHEMA_VERSION >= 5
+        old = await store.statements.get(7, 1)
+        assert (old.quote, old.date, old.date_text, old.date_precision) == ("Old one", "2021-09-02", "Thursday", None)
+        async with store.transaction():
+            new_id, _ = await store.statements.add(7, 1, None, NewStatement(
+                "direct", "In June", 0, 3, date="2016-06-01", date_text="in June 2016", date_basis="explicit",
+                date_precision="month"), "1", "t")
+        number = await store.statements.number_of(7, new_id)
+        assert (await store.statements.get(7, number)).date_precision == "month"
+        with pytest.raises(sqlite3.IntegrityError, match="CHECK"):
+            await store.conn.execute("UPDATE statements SET date_precision = 'hour' WHERE id = 1")
+        assert await store.integrity_check() == "ok"
+    finally:
+        await store.close()

@@ -14,6 +14,7 @@ package reads in the order the work is done:
 - :mod:`.occasions`: dated occasions remembered, and later mentions of them ("after the debate").
 - :mod:`.voices`: one speaker under its short names ("the IMF", "the fund").
 - :mod:`.inherit`: inheritance that follows the occasion across paragraphs, and scenes.
+- :mod:`.lede`: summaries dated by what follows them (a lede by the body, a summary by its words).
 - :mod:`.assign`: the date of every statement: its own expression, its occasion's, an inherited one, or the
   article date, with ``date_text`` (the words that dated it) and ``date_precision``.
 - :mod:`.config`: :class:`DatingConfig`, every window and limit of those rules with its default.

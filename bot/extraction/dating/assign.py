@@ -6,7 +6,8 @@
 - A statement's own expression is one in its reporting clause (:mod:`.clause`); else a definite mention of a
   dated occasion there ("after the debate", :mod:`.occasions`) dates it; else it continues the occasion before
   it (:mod:`.inherit`); else it gets the article date (basis ``article``, also for standing positions in the
-  present tense: "says", "has long argued"); with no article date it stays undated.
+  present tense: "says", "has long argued"); with no article date it stays undated. A summary left on the
+  article date may then take the date of the words after it that it sums up (:mod:`.lede`).
 - ``date_text`` holds the words that dated the statement, even when they stand in another paragraph, and
   ``date_precision`` how much of the date they give (day, week, month, year, decade).
 """
@@ -14,6 +15,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -25,6 +27,7 @@ from bot.extraction.dating.clause import cue_token, own_expression, reporting_cl
 from bot.extraction.dating.config import DEFAULT_DATING_CONFIG, DatingConfig
 from bot.extraction.dating.events import resolve_any
 from bot.extraction.dating.inherit import Dating, Remembered, heir, of_value
+from bot.extraction.dating.lede import Placed, date_lede_from_body
 from bot.extraction.dating.occasions import (
     Occasion,
     anchored_occasion,
@@ -47,6 +50,8 @@ log = logging.getLogger(__name__)
 PRESENT_TAGS = frozenset({"VBZ", "VBP"})
 # How precise a time in a main clause must be to set a scene (a framing adverbial sets one at any precision).
 SCENE_PRECISIONS = frozenset({"day"})
+# How many words after a framing time may name the subject it frames ("Saturday, Sen. Bernie Sanders said").
+SUBJECT_WORDS = 4
 
 
 def _present_tense(cue: Token | None) -> bool:
@@ -124,6 +129,7 @@ class _Article:
     quoted: list[tuple[int, int]]
     own_ids: frozenset[int]  # the expressions that are statements' own
     article_day: date  # the article date (date.max when there is none): a scene is never after it
+    text: str = ""
 
 
 def _scene(art: _Article, paragraph: int, cue_at: int, config: DatingConfig) -> Dating | None:
@@ -152,6 +158,18 @@ def _scene(art: _Article, paragraph: int, cue_at: int, config: DatingConfig) -> 
     return scene
 
 
+def _scene_of_the_speaker(st: Statement, scene: Dating, art: _Article) -> bool:
+    """Return True when the speaker is the subject the scene frames: "In his statement Saturday, Sanders went
+    further." sets the scene of Sanders' next words, whatever he was last heard saying."""
+    name = (st.speaker or "").split()
+    end = next((p for p in art.paragraphs if p > scene.start), len(art.text))
+    time, comma, clause = art.text[scene.start:end].partition(",")
+    if not (name and comma and time.strip() == scene.text):
+        return False  # not a framing time ("Saturday, ..."): no subject of its own
+    subject = " ".join(clause.split()[:SUBJECT_WORDS])
+    return re.search(rf"\b{re.escape(name[-1])}\b", subject) is not None
+
+
 def _occasion_dating(occasion: Occasion | None) -> Dating | None:
     return of_value(occasion.value, occasion.text, occasion.start, "inherited") if occasion is not None else None
 
@@ -178,7 +196,8 @@ def _statement_dating(st: Statement, voice: int, cue: Token | None, expr: Expres
     # "said in an interview": an occasion of its own, which only the voice's own last occasion may continue
     fresh = occasion is None and new_occasion(clause.values(), vocab)
     scene = None if fresh else _scene(art, paragraph, at, config)
-    if scene is not None and scene.start < art.paragraphs[paragraph] and _on_the_article_date(voice, history):
+    if (scene is not None and scene.start < art.paragraphs[paragraph] and _on_the_article_date(voice, history)
+            and not _scene_of_the_speaker(st, scene, art)):
         scene = None  # a voice last heard on the article's own occasion stays there; other paragraphs' scenes aside
     found = occasion or heir(st, voice, paragraph, history, scene, config, own_voice_only=fresh)
     if found is not None and found.precision == "day" and _habitual(cue, vocab):
@@ -216,13 +235,13 @@ def date_statements(doc: Doc, statements: list[Statement], reference: date | Non
         if e.relative_to is not None and (value := from_occasion(doc, e, occasions, vocab, peg)) is not None:
             values[id(e)] = value
     art = _Article(values, timeline, occasions, peg, paragraphs, quoted, frozenset(id(e) for e in own if e is not None),
-                   reference or date.max)
-    dated: list[Statement] = []
+                   reference or date.max, text)
+    placed: list[Placed] = []
     history: list[Remembered] = []  # the statements dated so far (not in the present)
     for st, voice, cue, expr, clause in zip(statements, voice_ids(statements), cues, own, clauses, strict=True):
         paragraph, present, dating = _statement_dating(st, voice, cue, expr, clause, art, history, vocab, config)
         new = _dated(st, dating, reference)
         if new.date is not None and not present:
             history.append((paragraph, voice, new))
-        dated.append(new)
-    return dated
+        placed.append(Placed(new, paragraph, voice, present))
+    return date_lede_from_body(placed, config) if config.lede_reach else [p.statement for p in placed]

@@ -34,6 +34,9 @@ class DatingConfig:
     # The lede, where the story's own occasion is dated ("European leaders gathered Friday ..."): this many
     # paragraphs from the top (the title counts as one).
     lede_paragraphs: int = 3
+    # A lede statement on the article date takes its voice's next statement's date from the text when that
+    # one is at most this many paragraphs below (:mod:`.lede`; 0 turns the rule off).
+    lede_reach: int = 2
 
 
 DEFAULT_DATING_CONFIG = DatingConfig()

@@ -20,6 +20,8 @@ Precision = DatePrecision
 Anchor = Literal["article", "reference"]
 
 DATA_FILE = "dating_words.json"
+# The determiners of an occasion that frames a sentence with its time: "In his statement Saturday, ...".
+OCCASION_DETERMINERS: tuple[str, ...] = ("his", "her", "their", "its", "a", "an", "the")
 # The parts of an absolute date, as named groups the calendar reads (see TemporalMatch.part).
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\w])"
 _YEAR = r"(?P<year>(?:1[89]|20)\d\d)(?!\w)"
@@ -113,9 +115,13 @@ def _relative_rules(raw: dict[str, Any]) -> tuple[RelativeRule, ...]:
 
 
 def _framing_prefix(raw: dict[str, Any]) -> re.Pattern[str]:
-    """Compile what may precede a framing adverbial in its sentence: "And then, on" + "Thursday,"."""
+    """Compile what may precede a framing adverbial in its sentence: "And then, on" + "Thursday,", or the
+    occasion it dates: "In his statement" + "Saturday,", "At a rally on" + "Tuesday,"."""
+    prepositions = _alternation(raw["framing_prepositions"])
+    occasion = (rf"(?:{prepositions})\s+(?:{_alternation(OCCASION_DETERMINERS)})\s+(?:[\w’'-]+\s+){{0,2}}?"
+                rf"(?:{_alternation(raw['communication_nouns'])})\s+(?:on\s+)?")
     framing = (rf"(?i:(?:(?:{_alternation(raw['framing_connectors'])})\W+)*"
-               rf"(?:(?:{_alternation(raw['framing_prepositions'])})\s+)?)")
+               rf"(?:{occasion}|(?:{prepositions})\s+)?)")
     return re.compile(framing + r"\Z")
 
 
