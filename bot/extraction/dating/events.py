@@ -37,6 +37,21 @@ class NamedEvent:
     nth: int = 0
     plus_days: int = 0
     dates: tuple[tuple[int, date], ...] = ()
+    # Words of which the text must hold one for the pattern to match (a cheap test before the regex).
+    keywords: tuple[str, ...] = ()
+
+
+_OPTIONAL_GROUP = re.compile(r"\(\?:[^()]*\)\?")
+_CHAR_CLASS = re.compile(r"\[[^\]]*\]")
+
+
+def required_words(name: str) -> tuple[str, ...]:
+    """Return, per top-level alternative of a name pattern, its longest word that every match contains."""
+    words: list[str] = []
+    # Optional groups first (they may hold alternatives of their own), then the top-level alternatives.
+    for alternative in _CHAR_CLASS.sub(" ", _OPTIONAL_GROUP.sub(" ", name)).split("|"):
+        words.append(max(re.findall(r"[A-Za-z]+", alternative), key=len))
+    return tuple(words)
 
 
 def _event(item: dict[str, Any], kind: EventKind) -> NamedEvent:
@@ -44,7 +59,7 @@ def _event(item: dict[str, Any], kind: EventKind) -> NamedEvent:
     return NamedEvent(pattern=re.compile(rf"(?<!\w)(?:{item['name']})(?!\w)"), kind=kind,
                       month=int(item.get("month", 0)), day=int(item.get("day", 0)),
                       weekday=int(item.get("weekday", 0)), nth=int(item.get("nth", 0)),
-                      plus_days=int(item.get("plus_days", 0)), dates=dates)
+                      plus_days=int(item.get("plus_days", 0)), dates=dates, keywords=required_words(item["name"]))
 
 
 @lru_cache(maxsize=1)
@@ -86,16 +101,21 @@ def resolve_named(event: NamedEvent, article: date | None, tense: Tense, year_wi
     return Resolved(min(candidates, key=lambda c: (abs((c - article).days), c)), "day", "explicit")
 
 
-@lru_cache(maxsize=1)
-def _any_event() -> re.Pattern[str]:
-    """Return one pattern for every named occasion (group ``e<index>``): one scan of the text, not one each."""
-    return re.compile("|".join(f"(?P<e{i}>{e.pattern.pattern})" for i, e in enumerate(named_events())))
+@lru_cache(maxsize=256)
+def _any_event(indices: tuple[int, ...]) -> re.Pattern[str]:
+    """Return one pattern for the given named occasions (group ``e<index>``): one scan of the text, not one each."""
+    events = named_events()
+    return re.compile("|".join(f"(?P<e{i}>{events[i].pattern.pattern})" for i in indices))
 
 
 def match_named(text: str) -> list[TemporalMatch]:
     """Return the named occasions of ``text`` as temporal matches of the rule ``named``."""
+    # Only the occasions whose words occur in the text are scanned for (most articles name none).
+    present = tuple(i for i, e in enumerate(named_events()) if any(word in text for word in e.keywords))
+    if not present:
+        return []
     return [TemporalMatch(m.start(), m.end(), m.group(0), "named", (("event", (m.lastgroup or "e0")[1:]),))
-            for m in _any_event().finditer(text)]
+            for m in _any_event(present).finditer(text)]
 
 
 def resolve_any(match: TemporalMatch, *, article: date | None, reference: date | None, tense: Tense,
