@@ -87,6 +87,26 @@ CASES = [
     ("a generic source keeps its words",
      "Critics said the plan would raise costs.",
      "the plan would raise costs", "Critics"),
+    ("a paragraph-opening description named in the next paragraph",
+     "Updates on the campaign.\n\nA state tax official says no one leaked the returns.\n\n"
+     "Kevin Sullivan says he ordered a review on Monday.",
+     "no one leaked the returns", "Kevin Sullivan"),
+    ("a headline description named in the lede",
+     "Retired general says the army is demoralised.\n\n"
+     "Retired Air Force Gen. Norman Ham is speaking out before the election.",
+     "the army is demoralised", "Norman Ham"),
+]
+
+# (construction, text, fragment of the quote, a name the speaker must not be)
+NOT_CASES = [
+    ("an anonymous source is not the next person introduced",
+     "The plant closed in June.\n\nOne state official said the cleanup had stalled.\n\n"
+     "Tom Clarke said his company would finish the work.",
+     "the cleanup had stalled", "Tom Clarke"),
+    ("a description is not the next person introduced with another role",
+     "A clip of Donald Trump appears in a new video.\n\nThe GOP candidate is shown discussing his plan.\n\n"
+     "Before that, the extremist cleric Anwar al-Awlaki is shown lecturing.",
+     "discussing his plan", "Awlaki"),
 ]
 
 
@@ -94,6 +114,12 @@ CASES = [
 def test_resolution(nlp: Language, construction: str, text: str, fragment: str, speaker: str) -> None:
     st = speaker_of(nlp, text, fragment)
     assert st.speaker is not None and speaker.lower() in st.speaker.lower(), (construction, st)
+
+
+@pytest.mark.parametrize(("construction", "text", "fragment", "wrong"), NOT_CASES, ids=[c[0] for c in NOT_CASES])
+def test_resolution_guard(nlp: Language, construction: str, text: str, fragment: str, wrong: str) -> None:
+    st = speaker_of(nlp, text, fragment)
+    assert st.speaker is None or wrong.lower() not in st.speaker.lower(), (construction, st)
 
 
 def test_plural_source_names_both(nlp: Language) -> None:

@@ -17,6 +17,8 @@ class SpeakersConfig:
     description_window_chars: int = 6000
     # ... and forward this far for one named after it ("A Superior Court judge ... Judge Sean Dunphy").
     cataphora_window_chars: int = 1500
+    # A description opening its paragraph may be named as a new subject within this many sentences after.
+    cataphora_sentences: int = 3
     # Pronouns of one gender near a person, needed before the person takes that gender.
     gender_min_votes: int = 2
     # A gender vote also needs this share of all the votes for that person.

@@ -22,6 +22,8 @@ if TYPE_CHECKING:
 MODIFIER_POS = frozenset({"PROPN", "NOUN", "ADJ"})
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 INDEFINITE = frozenset({"a", "an", "one", "another", "some", "any"})
+# "one official said", "another aide": a source the article keeps anonymous, never named later.
+ANONYMOUS = INDEFINITE - {"a", "an"}
 
 
 def _wanted_roles(head: Token) -> set[str]:
@@ -90,6 +92,48 @@ def _salient_subject(entities: list[Entity], head: Token, pos: int, cfg: Speaker
     return nearest(entities, pos, pos - cfg.salient_window_chars, compatible, subjects_only=True)
 
 
+def _paragraph_initial(head: Token) -> bool:
+    """The description opens its paragraph (a headline, a lede, a live-blog entry)."""
+    sent = head.sent
+    before = head.doc[max(0, sent.start - 1):sent.start].text if sent.start else ""
+    return sent.start == 0 or "\n" in before or head.doc[sent.start - 1].is_space
+
+
+def _known_otherwise(e: Entity, wanted: set[str], mod_words: set[str]) -> bool:
+    """A person introduced with another role ("the extremist cleric" for "the GOP candidate")."""
+    undotted = wanted | {w.rstrip(".") for w in wanted}  # role words are kept without dots ("Dr." -> "dr")
+    return bool(e.role_words) and not _role_fits(e, undotted) and not mod_words & e.role_words
+
+
+def _introduced_after(entities: list[Entity], head: Token, modifiers: list[Token],
+                      cfg: SpeakersConfig) -> Entity | None:
+    """ "Connecticut's tax commissioner says ... Kevin Sullivan says he ...": the person the next sentences
+    introduce as a subject, when the description opens its paragraph and no known role fits it."""
+    if not _paragraph_initial(head) or any(c.dep_ in {"det", "nummod"} and c.lower_ in ANONYMOUS for c in head.children):
+        return None
+    doc = head.doc
+    sent = head.sent
+    end = sent.end
+    for _ in range(cfg.cataphora_sentences):
+        if end >= len(doc):
+            break
+        end = doc[end].sent.end
+    lo, hi = sent.end_char, doc[end - 1].idx if end > sent.end else sent.end_char
+    named = {m.lower_ for m in modifiers}
+    wanted, mod_words = _wanted_roles(head), _modifier_words(modifiers)
+    best: tuple[int, Entity] | None = None
+    for e in entities:
+        if e.kind != "person" or not e.positions or not (lo <= e.positions[0] <= hi) or _gender_clash(e, head):
+            continue
+        if not e.subject_positions or e.subject_positions[0] != e.positions[0]:
+            continue  # introduced as the one acting, not in passing
+        if _known_otherwise(e, wanted, mod_words) or any(w in named for w in e.name.lower().split()):
+            continue  # "a spokeswoman for Hillary Clinton" is not Hillary Clinton
+        if best is None or e.positions[0] < best[0]:
+            best = (e.positions[0], e)
+    return best[1] if best is not None else None
+
+
 def _definite(head: Token) -> bool:
     """ "the senator", "Connecticut's tax commissioner", a bare headline "Judge"; not "a judge", "his lawyer",
     "Gary Johnson's doctor"."""
@@ -111,7 +155,19 @@ def resolve_description(entities: list[Entity], head: Token, modifiers: list[Tok
     fitting = [e for e in entities if e.kind == "person" and e.role_words and _role_fits(e, wanted)
                and not _modifiers_clash(e, head, modifiers, mod_words) and not _gender_clash(e, head)]
     found = _nearest_fitting(fitting, pos, mod_words, cfg)
-    if found is None and fallbacks and _definite(head):
-        found = (_closest_anywhere(fitting, pos) or _salient_subject(entities, head, pos, cfg)
-                 or _main_person(entities, head, cfg))
+    if found is None and fallbacks:
+        definite = _definite(head)
+        found = _closest_anywhere(fitting, pos) if definite else None
+        # "the governor": someone already on stage; "Connecticut's tax commissioner": maybe someone new.
+        if found is None and definite and _anaphoric(head, modifiers):
+            found = _salient_subject(entities, head, pos, cfg)
+        found = found or _introduced_after(entities, head, modifiers, cfg)
+        if found is None and definite:
+            found = _salient_subject(entities, head, pos, cfg) or _main_person(entities, head, cfg)
     return found
+
+
+def _anaphoric(head: Token, modifiers: list[Token]) -> bool:
+    """ "the governor", "the former first lady": "the" and no proper modifier that would introduce someone."""
+    the = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+    return the and not any(m.text[:1].isupper() and not m.is_sent_start for m in modifiers)
