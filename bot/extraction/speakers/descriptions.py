@@ -109,7 +109,8 @@ def _introduced_after(entities: list[Entity], head: Token, modifiers: list[Token
                       cfg: SpeakersConfig) -> Entity | None:
     """ "Connecticut's tax commissioner says ... Kevin Sullivan says he ...": the person the next sentences
     introduce as a subject, when the description opens its paragraph and no known role fits it."""
-    if not _paragraph_initial(head) or any(c.dep_ in {"det", "nummod"} and c.lower_ in ANONYMOUS for c in head.children):
+    anonymous = any(c.dep_ in {"det", "nummod"} and c.lower_ in ANONYMOUS for c in head.children)
+    if anonymous or not _paragraph_initial(head):
         return None
     doc = head.doc
     sent = head.sent
