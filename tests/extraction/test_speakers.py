@@ -95,6 +95,13 @@ CASES = [
      "Retired general says the army is demoralised.\n\n"
      "Retired Air Force Gen. Norman Ham is speaking out before the election.",
      "the army is demoralised", "Norman Ham"),
+    ("a surname spelt one letter off",
+     "Tyresha McClenney, a student organiser, met the campaign in Miami.\n\n"
+     "McLenney said the campaign had ignored young voters.",
+     "the campaign had ignored young voters", "Tyresha McClenney"),
+    ("a surname with a straight and a curly apostrophe",
+     "Police Commissioner James O’Neill spoke on Sunday.\n\nO'Neill said the bombing was an act of terror.",
+     "the bombing was an act of terror", "James O’Neill"),
 ]
 
 # (construction, text, fragment of the quote, a name the speaker must not be)
