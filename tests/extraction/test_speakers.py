@@ -95,6 +95,15 @@ CASES = [
      "Retired general says the army is demoralised.\n\n"
      "Retired Air Force Gen. Norman Ham is speaking out before the election.",
      "the army is demoralised", "Norman Ham"),
+    ("a description of a woman resolved through the article's main woman",
+     "Donald Trump attacked Hillary Clinton in Ohio. Trump said she lied. Trump repeated it. Clinton laughed. "
+     "Trump left. Clinton stayed. Clinton spoke.\n\nThe former first lady said the attacks were desperate.",
+     "the attacks were desperate", "Hillary Clinton"),
+    ("a role of a barely named person is the headline's subject",
+     "Axelrod calls on Dean to apologize.\n\nDavid Axelrod on Wednesday called on Howard Dean to apologize "
+     "to Donald Trump. Dean had said Trump used drugs.\n\n"
+     "Obama's former campaign strategist said the remark was outrageous.",
+     "the remark was outrageous", "David Axelrod"),
     ("a surname spelt one letter off",
      "Tyresha McClenney, a student organiser, met the campaign in Miami.\n\n"
      "McLenney said the campaign had ignored young voters.",
@@ -114,6 +123,11 @@ NOT_CASES = [
      "A clip of Donald Trump appears in a new video.\n\nThe GOP candidate is shown discussing his plan.\n\n"
      "Before that, the extremist cleric Anwar al-Awlaki is shown lecturing.",
      "discussing his plan", "Awlaki"),
+    ("a role of a person the paragraph is about is not the main person",
+     "Donald Trump spoke in Ohio. Trump said jobs were leaving. Trump promised tariffs. Trump left.\n\n"
+     "Gary Johnson released his records. Johnson is healthy, Johnson said. "
+     "Gary Johnson's doctor said he was fit.",
+     "he was fit", "Donald Trump"),
 ]
 
 

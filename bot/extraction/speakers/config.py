@@ -29,6 +29,8 @@ class SpeakersConfig:
     main_person_min_mentions: int = 3
     # ... and this many times the mentions of the next person.
     main_person_lead: float = 1.5
+    # A possessor named at most this often ("Obama's former strategist") leaves the role to the main person.
+    peripheral_max_mentions: int = 2
 
 
 DEFAULT_CONFIG = SpeakersConfig()

@@ -77,12 +77,14 @@ def _closest_anywhere(fitting: list[Entity], pos: int) -> Entity | None:
 
 def _main_person(entities: list[Entity], head: Token, cfg: SpeakersConfig) -> Entity | None:
     """The article's most mentioned person, when clearly ahead of the next and of a compatible gender."""
-    ranked = sorted((e for e in entities if e.kind == "person"), key=lambda e: -len(e.positions))
+    # "the former first lady": the article's main woman, though a man is named more.
+    ranked = sorted((e for e in entities if e.kind == "person" and not _gender_clash(e, head)),
+                    key=lambda e: -len(e.positions))
     if not ranked or len(ranked[0].positions) < cfg.main_person_min_mentions:
         return None
     if len(ranked) > 1 and len(ranked[0].positions) < cfg.main_person_lead * len(ranked[1].positions):
         return None
-    return None if _gender_clash(ranked[0], head) else ranked[0]
+    return ranked[0]
 
 
 def _salient_subject(entities: list[Entity], head: Token, pos: int, cfg: SpeakersConfig) -> Entity | None:
@@ -143,6 +145,34 @@ def _definite(head: Token) -> bool:
                for d in dets)
 
 
+def _person_possessor(head: Token, entities: list[Entity]) -> Entity | None:
+    """The named person of "Obama's former campaign strategist", if the description has one."""
+    for c in head.children:
+        if c.dep_ == "poss" and c.ent_type_ == "PERSON":
+            key = c.text.lower().rstrip("’'s").rstrip("’'")
+            return next((e for e in entities if e.kind == "person" and key in e.name.lower().split()), None)
+    return None
+
+
+def _main_not_possessor(entities: list[Entity], head: Token, cfg: SpeakersConfig) -> Entity | None:
+    """ "Obama's former campaign strategist" in an article about David Axelrod: its main person, when the
+    possessor is someone the article barely mentions."""
+    owner = _person_possessor(head, entities)
+    if owner is None or len(owner.positions) > cfg.peripheral_max_mentions:
+        return None  # "Gary Johnson's doctor" in a paragraph about Johnson: someone unnamed
+    for main in (_headline_subject(entities, head), _main_person(entities, head, cfg)):
+        if main is not None and main is not owner:
+            return main
+    return None
+
+
+def _headline_subject(entities: list[Entity], head: Token) -> Entity | None:
+    """The person the article's first sentence (its headline) has as subject ("Axelrod calls on Dean ...")."""
+    first = next(iter(head.doc.sents))
+    return next((e for e in entities if e.kind == "person" and e.subject_positions
+                 and e.subject_positions[0] < first.end_char and not _gender_clash(e, head)), None)
+
+
 def resolve_description(entities: list[Entity], head: Token, modifiers: list[Token], pos: int,
                         cfg: SpeakersConfig, *, fallbacks: bool = True) -> Entity | None:
     """Resolve "the diplomat" / "a Pentagon spokesman" to the person introduced with that role.
@@ -165,6 +195,7 @@ def resolve_description(entities: list[Entity], head: Token, modifiers: list[Tok
         found = found or _introduced_after(entities, head, modifiers, cfg)
         if found is None and definite:
             found = _salient_subject(entities, head, pos, cfg) or _main_person(entities, head, cfg)
+        found = found or _main_not_possessor(entities, head, cfg)
     return found
 
 
