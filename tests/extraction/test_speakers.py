@@ -104,6 +104,10 @@ CASES = [
      "to Donald Trump. Dean had said Trump used drugs.\n\n"
      "Obama's former campaign strategist said the remark was outrageous.",
      "the remark was outrageous", "David Axelrod"),
+    ("'they' skips a plural subject that cannot speak",
+     "David Autor and David Dorn studied the effects of trade. Wages fell in exposed towns.\n\n"
+     "They said the adjustment never happened.",
+     "the adjustment never happened", "David Autor and David Dorn"),
     ("a surname spelt one letter off",
      "Tyresha McClenney, a student organiser, met the campaign in Miami.\n\n"
      "McLenney said the campaign had ignored young voters.",
