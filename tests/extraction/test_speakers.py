@@ -108,6 +108,11 @@ CASES = [
      "David Autor and David Dorn studied the effects of trade. Wages fell in exposed towns.\n\n"
      "They said the adjustment never happened.",
      "the adjustment never happened", "David Autor and David Dorn"),
+    ("a party description goes to the person of that party",
+     "Republican presidential candidate Ted Cruz spoke in Iowa. "
+     "Democratic presidential candidate Hillary Clinton spoke in Ohio.\n\n"
+     "During a stop in Iowa, the Republican presidential candidate said he would repeal the orders.",
+     "he would repeal the orders", "Ted Cruz"),
     ("a surname spelt one letter off",
      "Tyresha McClenney, a student organiser, met the campaign in Miami.\n\n"
      "McLenney said the campaign had ignored young voters.",
@@ -127,6 +132,10 @@ NOT_CASES = [
      "A clip of Donald Trump appears in a new video.\n\nThe GOP candidate is shown discussing his plan.\n\n"
      "Before that, the extremist cleric Anwar al-Awlaki is shown lecturing.",
      "discussing his plan", "Awlaki"),
+    ("a description of one party is not a person of the other",
+     "Democrats spoke all night.\n\nA Democratic senator said the votes would be held on Monday.\n\n"
+     "Senator John Cornyn, the No. 2 Republican in the Senate, said the chamber would vote.",
+     "the votes would be held", "Cornyn"),
     ("a role of a person the paragraph is about is not the main person",
      "Donald Trump spoke in Ohio. Trump said jobs were leaving. Trump promised tariffs. Trump left.\n\n"
      "Gary Johnson released his records. Johnson is healthy, Johnson said. "

@@ -24,6 +24,8 @@ PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 INDEFINITE = frozenset({"a", "an", "one", "another", "some", "any"})
 # "one official said", "another aide": a source the article keeps anonymous, never named later.
 ANONYMOUS = INDEFINITE - {"a", "an"}
+# Party words of descriptions and roles ("a Democratic senator", "the No. 2 Republican in the Senate").
+PARTIES = {"democratic": "D", "democrat": "D", "democrats": "D", "republican": "R", "republicans": "R", "gop": "R"}
 
 
 def _wanted_roles(head: Token) -> set[str]:
@@ -47,6 +49,13 @@ def _modifiers_clash(e: Entity, head: Token, modifiers: list[Token], mod_words: 
     if not mod_words or mod_words & e.role_words or head.head.dep_ == "prep":
         return False
     return any(t.text[:1].isupper() and not t.is_sent_start for t in modifiers if t.pos_ in {"PROPN", "ADJ"})
+
+
+def _party_clash(e: Entity, mod_words: set[str]) -> bool:
+    """ "a Democratic senator" is not "the No. 2 Republican in the Senate"."""
+    wanted = {PARTIES[w] for w in mod_words if w in PARTIES}
+    known = {PARTIES[w] for w in e.role_words if w in PARTIES}
+    return bool(wanted) and bool(known) and not wanted & known
 
 
 def _gender_clash(e: Entity, head: Token) -> bool:
@@ -130,7 +139,9 @@ def _introduced_after(entities: list[Entity], head: Token, modifiers: list[Token
             continue
         if not e.subject_positions or e.subject_positions[0] != e.positions[0]:
             continue  # introduced as the one acting, not in passing
-        if _known_otherwise(e, wanted, mod_words) or any(w in named for w in e.name.lower().split()):
+        if _known_otherwise(e, wanted, mod_words) or _party_clash(e, mod_words):
+            continue
+        if any(w in named for w in e.name.lower().split()):
             continue  # "a spokeswoman for Hillary Clinton" is not Hillary Clinton
         if best is None or e.positions[0] < best[0]:
             best = (e.positions[0], e)
@@ -184,7 +195,8 @@ def resolve_description(entities: list[Entity], head: Token, modifiers: list[Tok
     wanted = _wanted_roles(head)
     mod_words = _modifier_words(modifiers)
     fitting = [e for e in entities if e.kind == "person" and e.role_words and _role_fits(e, wanted)
-               and not _modifiers_clash(e, head, modifiers, mod_words) and not _gender_clash(e, head)]
+               and not _modifiers_clash(e, head, modifiers, mod_words) and not _gender_clash(e, head)
+               and not _party_clash(e, mod_words)]
     found = _nearest_fitting(fitting, pos, mod_words, cfg)
     if found is None and fallbacks:
         definite = _definite(head)
