@@ -87,6 +87,60 @@ CASES = [
     ("a generic source keeps its words",
      "Critics said the plan would raise costs.",
      "the plan would raise costs", "Critics"),
+    ("a paragraph-opening description named in the next paragraph",
+     "Updates on the campaign.\n\nA state tax official says no one leaked the returns.\n\n"
+     "Kevin Sullivan says he ordered a review on Monday.",
+     "no one leaked the returns", "Kevin Sullivan"),
+    ("a headline description named in the lede",
+     "Retired general says the army is demoralised.\n\n"
+     "Retired Air Force Gen. Norman Ham is speaking out before the election.",
+     "the army is demoralised", "Norman Ham"),
+    ("a description of a woman resolved through the article's main woman",
+     "Donald Trump attacked Hillary Clinton in Ohio. Trump said she lied. Trump repeated it. Clinton laughed. "
+     "Trump left. Clinton stayed. Clinton spoke.\n\nThe former first lady said the attacks were desperate.",
+     "the attacks were desperate", "Hillary Clinton"),
+    ("a role of a barely named person is the headline's subject",
+     "Axelrod calls on Dean to apologize.\n\nDavid Axelrod on Wednesday called on Howard Dean to apologize "
+     "to Donald Trump. Dean had said Trump used drugs.\n\n"
+     "Obama's former campaign strategist said the remark was outrageous.",
+     "the remark was outrageous", "David Axelrod"),
+    ("'they' skips a plural subject that cannot speak",
+     "David Autor and David Dorn studied the effects of trade. Wages fell in exposed towns.\n\n"
+     "They said the adjustment never happened.",
+     "the adjustment never happened", "David Autor and David Dorn"),
+    ("a party description goes to the person of that party",
+     "Republican presidential candidate Ted Cruz spoke in Iowa. "
+     "Democratic presidential candidate Hillary Clinton spoke in Ohio.\n\n"
+     "During a stop in Iowa, the Republican presidential candidate said he would repeal the orders.",
+     "he would repeal the orders", "Ted Cruz"),
+    ("a surname spelt one letter off",
+     "Tyresha McClenney, a student organiser, met the campaign in Miami.\n\n"
+     "McLenney said the campaign had ignored young voters.",
+     "the campaign had ignored young voters", "Tyresha McClenney"),
+    ("a surname with a straight and a curly apostrophe",
+     "Police Commissioner James O’Neill spoke on Sunday.\n\nO'Neill said the bombing was an act of terror.",
+     "the bombing was an act of terror", "James O’Neill"),
+]
+
+# (construction, text, fragment of the quote, a name the speaker must not be)
+NOT_CASES = [
+    ("an anonymous source is not the next person introduced",
+     "The plant closed in June.\n\nOne state official said the cleanup had stalled.\n\n"
+     "Tom Clarke said his company would finish the work.",
+     "the cleanup had stalled", "Tom Clarke"),
+    ("a description is not the next person introduced with another role",
+     "A clip of Donald Trump appears in a new video.\n\nThe GOP candidate is shown discussing his plan.\n\n"
+     "Before that, the extremist cleric Anwar al-Awlaki is shown lecturing.",
+     "discussing his plan", "Awlaki"),
+    ("a description of one party is not a person of the other",
+     "Democrats spoke all night.\n\nA Democratic senator said the votes would be held on Monday.\n\n"
+     "Senator John Cornyn, the No. 2 Republican in the Senate, said the chamber would vote.",
+     "the votes would be held", "Cornyn"),
+    ("a role of a person the paragraph is about is not the main person",
+     "Donald Trump spoke in Ohio. Trump said jobs were leaving. Trump promised tariffs. Trump left.\n\n"
+     "Gary Johnson released his records. Johnson is healthy, Johnson said. "
+     "Gary Johnson's doctor said he was fit.",
+     "he was fit", "Donald Trump"),
 ]
 
 
@@ -94,6 +148,12 @@ CASES = [
 def test_resolution(nlp: Language, construction: str, text: str, fragment: str, speaker: str) -> None:
     st = speaker_of(nlp, text, fragment)
     assert st.speaker is not None and speaker.lower() in st.speaker.lower(), (construction, st)
+
+
+@pytest.mark.parametrize(("construction", "text", "fragment", "wrong"), NOT_CASES, ids=[c[0] for c in NOT_CASES])
+def test_resolution_guard(nlp: Language, construction: str, text: str, fragment: str, wrong: str) -> None:
+    st = speaker_of(nlp, text, fragment)
+    assert st.speaker is None or wrong.lower() not in st.speaker.lower(), (construction, st)
 
 
 def test_plural_source_names_both(nlp: Language) -> None:

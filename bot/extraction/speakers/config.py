@@ -17,6 +17,8 @@ class SpeakersConfig:
     description_window_chars: int = 6000
     # ... and forward this far for one named after it ("A Superior Court judge ... Judge Sean Dunphy").
     cataphora_window_chars: int = 1500
+    # A description opening its paragraph may be named as a new subject within this many sentences after.
+    cataphora_sentences: int = 3
     # Pronouns of one gender near a person, needed before the person takes that gender.
     gender_min_votes: int = 2
     # A gender vote also needs this share of all the votes for that person.
@@ -27,6 +29,8 @@ class SpeakersConfig:
     main_person_min_mentions: int = 3
     # ... and this many times the mentions of the next person.
     main_person_lead: float = 1.5
+    # A possessor named at most this often ("Obama's former strategist") leaves the role to the main person.
+    peripheral_max_mentions: int = 2
 
 
 DEFAULT_CONFIG = SpeakersConfig()

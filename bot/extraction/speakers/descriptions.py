@@ -22,6 +22,10 @@ if TYPE_CHECKING:
 MODIFIER_POS = frozenset({"PROPN", "NOUN", "ADJ"})
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 INDEFINITE = frozenset({"a", "an", "one", "another", "some", "any"})
+# "one official said", "another aide": a source the article keeps anonymous, never named later.
+ANONYMOUS = INDEFINITE - {"a", "an"}
+# Party words of descriptions and roles ("a Democratic senator", "the No. 2 Republican in the Senate").
+PARTIES = {"democratic": "D", "democrat": "D", "democrats": "D", "republican": "R", "republicans": "R", "gop": "R"}
 
 
 def _wanted_roles(head: Token) -> set[str]:
@@ -45,6 +49,13 @@ def _modifiers_clash(e: Entity, head: Token, modifiers: list[Token], mod_words: 
     if not mod_words or mod_words & e.role_words or head.head.dep_ == "prep":
         return False
     return any(t.text[:1].isupper() and not t.is_sent_start for t in modifiers if t.pos_ in {"PROPN", "ADJ"})
+
+
+def _party_clash(e: Entity, mod_words: set[str]) -> bool:
+    """ "a Democratic senator" is not "the No. 2 Republican in the Senate"."""
+    wanted = {PARTIES[w] for w in mod_words if w in PARTIES}
+    known = {PARTIES[w] for w in e.role_words if w in PARTIES}
+    return bool(wanted) and bool(known) and not wanted & known
 
 
 def _gender_clash(e: Entity, head: Token) -> bool:
@@ -75,12 +86,14 @@ def _closest_anywhere(fitting: list[Entity], pos: int) -> Entity | None:
 
 def _main_person(entities: list[Entity], head: Token, cfg: SpeakersConfig) -> Entity | None:
     """The article's most mentioned person, when clearly ahead of the next and of a compatible gender."""
-    ranked = sorted((e for e in entities if e.kind == "person"), key=lambda e: -len(e.positions))
+    # "the former first lady": the article's main woman, though a man is named more.
+    ranked = sorted((e for e in entities if e.kind == "person" and not _gender_clash(e, head)),
+                    key=lambda e: -len(e.positions))
     if not ranked or len(ranked[0].positions) < cfg.main_person_min_mentions:
         return None
     if len(ranked) > 1 and len(ranked[0].positions) < cfg.main_person_lead * len(ranked[1].positions):
         return None
-    return None if _gender_clash(ranked[0], head) else ranked[0]
+    return ranked[0]
 
 
 def _salient_subject(entities: list[Entity], head: Token, pos: int, cfg: SpeakersConfig) -> Entity | None:
@@ -90,12 +103,85 @@ def _salient_subject(entities: list[Entity], head: Token, pos: int, cfg: Speaker
     return nearest(entities, pos, pos - cfg.salient_window_chars, compatible, subjects_only=True)
 
 
+def _paragraph_initial(head: Token) -> bool:
+    """The description opens its paragraph (a headline, a lede, a live-blog entry)."""
+    sent = head.sent
+    before = head.doc[max(0, sent.start - 1):sent.start].text if sent.start else ""
+    return sent.start == 0 or "\n" in before or head.doc[sent.start - 1].is_space
+
+
+def _known_otherwise(e: Entity, wanted: set[str], mod_words: set[str]) -> bool:
+    """A person introduced with another role ("the extremist cleric" for "the GOP candidate")."""
+    undotted = wanted | {w.rstrip(".") for w in wanted}  # role words are kept without dots ("Dr." -> "dr")
+    return bool(e.role_words) and not _role_fits(e, undotted) and not mod_words & e.role_words
+
+
+def _introduced_after(entities: list[Entity], head: Token, modifiers: list[Token],
+                      cfg: SpeakersConfig) -> Entity | None:
+    """ "Connecticut's tax commissioner says ... Kevin Sullivan says he ...": the person the next sentences
+    introduce as a subject, when the description opens its paragraph and no known role fits it."""
+    anonymous = any(c.dep_ in {"det", "nummod"} and c.lower_ in ANONYMOUS for c in head.children)
+    if anonymous or not _paragraph_initial(head):
+        return None
+    doc = head.doc
+    sent = head.sent
+    end = sent.end
+    for _ in range(cfg.cataphora_sentences):
+        if end >= len(doc):
+            break
+        end = doc[end].sent.end
+    lo, hi = sent.end_char, doc[end - 1].idx if end > sent.end else sent.end_char
+    named = {m.lower_ for m in modifiers}
+    wanted, mod_words = _wanted_roles(head), _modifier_words(modifiers)
+    best: tuple[int, Entity] | None = None
+    for e in entities:
+        if e.kind != "person" or not e.positions or not (lo <= e.positions[0] <= hi) or _gender_clash(e, head):
+            continue
+        if not e.subject_positions or e.subject_positions[0] != e.positions[0]:
+            continue  # introduced as the one acting, not in passing
+        if _known_otherwise(e, wanted, mod_words) or _party_clash(e, mod_words):
+            continue
+        if any(w in named for w in e.name.lower().split()):
+            continue  # "a spokeswoman for Hillary Clinton" is not Hillary Clinton
+        if best is None or e.positions[0] < best[0]:
+            best = (e.positions[0], e)
+    return best[1] if best is not None else None
+
+
 def _definite(head: Token) -> bool:
     """ "the senator", "Connecticut's tax commissioner", a bare headline "Judge"; not "a judge", "his lawyer",
     "Gary Johnson's doctor"."""
     dets = [c for c in head.children if c.dep_ in {"det", "poss"}]
     return all(d.lower_ not in INDEFINITE and not (d.dep_ == "poss" and (d.pos_ == "PRON" or d.ent_type_ == "PERSON"))
                for d in dets)
+
+
+def _person_possessor(head: Token, entities: list[Entity]) -> Entity | None:
+    """The named person of "Obama's former campaign strategist", if the description has one."""
+    for c in head.children:
+        if c.dep_ == "poss" and c.ent_type_ == "PERSON":
+            key = c.text.lower().rstrip("’'s").rstrip("’'")
+            return next((e for e in entities if e.kind == "person" and key in e.name.lower().split()), None)
+    return None
+
+
+def _main_not_possessor(entities: list[Entity], head: Token, cfg: SpeakersConfig) -> Entity | None:
+    """ "Obama's former campaign strategist" in an article about David Axelrod: its main person, when the
+    possessor is someone the article barely mentions."""
+    owner = _person_possessor(head, entities)
+    if owner is None or len(owner.positions) > cfg.peripheral_max_mentions:
+        return None  # "Gary Johnson's doctor" in a paragraph about Johnson: someone unnamed
+    for main in (_headline_subject(entities, head), _main_person(entities, head, cfg)):
+        if main is not None and main is not owner:
+            return main
+    return None
+
+
+def _headline_subject(entities: list[Entity], head: Token) -> Entity | None:
+    """The person the article's first sentence (its headline) has as subject ("Axelrod calls on Dean ...")."""
+    first = next(iter(head.doc.sents))
+    return next((e for e in entities if e.kind == "person" and e.subject_positions
+                 and e.subject_positions[0] < first.end_char and not _gender_clash(e, head)), None)
 
 
 def resolve_description(entities: list[Entity], head: Token, modifiers: list[Token], pos: int,
@@ -109,9 +195,23 @@ def resolve_description(entities: list[Entity], head: Token, modifiers: list[Tok
     wanted = _wanted_roles(head)
     mod_words = _modifier_words(modifiers)
     fitting = [e for e in entities if e.kind == "person" and e.role_words and _role_fits(e, wanted)
-               and not _modifiers_clash(e, head, modifiers, mod_words) and not _gender_clash(e, head)]
+               and not _modifiers_clash(e, head, modifiers, mod_words) and not _gender_clash(e, head)
+               and not _party_clash(e, mod_words)]
     found = _nearest_fitting(fitting, pos, mod_words, cfg)
-    if found is None and fallbacks and _definite(head):
-        found = (_closest_anywhere(fitting, pos) or _salient_subject(entities, head, pos, cfg)
-                 or _main_person(entities, head, cfg))
+    if found is None and fallbacks:
+        definite = _definite(head)
+        found = _closest_anywhere(fitting, pos) if definite else None
+        # "the governor": someone already on stage; "Connecticut's tax commissioner": maybe someone new.
+        if found is None and definite and _anaphoric(head, modifiers):
+            found = _salient_subject(entities, head, pos, cfg)
+        found = found or _introduced_after(entities, head, modifiers, cfg)
+        if found is None and definite:
+            found = _salient_subject(entities, head, pos, cfg) or _main_person(entities, head, cfg)
+        found = found or _main_not_possessor(entities, head, cfg)
     return found
+
+
+def _anaphoric(head: Token, modifiers: list[Token]) -> bool:
+    """ "the governor", "the former first lady": "the" and no proper modifier that would introduce someone."""
+    the = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+    return the and not any(m.text[:1].isupper() and not m.is_sent_start for m in modifiers)

@@ -14,6 +14,8 @@ if TYPE_CHECKING:
 
 # Dependents of a group noun that name its owner ("the Clinton campaign", "Trump's team").
 OWNER_DEPS = frozenset({"compound", "poss", "nmod"})
+# A surname this short differs from others by one letter too often ("Bush", "Rush") to be a misspelling.
+MIN_VARIANT_CHARS = 6
 _ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,7}$")
 
 
@@ -120,3 +122,38 @@ def by_written_name(entities: list[Entity], text: str) -> Entity | None:
     """Return the person whose name is written ``text`` ("Ivanka Trump" where the NER saw a product)."""
     low = text.lower()
     return next((e for e in entities if e.kind == "person" and e.name.lower() == low), None)
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    """Return whether one letter inserted, dropped or changed turns ``a`` into ``b``."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = next((k for k in range(len(a)) if a[k] != b[k]), len(a))
+    return a[i + (len(a) == len(b)):] == b[i + 1:]
+
+
+def merge_spelling_variants(entities: list[Entity], by_token: dict[int, Entity]) -> None:
+    """Fold a lone surname one letter off a full name's into that person ("McLenney" -> Tyresha McClenney),
+    also when the NER read it as an organisation ("O'Neill" beside "James O’Neill")."""
+    full = [e for e in entities if e.kind == "person" and len(e.name.split()) > 1]
+    merged: dict[int, Entity] = {}
+    for e in entities:
+        misread = e.kind == "group" and e.label == "ORG"
+        if not (e.kind == "person" or misread) or len(e.name.split()) != 1 or len(e.name) < MIN_VARIANT_CHARS:
+            continue
+        low = e.name.lower()
+        owners = [f for f in full if surname_key(f.name)[:1] == low[:1] and _one_edit_apart(surname_key(f.name), low)]
+        if len(owners) != 1 or any(surname_key(x.name) == low for x in full):
+            continue
+        owner = owners[0]
+        owner.positions = sorted(owner.positions + e.positions)
+        owner.subject_positions = sorted(owner.subject_positions + e.subject_positions)
+        owner.gender = owner.gender or e.gender
+        merged[id(e)] = owner
+    if merged:
+        entities[:] = [e for e in entities if id(e) not in merged]
+        for i, e in list(by_token.items()):
+            if id(e) in merged:
+                by_token[i] = merged[id(e)]

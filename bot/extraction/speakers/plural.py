@@ -13,6 +13,13 @@ if TYPE_CHECKING:
 
 PLURAL_LABEL = "PLURAL"
 MAX_GENERIC_TOKENS = 8
+# Suffixes of nouns for people ("critics", "economists", "voters", "residents", "republicans").
+AGENT_SUFFIXES = ("ist", "er", "or", "ant", "ent", "ian", "ic", "an", "ee")
+# ... and plural sources without one.
+SPEAKING_PLURALS = frozenset({"experts", "groups", "families", "companies", "firms", "agencies", "organizations",
+                              "organisations", "unions", "victims", "police", "authorities", "sources", "witnesses",
+                              "states", "banks", "colleges", "universities", "schools", "churches", "allies", "friends",
+                              "fans", "relatives", "kids", "children"})
 # Plural heads that stand for people named before ("both men", "the two leaders").
 PEOPLE_NOUNS = frozenset({"men", "women", "people", "leaders", "candidates", "lawmakers", "officials", "countries",
                           "nations", "governments", "sides", "campaigns"})
@@ -88,11 +95,23 @@ def nearest_plural(entities: list[Entity], pos: int, window: int) -> Entity | No
     return best[1] if best else None
 
 
+def _may_speak(head: Token) -> bool:
+    """A plural subject that can be a source: people by role or by an agent suffix ("environmentalists")."""
+    if head.dep_ == "nsubjpass":
+        return False
+    lemma = head.lemma_.lower()
+    if lemma in people().person_roles or head.lower_ in PEOPLE_NOUNS | SPEAKING_PLURALS:
+        return True
+    return lemma.endswith(AGENT_SUFFIXES)
+
+
 def add_plural_subjects(doc: Doc, entities: list[Entity], by_token: dict[int, Entity]) -> None:
     """Register plural noun subjects the article never names ("environmentalists say") for a later "they"."""
     for tok in tokens_with(doc, "dep", SUBJECT_DEPS):
         if tok.tag_ not in {"NNS", "NNPS"} or tok.i in by_token or any(c.i in by_token for c in tok.children):
             continue
+        if not _may_speak(tok):
+            continue  # "other changes are needed", "thousands of victims": no one a later "they said" means
         left, right = np_span(tok)
         words = doc[left:right]
         if len(words) > MAX_GENERIC_TOKENS:

@@ -29,6 +29,7 @@ class SpeakerResolver:
         self._sent_starts: list[int] = [sent.start_char for sent in doc.sents]
         self.entities, self.by_token = build_entities(doc)
         names.merge_acronyms(self.entities, self.by_token)
+        names.merge_spelling_variants(self.entities, self.by_token)
         names.add_group_entities(doc, self.entities, self.by_token)
         plural.add_plural_entities(doc, self.entities, self.by_token)
         plural.add_plural_subjects(doc, self.entities, self.by_token)
