@@ -419,7 +419,10 @@ class Commands:
 
     @_guarded
     async def alias(self, ctx: CommandContext, name: str, canonical: str) -> Reply:
-        """Make a name another name of a speaker, merging the two if both exist: !alias Kirby John Kirby."""
+        """Make a name another name of a speaker, merging the two if both exist: !alias Kirby John Kirby.
+
+        Moderators only: it renames the speaker in every saved quote of the server.
+        """
         result = await self.service.alias(ctx.actor, name, canonical)
         lines = [f"“{result.alias}” now means {result.speaker.name}."]
         if result.renamed_from:
@@ -476,7 +479,8 @@ class Commands:
         rows = tuple(Row(title=self.usage(n), body=self.command_help(n).split("\n", 1)[0]) for n in COMMANDS)
         return Reply(title="Commands", rows=rows,
                      footer=f"Ids: S12 is a statement, A3 an article. {self.prefix}help <command> for more. "
-                            "Only the person who added an article, or a moderator, can fix, alias or forget. "
+                            "Only the person who added a statement's first article, or a moderator, can fix or "
+                            "forget it; only moderators can alias. "
                             "Lists show quotes (speech); add kind:all for beliefs and findings too.")
 
     def command_help(self, name: str) -> str:
