@@ -44,6 +44,11 @@ class Env:
         """Deliver a MESSAGE_CREATE gateway event."""
         self.bot._connection.parse_message_create(payload)  # type: ignore[arg-type]
 
+    def refresh_guild(self) -> None:
+        """Deliver the world's guild again (after changing its roles or overwrites), as GUILD_CREATE would."""
+        state = self.bot._connection
+        state._add_guild(discord.Guild(data=self.world.guild_payload(), state=state))  # type: ignore[arg-type]
+
     def interact(self, payload: dict[str, object]) -> None:
         """Deliver an INTERACTION_CREATE gateway event."""
         self.bot._connection.parse_interaction_create(payload)  # type: ignore[arg-type]

@@ -7,7 +7,7 @@ import logging
 import discord
 from discord.ext import commands
 
-from bot.discord.cogs.common import deliver, make_context
+from bot.discord.cogs.common import deliver, is_server_moderator, make_context
 from bot.discord.cogs.extract import accepted_attachment, extract_reply
 from bot.discord.deps import BotDeps
 from bot.discord.joiner import Key, MessageJoiner
@@ -65,9 +65,8 @@ class AutoExtractCog(commands.Cog, name="Auto-extract"):
     async def _extract(self, message: discord.Message, *, text: str | None = None, url: str | None = None,
                        attachment: discord.Attachment | None = None) -> None:
         runtime = self.deps.runtime
-        perms = message.channel.permissions_for(message.author)  # type: ignore[arg-type]
         cctx = make_context(guild_id=message.guild.id if message.guild else None, user_id=message.author.id,
-                            manage_messages=perms.manage_messages, channel_id=message.channel.id,
+                            manage_messages=is_server_moderator(message.author), channel_id=message.channel.id,
                             message=message)
         async with message.channel.typing():
             reply = await extract_reply(self.deps, cctx, text=text, url=url, attachment=attachment)
