@@ -49,13 +49,15 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 # The record types the service hands out; the command layer and adapters import them from here.
-__all__ = ["DEFAULT_KIND", "KIND_CHOICES", "STATEMENT_KINDS", "Actor", "AliasResult", "ArticleChanges",
+__all__ = ["DEFAULT_KIND", "KIND_CHOICES", "MAX_PAGE", "STATEMENT_KINDS", "Actor", "AliasResult", "ArticleChanges",
            "ArticleRecord", "Extractor", "ForgetResult", "IntakeResult", "KindChoice", "LeftOut", "Page",
            "ReextractSummary", "Service", "SourceRecord", "SpeakerRecord", "StatementKind", "StatementRecord",
            "ThreadExtractor", "TimelineFilter", "is_link", "kind_of", "new_statement", "open_service",
            "split_kinds"]
 
 PER_PAGE = 10
+# The last page anyone may ask for (10 per page: a million items); keeps OFFSET far from SQLite's integer range.
+MAX_PAGE = 100_000
 # What a listing shows: one kind, or every kind ("all"). Replies show speech unless asked otherwise.
 KindChoice = Literal["speech", "thought", "evidence", "all"]
 KIND_CHOICES: tuple[KindChoice, ...] = ("speech", "thought", "evidence", "all")
@@ -723,4 +725,6 @@ def _headline(text: str, limit: int = 80) -> str | None:
 def _page(page: int) -> int:
     if page < 1:
         raise UsageError("page numbers start at 1")
+    if page > MAX_PAGE:
+        raise UsageError(f"there is no page {page:,}: pages go up to {MAX_PAGE:,}")
     return page

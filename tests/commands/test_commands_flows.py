@@ -244,7 +244,7 @@ async def test_pages(commands: Commands) -> None:
     await run(commands, ADDER, "!extract " + "\n".join(f"Kirby|Quote number {i}." for i in range(25)))
     first = await commands.dispatch(ADDER, "!quotes Kirby")
     assert (first.page, first.pages, len(first.rows)) == (1, 3, 10)
-    assert first.page_command == "!quotes Kirby {page}"
+    assert first.page_command == "!quotes Kirby page:{page}"
     third = await commands.dispatch(ADDER, first.page_command.format(page=3))
     assert (third.page, len(third.rows)) == (3, 5)
 

@@ -65,8 +65,9 @@ async def make_env(tmp_path: Path, pool: ProcessPoolExtractor, cooldown: float =
     token = async_context.set(FakeWebhookAdapter(rec))
     storage = await Storage.open(settings.database_path)
     service = Service(storage, pool, settings)
-    deps = BotDeps(settings=settings, runtime=Commands(service, prefix=settings.command_prefix),
-                   cooldown=UserCooldown(settings.extract_cooldown_seconds),
+    runtime = Commands(service, prefix=settings.command_prefix,
+                       cooldown=UserCooldown(settings.extract_cooldown_seconds))
+    deps = BotDeps(settings=settings, runtime=runtime,
                    closers=[("database", storage.close)])
     bot = create_bot(deps)
     http = FakeHTTP(rec)

@@ -16,7 +16,7 @@ from bot.commands.parsing import take_date_option
 from bot.commands.replies import Reply
 from bot.discord.cogs.common import context_of, context_of_interaction, deliver, raw_text
 from bot.discord.deps import BotDeps
-from bot.errors import Busy, EmptyInput, InputTooLarge, QuoteBotError, UsageError
+from bot.errors import EmptyInput, InputTooLarge, UsageError
 from bot.sources import ACCEPTED_EXTENSIONS, is_url
 
 log = logging.getLogger(__name__)
@@ -41,27 +41,23 @@ async def read_attachment(attachment: discord.Attachment, max_bytes: int) -> tup
 async def extract_reply(deps: BotDeps, cctx: CommandContext, *, text: str | None = None,
                         url: str | None = None, attachment: discord.Attachment | None = None,
                         date: str | None = None) -> Reply:
-    """Run one extraction for a user: cooldown, attachment checks, then the command layer."""
-    runtime = deps.runtime
-    try:
-        deps.cooldown.check(cctx.user_id)
-    except Busy as exc:
-        return error_reply(exc)
-    try:
-        upload = (await read_attachment(attachment, deps.settings.max_upload_bytes)
-                  if attachment is not None else None)
-        if upload is None and url is None and not (text or "").strip():
-            raise EmptyInput("give some text, a link or a .txt/.md/.html file to extract from")
-    except (QuoteBotError, discord.HTTPException) as exc:
-        deps.cooldown.release(cctx.user_id)
-        if isinstance(exc, discord.HTTPException):
-            exc = EmptyInput(f"could not download the attachment ({exc.status})")
-        return error_reply(exc)
-    reply = await runtime.extract(cctx, text=None if (url or upload) else text, url=url, upload=upload,
-                                  date=date)
-    if "retry_after" in reply.extra:  # refused (pool full): the user may try again as soon as it frees up
-        deps.cooldown.release(cctx.user_id)
-    return reply
+    """Run one extraction for a user through the command layer (which applies the cooldown first, so a user
+    on cooldown costs no download)."""
+    if attachment is not None:
+        file = attachment
+
+        async def download() -> tuple[str, bytes]:
+            try:
+                return await read_attachment(file, deps.settings.max_upload_bytes)
+            except discord.HTTPException as exc:
+                raise EmptyInput(f"could not download the attachment ({exc.status})") from exc
+
+        return await deps.runtime.extract(cctx, upload=download, date=date)
+    if url is not None:
+        return await deps.runtime.extract(cctx, url=url, date=date)
+    if not (text or "").strip():
+        return error_reply(EmptyInput("give some text, a link or a .txt/.md/.html file to extract from"))
+    return await deps.runtime.extract(cctx, text=text, date=date)
 
 
 def message_source(message: discord.Message) -> dict[str, Any]:
@@ -127,14 +123,7 @@ class ExtractCog(commands.Cog, name="Extract"):
                     reply = await extract_reply(self.deps, cctx, attachment=attachments[0], date=given_date)
             else:
                 # The command layer parses the message itself: date:YYYY-MM-DD, a link, or the text.
-                try:
-                    self.deps.cooldown.check(cctx.user_id)
-                except Busy as exc:
-                    reply = error_reply(exc)
-                else:
-                    reply = await runtime.dispatch(cctx, raw_text(ctx, runtime))
-                    if "retry_after" in reply.extra:
-                        self.deps.cooldown.release(cctx.user_id)
+                reply = await runtime.dispatch(cctx, raw_text(ctx, runtime))
         await deliver(ctx, runtime, cctx, reply)
 
     async def extract_from_message(self, interaction: discord.Interaction[Any],
