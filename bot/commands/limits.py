@@ -35,6 +35,16 @@ class UserCooldown:
             cutoff = now - self.seconds
             self._last = {uid: t for uid, t in self._last.items() if t >= cutoff}
 
+    def peek(self, user_id: int) -> None:
+        """Raise :class:`Busy` if ``user_id`` would be refused now, without recording anything."""
+        if self.seconds <= 0:
+            return
+        last = self._last.get(user_id)
+        elapsed = self._clock() - last if last is not None else self.seconds
+        if elapsed < self.seconds:
+            wait = max(1.0, float(math.ceil(self.seconds - elapsed)))
+            raise Busy(f"you just started an extraction; try again in {wait:.0f} s", retry_after=wait)
+
     def release(self, user_id: int) -> None:
         """Forget ``user_id``'s last extraction (its extraction was refused before it ran)."""
         self._last.pop(user_id, None)

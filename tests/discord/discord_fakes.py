@@ -50,6 +50,8 @@ class Call:
     files: list[str] = field(default_factory=list)
     file_data: dict[str, bytes] = field(default_factory=dict)
     response: Any = None  # what the fake Discord answered
+    # Discord shows the first follow-up after a defer with the defer's visibility, whatever its own flags say.
+    shown_ephemeral: bool | None = None
 
     @property
     def embeds(self) -> list[dict[str, Any]]:
@@ -78,6 +80,11 @@ class Call:
     @property
     def ephemeral(self) -> bool:
         return bool(self.flags & 64)
+
+    @property
+    def seen_ephemeral(self) -> bool:
+        """Whether only the user sees this message, as Discord would show it (a defer decides its follow-up)."""
+        return self.ephemeral if self.shown_ephemeral is None else self.shown_ephemeral
 
     @property
     def components(self) -> list[dict[str, Any]]:
@@ -204,6 +211,7 @@ class FakeWebhookAdapter(AsyncWebhookAdapter):
         super().__init__()
         self.recorder = recorder
         self.originals: dict[str, dict[str, Any]] = {}
+        self.deferred: dict[str, bool] = {}  # interaction token -> the defer was ephemeral
 
     async def request(self, route: Route, session: Any, *, payload: Any = None, multipart: Any = None,
                       files: Any = None, **kwargs: Any) -> Any:
@@ -226,6 +234,7 @@ class FakeWebhookAdapter(AsyncWebhookAdapter):
                 self.originals[token] = message
             elif kind == 5:
                 self.originals[token] = message_payload(0, BOT_USER, {"flags": inner.get("flags", 0)})
+                self.deferred[token] = bool(inner.get("flags", 0) & 64)
             resource: dict[str, Any] = {"type": kind}
             if message is not None:
                 resource["message"] = message
@@ -243,6 +252,8 @@ class FakeWebhookAdapter(AsyncWebhookAdapter):
                 self.originals[token] = message
             return message
         if route.method == "POST":
+            if token in self.deferred:  # the first follow-up replaces the "thinking…" message
+                call.shown_ephemeral = self.deferred.pop(token)
             return message_payload(0, BOT_USER, body, files=names)
         self.recorder.unexpected.append(call)
         return None
