@@ -6,6 +6,7 @@ Every public method returns a :class:`Reply`, never raises: errors become error 
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import logging
 from collections.abc import Awaitable, Callable
@@ -437,11 +438,12 @@ class Commands:
         who, statements, left_out = await self.service.export(ctx.guild_id, speaker, kind)
         stem = "quotes" + ("-" + "-".join(who.name.lower().split()) if who else "")
         safe_stem = "".join(c for c in stem if c.isalnum() or c in "-_") or "quotes"
+        # Tens of thousands of statements take seconds to write out: not on the event loop.
         if fmt == "csv":
-            attachment = Attachment(f"{safe_stem}.csv", to_csv(statements), "text/csv")
+            attachment = Attachment(f"{safe_stem}.csv", await asyncio.to_thread(to_csv, statements), "text/csv")
         else:
-            attachment = Attachment(f"{safe_stem}.json", to_json(statements, who.name if who else None),
-                                    "application/json")
+            data = await asyncio.to_thread(to_json, statements, who.name if who else None)
+            attachment = Attachment(f"{safe_stem}.json", data, "application/json")
         count = len(statements)
         note = left_out_note(left_out)
         return Reply(title="Export", kind="success", attachments=(attachment,),
