@@ -49,13 +49,15 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 # The record types the service hands out; the command layer and adapters import them from here.
-__all__ = ["DEFAULT_KIND", "KIND_CHOICES", "STATEMENT_KINDS", "Actor", "AliasResult", "ArticleChanges",
+__all__ = ["DEFAULT_KIND", "KIND_CHOICES", "MAX_PAGE", "STATEMENT_KINDS", "Actor", "AliasResult", "ArticleChanges",
            "ArticleRecord", "Extractor", "ForgetResult", "IntakeResult", "KindChoice", "LeftOut", "Page",
            "ReextractSummary", "Service", "SourceRecord", "SpeakerRecord", "StatementKind", "StatementRecord",
            "ThreadExtractor", "TimelineFilter", "is_link", "kind_of", "new_statement", "open_service",
            "split_kinds"]
 
 PER_PAGE = 10
+# The last page anyone may ask for (10 per page: a million items); keeps OFFSET far from SQLite's integer range.
+MAX_PAGE = 100_000
 # What a listing shows: one kind, or every kind ("all"). Replies show speech unless asked otherwise.
 KindChoice = Literal["speech", "thought", "evidence", "all"]
 KIND_CHOICES: tuple[KindChoice, ...] = ("speech", "thought", "evidence", "all")
@@ -439,12 +441,30 @@ class Service:
 
     # ------------------------------------------------------------------------------------- corrections
 
-    async def _check_may_change(self, actor: Actor, article_ids: set[int], what: str) -> None:
-        if actor.is_moderator:
+    @staticmethod
+    def _check_may_change_article(actor: Actor, article: ArticleRecord) -> None:
+        """Let an article's adder and moderators change it."""
+        if actor.is_moderator or article.added_by == actor.user_id:
             return
-        mine = await self.storage.articles.ids_added_by(actor.guild_id, actor.user_id)
-        if not mine & article_ids:
-            raise PermissionDenied(f"only the person who added it or a moderator can change {what}")
+        raise PermissionDenied(f"only the person who added {article.ref} or a moderator can change it")
+
+    @staticmethod
+    def _check_may_change_statement(actor: Actor, st: StatementRecord) -> None:
+        """Let the adder of a statement's first article and moderators correct it.
+
+        Not the adder of any later source: pasting an edited copy of someone's article must not hand over
+        its statements.
+        """
+        if actor.is_moderator or st.added_by == actor.user_id:
+            return
+        raise PermissionDenied(f"only the person who added {st.ref}'s first article ({st.article_ref}) or a "
+                               f"moderator can change {st.ref}")
+
+    @staticmethod
+    def _check_moderator(actor: Actor, what: str) -> None:
+        """Let only moderators do what changes everybody's data (renaming or merging speakers)."""
+        if not actor.is_moderator:
+            raise PermissionDenied(f"only a moderator (Manage Messages in this server) can {what}")
 
     async def fix_speaker(self, actor: Actor, number: int, name: str) -> StatementRecord:
         """Attribute statement ``number`` to the speaker ``name`` (an existing one, or a new one)."""
@@ -453,8 +473,7 @@ class Service:
             raise UsageError("give the speaker's name, e.g. !fix S12 speaker John Kirby")
         storage = self.storage
         before = await storage.statements.get(actor.guild_id, number)
-        await self._check_may_change(actor, {s.article_id for s in before.sources} | {before.article_id},
-                                     before.ref)
+        self._check_may_change_statement(actor, before)
         async with storage.transaction():
             speaker = await storage.speakers.find(actor.guild_id, name)
             if speaker is None:
@@ -471,6 +490,8 @@ class Service:
         name, canonical = " ".join(name.split()), " ".join(canonical.split())
         if not name or not canonical:
             raise UsageError("type !alias <name> <canonical name>, e.g. !alias Kirby John Kirby")
+        # A speaker's name is in every saved quote of the server, whoever added them.
+        self._check_moderator(actor, "rename or merge speakers")
         storage = self.storage
         gid = actor.guild_id
         target = await storage.speakers.find(gid, canonical)
@@ -480,10 +501,6 @@ class Service:
         if (target is not None and source is not None and target.id == source.id
                 and name.casefold() == target.name.casefold()):
             raise UsageError(f"“{name}” is already the name of that speaker")
-        changed = source or target
-        assert changed is not None
-        articles = await storage.statements.article_ids_of_speaker(gid, changed.id)
-        await self._check_may_change(actor, articles, f"speaker “{changed.name}”")
         moved = 0
         renamed_from = None
         async with storage.transaction():
@@ -511,7 +528,7 @@ class Service:
         """Delete statement ``number``; re-extracting its articles will not bring it back."""
         storage = self.storage
         st = await storage.statements.get(actor.guild_id, number)
-        await self._check_may_change(actor, {s.article_id for s in st.sources} | {st.article_id}, st.ref)
+        self._check_may_change_statement(actor, st)
         async with storage.transaction():
             await storage.statements.forget(actor.guild_id, st.id, _now())
             await storage.audit.record(actor.guild_id, actor.user_id, "forget", st.ref,
@@ -522,7 +539,7 @@ class Service:
         """Delete article ``number`` and the statements only it reports."""
         storage = self.storage
         article = await storage.articles.get(actor.guild_id, number)
-        await self._check_may_change(actor, {article.id}, article.ref)
+        self._check_may_change_article(actor, article)
         async with storage.transaction():
             deleted = await storage.statements.detach_article(actor.guild_id, article.id)
             await storage.articles.delete(actor.guild_id, article.id)
@@ -709,4 +726,6 @@ def _headline(text: str, limit: int = 80) -> str | None:
 def _page(page: int) -> int:
     if page < 1:
         raise UsageError("page numbers start at 1")
+    if page > MAX_PAGE:
+        raise UsageError(f"there is no page {page:,}: pages go up to {MAX_PAGE:,}")
     return page

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.errors import EmptyInput
+from bot.errors import EmptyInput, PermissionDenied
 from bot.extraction.model import Extraction
 from bot.service import Actor, Service, ThreadExtractor
 from bot.settings import Settings
@@ -131,3 +131,23 @@ async def test_reextract_with_the_real_extractor_keeps_corrections_and_ids(servi
     (readded,) = [s for n, s in after.items() if n not in saved]
     assert readded.quote == saved[missed].quote and readded.number > max(before)
     assert await service.stale_articles(None) == []
+
+
+async def test_corrections_belong_to_the_first_articles_adder_and_aliases_to_moderators(service: Service) -> None:
+    quote = "“We will leave on time,” said Pentagon spokesman John Kirby."
+    first = await service.add_text(ACTOR, quote)
+    (st,) = first.statements
+    copier = Actor(guild_id=1, user_id=2)
+    copy = await service.add_text(copier, quote + "\n\nThe briefing ended at noon.")
+    assert copy.merged_statements == 1 and copy.article.added_by == 2  # the copy is now a source of st
+    with pytest.raises(PermissionDenied, match="first article"):
+        await service.fix_speaker(copier, st.number, "Someone Else")
+    with pytest.raises(PermissionDenied):
+        await service.forget_statement(copier, st.number)
+    for actor in (ACTOR, copier):
+        with pytest.raises(PermissionDenied, match="moderator"):
+            await service.alias(actor, "Kirby", "Someone Else")
+    assert (await service.statement(1, st.number)).speaker == "John Kirby"
+    moderator = Actor(guild_id=1, user_id=3, is_moderator=True)
+    assert (await service.alias(moderator, "Kirby", "John Kirby")).speaker.name == "John Kirby"
+    assert (await service.fix_speaker(ACTOR, st.number, "Admiral John Kirby")).speaker == "Admiral John Kirby"

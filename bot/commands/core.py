@@ -6,21 +6,24 @@ Every public method returns a :class:`Reply`, never raises: errors become error 
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import logging
-import re
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Concatenate, ParamSpec
+from typing import Any, Concatenate, ParamSpec
 
 from bot.commands.context import CommandContext
 from bot.commands.dates import date_label
-from bot.commands.errors import error_reply
+from bot.commands.errors import PageNotFound, error_reply
 from bot.commands.exports import to_csv, to_json
+from bot.commands.limits import UserCooldown
 from bot.commands.parsing import (
     TIMELINE_USAGE,
+    UNSOLICITED_CUTOFF,
     parse_ref,
+    parse_speaker_name,
     parse_timeline,
     split_command,
     split_page,
@@ -28,10 +31,11 @@ from bot.commands.parsing import (
     take_date_option,
     take_kind,
     take_kind_text,
+    take_page_text,
     tokens,
 )
 from bot.commands.replies import Attachment, Link, Reply, Row
-from bot.errors import UsageError
+from bot.errors import Busy, InputError, UsageError
 from bot.service import (
     DEFAULT_KIND,
     STATEMENT_KINDS,
@@ -50,9 +54,10 @@ from bot.service import (
 log = logging.getLogger(__name__)
 
 P = ParamSpec("P")
+# An uploaded file: (name, bytes), or what downloads it once the cooldown has let the extraction start.
+Upload = tuple[str, bytes] | Callable[[], Awaitable[tuple[str, bytes]]]
 FILE_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
 QUOTE_PREVIEW_CHARS = 300
-_TRAILING_PAGE = re.compile(r"^(.*?)\s+(\d{1,6})$", re.DOTALL)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,9 +71,9 @@ class CommandSpec:
 
 COMMANDS: dict[str, CommandSpec] = {spec.name: spec for spec in (
     CommandSpec("extract", "!extract [date:YYYY-MM-DD] <text | link | file>", "extract"),
-    CommandSpec("quotes", "!quotes [speaker] [kind:all] [page]", "quotes"),
-    CommandSpec("speakers", "!speakers [page]", "speakers"),
-    CommandSpec("search", "!search <words> [kind:all] [page]", "search"),
+    CommandSpec("quotes", "!quotes [speaker] [kind:all] [page:N]", "quotes"),
+    CommandSpec("speakers", "!speakers [page:N]", "speakers"),
+    CommandSpec("search", "!search <words> [kind:all] [page:N]", "search"),
     CommandSpec("timeline", TIMELINE_USAGE.removeprefix("type "), "timeline"),
     CommandSpec("article", "!article <article id, e.g. A3> [kind:all]", "article"),
     CommandSpec("export", "!export csv|json [speaker] [kind:all]", "export"),
@@ -138,9 +143,10 @@ def statement_row(st: StatementRecord) -> Row:
 class Commands:
     """The chat commands over one :class:`Service`. Adapters call :meth:`dispatch` or a command method."""
 
-    def __init__(self, service: Service, prefix: str = "!") -> None:
+    def __init__(self, service: Service, prefix: str = "!", cooldown: UserCooldown | None = None) -> None:
         self.service = service
         self.prefix = prefix
+        self.cooldown = cooldown if cooldown is not None else UserCooldown(0)
 
     def usage(self, name: str) -> str:
         """Return how to type a command, with this deployment's prefix."""
@@ -160,7 +166,8 @@ class Commands:
         command += _kind_option(kind)
         # page_command is a format string: braces typed by the user must not become fields.
         escaped = command.replace("{", "{{").replace("}", "}}")
-        page_command = f"{self.prefix}{escaped} {{page}}" if page.pages > 1 else None
+        page_command = f"{self.prefix}{escaped} page:{{page}}" if page.pages > 1 else None
+        past_end(page)
         return Reply(title=title, description=description, rows=rows, page=page.page, pages=page.pages,
                      page_command=page_command, extra={"left_out": str(page.left_out.total)} if note else {})
 
@@ -177,11 +184,26 @@ class Commands:
                 guess = suggest(name, list(COMMANDS))
                 hint = (f"did you mean {self.prefix}{guess}?" if guess
                         else f"type {self.prefix}help to see them")
-                return Reply(title="Unknown command", kind="error", ephemeral=True,
-                             description=f"There is no {self.prefix}{name} command; {hint}")
+                return self._unknown(name, hint)
             return await self._run(name, ctx, rest)
         except Exception as exc:
             return error_reply(exc)
+
+    def unknown_command(self, text: str) -> Reply | None:
+        """Answer a ``!word`` that names no command, only when it is close to one (else None: stay quiet).
+
+        In a shared channel most such words are other bots' commands ("!play", "!rank", "!!!"); a typo of
+        one of ours ("!qoutes") gets a suggestion.
+        """
+        parsed = split_command(text, self.prefix)
+        if parsed is None or parsed[0] in COMMANDS:
+            return None
+        guess = suggest(parsed[0], list(COMMANDS), cutoff=UNSOLICITED_CUTOFF)
+        return self._unknown(parsed[0], f"did you mean {self.prefix}{guess}?") if guess else None
+
+    def _unknown(self, name: str, hint: str) -> Reply:
+        return Reply(title="Unknown command", kind="error", ephemeral=True,
+                     description=f"There is no {self.prefix}{_short(name, 40)} command; {hint}")
 
     async def _run(self, name: str, ctx: CommandContext, rest: str) -> Reply:
         words = tokens(rest)
@@ -189,18 +211,19 @@ class Commands:
             return await self._run_extract(ctx, rest)
         if name == "quotes":
             words, kind = take_kind(words)
-            speaker_words, page = split_page(words)
+            speaker_words, page = split_page(words)  # a speaker is never just a number: "!quotes 2" is page 2
             return await self.quotes(ctx, " ".join(speaker_words) or None, page, kind=kind)
         if name == "speakers":
-            _, page = split_page(words)
+            extra, page = split_page(words)
+            if extra:
+                raise UsageError(f"type {self.usage('speakers')}")
             return await self.speakers(ctx, page)
         if name == "search":
-            # The raw text, not shell words: "exact phrases" stay quoted for the search.
+            # The raw text, not shell words: "exact phrases" stay quoted for the search. A number is a word to
+            # find ("!search covid 19"): the page is only ever page:N.
             rest, kind = take_kind_text(rest)
-            m = _TRAILING_PAGE.match(rest)
-            if m and m.group(1).strip():  # "!search 2021" alone searches for 2021
-                return await self.search(ctx, m.group(1), int(m.group(2)), kind=kind)
-            return await self.search(ctx, rest, kind=kind)
+            rest, page = take_page_text(rest)
+            return await self.search(ctx, rest, page, kind=kind)
         if name == "timeline":
             args = parse_timeline(rest)
             return await self.timeline(ctx, args.speaker, date_from=args.date_from, date_to=args.date_to,
@@ -251,8 +274,7 @@ class Commands:
 
     @_guarded
     async def extract(self, ctx: CommandContext, *, text: str | None = None, url: str | None = None,
-                      upload: tuple[str, bytes] | None = None, path: str | None = None,
-                      date: str | None = None) -> Reply:
+                      upload: Upload | None = None, path: str | None = None, date: str | None = None) -> Reply:
         """Extract who said what from pasted text, a link or an attached file, and save it.
 
         Add date:YYYY-MM-DD before the text to set the article date (otherwise a "date YYYY-MM-DD" first
@@ -261,20 +283,30 @@ class Commands:
         given = [x for x in (text, url, upload, path) if x is not None]
         if len(given) != 1:
             raise UsageError(f"type {self.usage('extract')}, or attach one file")
+        if path is not None and not ctx.local_files:
+            raise UsageError("local files can only be read in the console")
+        self.cooldown.check(ctx.user_id)  # before any download, fetch or extraction
+        try:
+            result = await self._intake(ctx, text=text, url=url, upload=upload, path=path, date=date)
+        except (InputError, UsageError, Busy):
+            # Refused before any real work (unreadable input, a full pool): the user may try again at once.
+            self.cooldown.release(ctx.user_id)
+            raise
+        return self._intake_reply(result)
+
+    async def _intake(self, ctx: CommandContext, *, text: str | None, url: str | None, upload: Upload | None,
+                      path: str | None, date: str | None) -> IntakeResult:
         actor = ctx.actor
         service = self.service
         if url is not None:
-            result = await service.add_link(actor, url, article_date=date)
-        elif upload is not None:
-            result = await service.add_upload(actor, upload[0], upload[1], article_date=date)
-        elif path is not None:
-            if not ctx.local_files:
-                raise UsageError("local files can only be read in the console")
-            result = await service.add_file(actor, Path(path), article_date=date)
-        else:
-            assert text is not None
-            result = await service.add_text(actor, text, article_date=date)
-        return self._intake_reply(result)
+            return await service.add_link(actor, url, article_date=date)
+        if upload is not None:
+            filename, data = upload if isinstance(upload, tuple) else await upload()
+            return await service.add_upload(actor, filename, data, article_date=date)
+        if path is not None:
+            return await service.add_file(actor, Path(path), article_date=date)
+        assert text is not None
+        return await service.add_text(actor, text, article_date=date)
 
     def _intake_reply(self, result: IntakeResult) -> Reply:
         art = result.article
@@ -332,7 +364,8 @@ class Commands:
                 parts.append("also: " + ", ".join(sp.aliases))
             rows.append(Row(title=sp.name, body=" · ".join(parts)))
         description = "" if rows else f"Nobody quoted yet. Try {self.prefix}extract <text or link>."
-        page_command = f"{self.prefix}speakers {{page}}" if result.pages > 1 else None
+        page_command = f"{self.prefix}speakers page:{{page}}" if result.pages > 1 else None
+        past_end(result)
         return Reply(title="Speakers", description=description, rows=tuple(rows), page=result.page,
                      pages=result.pages, page_command=page_command)
 
@@ -406,11 +439,12 @@ class Commands:
         who, statements, left_out = await self.service.export(ctx.guild_id, speaker, kind)
         stem = "quotes" + ("-" + "-".join(who.name.lower().split()) if who else "")
         safe_stem = "".join(c for c in stem if c.isalnum() or c in "-_") or "quotes"
+        # Tens of thousands of statements take seconds to write out: not on the event loop.
         if fmt == "csv":
-            attachment = Attachment(f"{safe_stem}.csv", to_csv(statements), "text/csv")
+            attachment = Attachment(f"{safe_stem}.csv", await asyncio.to_thread(to_csv, statements), "text/csv")
         else:
-            attachment = Attachment(f"{safe_stem}.json", to_json(statements, who.name if who else None),
-                                    "application/json")
+            data = await asyncio.to_thread(to_json, statements, who.name if who else None)
+            attachment = Attachment(f"{safe_stem}.json", data, "application/json")
         count = len(statements)
         note = left_out_note(left_out)
         return Reply(title="Export", kind="success", attachments=(attachment,),
@@ -420,7 +454,12 @@ class Commands:
 
     @_guarded
     async def alias(self, ctx: CommandContext, name: str, canonical: str) -> Reply:
-        """Make a name another name of a speaker, merging the two if both exist: !alias Kirby John Kirby."""
+        """Make a name another name of a speaker, merging the two if both exist: !alias Kirby John Kirby.
+
+        Moderators only: it renames the speaker in every saved quote of the server.
+        """
+        name = parse_speaker_name(name, "alias")
+        canonical = parse_speaker_name(canonical, "canonical name")
         result = await self.service.alias(ctx.actor, name, canonical)
         lines = [f"“{result.alias}” now means {result.speaker.name}."]
         if result.renamed_from:
@@ -433,7 +472,7 @@ class Commands:
     async def fix(self, ctx: CommandContext, statement: str, speaker: str) -> Reply:
         """Correct who said a statement: !fix S12 speaker John Kirby."""
         _, number = parse_ref(statement, "S", f"type {self.usage('fix')}")
-        st = await self.service.fix_speaker(ctx.actor, number, speaker)
+        st = await self.service.fix_speaker(ctx.actor, number, parse_speaker_name(speaker))
         note = "" if st.number == number else f" It was the same as {st.ref}, so the two are merged."
         return Reply(title=f"Fixed S{number}", kind="success", rows=(statement_row(st),),
                      description=f"Speaker is now {st.speaker}.{note}")
@@ -472,12 +511,13 @@ class Commands:
             if name not in COMMANDS:
                 guess = suggest(name, list(COMMANDS))
                 hint = f"did you mean {self.prefix}{guess}?" if guess else f"type {self.prefix}help"
-                raise UsageError(f"there is no {self.prefix}{name} command; {hint}")
+                raise UsageError(f"there is no {self.prefix}{_short(name, 40)} command; {hint}")
             return Reply(title=self.usage(name), description=self.command_help(name))
         rows = tuple(Row(title=self.usage(n), body=self.command_help(n).split("\n", 1)[0]) for n in COMMANDS)
         return Reply(title="Commands", rows=rows,
                      footer=f"Ids: S12 is a statement, A3 an article. {self.prefix}help <command> for more. "
-                            "Only the person who added an article, or a moderator, can fix, alias or forget. "
+                            "Only the person who added a statement's first article, or a moderator, can fix or "
+                            "forget it; only moderators can alias. "
                             "Lists show quotes (speech); add kind:all for beliefs and findings too.")
 
     def command_help(self, name: str) -> str:
@@ -485,6 +525,15 @@ class Commands:
         doc = getattr(self, COMMANDS[name].method).__doc__ or ""
         lines = [line.strip() for line in doc.strip().splitlines()]
         return "\n".join(lines).replace("!", self.prefix) if self.prefix != "!" else "\n".join(lines)
+
+
+def past_end(page: Page[Any]) -> None:
+    """Refuse a page past the last one, saying which page is the last (an empty listing is no error)."""
+    if page.items or page.page <= 1 or not page.total:
+        return
+    last = page.pages
+    raise PageNotFound(f"page {page.page:,} is past the end: the last page is page:{last:,}"
+                       + (f" ({page.total:,} or more in all)" if page.capped else ""))
 
 
 def _kind_title(kind: KindChoice) -> str:

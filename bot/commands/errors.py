@@ -21,10 +21,17 @@ log = logging.getLogger(__name__)
 GENERIC_ERROR = "Something went wrong on our side; the error was logged. Please try again later."
 
 
+class PageNotFound(NotFound):
+    """A page past the last one of a listing was asked for; the message names the last page."""
+
+
+
 def error_reply(exc: BaseException) -> Reply:
     """Map an exception to an error reply; log unexpected ones with their traceback."""
     if isinstance(exc, PermissionDenied):
         return Reply(title="Not allowed", description=f"Sorry, {exc}.", kind="error", ephemeral=True)
+    if isinstance(exc, PageNotFound):
+        return Reply(title="No such page", description=_sentence(exc), kind="error", ephemeral=True)
     if isinstance(exc, NotFound):
         return Reply(title="Not found", description=_sentence(exc), kind="error", ephemeral=True)
     if isinstance(exc, UsageError):

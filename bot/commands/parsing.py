@@ -5,10 +5,11 @@ from __future__ import annotations
 import difflib
 import re
 import shlex
+import unicodedata
 from dataclasses import dataclass
 
 from bot.errors import UsageError
-from bot.service import DEFAULT_KIND, KIND_CHOICES, KindChoice
+from bot.service import DEFAULT_KIND, KIND_CHOICES, MAX_PAGE, KindChoice
 
 _REF = re.compile(r"^\s*([SsAa])?\s*#?(\d{1,12})\s*$")
 _COMMAND = re.compile(r"(\S+)(.*)", re.DOTALL)
@@ -20,6 +21,16 @@ _KIND_IN_TEXT = re.compile(r"""
     \s*                # the spaces after it go with it
 """, re.IGNORECASE | re.VERBOSE)
 KIND_USAGE = "kind:speech (the default), kind:thought, kind:evidence or kind:all"
+_PAGE_WORD = re.compile(r"^page:(.*)$", re.IGNORECASE)
+_PAGE_IN_TEXT = re.compile(r"""
+    (?:^|(?<=\s))      # at the start or after a space, so "homepage:" is not an option
+    page:(\S*)         # the option and its value, up to the next space
+    \s*                # the spaces after it go with it
+""", re.IGNORECASE | re.VERBOSE)
+# How close an unknown "!word" must be to a command before the bot answers it at all: other bots' commands
+# ("!play", "!hello", "!rank") get silence, typos ("!qoutes", "!serch", "!quote") a suggestion.
+SUGGEST_CUTOFF = 0.6
+UNSOLICITED_CUTOFF = 0.75
 
 
 def split_command(text: str, prefix: str) -> tuple[str, str] | None:
@@ -44,20 +55,74 @@ def tokens(rest: str) -> list[str]:
         return rest.split()
 
 
-def suggest(name: str, names: list[str]) -> str | None:
+def suggest(name: str, names: list[str], cutoff: float = SUGGEST_CUTOFF) -> str | None:
     """Return the known command closest to a mistyped ``name``, if any is close."""
-    close = difflib.get_close_matches(name.lower(), names, n=1, cutoff=0.6)
+    close = difflib.get_close_matches(name.lower(), names, n=1, cutoff=cutoff)
     return close[0] if close else None
 
 
-def split_page(words: list[str]) -> tuple[list[str], int]:
-    """Take a trailing page number off the words: ["Kirby", "2"] -> (["Kirby"], 2)."""
-    if words and words[-1].isdigit():
-        page = int(words[-1])
-        if page < 1:
-            raise UsageError("page numbers start at 1")
-        return words[:-1], page
-    return words, 1
+def _is_number(word: str) -> bool:
+    """Return whether a word is a plain number (ASCII digits: "²" and "٣" are not page numbers)."""
+    return word.isascii() and word.isdecimal()
+
+
+def parse_page(value: str) -> int:
+    """Parse a page number (the value of ``page:``), from 1 to :data:`MAX_PAGE`."""
+    word = value.strip()
+    if not word:
+        raise UsageError("page: needs a number, e.g. page:2")
+    if not _is_number(word):
+        raise UsageError(f"page:{value} is not a page number; type e.g. page:2")
+    if len(word) > len(str(MAX_PAGE)) or int(word) > MAX_PAGE:
+        raise UsageError(f"there is no page {word}: pages go up to {MAX_PAGE:,}")
+    page = int(word)
+    if page < 1:
+        raise UsageError("page numbers start at 1")
+    return page
+
+
+def split_page(words: list[str], *, trailing: bool = True) -> tuple[list[str], int]:
+    """Take the page off the words: a ``page:N`` option anywhere, else (``trailing``) a last word that is a
+    number: ["Kirby", "2"] -> (["Kirby"], 2). Commands whose words are text to find pass ``trailing=False``."""
+    rest = [w for w in words if not _PAGE_WORD.match(w)]
+    given = [m.group(1) for w in words if (m := _PAGE_WORD.match(w))]
+    if len(given) > 1:
+        raise UsageError("give page: once, e.g. page:2")
+    if given:
+        return rest, parse_page(given[0])
+    if trailing and rest and _is_number(rest[-1]):
+        return rest[:-1], parse_page(rest[-1])
+    return rest, 1
+
+
+def take_page_text(rest: str) -> tuple[str, int]:
+    """Take a ``page:N`` option out of raw argument text (a bare number stays a word: "covid 19")."""
+    given = _PAGE_IN_TEXT.findall(rest)
+    if len(given) > 1:
+        raise UsageError("give page: once, e.g. page:2")
+    if not given:
+        return rest, 1
+    return _PAGE_IN_TEXT.sub(" ", rest).strip(), parse_page(given[0])
+
+
+# The longest speaker name or alias a user may set (the longest real one in the seeds is under 60).
+MAX_NAME_CHARS = 100
+
+
+def parse_speaker_name(text: str, what: str = "speaker's name") -> str:
+    """Return a speaker name typed by a user, spaces normalised; refuse one that names nobody.
+
+    A name needs a letter or a digit (names are looked up by their letters, so "***" or a NUL would clash
+    with every other such name), no control characters, and at most :data:`MAX_NAME_CHARS` characters.
+    """
+    name = " ".join(text.split())
+    if any(unicodedata.category(c) == "Cc" for c in name):
+        raise UsageError(f"the {what} contains control characters")
+    if not any(c.isalnum() for c in name):
+        raise UsageError(f"the {what} needs letters, e.g. John Kirby")
+    if len(name) > MAX_NAME_CHARS:
+        raise UsageError(f"the {what} is {len(name):,} characters long; the limit is {MAX_NAME_CHARS}")
+    return name
 
 
 def parse_ref(text: str, kinds: str, usage: str) -> tuple[str, int]:
@@ -115,7 +180,8 @@ class TimelineArgs:
     kind: KindChoice = DEFAULT_KIND
 
 
-TIMELINE_USAGE = "type !timeline [speaker] [from:YYYY-MM-DD] [to:YYYY-MM-DD] [article:A3] [kind:all] [page]"
+_OPTION_GROUPS = {"since": "from", "until": "to"}  # two spellings of one option
+TIMELINE_USAGE = "type !timeline [speaker] [from:YYYY-MM-DD] [to:YYYY-MM-DD] [article:A3] [kind:all] [page:N]"
 
 
 def parse_timeline(rest: str) -> TimelineArgs:
@@ -124,6 +190,7 @@ def parse_timeline(rest: str) -> TimelineArgs:
     words: list[str] = []
     date_from = date_to = None
     article = None
+    seen: set[str] = set()
     for word in given:
         m = _FILTER.match(word)
         if not m:
@@ -132,6 +199,10 @@ def parse_timeline(rest: str) -> TimelineArgs:
         key, value = m.group(1).lower(), m.group(2).strip()
         if not value:
             raise UsageError(f"{key}: needs a value; {TIMELINE_USAGE}")
+        option = _OPTION_GROUPS.get(key, key)
+        if option in seen:
+            raise UsageError(f"give {option}: once; {TIMELINE_USAGE}")
+        seen.add(option)
         if key in ("from", "since"):
             date_from = value
         elif key in ("to", "until"):

@@ -16,7 +16,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.discord.cogs.common import run_text_command
+from bot.discord.cogs.common import raw_text, run_text_command
 from bot.discord.deps import BotDeps, Closer
 from bot.discord.errors import reply_for, send_error_to_interaction
 from bot.discord.replying import send_reply
@@ -49,8 +49,9 @@ class QuoteBot(commands.Bot):
     """The bot: prefix + slash commands over the command layer. Closing it closes the pool and the DB."""
 
     def __init__(self, deps: BotDeps, cogs: CogFactory, **options: Any) -> None:
+        # case_insensitive: phone keyboards type "!Extract"; it must reach the same command (and cooldown).
         super().__init__(command_prefix=commands.when_mentioned_or(deps.settings.command_prefix),
-                         intents=make_intents(), help_command=None, tree_cls=QuoteTree,
+                         case_insensitive=True, intents=make_intents(), help_command=None, tree_cls=QuoteTree,
                          allowed_mentions=discord.AllowedMentions.none(), **options)
         self.deps = deps
         self._make_cogs = cogs
@@ -89,7 +90,7 @@ class QuoteBot(commands.Bot):
         if context.interaction is None and isinstance(exception, commands.UserInputError):
             # A typed prefix command the converters cannot read: the command layer's parser explains it in
             # the same words as in the console.
-            await self.on_unknown_command(context)
+            await run_text_command(context, self.deps.runtime, context.message.content)
             return
         where = f"{context.clean_prefix}{context.command.qualified_name}" if context.command else "command"
         reply = reply_for(exception, context, where=where)
@@ -99,8 +100,15 @@ class QuoteBot(commands.Bot):
             log.exception("could not send the error reply for %s", where)
 
     async def on_unknown_command(self, context: commands.Context[Any]) -> None:
-        """Let the command layer answer an unknown command (it suggests the closest one)."""
-        await run_text_command(context, self.deps.runtime, context.message.content)
+        """Answer an unknown ``!word`` only when it is close to one of ours; other bots' commands get silence."""
+        runtime = self.deps.runtime
+        reply = runtime.unknown_command(raw_text(context, runtime))
+        if reply is None:
+            return
+        try:
+            await send_reply(context, reply, owner_id=context.author.id)
+        except discord.HTTPException:
+            log.exception("could not send the unknown-command reply")
 
     def request_shutdown(self, signame: str = "signal") -> None:
         """Start closing the bot (from a signal handler); the running ``start()`` then returns."""

@@ -3,6 +3,10 @@
 Pure functions: no network, no state. Limits (Discord API docs, "Embed Limits"):
 title 256, description 4096, 25 fields, field name 256, field value 1024, footer 2048, author name 256,
 and 6000 characters over all the embeds of one message (at most 10 embeds).
+
+A reply's text is plain text, much of it from users: titles, descriptions, rows and link labels are escaped
+(:func:`bot.discord.escaping.escape_text`) before they are clipped, and only then does this module add its own
+markdown (the links). Footers are not escaped: Discord shows them as plain text already.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from dataclasses import dataclass
 import discord
 
 from bot.commands.replies import Reply, ReplyKind, Row
+from bot.discord.escaping import escape_text, link_target, strip_dangling_escape
 
 TITLE_LIMIT = 256
 DESCRIPTION_LIMIT = 4096
@@ -45,14 +50,17 @@ def clip(text: str, limit: int) -> str:
     """Return ``text`` cut to at most ``limit`` characters, ending in an ellipsis when cut."""
     if len(text) <= limit:
         return text
-    return text[: max(0, limit - len(ELLIPSIS))].rstrip() + ELLIPSIS
+    # A cut through "\\*" must not leave a lone backslash that would escape the ellipsis or what follows.
+    return strip_dangling_escape(text[: max(0, limit - len(ELLIPSIS))].rstrip()) + ELLIPSIS
 
 
 def row_field(row: Row) -> tuple[str, str]:
     """Return the (name, value) of the embed field showing one row: its id, title, body and link."""
-    name = f"[{row.ref}] {row.title}" if row.ref else row.title
-    link = f"\n<{row.url}>" if row.url else ""
-    body = clip(row.body, FIELD_VALUE_LIMIT - len(link)) if row.body else ""
+    title = escape_text(row.title)
+    name = f"[{escape_text(row.ref)}] {title}" if row.ref else title
+    target = link_target(row.url) if row.url else None
+    link = f"\n<{target}>" if target else ""
+    body = clip(escape_text(row.body), FIELD_VALUE_LIMIT - len(link)) if row.body else ""
     value = (body + link).strip() or EMPTY_FIELD
     return clip(name or EMPTY_FIELD, FIELD_NAME_LIMIT), clip(value, FIELD_VALUE_LIMIT)
 
@@ -68,8 +76,9 @@ def footer_text(reply: Reply, omitted_rows: int = 0) -> str:
 
 
 def links_text(reply: Reply) -> str:
-    """Return the reply's links as one line of markdown links."""
-    return " · ".join(f"[{clip(link.label, 80)}]({link.url})" for link in reply.links)
+    """Return the reply's links as one line of markdown links (a link that is not a web address is left out)."""
+    shown = ((clip(escape_text(link.label), 80), link_target(link.url)) for link in reply.links)
+    return " · ".join(f"[{label}]({target})" for label, target in shown if target)
 
 
 def embed_length(embed: discord.Embed) -> int:
@@ -81,12 +90,12 @@ def render_reply(reply: Reply) -> Rendered:
     """Render a reply as at most 10 embeds whose total length stays within 6000 characters."""
     colour = KIND_COLOURS.get(reply.kind, KIND_COLOURS["info"])
     links = links_text(reply)
-    description = reply.description
+    description = escape_text(reply.description)
     if links:
         # The links go last in the description, and must survive clipping of a long description.
         room = DESCRIPTION_LIMIT - len(links) - 2
         description = (clip(description, room) + "\n\n" + links).strip() if description else links
-    first = discord.Embed(title=clip(reply.title, TITLE_LIMIT) or None,
+    first = discord.Embed(title=clip(escape_text(reply.title), TITLE_LIMIT) or None,
                           description=clip(description, DESCRIPTION_LIMIT) or None, colour=colour)
     embeds = [first]
     # Budget the footer at its worst (with an "omitted" note) so adding it at the end never overflows.

@@ -40,11 +40,14 @@ def _usage(ctx: commands.Context[Any] | None) -> str:
     if ctx is None or ctx.command is None:
         return ""
     usage = f"{ctx.clean_prefix}{ctx.command.qualified_name} {ctx.command.signature}".strip()
-    return f"\nUsage: `{usage}`"
+    return f"\nUsage: {usage}"
 
 
 def error_reply(error: BaseException, ctx: commands.Context[Any] | None = None) -> Reply | None:
-    """Map an expected error to a short, private reply; return None for an unexpected one."""
+    """Map an expected error to a short, private reply; return None for an unexpected one.
+
+    Plain text, like every reply (the renderer escapes it): converter errors echo what the user typed.
+    """
     error = unwrap(error)
     if isinstance(error, QuoteBotError):
         return domain_error_reply(error)  # the command layer's one mapping of domain errors to words
@@ -55,7 +58,7 @@ def error_reply(error: BaseException, ctx: commands.Context[Any] | None = None) 
         return Reply(title="Not allowed", description="Only the bot's owner can use that command.",
                      kind="error", ephemeral=True)
     if isinstance(error, commands.MissingRequiredArgument | commands.MissingRequiredAttachment):
-        return Reply(title="Missing argument", description=f"`{error.param.name}` is missing.{_usage(ctx)}",
+        return Reply(title="Missing argument", description=f"{error.param.name} is missing.{_usage(ctx)}",
                      kind="error", ephemeral=True)
     if isinstance(error, commands.UserInputError):
         return Reply(title="Cannot read that", description=f"{error}{_usage(ctx)}", kind="error",
@@ -66,7 +69,7 @@ def error_reply(error: BaseException, ctx: commands.Context[Any] | None = None) 
     if isinstance(error, app_commands.CommandSignatureMismatch | app_commands.CommandNotFound):
         return Reply(title="Out of date", kind="error", ephemeral=True,
                      description="This slash command changed since it was last synced with Discord; ask the "
-                                 "bot's owner to run `python -m bot sync`.")
+                                 "bot's owner to run: python -m bot sync")
     if isinstance(error, app_commands.TransformerError):
         return Reply(title="Cannot read that", description=str(error), kind="error", ephemeral=True)
     return None

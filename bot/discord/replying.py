@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
+from dataclasses import replace
 from typing import Any
 
 import discord
@@ -10,6 +12,7 @@ from discord.ext import commands
 
 from bot.commands.replies import Reply
 from bot.discord.embeds import render_reply, reply_files
+from bot.discord.files import DEFAULT_UPLOAD_LIMIT, fit_files
 from bot.discord.views import ErrorReporter, PageLoader, PageView
 
 log = logging.getLogger(__name__)
@@ -17,10 +20,39 @@ log = logging.getLogger(__name__)
 Destination = commands.Context[Any] | discord.Interaction[Any] | discord.abc.Messageable
 
 
+def upload_limit(dest: Destination) -> int:
+    """Return how many bytes of files a message to ``dest`` may carry."""
+    interaction = dest if isinstance(dest, discord.Interaction) else (
+        dest.interaction if isinstance(dest, commands.Context) else None)
+    if interaction is not None:
+        return int(interaction.filesize_limit)
+    guild = getattr(dest, "guild", None)
+    return int(guild.filesize_limit) if isinstance(guild, discord.Guild) else DEFAULT_UPLOAD_LIMIT
+
+
+async def _fit(dest: Destination, reply: Reply) -> Reply:
+    """Return ``reply`` with files that ``dest`` accepts (zipped if need be), or a refusal saying why not."""
+    if not reply.attachments:
+        return reply
+    fitted = await asyncio.to_thread(fit_files, reply.attachments, upload_limit(dest))
+    if fitted.too_large:
+        return Reply(title="Export too large", kind="error", ephemeral=True,
+                     description=f"Sorry, {fitted.too_large}. Export one speaker's quotes, or one kind.")
+    if fitted.attachments is not reply.attachments:
+        note = "Zipped to fit Discord's upload limit."
+        return replace(reply, attachments=fitted.attachments,
+                       description=f"{reply.description}\n{note}" if reply.description else note)
+    return reply
+
+
 async def send_reply(dest: Destination, reply: Reply, *, owner_id: int, load_page: PageLoader | None = None,
                      on_error_reply: ErrorReporter | None = None,
                      reference: discord.Message | None = None) -> discord.Message | None:
-    """Render ``reply`` and send it; attach page buttons when it has more pages and a way to load them."""
+    """Render ``reply`` and send it; attach page buttons when it has more pages and a way to load them.
+
+    Files are fitted to the destination's upload limit first (zipped, or refused with a reason).
+    """
+    reply = await _fit(dest, reply)
     rendered = render_reply(reply)
     view: PageView | None = None
     if reply.pages > 1 and load_page is not None:

@@ -11,6 +11,7 @@ import sys
 
 from discord.ext import commands
 
+from bot.commands.limits import UserCooldown
 from bot.discord.bot import QuoteBot, ShardedQuoteBot, install_signal_handlers
 from bot.discord.cogs.admin import AdminCog
 from bot.discord.cogs.auto import AutoExtractCog
@@ -19,7 +20,6 @@ from bot.discord.cogs.extract import ExtractCog
 from bot.discord.cogs.query import QueryCog
 from bot.discord.connect import CONNECT_ERRORS, MISSING_TOKEN, connect_error
 from bot.discord.deps import BotDeps
-from bot.discord.limits import UserCooldown
 from bot.discord.sync import sync_with
 from bot.errors import QuoteBotError
 from bot.settings import Settings
@@ -51,8 +51,9 @@ async def open_deps(settings: Settings, *, warm_up: bool = False) -> BotDeps:
     storage = await Storage.open(settings.database_path)
     extractor = ProcessPoolExtractor.from_settings(settings)
     service = Service(storage, extractor, settings)
-    deps = BotDeps(settings=settings, runtime=Commands(service, prefix=settings.command_prefix),
-                   cooldown=UserCooldown(settings.extract_cooldown_seconds),
+    runtime = Commands(service, prefix=settings.command_prefix,
+                       cooldown=UserCooldown(settings.extract_cooldown_seconds))
+    deps = BotDeps(settings=settings, runtime=runtime,
                    closers=[("database", storage.close), ("extraction pool", extractor.aclose)])
     if warm_up:
         deps.on_start.append(extractor.warm_up)

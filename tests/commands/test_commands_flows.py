@@ -139,11 +139,42 @@ async def test_corrections_need_the_adder_or_a_moderator(commands: Commands, mes
     assert allowed.kind == "success", allowed.description
 
 
+async def test_an_edited_copy_of_an_article_does_not_hand_over_its_statements(commands: Commands) -> None:
+    """Corrections belong to the adder of a statement's FIRST article: a later source gives no rights."""
+    await seed(commands)
+    copy = ARTICLE.replace("date 2021-09-02", "date 2021-09-03") + "Someone|Else entirely.\n"
+    kind, text, _ = await run(commands, OTHER, "!extract " + copy)
+    assert kind == "success" and "already saved from another article" in text  # A3 now reports S1 and S2
+    for message in ["!fix S1 speaker Nobody Real", "!forget S1", "!forget S2"]:
+        refused = await commands.dispatch(OTHER, message)
+        assert refused.title == "Not allowed" and "first article (A1)" in refused.description, message
+    assert (await commands.service.statement(1, 1)).speaker == "John Kirby"
+    # Their own statement and their own article stay theirs; forgetting A3 keeps what A1 reports.
+    assert (await commands.dispatch(OTHER, "!fix S4 speaker Someone Else")).kind == "success"
+    kind, text, _ = await run(commands, OTHER, "!forget A3")
+    assert kind == "success" and "1 statement(s)" in text
+    assert (await commands.service.statement(1, 1)).speaker == "John Kirby"
+    assert (await commands.dispatch(ADDER, "!fix S1 speaker Admiral John Kirby")).kind == "success"
+
+
+async def test_alias_is_for_moderators_only(commands: Commands) -> None:
+    await seed(commands)  # every statement is ADDER's
+    for who in (ADDER, OTHER):
+        for message in ["!alias Kirby Someone Else", "!alias Mission Man John Kirby"]:
+            refused = await commands.dispatch(who, message)
+            assert refused.title == "Not allowed" and "moderator" in refused.description, message
+    _, _, rows = await run(commands, ADDER, "!speakers")
+    assert len(rows) == 2 and not any("Someone Else" in r or "Mission Man" in r for r in rows), rows
+    assert (await commands.dispatch(MODERATOR, "!alias Kirby Admiral Kirby")).kind == "success"
+
+
 async def test_adder_can_correct_and_audit_log_records_it(commands: Commands) -> None:
     await seed(commands)
     kind, text, _ = await run(commands, ADDER, "!fix S2 speaker Jennifer Psaki")
     assert kind == "success" and "Jennifer Psaki" in text
     kind, text, _ = await run(commands, ADDER, "!alias Psaki Jennifer Psaki")
+    assert kind == "error" and "only a moderator" in text  # a speaker's name is the whole server's
+    kind, text, _ = await run(commands, MODERATOR, "!alias Psaki Jennifer Psaki")
     assert kind == "success"
     _, _, rows = await run(commands, ADDER, "!quotes Psaki")
     assert len(rows) == 1
@@ -151,7 +182,7 @@ async def test_adder_can_correct_and_audit_log_records_it(commands: Commands) ->
     assert kind == "success" and "1 statement(s)" in text
     audit = await commands.service.storage.audit.recent(1)
     assert [(a.action, a.target, a.user_id) for a in audit] == [
-        ("forget", "A2", 100), ("alias", "Psaki", 100), ("fix speaker", "S2", 100)]
+        ("forget", "A2", 100), ("alias", "Psaki", 300), ("fix speaker", "S2", 100)]
     assert json.loads(audit[2].detail) == {"before": "Jen Psaki", "after": "Jennifer Psaki"}
 
 
@@ -160,7 +191,7 @@ async def test_alias_merges_two_speakers_and_their_duplicate_statements(commands
     await run(commands, ADDER, "!extract Kirby|One.\nKirby|Three.")  # ambiguous: a separate "Kirby"
     _, _, rows = await run(commands, ADDER, "!speakers")
     assert len(rows) == 3
-    kind, text, _ = await run(commands, ADDER, "!alias Kirby John Kirby")
+    kind, text, _ = await run(commands, MODERATOR, "!alias Kirby John Kirby")
     assert kind == "success" and "2 statement(s) moved" in text
     _, _, rows = await run(commands, ADDER, "!quotes John Kirby")
     assert len(rows) == 2  # "One." from both articles is one statement now
@@ -213,7 +244,7 @@ async def test_pages(commands: Commands) -> None:
     await run(commands, ADDER, "!extract " + "\n".join(f"Kirby|Quote number {i}." for i in range(25)))
     first = await commands.dispatch(ADDER, "!quotes Kirby")
     assert (first.page, first.pages, len(first.rows)) == (1, 3, 10)
-    assert first.page_command == "!quotes Kirby {page}"
+    assert first.page_command == "!quotes Kirby page:{page}"
     third = await commands.dispatch(ADDER, first.page_command.format(page=3))
     assert (third.page, len(third.rows)) == (3, 5)
 

@@ -101,15 +101,15 @@ async def test_pages_keep_the_kind(commands: Commands) -> None:
     text = "".join(f"Ann Lee|Belief number {i}.|thought\n" for i in range(12)) + "Ann Lee|Said once.\n"
     await commands.dispatch(ADDER, "!extract " + text)
     first = await commands.dispatch(ADDER, "!quotes Lee kind:thought")
-    assert first.pages == 2 and first.page_command == "!quotes Ann Lee kind:thought {page}"
+    assert first.pages == 2 and first.page_command == "!quotes Ann Lee kind:thought page:{page}"
     second = await commands.dispatch(ADDER, first.page_command.format(page=2))
     assert second.page == 2 and len(second.rows) == 2
     assert all("belief" in r.title for r in second.rows)
     search = await commands.dispatch(ADDER, "!search belief kind:thought")
-    assert search.page_command == "!search belief kind:thought {page}"
+    assert search.page_command == "!search belief kind:thought page:{page}"
     assert (await commands.dispatch(ADDER, search.page_command.format(page=2))).page == 2
     timeline = await commands.dispatch(ADDER, "!timeline kind:thought")
-    assert timeline.page_command == "!timeline kind:thought {page}"
+    assert timeline.page_command == "!timeline kind:thought page:{page}"
 
 
 async def test_help_names_the_kind_option(commands: Commands) -> None:

@@ -12,6 +12,7 @@ from bot.commands.parsing import (
     split_page,
     suggest,
     take_date_option,
+    take_page_text,
     tokens,
 )
 from bot.errors import UsageError
@@ -40,6 +41,19 @@ def test_split_page() -> None:
     assert split_page(["John", "Kirby"]) == (["John", "Kirby"], 1)
     with pytest.raises(UsageError):
         split_page(["Kirby", "0"])
+    assert split_page(["Kirby", "page:3"]) == (["Kirby"], 3)
+    assert split_page(["page:3", "Kirby"]) == (["Kirby"], 3)
+    assert split_page(["Costa", "²"]) == (["Costa", "²"], 1)  # "²".isdigit() is True; it is no page
+    assert split_page(["covid", "19"], trailing=False) == (["covid", "19"], 1)
+    for bad in (["99999999999999999999"], ["page:x"], ["page:1", "page:2"], ["page:١"]):
+        with pytest.raises(UsageError):
+            split_page(bad)
+
+
+def test_search_pages_only_by_option() -> None:
+    assert take_page_text("covid 19") == ("covid 19", 1)
+    assert take_page_text("covid page:2") == ("covid", 2)
+    assert take_page_text("homepage:2 covid") == ("homepage:2 covid", 1)
 
 
 @pytest.mark.parametrize(("text", "kinds", "expected"), [

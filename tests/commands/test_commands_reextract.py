@@ -63,7 +63,7 @@ async def test_reextract_keeps_fixes_aliases_forgotten_statements_and_ids(storag
                                      "S4": ("Junk", "speech"), "S5": ("Lloyd", "speech")}
     await ok(old, "!fix S2 speaker Admiral John Kirby")
     await ok(old, "!forget S3")
-    await ok(old, "!alias Lloyd Lloyd Austin")
+    await ok(old, "!alias Lloyd Lloyd Austin", MODERATOR)
 
     new = commands_with(storage, upgraded())
     reply = await ok(new, "!reextract", MODERATOR)

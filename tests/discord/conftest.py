@@ -44,6 +44,11 @@ class Env:
         """Deliver a MESSAGE_CREATE gateway event."""
         self.bot._connection.parse_message_create(payload)  # type: ignore[arg-type]
 
+    def refresh_guild(self) -> None:
+        """Deliver the world's guild again (after changing its roles or overwrites), as GUILD_CREATE would."""
+        state = self.bot._connection
+        state._add_guild(discord.Guild(data=self.world.guild_payload(), state=state))  # type: ignore[arg-type]
+
     def interact(self, payload: dict[str, object]) -> None:
         """Deliver an INTERACTION_CREATE gateway event."""
         self.bot._connection.parse_interaction_create(payload)  # type: ignore[arg-type]
@@ -60,8 +65,9 @@ async def make_env(tmp_path: Path, pool: ProcessPoolExtractor, cooldown: float =
     token = async_context.set(FakeWebhookAdapter(rec))
     storage = await Storage.open(settings.database_path)
     service = Service(storage, pool, settings)
-    deps = BotDeps(settings=settings, runtime=Commands(service, prefix=settings.command_prefix),
-                   cooldown=UserCooldown(settings.extract_cooldown_seconds),
+    runtime = Commands(service, prefix=settings.command_prefix,
+                       cooldown=UserCooldown(settings.extract_cooldown_seconds))
+    deps = BotDeps(settings=settings, runtime=runtime,
                    closers=[("database", storage.close)])
     bot = create_bot(deps)
     http = FakeHTTP(rec)

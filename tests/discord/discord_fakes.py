@@ -50,6 +50,8 @@ class Call:
     files: list[str] = field(default_factory=list)
     file_data: dict[str, bytes] = field(default_factory=dict)
     response: Any = None  # what the fake Discord answered
+    # Discord shows the first follow-up after a defer with the defer's visibility, whatever its own flags say.
+    shown_ephemeral: bool | None = None
 
     @property
     def embeds(self) -> list[dict[str, Any]]:
@@ -78,6 +80,11 @@ class Call:
     @property
     def ephemeral(self) -> bool:
         return bool(self.flags & 64)
+
+    @property
+    def seen_ephemeral(self) -> bool:
+        """Whether only the user sees this message, as Discord would show it (a defer decides its follow-up)."""
+        return self.ephemeral if self.shown_ephemeral is None else self.shown_ephemeral
 
     @property
     def components(self) -> list[dict[str, Any]]:
@@ -204,6 +211,7 @@ class FakeWebhookAdapter(AsyncWebhookAdapter):
         super().__init__()
         self.recorder = recorder
         self.originals: dict[str, dict[str, Any]] = {}
+        self.deferred: dict[str, bool] = {}  # interaction token -> the defer was ephemeral
 
     async def request(self, route: Route, session: Any, *, payload: Any = None, multipart: Any = None,
                       files: Any = None, **kwargs: Any) -> Any:
@@ -226,6 +234,7 @@ class FakeWebhookAdapter(AsyncWebhookAdapter):
                 self.originals[token] = message
             elif kind == 5:
                 self.originals[token] = message_payload(0, BOT_USER, {"flags": inner.get("flags", 0)})
+                self.deferred[token] = bool(inner.get("flags", 0) & 64)
             resource: dict[str, Any] = {"type": kind}
             if message is not None:
                 resource["message"] = message
@@ -243,6 +252,8 @@ class FakeWebhookAdapter(AsyncWebhookAdapter):
                 self.originals[token] = message
             return message
         if route.method == "POST":
+            if token in self.deferred:  # the first follow-up replaces the "thinking…" message
+                call.shown_ephemeral = self.deferred.pop(token)
             return message_payload(0, BOT_USER, body, files=names)
         self.recorder.unexpected.append(call)
         return None
@@ -274,6 +285,8 @@ class World:
     bob: int = field(default_factory=snowflake)
     mod: int = field(default_factory=snowflake)
     names: dict[int, str] = field(default_factory=dict)
+    # Permission bits a channel overwrite grants a user on the text channel only (not the server).
+    channel_grants: dict[int, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.names.update({self.alice: "alice", self.bob: "bob", self.mod: "mod"})
@@ -283,6 +296,11 @@ class World:
         return {"user": user_payload(user_id, self.names.get(user_id, "user")), "roles": roles,
                 "joined_at": "2026-01-01T00:00:00+00:00", "deaf": False, "mute": False, "flags": 0,
                 "nick": None, "avatar": None}
+
+    def overwrites(self) -> list[dict[str, Any]]:
+        """Return the text channel's member permission overwrites (from ``channel_grants``)."""
+        return [{"id": str(uid), "type": 1, "allow": str(bits), "deny": "0"}
+                for uid, bits in self.channel_grants.items()]
 
     def guild_payload(self) -> dict[str, Any]:
         return {
@@ -298,7 +316,7 @@ class World:
                  "position": 1, "color": 0, "hoist": False, "managed": False, "mentionable": False},
             ],
             "channels": [{"id": str(self.channel_id), "type": 0, "name": "newsdesk", "position": 0,
-                          "permission_overwrites": [], "nsfw": False, "parent_id": None,
+                          "permission_overwrites": self.overwrites(), "nsfw": False, "parent_id": None,
                           "guild_id": str(self.guild_id)}],
             "members": [self.member_payload(u) for u in (self.alice, self.bob, self.mod)]
             + [{"user": BOT_USER, "roles": [], "joined_at": "2026-01-01T00:00:00+00:00", "deaf": False,
@@ -338,13 +356,15 @@ class World:
             payload["context"] = 1
         else:
             member = self.member_payload(user)
-            perms = MEMBER_PERMS | (MANAGE_MESSAGES if user == self.mod else 0)
+            # What Discord sends: the member's permissions in the channel, overwrites included.
+            perms = MEMBER_PERMS | (MANAGE_MESSAGES if user == self.mod else 0) | self.channel_grants.get(user, 0)
             member["permissions"] = str(perms)
             payload.update({"guild_id": str(self.guild_id), "member": member, "guild_locale": "en-US",
                             "channel_id": str(self.channel_id), "context": 0,
                             "channel": {"id": str(self.channel_id), "type": 0, "name": "newsdesk",
                                         "guild_id": str(self.guild_id), "position": 0,
-                                        "permission_overwrites": [], "nsfw": False, "parent_id": None}})
+                                        "permission_overwrites": self.overwrites(), "nsfw": False,
+                                        "parent_id": None}})
         return payload
 
     def slash(self, user: int, name: str, options: dict[str, Any] | None = None, *, dm: bool = False,

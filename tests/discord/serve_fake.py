@@ -19,7 +19,6 @@ from discord_fakes import FakeHTTP, Recorder, install_fake_http
 from bot.commands.core import Commands
 from bot.discord.bot import QuoteBot
 from bot.discord.deps import BotDeps
-from bot.discord.limits import UserCooldown
 from bot.discord.runner import make_cogs, serve
 from bot.service import Service
 from bot.settings import Settings
@@ -45,7 +44,7 @@ async def main(db_path: str) -> int:
     storage = await Storage.open(settings.database_path)
     pool = ProcessPoolExtractor.from_settings(settings)
     deps = BotDeps(settings=settings, runtime=Commands(Service(storage, pool, settings)),
-                   cooldown=UserCooldown(0), closers=[("database", storage.close), ("extraction pool", pool.aclose)],
+                   closers=[("database", storage.close), ("extraction pool", pool.aclose)],
                    on_start=[pool.warm_up])
     bot: Any = GatewaylessBot(deps, make_cogs)
     install_fake_http(bot, FakeHTTP(Recorder()))

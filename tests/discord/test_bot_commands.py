@@ -81,8 +81,9 @@ async def test_slash_extract_with_attachment_defers_then_follows_up(env: Env) ->
 async def test_slash_extract_refuses_other_file_types(env: Env) -> None:
     att = attachment_payload("report.pdf", b"%PDF-1.7", "https://cdn.example/report.pdf")
     env.interact(env.world.slash(env.world.alice, "extract", attachments={"file": att}))
-    calls = await env.rec.wait_for(responses, count=2)
-    assert "eport.pdf is not a file I read" in calls[1].text
+    calls = await env.rec.wait_for(responses)
+    assert calls[0].json["type"] == 4 and calls[0].ephemeral  # refused at once, privately (no defer)
+    assert "eport.pdf is not a file I read" in calls[0].text
     assert not any(c.path == att["url"] for c in env.rec.calls)  # never downloaded
 
 

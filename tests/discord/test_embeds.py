@@ -119,3 +119,44 @@ def test_any_reply_fits_discords_limits(title: str, description: str, rows: list
     rendered = render_reply(reply)
     assert_within_limits(rendered.embeds)
     assert sum(len(e.fields) for e in rendered.embeds) + rendered.omitted_rows == len(rows)
+
+
+PHISH = "[verify here](https://discord-login.example/verify)"
+
+
+def test_user_text_is_escaped_everywhere_before_clipping() -> None:
+    """Quotes, speaker names, titles and echoed input render literally; the bot's own links still work."""
+    reply = Reply(
+        title="Quotes by **The Boss** " + PHISH,
+        description="Speaker is now ||spoiler|| <@123456789012345678> @everyone\n> quoted",
+        rows=(Row(title="`Kirby` · 2021-08-24", body="“" + PHISH + "”", ref="S1",
+                  url="https://example.com/a)[x](https://evil.example"),),
+        links=(Link("Article [x](https://evil.example)", "https://example.com/story"),),
+    )
+    (embed,) = render_reply(reply).embeds
+    assert embed.title == "Quotes by \\*\\*The Boss\\*\\* \\[verify here]\\(https://discord-login.example/verify)"
+    description = embed.description or ""
+    assert description.startswith("Speaker is now \\|\\|spoiler\\|\\| \\<@\u200b123456789012345678> "
+                                  "@\u200beveryone\n\\> quoted")
+    assert description.endswith("[Article \\[x]\\(https://evil.example)](https://example.com/story)")
+    field = embed.fields[0]
+    assert field.name == "[S1] \\`Kirby\\` · 2021-08-24"
+    assert (field.value or "").startswith("“\\[verify here]\\(https://discord-login.example/verify)”")
+    assert (field.value or "").endswith("<https://example.com/a%29%5Bx%5D%28https://evil.example>")
+
+
+def test_escaping_comes_before_clipping() -> None:
+    """Escapes count towards the limits, and a cut never leaves half an escape."""
+    reply = Reply(title="*" * 300, rows=(Row(title="_" * 300, body="|" * 2000),))
+    (embed,) = render_reply(reply).embeds
+    assert_within_limits((embed,))
+    title, name, value = embed.title or "", embed.fields[0].name or "", embed.fields[0].value or ""
+    for text, char in ((title, "*"), (name, "_"), (value, "|")):
+        assert text.endswith(f"\\{char}…"), text[-6:]
+        assert text.removesuffix("…").count("\\") == text.count(char)
+
+
+def test_links_that_are_not_web_addresses_are_left_out() -> None:
+    reply = Reply(title="t", links=(Link("Article", "javascript:alert(1)"), Link("Message", "https://x.example/m")))
+    (embed,) = render_reply(reply).embeds
+    assert embed.description == "[Message](https://x.example/m)"

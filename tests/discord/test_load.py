@@ -70,9 +70,10 @@ def _kind(text: str) -> str:
 
 
 def _interaction_answers(calls: list[Call], token: str) -> list[Call]:
-    """Return the messages that answered one interaction (not its deferral)."""
-    return [c for c in calls if c.params.get("webhook_token") == token and not c.path.endswith("/callback")
-            and c.method in ("POST", "PATCH")]
+    """Return the messages that answered one interaction (not its deferral): a follow-up, or an immediate
+    response (a refusal, such as the cooldown, is answered at once and privately, never deferred)."""
+    return [c for c in calls if c.params.get("webhook_token") == token and c.method in ("POST", "PATCH")
+            and (not c.path.endswith("/callback") or (c.json or {}).get("type") == 4)]
 
 
 async def test_200_requests_from_20_users_at_once(cooldown_env: Env) -> None:

@@ -18,7 +18,6 @@ from bot.commands.core import Commands
 from bot.discord.bot import QuoteBot, ShardedQuoteBot, make_intents
 from bot.discord.connect import BAD_TOKEN, NO_INTENT, NO_NETWORK, connect_error
 from bot.discord.deps import BotDeps
-from bot.discord.limits import UserCooldown
 from bot.discord.runner import create_bot, run_bot, serve, sync_commands
 from bot.discord.sync import sync_with
 from bot.service import Service
@@ -51,7 +50,7 @@ async def _bot(tmp_path: Path, pool: ProcessPoolExtractor, http: FakeHTTP,
     settings = Settings.from_env({"DATABASE_PATH": str(tmp_path / "q.db"), "SHARD_COUNT": shard_count})
     storage = await Storage.open(settings.database_path)
     deps = BotDeps(settings=settings, runtime=Commands(Service(storage, pool, settings)),
-                   cooldown=UserCooldown(0), closers=[("database", storage.close)])
+                   closers=[("database", storage.close)])
     bot = create_bot(deps)
     install_fake_http(bot, http)
     return bot, storage

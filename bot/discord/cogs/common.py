@@ -40,20 +40,30 @@ def make_context(*, guild_id: int | None, user_id: int, manage_messages: bool, c
     )
 
 
+def is_server_moderator(user: discord.abc.User) -> bool:
+    """Return whether ``user`` has Manage Messages in the whole server: from their roles, never from one
+    channel's overwrites (the quote database is the server's, not a channel's)."""
+    if not isinstance(user, discord.Member):
+        return False
+    # A member of a guild the bot does not have cached has no known roles: no moderator rights.
+    return user.guild_permissions.manage_messages
+
+
 def context_of(ctx: commands.Context[Any]) -> CommandContext:
     """Return the command context of a prefix or hybrid invocation."""
     if ctx.interaction is not None:
         return context_of_interaction(ctx.interaction)
     return make_context(guild_id=ctx.guild.id if ctx.guild else None, user_id=ctx.author.id,
-                        manage_messages=ctx.permissions.manage_messages, channel_id=ctx.channel.id,
+                        manage_messages=is_server_moderator(ctx.author), channel_id=ctx.channel.id,
                         message=ctx.message)
 
 
 def context_of_interaction(interaction: discord.Interaction[Any],
                            message: discord.Message | None = None) -> CommandContext:
     """Return the command context of a slash command or context-menu use (``message``: its target)."""
+    # Not interaction.permissions: Discord computes those for the channel, overwrites included.
     return make_context(guild_id=interaction.guild_id, user_id=interaction.user.id,
-                        manage_messages=interaction.permissions.manage_messages,
+                        manage_messages=is_server_moderator(interaction.user),
                         channel_id=interaction.channel_id, message=message, posted=interaction.created_at)
 
 

@@ -1,5 +1,5 @@
-"""Corrections: /alias, /fix, /forget (the user who added the article, or members with Manage Messages), and
-/reextract (members with Manage Messages)."""
+"""Corrections: /fix and /forget (the user who added the statement's first article, or the article; or a
+moderator), and /alias and /reextract (moderators: Manage Messages in the server)."""
 
 from __future__ import annotations
 

@@ -16,7 +16,7 @@ from bot.commands.parsing import take_date_option
 from bot.commands.replies import Reply
 from bot.discord.cogs.common import context_of, context_of_interaction, deliver, raw_text
 from bot.discord.deps import BotDeps
-from bot.errors import Busy, EmptyInput, InputTooLarge, QuoteBotError, UsageError
+from bot.errors import EmptyInput, InputTooLarge, QuoteBotError, UsageError
 from bot.sources import ACCEPTED_EXTENSIONS, is_url
 
 log = logging.getLogger(__name__)
@@ -27,41 +27,57 @@ def accepted_attachment(attachment: discord.Attachment) -> bool:
     return PurePath(attachment.filename).suffix.lower() in ACCEPTED_EXTENSIONS
 
 
-async def read_attachment(attachment: discord.Attachment, max_bytes: int) -> tuple[str, bytes]:
-    """Download an attachment after checking its type and its size (before downloading it)."""
+def check_attachment(attachment: discord.Attachment, max_bytes: int) -> None:
+    """Refuse an attachment of a type the bot does not read or over the size cap (nothing is downloaded)."""
     if not accepted_attachment(attachment):
         accepted = ", ".join(ACCEPTED_EXTENSIONS)
         raise UsageError(f"{attachment.filename} is not a file I read; attach a {accepted} file")
     if attachment.size > max_bytes:
         raise InputTooLarge(f"{attachment.filename} is {attachment.size:,} bytes; the limit "
                             f"(MAX_UPLOAD_BYTES) is {max_bytes:,}")
+
+
+async def read_attachment(attachment: discord.Attachment, max_bytes: int) -> tuple[str, bytes]:
+    """Download an attachment after checking its type and its size (before downloading it)."""
+    check_attachment(attachment, max_bytes)
     return attachment.filename, await attachment.read()
+
+
+def refusal(deps: BotDeps, cctx: CommandContext, *, text: str | None = None, url: str | None = None,
+            attachment: discord.Attachment | None = None) -> Reply | None:
+    """Return the reply refusing an extraction before it starts (cooldown, file type or size, nothing to
+    read), or None. Interactions check this before deferring, so a refusal stays private."""
+    try:
+        deps.cooldown.peek(cctx.user_id)
+        if attachment is not None:
+            check_attachment(attachment, deps.settings.max_upload_bytes)
+        elif url is None and not (text or "").strip():
+            raise EmptyInput("give some text, a link or a .txt/.md/.html file to extract from")
+    except QuoteBotError as exc:
+        return error_reply(exc)
+    return None
 
 
 async def extract_reply(deps: BotDeps, cctx: CommandContext, *, text: str | None = None,
                         url: str | None = None, attachment: discord.Attachment | None = None,
                         date: str | None = None) -> Reply:
-    """Run one extraction for a user: cooldown, attachment checks, then the command layer."""
-    runtime = deps.runtime
-    try:
-        deps.cooldown.check(cctx.user_id)
-    except Busy as exc:
-        return error_reply(exc)
-    try:
-        upload = (await read_attachment(attachment, deps.settings.max_upload_bytes)
-                  if attachment is not None else None)
-        if upload is None and url is None and not (text or "").strip():
-            raise EmptyInput("give some text, a link or a .txt/.md/.html file to extract from")
-    except (QuoteBotError, discord.HTTPException) as exc:
-        deps.cooldown.release(cctx.user_id)
-        if isinstance(exc, discord.HTTPException):
-            exc = EmptyInput(f"could not download the attachment ({exc.status})")
-        return error_reply(exc)
-    reply = await runtime.extract(cctx, text=None if (url or upload) else text, url=url, upload=upload,
-                                  date=date)
-    if "retry_after" in reply.extra:  # refused (pool full): the user may try again as soon as it frees up
-        deps.cooldown.release(cctx.user_id)
-    return reply
+    """Run one extraction for a user through the command layer (which applies the cooldown first, so a user
+    on cooldown costs no download)."""
+    if attachment is not None:
+        file = attachment
+
+        async def download() -> tuple[str, bytes]:
+            try:
+                return await read_attachment(file, deps.settings.max_upload_bytes)
+            except discord.HTTPException as exc:
+                raise EmptyInput(f"could not download the attachment ({exc.status})") from exc
+
+        return await deps.runtime.extract(cctx, upload=download, date=date)
+    if url is not None:
+        return await deps.runtime.extract(cctx, url=url, date=date)
+    if not (text or "").strip():
+        return error_reply(EmptyInput("give some text, a link or a .txt/.md/.html file to extract from"))
+    return await deps.runtime.extract(cctx, text=text, date=date)
 
 
 def message_source(message: discord.Message) -> dict[str, Any]:
@@ -107,12 +123,14 @@ class ExtractCog(commands.Cog, name="Extract"):
         runtime = self.deps.runtime
         cctx = context_of(ctx)
         if ctx.interaction is not None:
-            await ctx.defer()  # extraction can take longer than Discord's 3 s
             given = [x for x in (text, link, file) if x]
-            if len(given) != 1:
-                reply = error_reply(UsageError("give exactly one of text, link or file"))
-            else:
-                reply = await extract_reply(self.deps, cctx, text=text, url=link, attachment=file, date=date)
+            refused = (error_reply(UsageError("give exactly one of text, link or file")) if len(given) != 1
+                       else refusal(self.deps, cctx, text=text, url=link, attachment=file))
+            if refused is not None:  # answered at once, privately: deferring first would make it public
+                await deliver(ctx, runtime, cctx, refused)
+                return
+            await ctx.defer()  # extraction can take longer than Discord's 3 s
+            reply = await extract_reply(self.deps, cctx, text=text, url=link, attachment=file, date=date)
             await deliver(ctx, runtime, cctx, reply)
             return
         async with ctx.typing():
@@ -127,21 +145,19 @@ class ExtractCog(commands.Cog, name="Extract"):
                     reply = await extract_reply(self.deps, cctx, attachment=attachments[0], date=given_date)
             else:
                 # The command layer parses the message itself: date:YYYY-MM-DD, a link, or the text.
-                try:
-                    self.deps.cooldown.check(cctx.user_id)
-                except Busy as exc:
-                    reply = error_reply(exc)
-                else:
-                    reply = await runtime.dispatch(cctx, raw_text(ctx, runtime))
-                    if "retry_after" in reply.extra:
-                        self.deps.cooldown.release(cctx.user_id)
+                reply = await runtime.dispatch(cctx, raw_text(ctx, runtime))
         await deliver(ctx, runtime, cctx, reply)
 
     async def extract_from_message(self, interaction: discord.Interaction[Any],
                                    message: discord.Message) -> None:
         """Extract quotes from the message the menu was used on (its text, link or attached file)."""
         runtime = self.deps.runtime
-        await interaction.response.defer(thinking=True)
         cctx = context_of_interaction(interaction, message)
-        reply = await extract_reply(self.deps, cctx, **message_source(message))
+        source = message_source(message)
+        refused = refusal(self.deps, cctx, **source)
+        if refused is not None:  # private, before any defer
+            await deliver(interaction, runtime, cctx, refused)
+            return
+        await interaction.response.defer(thinking=True)
+        reply = await extract_reply(self.deps, cctx, **source)
         await deliver(interaction, runtime, cctx, reply)

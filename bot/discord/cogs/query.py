@@ -75,6 +75,8 @@ class QueryCog(commands.Cog, name="Quotes"):
                      speaker: str | None = None, kind: KindChoice | None = None) -> None:
         """Export the saved quotes (all, or one speaker's) as a CSV or JSON file."""
         rt = self.runtime
+        if ctx.interaction is not None:
+            await ctx.defer()  # a large export takes longer than Discord's 3 s to build and upload
         await run_command(ctx, rt, lambda c: rt.export(c, fmt, speaker, kind=kind or "speech"))
 
     @commands.hybrid_command(name="help", description="The commands, or how to use one")  # type: ignore[arg-type]

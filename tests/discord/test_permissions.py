@@ -1,0 +1,58 @@
+"""Who may change saved data, through discord.py's real permission objects: moderator means Manage Messages
+in the whole server (roles), never one channel's overwrite; corrections belong to a statement's first adder."""
+
+from __future__ import annotations
+
+import discord
+from conftest import Env
+from discord_fakes import MANAGE_MESSAGES, Call
+
+from bot.service import Actor
+
+ARTICLE = "“We are not going to leave anyone behind,” John Kirby, the Pentagon press secretary, told reporters.\n"
+
+
+def channel_posts(c: Call) -> bool:
+    return c.method == "POST" and c.path == "/channels/{channel_id}/messages"
+
+
+def responses(c: Call) -> bool:
+    return c.path.endswith("/callback") or (c.path.startswith("/webhooks/") and c.method in ("POST", "PATCH"))
+
+
+async def test_a_channel_overwrite_does_not_make_a_server_moderator(env: Env) -> None:
+    world = env.world
+    await env.service.add_text(Actor(guild_id=world.guild_id, user_id=world.alice), ARTICLE)
+    world.channel_grants[world.bob] = MANAGE_MESSAGES
+    env.refresh_guild()
+    channel = env.bot.get_channel(world.channel_id)
+    assert isinstance(channel, discord.TextChannel)
+    bob = discord.Member(data=world.member_payload(world.bob), guild=channel.guild,  # type: ignore[arg-type]
+                         state=env.bot._connection)
+    assert channel.permissions_for(bob).manage_messages  # what the old check read
+    assert not bob.guild_permissions.manage_messages
+
+    for text in ("!forget S1", "!alias Kirby Someone Else", "!reextract"):
+        env.send(world.message(world.bob, text))
+    posts = await env.rec.wait_for(channel_posts, count=3)
+    assert all("Not allowed" in p.text for p in posts), [p.text for p in posts]
+    env.interact(world.slash(world.bob, "fix", {"statement": "S1", "speaker": "Someone Else"}))
+    (reply,) = await env.rec.wait_for(responses)
+    assert "Not allowed" in reply.text and reply.ephemeral
+    assert (await env.service.statement(world.guild_id, 1)).speaker == "John Kirby"
+
+    env.send(world.message(world.mod, "!alias Kirby John Kirby"))  # the Editors role: Manage Messages
+    posts = await env.rec.wait_for(channel_posts, count=4)
+    assert "Alias saved" in posts[3].text
+
+
+async def test_a_later_source_gives_no_rights_over_a_statement(env: Env) -> None:
+    world = env.world
+    await env.service.add_text(Actor(guild_id=world.guild_id, user_id=world.alice), ARTICLE)
+    await env.service.add_text(Actor(guild_id=world.guild_id, user_id=world.bob), ARTICLE + "\nMore text.\n")
+    env.interact(world.slash(world.bob, "forget", {"ref": "S1"}))
+    (reply,) = await env.rec.wait_for(responses)
+    assert "Not allowed" in reply.text and "first article (A1)" in reply.text
+    env.interact(world.slash(world.alice, "fix", {"statement": "S1", "speaker": "Admiral John Kirby"}))
+    replies = await env.rec.wait_for(responses, count=2)
+    assert "Fixed S1" in replies[1].text
