@@ -53,7 +53,7 @@ async def open_deps(settings: Settings, *, warm_up: bool = False) -> BotDeps:
     service = Service(storage, extractor, settings)
     deps = BotDeps(settings=settings, runtime=Commands(service, prefix=settings.command_prefix),
                    cooldown=UserCooldown(settings.extract_cooldown_seconds),
-                   closers=[("database", storage.close), ("extraction pool", extractor.aclose)])
+                   closers=[("database", service.close), ("extraction pool", extractor.aclose)])
     if warm_up:
         deps.on_start.append(extractor.warm_up)
     return deps
