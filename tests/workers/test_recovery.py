@@ -153,15 +153,17 @@ async def test_shutdown_waits_for_an_in_flight_extraction_and_save(tmp_path: Pat
     extractor = deps.runtime.service.extractor
     assert isinstance(extractor, ProcessPoolExtractor)
     await extractor.warm_up()
-    # One article in the worker, one accepted and waiting for it: both are saved.
-    saving = [asyncio.create_task(deps.runtime.service.add_text(ACTOR, long_text(n))) for n in (60, 61)]
-    await asyncio.sleep(0.3)
-    assert extractor.in_flight == 2
+    # One article in the worker, two accepted and waiting for it: all three are saved.
+    saving = [asyncio.create_task(deps.runtime.service.add_text(ACTOR, long_text(n))) for n in (60, 61, 62)]
+    give_up = time.monotonic() + 30
+    while extractor.in_flight < 3 and time.monotonic() < give_up:  # all three accepted by the extractor
+        await asyncio.sleep(0.05)
+    assert extractor.in_flight == 3
     for _name, closer in reversed(deps.closers):  # what the bot does on SIGTERM
         await closer()
-    assert [len(done.statements) >= 60 for done in await asyncio.gather(*saving)] == [True, True]
+    assert [len(done.statements) >= 60 for done in await asyncio.gather(*saving)] == [True] * 3
     storage = await Storage.open(tmp_path / "q.db")
     try:
-        assert await storage.articles.count(ACTOR.guild_id) == 2
+        assert await storage.articles.count(ACTOR.guild_id) == 3
     finally:
         await storage.close()
