@@ -265,6 +265,10 @@ class ProcessPoolExtractor:
             self._waiters.append(waiter)
             try:
                 await waiter
+            except asyncio.CancelledError:
+                if waiter.done() and not waiter.cancelled():
+                    self._wake()  # woken, then cancelled: pass the turn on
+                raise
             finally:
                 if waiter in self._waiters:
                     self._waiters.remove(waiter)
@@ -288,6 +292,9 @@ class ProcessPoolExtractor:
 
     def _give_back(self, worker: _Worker) -> None:
         self._idle.append(worker)
+        self._wake()
+
+    def _wake(self) -> None:
         while self._waiters:
             waiter = self._waiters.popleft()
             if not waiter.done():
@@ -324,8 +331,8 @@ class ProcessPoolExtractor:
         give_up = loop.time() + grace
         while self._in_flight and loop.time() < give_up:
             await asyncio.sleep(DRAIN_POLL_SECONDS)
-        for task in list(self._restarts):
-            task.cancel()
+        # A replacement being started finishes first, so that no new process outlives the pool.
+        await asyncio.gather(*self._restarts, return_exceptions=True)
         if self._in_flight:
             log.warning("%d extraction(s) still running after %.0f s: stopped", self._in_flight, grace)
             for worker in self._all:
