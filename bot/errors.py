@@ -59,6 +59,18 @@ class Busy(QuoteBotError):
         self.retry_after = retry_after
 
 
+class ExtractionFailed(QuoteBotError):
+    """An extraction was stopped in its worker process; nothing was saved."""
+
+
+class ExtractionTimeout(ExtractionFailed):
+    """An extraction ran past EXTRACT_TIMEOUT_SECONDS; its worker was replaced."""
+
+
+class WorkerCrashed(ExtractionFailed):
+    """The worker process died on an article twice (out of memory, killed); the workers were replaced."""
+
+
 class UsageError(QuoteBotError):
     """A command was typed wrongly; the message says how to type it."""
 

@@ -25,6 +25,7 @@ SETTING_DEFAULTS: dict[str, str] = {
     "EXTRACT_WORKERS": "2",
     "MAX_CONCURRENT_EXTRACTIONS": "4",
     "EXTRACT_COOLDOWN_SECONDS": "10",
+    "EXTRACT_TIMEOUT_SECONDS": "60",
     "LOG_LEVEL": "INFO",
 }
 
@@ -48,6 +49,13 @@ def _float(env: Mapping[str, str], name: str) -> float:
         raise ConfigError(f"{name} must be a number, got {raw!r}") from None
     if value < 0:
         raise ConfigError(f"{name} must not be negative, got {value}")
+    return value
+
+
+def _positive(env: Mapping[str, str], name: str) -> float:
+    value = _float(env, name)
+    if value == 0:
+        raise ConfigError(f"{name} must be more than 0, got {value}")
     return value
 
 
@@ -92,6 +100,7 @@ class Settings:
     extract_workers: int
     max_concurrent_extractions: int
     extract_cooldown_seconds: float
+    extract_timeout_seconds: float
     log_level: str
 
     @classmethod
@@ -119,6 +128,7 @@ class Settings:
             extract_workers=_int(env, "EXTRACT_WORKERS", 1),
             max_concurrent_extractions=_int(env, "MAX_CONCURRENT_EXTRACTIONS", 1),
             extract_cooldown_seconds=_float(env, "EXTRACT_COOLDOWN_SECONDS"),
+            extract_timeout_seconds=_positive(env, "EXTRACT_TIMEOUT_SECONDS"),
             log_level=level,
         )
 

@@ -54,7 +54,7 @@ async def open_deps(settings: Settings, *, warm_up: bool = False) -> BotDeps:
     runtime = Commands(service, prefix=settings.command_prefix,
                        cooldown=UserCooldown(settings.extract_cooldown_seconds))
     deps = BotDeps(settings=settings, runtime=runtime,
-                   closers=[("database", storage.close), ("extraction pool", extractor.aclose)])
+                   closers=[("database", service.close), ("extraction pool", extractor.aclose)])
     if warm_up:
         deps.on_start.append(extractor.warm_up)
     return deps

@@ -14,6 +14,7 @@ from bot.extraction.junk import drop_junk
 from bot.extraction.kinds import classify_kinds
 from bot.extraction.model import DateSource, Extraction
 from bot.extraction.parsing import parse
+from bot.extraction.runs import cap_runs
 from bot.extraction.textcheck import check_text
 
 if TYPE_CHECKING:
@@ -25,7 +26,8 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True, slots=True)
 class Prepared:
-    """Text ready for parsing: same length as the original (offsets stay valid), header blanked out."""
+    """Text ready for parsing: same length as the original (offsets stay valid), header and over-long runs
+    blanked out."""
 
     original: str
     parse_text: str
@@ -42,6 +44,8 @@ def prepare(text: str, *, article_date: str | None = None, page_date: str | None
     if span is not None:
         # Blank the header with spaces rather than cutting it, so offsets into the parse text are original offsets.
         parse_text = " " * (span[1] - span[0]) + text[span[1]:]
+    # Pathological runs ("""""..., 100,000 characters without a space) would pin a worker for minutes.
+    parse_text = cap_runs(parse_text)
     reference: date | None = None
     source: DateSource | None = None
     if article_date:

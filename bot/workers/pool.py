@@ -97,6 +97,22 @@ def worker_model() -> Language:
     return _worker_nlp
 
 
+def pool_pids(pool: ProcessPoolExecutor) -> list[int]:
+    """Return the process ids of a pool's running worker processes."""
+    # ProcessPoolExecutor has no public view of its processes (Python 3.14 adds kill_workers(); 3.11 does not).
+    processes: dict[int, multiprocessing.process.BaseProcess] = getattr(pool, "_processes", None) or {}
+    return sorted(pid for pid, process in processes.items() if process.is_alive())
+
+
+def kill_pool(pool: ProcessPoolExecutor) -> None:
+    """Kill a pool's worker processes now, running jobs and all, and shut the pool down without waiting."""
+    processes: dict[int, multiprocessing.process.BaseProcess] = getattr(pool, "_processes", None) or {}
+    for process in list(processes.values()):
+        with contextlib.suppress(OSError, AttributeError):  # already gone
+            process.kill()
+    pool.shutdown(wait=False, cancel_futures=True)
+
+
 def start_pool(model_name: str, workers: int, *, niceness: int = 0) -> ProcessPoolExecutor:
     """Start a pool of ``workers`` processes, each loading ``model_name`` once (at ``niceness``, 0: unchanged)."""
     # "spawn": a forked child would inherit the caller's event loop, sockets and threads mid-flight.

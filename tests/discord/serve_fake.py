@@ -32,7 +32,7 @@ class GatewaylessBot(QuoteBot):
     async def connect(self, *, reconnect: bool = True) -> None:
         await asyncio.gather(*self._background)  # the pool warm-up started by setup_hook
         pool: ProcessPoolExtractor = self.deps.runtime.service.extractor
-        pids = sorted(pool._pool._processes)  # type: ignore[attr-defined]
+        pids = pool.pids()
         print("READY", *pids, flush=True)
         while not self.is_closed():
             await asyncio.sleep(0.05)
