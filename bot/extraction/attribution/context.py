@@ -6,9 +6,11 @@ needs them (a subtree, a cue verb with its particle, a source mention cut to a r
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from spacy.attrs import LEMMA, LOWER
 
 from bot.extraction.attribution.config import AttributionConfig
 from bot.extraction.attribution.patterns import LABEL
@@ -41,6 +43,30 @@ def _chains(text: str, regions: tuple[QuoteRegion, ...]) -> tuple[Chain, ...]:
     return tuple(chains)
 
 
+def _with_lemma(doc: Doc, lemmas: tuple[int, ...], words: frozenset[str]) -> list[int]:
+    """Return the indices of the tokens whose lemma hash (in ``lemmas``) lower-cases to one of ``words``."""
+    strings = doc.vocab.strings
+    wanted = {h for h in set(lemmas) if strings[h].lower() in words}
+    return [i for i, h in enumerate(lemmas) if h in wanted]
+
+
+def _index(tok: Token) -> int:
+    return tok.i
+
+
+def _longest_run(toks: list[Token], banned: set[int]) -> list[Token]:
+    """Return the longest run of consecutive tokens left once the ``banned`` indices are taken out."""
+    runs: list[list[Token]] = []
+    for t in toks:
+        if t.i in banned:
+            continue
+        if runs and runs[-1][-1].i == t.i - 1:
+            runs[-1].append(t)
+        else:
+            runs.append([t])
+    return max(runs, key=len) if runs else []
+
+
 @dataclass(frozen=True, slots=True)
 class Context:
     """One parsed article with its quotation regions, quote mask, sentences and quotation chains."""
@@ -51,17 +77,31 @@ class Context:
     regions: tuple[QuoteRegion, ...]
     mask: bytearray
     sents: tuple[Span, ...]
-    sent_of: Mapping[int, int]  # token index -> sentence index
+    sent_starts: tuple[int, ...]  # the first token index of each sentence
     chains: tuple[Chain, ...]
+    lemmas: tuple[int, ...]  # lemma hashes: the passes visit only the tokens of their cue words, not every token
+    lowers: tuple[int, ...]
+    speech_at: tuple[int, ...]  # the indices of the tokens with a speech-verb lemma, in order
+    question_at: frozenset[int]  # the indices of the tokens with a question-verb lemma
 
     @classmethod
     def build(cls, doc: Doc, text: str) -> Context:
         """Build the context of ``doc`` (whose text has the same character offsets as ``text``)."""
         regions = tuple(quoted_regions(text))
         sents = tuple(doc.sents)
-        sent_of = {t.i: i for i, s in enumerate(sents) for t in s}
-        return cls(doc, text, cues(), regions, quote_mask(text, list(regions)), sents, sent_of,
-                   _chains(text, regions))
+        lex, lemmas = cues(), tuple(doc.to_array(LEMMA).tolist())
+        return cls(doc, text, lex, regions, quote_mask(text, list(regions)), sents,
+                   tuple(s.start for s in sents), _chains(text, regions), lemmas, tuple(doc.to_array(LOWER).tolist()),
+                   tuple(_with_lemma(doc, lemmas, lex.speech)), frozenset(_with_lemma(doc, lemmas, lex.question)))
+
+    def tokens_with_lemma(self, lemmas: frozenset[str]) -> list[Token]:
+        """Return the tokens whose lower-cased lemma is one of ``lemmas``, in document order."""
+        return [self.doc[i] for i in _with_lemma(self.doc, self.lemmas, lemmas)]
+
+    def tokens_with_lower(self, word: str) -> list[Token]:
+        """Return the tokens whose lower-cased form is ``word``, in document order."""
+        h = self.doc.vocab.strings[word]
+        return [self.doc[i] for i, x in enumerate(self.lowers) if x == h]
 
     def inside_quote(self, tok: Token) -> bool:
         """Tell whether a token starts inside quotation marks."""
@@ -69,7 +109,7 @@ class Context:
 
     def sentence_of(self, tok: Token) -> Span:
         """Return the sentence of a token."""
-        return self.sents[self.sent_of[tok.i]]
+        return self.sents[bisect_right(self.sent_starts, tok.i) - 1]
 
     def sentence_at(self, char: int) -> int:
         """Return the index of the sentence holding a character offset (the last one past the end)."""
@@ -89,23 +129,15 @@ class Context:
 
     def span_of(self, tokens: list[Token]) -> tuple[int, int]:
         """Return the character span from the first to the last of some tokens."""
-        first = min(t.i for t in tokens)
-        last = max(t.i for t in tokens)
-        return self.doc[first].idx, self.doc[last].idx + len(self.doc[last].text)
+        first = min(tokens, key=_index)
+        last = max(tokens, key=_index)
+        return first.idx, last.idx + len(last.text)
 
     def subtree_chars(self, head: Token, exclude: Token | None = None) -> tuple[int, int]:
         """Return the character span of a subtree; without ``exclude``'s subtree, its longest contiguous run."""
-        toks = list(head.subtree)
+        toks = list(head.subtree)  # (not left_edge/right_edge: spaCy leaves them short of non-projective subtrees)
         if exclude is not None:
-            banned = {t.i for t in exclude.subtree}
-            toks = [t for t in toks if t.i not in banned]
-            runs: list[list[Token]] = []
-            for t in toks:
-                if runs and runs[-1][-1].i == t.i - 1:
-                    runs[-1].append(t)
-                else:
-                    runs.append([t])
-            toks = max(runs, key=len) if runs else []
+            toks = _longest_run(toks, {t.i for t in exclude.subtree})
         if not toks:
             return head.idx, head.idx
         return self.span_of(toks)

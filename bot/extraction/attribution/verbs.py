@@ -21,7 +21,7 @@ from bot.extraction.attribution.predicates import (
     is_question_complement,
     subject_of,
 )
-from bot.extraction.lexicon import PREP_OBJECT_DEPS, SUBJECT_DEPS, TIME_ENTS, VERB_POS, frames
+from bot.extraction.lexicon import PREP_OBJECT_DEPS, SUBJECT_DEPS, TIME_ENTS, VERB_POS, framed_lemmas, frames
 from bot.extraction.text import line_bounds
 
 if TYPE_CHECKING:
@@ -171,9 +171,10 @@ def find(ctx: Context, cfg: AttributionConfig, handled_cues: frozenset[int]) -> 
     """Return the reporting-verb candidates of an article, skipping the cue tokens already handled."""
     learned = frames(cfg.frame_min_support)
     threshold = cfg.generation_threshold
-    framed = frozenset(lemma for (lemma, _), precision in learned.items() if precision >= threshold)
+    framed = framed_lemmas(cfg.frame_min_support, threshold)
     out: list[Candidate] = []
-    for tok in ctx.doc:
+    lex = ctx.lex
+    for tok in ctx.tokens_with_lemma(lex.speech | lex.report_object | lex.belief | framed):
         cue = _cue(ctx, tok, learned, threshold, framed)
         if cue is None or tok.i in handled_cues or ctx.inside_quote(tok) or in_question_clause(ctx, tok, cfg):
             continue
