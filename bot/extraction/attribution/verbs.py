@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from bot.extraction.attribution.candidate import Candidate, make
-from bot.extraction.attribution.objects import object_content, passive_content
+from bot.extraction.attribution.objects import appeal_content, naming_content, object_content, passive_content
 from bot.extraction.attribution.predicates import (
     in_question_clause,
     is_impersonal_passive,
@@ -134,10 +134,23 @@ def _child_content(ctx: Context, cfg: AttributionConfig, cue: _Cue, child: Token
     return [], None
 
 
+def _call_content(ctx: Context, tok: Token) -> Content | None:
+    """"called on X to ...", "called X Y": an appeal or a naming, from the addressee or the named to the end."""
+    appeal = appeal_content(ctx, tok)
+    if appeal is not None:
+        return (*appeal, "appeal")
+    naming = naming_content(ctx, tok)
+    return (*naming, "naming") if naming is not None else None
+
+
 def _contents(ctx: Context, cfg: AttributionConfig, cue: _Cue,
               subj: Token | None) -> tuple[list[Content], Token | None]:
     """Every content of a cue, and its source (None when the source is part of the content)."""
     tok = cue.tok
+    if cue.lemma in cfg.call_cues:
+        called = _call_content(ctx, tok)
+        if called is not None:
+            return [called], subj
     contents: list[Content] = []
     heads: set[int] = set()
     for child in tok.children:
