@@ -64,6 +64,10 @@ CASES = [
      "relationship.", "a special prosecutor to oversee an investigation", "Trump", "indirect", "called"),
     ("called X Y", "On Twitter, Former Florida Gov. Jeb Bush called Trump “unhinged.”", "Trump “unhinged",
      "Jeb Bush", "mixed", "called"),
+    ("questioned an object", "Later on This Week, Senator Bernie Sanders questioned Mr. Trump's veracity.",
+     "Mr. Trump's veracity", "Bernie Sanders", "indirect", "questioned"),
+    ("questioned whether", "Cruz has questioned in recent days whether Trump has the necessary temperament to be "
+     "president.", "whether Trump has the necessary temperament", "Cruz", "indirect", "questioned"),
     ("noted", "Dr. Alan Grant noted that the fossils were older than expected by a wide margin.",
      "the fossils were older", "Alan Grant", "indirect", "noted"),
     ("evidence as source", "A new poll shows that Clinton leads Trump by five points in Ohio.",

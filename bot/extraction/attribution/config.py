@@ -62,6 +62,9 @@ class AttributionConfig:
     # the content relations that bypass the learned filter (which never saw them).
     call_cues: frozenset[str] = frozenset({"call"})
     kept_rels: frozenset[str] = frozenset({"appeal", "naming"})
+    # Question verbs that report a doubt about their object or complement ("questioned Trump's veracity",
+    # "is questioning whether ..."), a statement in PolNeAR, where "asked whether ..." is not.
+    doubt_cues: frozenset[str] = frozenset({"question"})
     # Trailing asides are cut from contents of at least this many tokens, after at least this many tokens.
     aside_min_tokens: int = 6
     aside_min_offset: int = 3

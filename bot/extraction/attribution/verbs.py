@@ -53,12 +53,12 @@ class _Cue:
     dobj_learned: bool
 
 
-def _cue(ctx: Context, tok: Token, learned: Mapping[tuple[str, str], float], threshold: float,
+def _cue(ctx: Context, cfg: AttributionConfig, tok: Token, learned: Mapping[tuple[str, str], float],
          framed: frozenset[str]) -> _Cue | None:
     """Return the cue a token makes, or None. A learned frame decides where the corpus has seen it; the lexicon
     covers verbs it has not seen."""
-    lemma = tok.lemma_.lower()
-    if tok.pos_ not in CUE_POS or lemma in ctx.lex.question:
+    lemma, threshold = tok.lemma_.lower(), cfg.generation_threshold
+    if tok.pos_ not in CUE_POS or (lemma in ctx.lex.question and lemma not in cfg.doubt_cues):
         return None
     is_verb = tok.pos_ in VERB_POS
     is_speech = is_verb and (lemma in ctx.lex.speech or lemma in ctx.lex.report_object)
@@ -110,8 +110,9 @@ def _child_content(ctx: Context, cfg: AttributionConfig, cue: _Cue, child: Token
     rel = child.dep_
     framed = child in cue.child_frames
     if rel == "ccomp" and (cue.is_speech or cue.is_belief or framed):
-        if child.lemma_.lower() in ctx.lex.question or is_question_complement(child):
-            return [], None
+        if cue.lemma not in cfg.doubt_cues and (child.lemma_.lower() in ctx.lex.question
+                                                or is_question_complement(child)):
+            return [], None  # (the question asked, not an answer; but "questioned whether ..." doubts it)
         return [(*_ccomp_span(ctx, cfg, cue.tok, child), rel)], child.i
     if rel == "advcl" and framed and cue.lemma in ctx.lex.speech and is_misparsed_complement(cue.tok, child):
         # (a frame of its own in ``_cue``: the parser's adverbial clause is the reported clause)
@@ -188,7 +189,7 @@ def find(ctx: Context, cfg: AttributionConfig, handled_cues: frozenset[int]) -> 
     out: list[Candidate] = []
     lex = ctx.lex
     for tok in ctx.tokens_with_lemma(lex.speech | lex.report_object | lex.belief | framed):
-        cue = _cue(ctx, tok, learned, threshold, framed)
+        cue = _cue(ctx, cfg, tok, learned, framed)
         if cue is None or tok.i in handled_cues or ctx.inside_quote(tok) or in_question_clause(ctx, tok, cfg):
             continue
         contents, subj = _contents(ctx, cfg, cue, subject_of(ctx, tok))
