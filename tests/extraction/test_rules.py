@@ -68,6 +68,10 @@ CASES = [
      "Mr. Trump's veracity", "Bernie Sanders", "indirect", "questioned"),
     ("questioned whether", "Cruz has questioned in recent days whether Trump has the necessary temperament to be "
      "president.", "whether Trump has the necessary temperament", "Cruz", "indirect", "questioned"),
+    ("question put by a named asker", "A reporter asked Sanders how he is feeling on caucus day.",
+     "how he is feeling on caucus day", "A reporter", "indirect", "asked"),
+    ("asked X to", "During the service, pastor Charles Elliott asked the congregation to stand to honor Muhammad Ali.",
+     "the congregation to stand", "Charles Elliott", "indirect", "asked"),
     ("noted", "Dr. Alan Grant noted that the fossils were older than expected by a wide margin.",
      "the fossils were older", "Alan Grant", "indirect", "noted"),
     ("evidence as source", "A new poll shows that Clinton leads Trump by five points in Ohio.",

@@ -24,6 +24,7 @@ _APPEAL_PREPS = frozenset({"on", "upon", "for"})
 _INFINITIVE_DEPS = frozenset({"xcomp", "advcl"})
 # "called Trump “unhinged”": the named and the name (the parser makes either of them an "oprd").
 _NAMING_DEPS = frozenset({"dobj", "oprd"})
+_QUESTION_MARKS = frozenset({"if", "whether"})
 
 
 def object_with_complements(ctx: Context, verb: Token, obj: Token) -> tuple[int, int]:
@@ -96,7 +97,22 @@ def appeal_content(ctx: Context, verb: Token) -> tuple[int, int] | None:
         return (ctx.doc[mark.i + 1].idx, end) if mark.i + 1 < inf.i else None
     prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in _APPEAL_PREPS and c.i < inf.i), None)
     pobj = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
+    if pobj is None:  # "asked the congregation to stand"
+        pobj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < inf.i), None)
     return (ctx.subtree_chars(pobj)[0], end) if pobj is not None else None
+
+
+def asked_question(ctx: Context, verb: Token) -> tuple[int, int] | None:
+    """"A reporter asked Sanders how he is feeling", "He also asked if parents would ...": the question a named
+    asker puts (PolNeAR annotates it; "when asked whether ...", without an asker, stays out)."""
+    clause = next((c for c in verb.rights if c.dep_ == "ccomp" or (c.dep_ == "advcl" and any(
+        g.dep_ == "mark" and g.lower_ in _QUESTION_MARKS for g in c.children))), None)
+    return ctx.subtree_chars(clause) if clause is not None else None
+
+
+def has_active_subject(verb: Token) -> bool:
+    """Tell whether a verb has a subject of its own and is not passive."""
+    return any(c.dep_ == "nsubj" for c in verb.children) and not any(c.dep_ == "auxpass" for c in verb.children)
 
 
 def naming_content(ctx: Context, verb: Token) -> tuple[int, int] | None:

@@ -13,7 +13,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from bot.extraction.attribution.candidate import Candidate, make
-from bot.extraction.attribution.objects import appeal_content, naming_content, object_content, passive_content
+from bot.extraction.attribution.objects import (
+    appeal_content,
+    asked_question,
+    has_active_subject,
+    naming_content,
+    object_content,
+    passive_content,
+)
 from bot.extraction.attribution.predicates import (
     in_question_clause,
     is_impersonal_passive,
@@ -58,7 +65,8 @@ def _cue(ctx: Context, cfg: AttributionConfig, tok: Token, learned: Mapping[tupl
     """Return the cue a token makes, or None. A learned frame decides where the corpus has seen it; the lexicon
     covers verbs it has not seen."""
     lemma, threshold = tok.lemma_.lower(), cfg.generation_threshold
-    if tok.pos_ not in CUE_POS or (lemma in ctx.lex.question and lemma not in cfg.doubt_cues):
+    if tok.pos_ not in CUE_POS or (lemma in ctx.lex.question and lemma not in cfg.doubt_cues
+                                   and not (lemma in cfg.asking_cues and has_active_subject(tok))):
         return None
     is_verb = tok.pos_ in VERB_POS
     is_speech = is_verb and (lemma in ctx.lex.speech or lemma in ctx.lex.report_object)
@@ -135,11 +143,15 @@ def _child_content(ctx: Context, cfg: AttributionConfig, cue: _Cue, child: Token
     return [], None
 
 
-def _call_content(ctx: Context, tok: Token) -> Content | None:
-    """"called on X to ...", "called X Y": an appeal or a naming, from the addressee or the named to the end."""
+def _call_content(ctx: Context, tok: Token, asking: bool) -> Content | None:
+    """"called on X to ...", "asked X to ...", "called X Y", "asked X how ...": an appeal, a naming or a question
+    (a question cue reports nothing else)."""
     appeal = appeal_content(ctx, tok)
     if appeal is not None:
         return (*appeal, "appeal")
+    if asking:
+        question = asked_question(ctx, tok)
+        return (*question, "question") if question is not None else None
     naming = naming_content(ctx, tok)
     return (*naming, "naming") if naming is not None else None
 
@@ -148,10 +160,10 @@ def _contents(ctx: Context, cfg: AttributionConfig, cue: _Cue,
               subj: Token | None) -> tuple[list[Content], Token | None]:
     """Every content of a cue, and its source (None when the source is part of the content)."""
     tok = cue.tok
-    if cue.lemma in cfg.call_cues:
-        called = _call_content(ctx, tok)
-        if called is not None:
-            return [called], subj
+    if cue.lemma in cfg.call_cues or cue.lemma in cfg.asking_cues:
+        called = _call_content(ctx, tok, asking=cue.lemma in cfg.asking_cues)
+        if called is not None or cue.lemma in cfg.asking_cues:
+            return ([called] if called is not None else []), subj
     contents: list[Content] = []
     heads: set[int] = set()
     for child in tok.children:
