@@ -7,7 +7,9 @@ needs them (a subtree, a cue verb with its particle, a source mention cut to a r
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Mapping
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from spacy.attrs import LEMMA, LOWER
@@ -43,11 +45,28 @@ def _chains(text: str, regions: tuple[QuoteRegion, ...]) -> tuple[Chain, ...]:
     return tuple(chains)
 
 
-def _with_lemma(doc: Doc, lemmas: tuple[int, ...], words: frozenset[str]) -> list[int]:
-    """Return the indices of the tokens whose lemma hash (in ``lemmas``) lower-cases to one of ``words``."""
-    strings = doc.vocab.strings
-    wanted = {h for h in set(lemmas) if strings[h].lower() in words}
-    return [i for i, h in enumerate(lemmas) if h in wanted]
+LemmaIndex = Mapping[str, tuple[int, ...]]  # lower-cased lemma -> indices of its tokens, in order
+
+
+def _lemma_index(doc: Doc) -> LemmaIndex:
+    """Index the tokens of a parse by lower-cased lemma (one array read; one string lookup per distinct lemma)."""
+    hashes = doc.to_array(LEMMA)
+    if not len(hashes):
+        return {}
+    order = hashes.argsort(kind="stable")  # (array work: Python runs once per distinct lemma, not per token)
+    ranked = hashes[order]
+    cuts = [0, *((ranked[1:] != ranked[:-1]).nonzero()[0] + 1).tolist(), len(ranked)]
+    strings, positions = doc.vocab.strings, order.tolist()
+    out: dict[str, tuple[int, ...]] = {}
+    for a, b in pairwise(cuts):
+        word, idx = strings[int(ranked[a])].lower(), tuple(positions[a:b])
+        out[word] = tuple(sorted(out[word] + idx)) if word in out else idx
+    return out
+
+
+def _with_lemma(index: LemmaIndex, words: frozenset[str]) -> list[int]:
+    """Return the indices of the tokens whose lower-cased lemma is one of ``words``, in order."""
+    return sorted(i for w in words.intersection(index) for i in index[w])
 
 
 def _index(tok: Token) -> int:
@@ -79,7 +98,7 @@ class Context:
     sents: tuple[Span, ...]
     sent_starts: tuple[int, ...]  # the first token index of each sentence
     chains: tuple[Chain, ...]
-    lemmas: tuple[int, ...]  # lemma hashes: the passes visit only the tokens of their cue words, not every token
+    lemmas: LemmaIndex  # the passes visit only the tokens of their cue words, not every token
     lowers: tuple[int, ...]
     speech_at: tuple[int, ...]  # the indices of the tokens with a speech-verb lemma, in order
     question_at: frozenset[int]  # the indices of the tokens with a question-verb lemma
@@ -89,14 +108,14 @@ class Context:
         """Build the context of ``doc`` (whose text has the same character offsets as ``text``)."""
         regions = tuple(quoted_regions(text))
         sents = tuple(doc.sents)
-        lex, lemmas = cues(), tuple(doc.to_array(LEMMA).tolist())
+        lex, lemmas = cues(), _lemma_index(doc)
         return cls(doc, text, lex, regions, quote_mask(text, list(regions)), sents,
                    tuple(s.start for s in sents), _chains(text, regions), lemmas, tuple(doc.to_array(LOWER).tolist()),
-                   tuple(_with_lemma(doc, lemmas, lex.speech)), frozenset(_with_lemma(doc, lemmas, lex.question)))
+                   tuple(_with_lemma(lemmas, lex.speech)), frozenset(_with_lemma(lemmas, lex.question)))
 
     def tokens_with_lemma(self, lemmas: frozenset[str]) -> list[Token]:
         """Return the tokens whose lower-cased lemma is one of ``lemmas``, in document order."""
-        return [self.doc[i] for i in _with_lemma(self.doc, self.lemmas, lemmas)]
+        return [self.doc[i] for i in _with_lemma(self.lemmas, lemmas)]
 
     def tokens_with_lower(self, word: str) -> list[Token]:
         """Return the tokens whose lower-cased form is ``word``, in document order."""
