@@ -107,3 +107,10 @@ def frames(min_support: int = FRAME_MIN_SUPPORT) -> Mapping[tuple[str, str], flo
         if pos >= min_support and tot:
             out[(lemma, rel)] = pos / tot
     return out
+
+
+@lru_cache(maxsize=8)
+def framed_lemmas(min_support: int, min_precision: float, rel: str | None = None) -> frozenset[str]:
+    """Return the lemmas with a learned frame (of relation ``rel``, or any) at least ``min_precision`` precise."""
+    return frozenset(lemma for (lemma, r), p in frames(min_support).items()
+                     if p >= min_precision and (rel is None or r == rel))

@@ -58,6 +58,20 @@ CASES = [
      "the station would", "Tom Reyes", "mixed", "replied"),
     ("passive with agent", "The decision was announced by Governor Maria Lopez at a briefing on Tuesday.",
      "The decision", "Maria Lopez", "indirect", "announced"),
+    ("called on X to", "The Wall Street Journal called on Trump to get his act together or drop out in favor of "
+     "his running mate.", "Trump to get his act together", "Wall Street Journal", "indirect", "called"),
+    ("called for X to", "Trump called for a special prosecutor to oversee an investigation into the alleged "
+     "relationship.", "a special prosecutor to oversee an investigation", "Trump", "indirect", "called"),
+    ("called X Y", "On Twitter, Former Florida Gov. Jeb Bush called Trump “unhinged.”", "Trump “unhinged",
+     "Jeb Bush", "mixed", "called"),
+    ("questioned an object", "Later on This Week, Senator Bernie Sanders questioned Mr. Trump's veracity.",
+     "Mr. Trump's veracity", "Bernie Sanders", "indirect", "questioned"),
+    ("questioned whether", "Cruz has questioned in recent days whether Trump has the necessary temperament to be "
+     "president.", "whether Trump has the necessary temperament", "Cruz", "indirect", "questioned"),
+    ("question put by a named asker", "A reporter asked Sanders how he is feeling on caucus day.",
+     "how he is feeling on caucus day", "A reporter", "indirect", "asked"),
+    ("asked X to", "During the service, pastor Charles Elliott asked the congregation to stand to honor Muhammad Ali.",
+     "the congregation to stand", "Charles Elliott", "indirect", "asked"),
     ("noted", "Dr. Alan Grant noted that the fossils were older than expected by a wide margin.",
      "the fossils were older", "Alan Grant", "indirect", "noted"),
     ("evidence as source", "A new poll shows that Clinton leads Trump by five points in Ohio.",
@@ -178,6 +192,8 @@ def test_cueless_quote_paragraph_takes_adjacent_speaker(nlp: Language) -> None:
          "stage in May.", "Gone Girl", "she would return to the stage"),
         ("show title with comma inside the marks", "Story one.\nOn this weekend’s broadcast of “Fox News Sunday,” "
          "Governor Mike Pence said Trump was only joking.", "Fox News Sunday", "Trump was only joking"),
+        ("a name given in the passive", "Members of a group called the Liberty Foundation met on Monday. Its "
+         "chairman said that the group would grow.", "Liberty Foundation", "the group would grow"),
     ],
 )
 def test_not_statements(nlp: Language, construction: str, text: str, absent: str, present: str) -> None:

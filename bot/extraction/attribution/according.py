@@ -33,8 +33,8 @@ def find(ctx: Context, cfg: AttributionConfig) -> list[Candidate]:
     """Return the "according to" candidates of an article."""
     doc = ctx.doc
     out: list[Candidate] = []
-    for tok in doc:
-        if tok.lower_ != "according" or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
+    for tok in ctx.tokens_with_lower("according"):
+        if tok.i + 1 >= len(doc) or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "to":
             continue
         to = doc[tok.i + 1]
         pobj = _source(to, tok)

@@ -7,6 +7,7 @@ statements; these functions cut a syntactic content span accordingly.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
 from bot.extraction.attribution.predicates import is_coordinated_cue
@@ -48,9 +49,11 @@ def cut_trailing_aside(ctx: Context, start: int, end: int, cfg: AttributionConfi
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) < cfg.aside_min_tokens:
         return end
-    for tok in span:
-        if tok.i == span.start or doc[tok.i - 1].text != "," or ctx.inside_quote(tok):
+    comma = doc.vocab.strings[","]
+    for i in range(span.start + 1, span.end):
+        if ctx.lowers[i - 1] != comma or ctx.inside_quote(doc[i]):
             continue
+        tok = doc[i]
         # The phrase that starts right after the comma: the highest token whose subtree starts here.
         clause = tok
         while clause.head is not clause and clause.head.left_edge.i == tok.i and clause.head.i >= span.start:
@@ -71,7 +74,9 @@ def cut_coordinated_cue(ctx: Context, start: int, end: int) -> int:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return end
-    for tok in span[1:]:
+    first_cue = bisect_right(ctx.speech_at, span.start)
+    for i in ctx.speech_at[first_cue:bisect_left(ctx.speech_at, span.end)]:  # (only speech verbs are such cues)
+        tok = doc[i]
         if is_coordinated_cue(ctx, tok) and span.start <= tok.head.i and not ctx.inside_quote(tok):
             first = min([tok.left_edge.i, *(c.i for c in tok.head.children
                                             if c.dep_ in _COORDINATION_DEPS and tok.head.i < c.i < tok.i)])

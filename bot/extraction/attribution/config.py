@@ -58,6 +58,16 @@ class AttributionConfig:
     cut_coordinated_cues: bool = True
     # A clausal complement ending at a colon goes on with what the colon announces ("... the job: “Steadiness”").
     extend_over_colon: bool = True
+    # Cues of an appeal or a naming ("called on X to ...", "called X Y"): the content runs from X to the end; and
+    # the content relations that bypass the learned filter (which never saw them).
+    call_cues: frozenset[str] = frozenset({"call"})
+    kept_rels: frozenset[str] = frozenset({"appeal", "naming", "question"})
+    # Question verbs whose question (or request) is a statement when the asker is named ("A reporter asked Sanders
+    # how ...", "asked the congregation to stand"); "when asked whether ..." has no asker and stays out.
+    asking_cues: frozenset[str] = frozenset({"ask"})
+    # Question verbs that report a doubt about their object or complement ("questioned Trump's veracity",
+    # "is questioning whether ..."), a statement in PolNeAR, where "asked whether ..." is not.
+    doubt_cues: frozenset[str] = frozenset({"question"})
     # Trailing asides are cut from contents of at least this many tokens, after at least this many tokens.
     aside_min_tokens: int = 6
     aside_min_offset: int = 3

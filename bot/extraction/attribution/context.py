@@ -6,9 +6,13 @@ needs them (a subtree, a cue verb with its particle, a source mention cut to a r
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import TYPE_CHECKING
+
+from spacy.attrs import LEMMA, LOWER
 
 from bot.extraction.attribution.config import AttributionConfig
 from bot.extraction.attribution.patterns import LABEL
@@ -41,6 +45,47 @@ def _chains(text: str, regions: tuple[QuoteRegion, ...]) -> tuple[Chain, ...]:
     return tuple(chains)
 
 
+LemmaIndex = Mapping[str, tuple[int, ...]]  # lower-cased lemma -> indices of its tokens, in order
+
+
+def _lemma_index(doc: Doc) -> LemmaIndex:
+    """Index the tokens of a parse by lower-cased lemma (one array read; one string lookup per distinct lemma)."""
+    hashes = doc.to_array(LEMMA)
+    if not len(hashes):
+        return {}
+    order = hashes.argsort(kind="stable")  # (array work: Python runs once per distinct lemma, not per token)
+    ranked = hashes[order]
+    cuts = [0, *((ranked[1:] != ranked[:-1]).nonzero()[0] + 1).tolist(), len(ranked)]
+    strings, positions = doc.vocab.strings, order.tolist()
+    out: dict[str, tuple[int, ...]] = {}
+    for a, b in pairwise(cuts):
+        word, idx = strings[int(ranked[a])].lower(), tuple(positions[a:b])
+        out[word] = tuple(sorted(out[word] + idx)) if word in out else idx
+    return out
+
+
+def _with_lemma(index: LemmaIndex, words: frozenset[str]) -> list[int]:
+    """Return the indices of the tokens whose lower-cased lemma is one of ``words``, in order."""
+    return sorted(i for w in words.intersection(index) for i in index[w])
+
+
+def _index(tok: Token) -> int:
+    return tok.i
+
+
+def _longest_run(toks: list[Token], banned: set[int]) -> list[Token]:
+    """Return the longest run of consecutive tokens left once the ``banned`` indices are taken out."""
+    runs: list[list[Token]] = []
+    for t in toks:
+        if t.i in banned:
+            continue
+        if runs and runs[-1][-1].i == t.i - 1:
+            runs[-1].append(t)
+        else:
+            runs.append([t])
+    return max(runs, key=len) if runs else []
+
+
 @dataclass(frozen=True, slots=True)
 class Context:
     """One parsed article with its quotation regions, quote mask, sentences and quotation chains."""
@@ -51,17 +96,31 @@ class Context:
     regions: tuple[QuoteRegion, ...]
     mask: bytearray
     sents: tuple[Span, ...]
-    sent_of: Mapping[int, int]  # token index -> sentence index
+    sent_starts: tuple[int, ...]  # the first token index of each sentence
     chains: tuple[Chain, ...]
+    lemmas: LemmaIndex  # the passes visit only the tokens of their cue words, not every token
+    lowers: tuple[int, ...]
+    speech_at: tuple[int, ...]  # the indices of the tokens with a speech-verb lemma, in order
+    question_at: frozenset[int]  # the indices of the tokens with a question-verb lemma
 
     @classmethod
     def build(cls, doc: Doc, text: str) -> Context:
         """Build the context of ``doc`` (whose text has the same character offsets as ``text``)."""
         regions = tuple(quoted_regions(text))
         sents = tuple(doc.sents)
-        sent_of = {t.i: i for i, s in enumerate(sents) for t in s}
-        return cls(doc, text, cues(), regions, quote_mask(text, list(regions)), sents, sent_of,
-                   _chains(text, regions))
+        lex, lemmas = cues(), _lemma_index(doc)
+        return cls(doc, text, lex, regions, quote_mask(text, list(regions)), sents,
+                   tuple(s.start for s in sents), _chains(text, regions), lemmas, tuple(doc.to_array(LOWER).tolist()),
+                   tuple(_with_lemma(lemmas, lex.speech)), frozenset(_with_lemma(lemmas, lex.question)))
+
+    def tokens_with_lemma(self, lemmas: frozenset[str]) -> list[Token]:
+        """Return the tokens whose lower-cased lemma is one of ``lemmas``, in document order."""
+        return [self.doc[i] for i in _with_lemma(self.lemmas, lemmas)]
+
+    def tokens_with_lower(self, word: str) -> list[Token]:
+        """Return the tokens whose lower-cased form is ``word``, in document order."""
+        h = self.doc.vocab.strings[word]
+        return [self.doc[i] for i, x in enumerate(self.lowers) if x == h]
 
     def inside_quote(self, tok: Token) -> bool:
         """Tell whether a token starts inside quotation marks."""
@@ -69,7 +128,7 @@ class Context:
 
     def sentence_of(self, tok: Token) -> Span:
         """Return the sentence of a token."""
-        return self.sents[self.sent_of[tok.i]]
+        return self.sents[bisect_right(self.sent_starts, tok.i) - 1]
 
     def sentence_at(self, char: int) -> int:
         """Return the index of the sentence holding a character offset (the last one past the end)."""
@@ -89,23 +148,15 @@ class Context:
 
     def span_of(self, tokens: list[Token]) -> tuple[int, int]:
         """Return the character span from the first to the last of some tokens."""
-        first = min(t.i for t in tokens)
-        last = max(t.i for t in tokens)
-        return self.doc[first].idx, self.doc[last].idx + len(self.doc[last].text)
+        first = min(tokens, key=_index)
+        last = max(tokens, key=_index)
+        return first.idx, last.idx + len(last.text)
 
     def subtree_chars(self, head: Token, exclude: Token | None = None) -> tuple[int, int]:
         """Return the character span of a subtree; without ``exclude``'s subtree, its longest contiguous run."""
-        toks = list(head.subtree)
+        toks = list(head.subtree)  # (not left_edge/right_edge: spaCy leaves them short of non-projective subtrees)
         if exclude is not None:
-            banned = {t.i for t in exclude.subtree}
-            toks = [t for t in toks if t.i not in banned]
-            runs: list[list[Token]] = []
-            for t in toks:
-                if runs and runs[-1][-1].i == t.i - 1:
-                    runs[-1].append(t)
-                else:
-                    runs.append([t])
-            toks = max(runs, key=len) if runs else []
+            toks = _longest_run(toks, {t.i for t in exclude.subtree})
         if not toks:
             return head.idx, head.idx
         return self.span_of(toks)

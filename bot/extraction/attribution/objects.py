@@ -19,6 +19,12 @@ _OBJECT_COMPLEMENT_PREPS = frozenset({"for", "of", "as", "over", "about"})
 # Clauses of a content noun that state the content ("an opinion that ...").
 _NOUN_CLAUSE_DEPS = frozenset({"acl", "relcl", "ccomp"})
 _THAT_DEPS = frozenset({"mark", "det", "nsubj"})
+# "called on X to ...", "called for X to ...": the preposition before the addressee and the infinitive's relation.
+_APPEAL_PREPS = frozenset({"on", "upon", "for"})
+_INFINITIVE_DEPS = frozenset({"xcomp", "advcl"})
+# "called Trump “unhinged”": the named and the name (the parser makes either of them an "oprd").
+_NAMING_DEPS = frozenset({"dobj", "oprd"})
+_QUESTION_MARKS = frozenset({"if", "whether"})
 
 
 def object_with_complements(ctx: Context, verb: Token, obj: Token) -> tuple[int, int]:
@@ -70,3 +76,50 @@ def object_content(ctx: Context, verb: Token, obj: Token, lemma: str, *,
     if quoted or ((learned or lemma in lex.report_object) and word_count(ctx.text[s:e]) >= 2):
         return [(s, e)]
     return []
+
+
+def _infinitive(verb: Token) -> Token | None:
+    """The infinitive clause after a verb ("called on Trump to resign"), or None."""
+    return next((c for c in verb.rights if c.dep_ in _INFINITIVE_DEPS
+                 and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)), None)
+
+
+def appeal_content(ctx: Context, verb: Token) -> tuple[int, int] | None:
+    """"called on Trump to resign", "called for a prosecutor to oversee ...", "called for all candidates to lay
+    out ...": the appeal from its addressee (or what is called for) to the end of its infinitive (PolNeAR keeps
+    both in the content)."""
+    inf = _infinitive(verb)
+    if inf is None:
+        return None
+    end = ctx.subtree_chars(inf)[1]
+    mark = next((g for g in inf.children if g.dep_ == "mark" and g.lower_ == "for"), None)
+    if mark is not None:  # (the parser's "for"-clause: "for all candidates to lay out ...")
+        return (ctx.doc[mark.i + 1].idx, end) if mark.i + 1 < inf.i else None
+    prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in _APPEAL_PREPS and c.i < inf.i), None)
+    pobj = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
+    if pobj is None:  # "asked the congregation to stand"
+        pobj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < inf.i), None)
+    return (ctx.subtree_chars(pobj)[0], end) if pobj is not None else None
+
+
+def asked_question(ctx: Context, verb: Token) -> tuple[int, int] | None:
+    """"A reporter asked Sanders how he is feeling", "He also asked if parents would ...": the question a named
+    asker puts (PolNeAR annotates it; "when asked whether ...", without an asker, stays out)."""
+    clause = next((c for c in verb.rights if c.dep_ == "ccomp" or (c.dep_ == "advcl" and any(
+        g.dep_ == "mark" and g.lower_ in _QUESTION_MARKS for g in c.children))), None)
+    return ctx.subtree_chars(clause) if clause is not None else None
+
+
+def has_active_subject(verb: Token) -> bool:
+    """Tell whether a verb has a subject of its own and is not passive."""
+    return any(c.dep_ == "nsubj" for c in verb.children) and not any(c.dep_ == "auxpass" for c in verb.children)
+
+
+def naming_content(ctx: Context, verb: Token) -> tuple[int, int] | None:
+    """"called Trump “unhinged”", "called her “third-rate”": who is named with what they are called."""
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return None  # "what is called a debate" names, it reports no one
+    parts = [c for c in verb.rights if c.dep_ in _NAMING_DEPS]
+    if not any(c.dep_ == "oprd" for c in parts):
+        return None
+    return ctx.subtree_chars(parts[0])[0], ctx.subtree_chars(parts[-1])[1]

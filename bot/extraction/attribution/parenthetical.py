@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from bot.extraction.attribution.candidate import Candidate, make, word_count
 from bot.extraction.attribution.predicates import clause_end, is_addressee
-from bot.extraction.lexicon import VERB_POS, frames
+from bot.extraction.lexicon import VERB_POS, framed_lemmas, frames
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -73,7 +73,8 @@ def find(ctx: Context, cfg: AttributionConfig) -> ParentheticalResult:
     """Return the parenthetical candidates of an article and the cues they used."""
     out: list[Candidate] = []
     handled: set[int] = set()
-    for tok in ctx.doc:
+    framed = framed_lemmas(cfg.frame_min_support, cfg.frame_min_precision, "ccomp")
+    for tok in ctx.tokens_with_lemma(ctx.lex.speech | framed):  # (the only tokens ``_is_cue`` accepts)
         if not _is_cue(ctx, tok, cfg):
             continue
         spans = _spans(ctx, tok, cfg)

@@ -46,11 +46,13 @@ _AFTER_QUOTE_CHARS = 4
 
 def in_question_clause(ctx: Context, tok: Token, cfg: AttributionConfig) -> bool:
     """Tell whether ``tok`` sits in "when asked ..." / "asked whether ..." (the question, not the answer)."""
+    if not ctx.question_at:
+        return False
     node = tok
     for _ in range(cfg.question_clause_depth):
-        if node.lemma_.lower() in ctx.lex.question and node.pos_ in VERB_POS and node is not tok:
+        if node.i in ctx.question_at and node.pos_ in VERB_POS and node.i != tok.i:
             return True
-        if node.head is node:
+        if node.head.i == node.i:  # (by index: spaCy makes a new Token object on every access)
             return False
         node = node.head
     return False

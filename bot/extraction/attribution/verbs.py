@@ -13,7 +13,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from bot.extraction.attribution.candidate import Candidate, make
-from bot.extraction.attribution.objects import object_content, passive_content
+from bot.extraction.attribution.objects import (
+    appeal_content,
+    asked_question,
+    has_active_subject,
+    naming_content,
+    object_content,
+    passive_content,
+)
 from bot.extraction.attribution.predicates import (
     in_question_clause,
     is_impersonal_passive,
@@ -21,7 +28,7 @@ from bot.extraction.attribution.predicates import (
     is_question_complement,
     subject_of,
 )
-from bot.extraction.lexicon import PREP_OBJECT_DEPS, SUBJECT_DEPS, TIME_ENTS, VERB_POS, frames
+from bot.extraction.lexicon import PREP_OBJECT_DEPS, SUBJECT_DEPS, TIME_ENTS, VERB_POS, framed_lemmas, frames
 from bot.extraction.text import line_bounds
 
 if TYPE_CHECKING:
@@ -53,12 +60,13 @@ class _Cue:
     dobj_learned: bool
 
 
-def _cue(ctx: Context, tok: Token, learned: Mapping[tuple[str, str], float], threshold: float,
+def _cue(ctx: Context, cfg: AttributionConfig, tok: Token, learned: Mapping[tuple[str, str], float],
          framed: frozenset[str]) -> _Cue | None:
     """Return the cue a token makes, or None. A learned frame decides where the corpus has seen it; the lexicon
     covers verbs it has not seen."""
-    lemma = tok.lemma_.lower()
-    if tok.pos_ not in CUE_POS or lemma in ctx.lex.question:
+    lemma, threshold = tok.lemma_.lower(), cfg.generation_threshold
+    if tok.pos_ not in CUE_POS or (lemma in ctx.lex.question and lemma not in cfg.doubt_cues
+                                   and not (lemma in cfg.asking_cues and has_active_subject(tok))):
         return None
     is_verb = tok.pos_ in VERB_POS
     is_speech = is_verb and (lemma in ctx.lex.speech or lemma in ctx.lex.report_object)
@@ -110,8 +118,9 @@ def _child_content(ctx: Context, cfg: AttributionConfig, cue: _Cue, child: Token
     rel = child.dep_
     framed = child in cue.child_frames
     if rel == "ccomp" and (cue.is_speech or cue.is_belief or framed):
-        if child.lemma_.lower() in ctx.lex.question or is_question_complement(child):
-            return [], None
+        if cue.lemma not in cfg.doubt_cues and (child.lemma_.lower() in ctx.lex.question
+                                                or is_question_complement(child)):
+            return [], None  # (the question asked, not an answer; but "questioned whether ..." doubts it)
         return [(*_ccomp_span(ctx, cfg, cue.tok, child), rel)], child.i
     if rel == "advcl" and framed and cue.lemma in ctx.lex.speech and is_misparsed_complement(cue.tok, child):
         # (a frame of its own in ``_cue``: the parser's adverbial clause is the reported clause)
@@ -134,10 +143,27 @@ def _child_content(ctx: Context, cfg: AttributionConfig, cue: _Cue, child: Token
     return [], None
 
 
+def _call_content(ctx: Context, tok: Token, asking: bool) -> Content | None:
+    """"called on X to ...", "asked X to ...", "called X Y", "asked X how ...": an appeal, a naming or a question
+    (a question cue reports nothing else)."""
+    appeal = appeal_content(ctx, tok)
+    if appeal is not None:
+        return (*appeal, "appeal")
+    if asking:
+        question = asked_question(ctx, tok)
+        return (*question, "question") if question is not None else None
+    naming = naming_content(ctx, tok)
+    return (*naming, "naming") if naming is not None else None
+
+
 def _contents(ctx: Context, cfg: AttributionConfig, cue: _Cue,
               subj: Token | None) -> tuple[list[Content], Token | None]:
     """Every content of a cue, and its source (None when the source is part of the content)."""
     tok = cue.tok
+    if cue.lemma in cfg.call_cues or cue.lemma in cfg.asking_cues:
+        called = _call_content(ctx, tok, asking=cue.lemma in cfg.asking_cues)
+        if called is not None or cue.lemma in cfg.asking_cues:
+            return ([called] if called is not None else []), subj
     contents: list[Content] = []
     heads: set[int] = set()
     for child in tok.children:
@@ -171,10 +197,11 @@ def find(ctx: Context, cfg: AttributionConfig, handled_cues: frozenset[int]) -> 
     """Return the reporting-verb candidates of an article, skipping the cue tokens already handled."""
     learned = frames(cfg.frame_min_support)
     threshold = cfg.generation_threshold
-    framed = frozenset(lemma for (lemma, _), precision in learned.items() if precision >= threshold)
+    framed = framed_lemmas(cfg.frame_min_support, threshold)
     out: list[Candidate] = []
-    for tok in ctx.doc:
-        cue = _cue(ctx, tok, learned, threshold, framed)
+    lex = ctx.lex
+    for tok in ctx.tokens_with_lemma(lex.speech | lex.report_object | lex.belief | framed):
+        cue = _cue(ctx, cfg, tok, learned, framed)
         if cue is None or tok.i in handled_cues or ctx.inside_quote(tok) or in_question_clause(ctx, tok, cfg):
             continue
         contents, subj = _contents(ctx, cfg, cue, subject_of(ctx, tok))
