@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from bot.commands.core import speaker_label
 from bot.errors import InputTooLarge, QuoteBotError
 from bot.settings import Settings
 
@@ -235,7 +236,7 @@ def _cmd_extract(settings: Settings, args: argparse.Namespace) -> int:
         return 0
     for st in shown:
         marker = "" if st.kind == "speech" else f" ({_KIND_NOUNS[st.kind][0]})"
-        print(f"{st.speaker or 'Unattributed'}: “{st.quote}”{marker}")
+        print(f"{speaker_label(st.speaker, st.speaker_mention)}: “{st.quote}”{marker}")
     if not result.statements:
         print("No attributed statements found.", file=sys.stderr)
     elif left_out:

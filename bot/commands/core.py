@@ -129,13 +129,20 @@ def _kind_option(kind: KindChoice) -> str:
     return "" if kind == DEFAULT_KIND else f" kind:{kind}"
 
 
+def speaker_label(speaker: str | None, mention: str | None) -> str:
+    """Return who said it as a reply shows it: the name, else the unresolved mention marked as such."""
+    if speaker:
+        return speaker
+    return f"“{mention}” (unresolved)" if mention else "Unattributed"
+
+
 def statement_row(st: StatementRecord) -> Row:
     """Return a statement as a list row: speaker and date as title, the quote as body, the short id as ref."""
     when = date_label(st.date, st.date_precision, st.date_basis)
     sources = "" if len(st.sources) <= 1 else f" · {len(st.sources)} sources: " + ", ".join(
         s.ref for s in st.sources)
     kind = "" if st.kind == "speech" else f" · {KIND_NOUNS.get(st.kind, (st.kind,))[0]}"
-    return Row(title=f"{st.speaker or 'Unattributed'} · {when}{kind}",
+    return Row(title=f"{speaker_label(st.speaker, st.speaker_mention)} · {when}{kind}",
                body=f"“{_short(st.quote)}” ({st.article_ref}{sources})",
                ref=st.ref, url=st.article_url or st.message_url)
 

@@ -99,3 +99,11 @@ async def test_reextraction_updates_the_precision(storage: Storage) -> None:
     assert (await new.dispatch(MODERATOR, "!reextract")).kind in ("success", "info")
     titles = [r.title for r in (await new.dispatch(ADDER, "!quotes Kirby")).rows]
     assert "Kirby · 2016" in titles and "Kirby · June 2016" not in titles
+
+
+def test_an_unresolved_speaker_is_shown_as_its_mention_not_a_name() -> None:
+    from bot.commands.core import speaker_label
+
+    assert speaker_label("John Kirby", "he") == "John Kirby"
+    assert speaker_label(None, "she") == "“she” (unresolved)"
+    assert speaker_label(None, None) == "Unattributed"

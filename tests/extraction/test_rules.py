@@ -244,6 +244,8 @@ def test_trailing_aside_is_not_content(nlp: Language, text: str, expected: str) 
 
 # (construction, text, the exact content of one statement): where a content span ends.
 BOUNDARIES = [
+    ("a naming of a pronoun is what it was called", "On August 15 the Taliban entered Kabul and declared the "
+     "“end of the war”, calling it the “liberation” of the country.", "the “liberation” of the country"),
     ("coordinated speech verb ends the content", "The minister said the plan was too expensive and warned that "
      "taxes would rise next year.", "the plan was too expensive"),
     ("a relative clause with a coordinator is still an aside", "Fowler said he expects Clinton to recover from "

@@ -122,4 +122,6 @@ def naming_content(ctx: Context, verb: Token) -> tuple[int, int] | None:
     parts = [c for c in verb.rights if c.dep_ in _NAMING_DEPS]
     if not any(c.dep_ == "oprd" for c in parts):
         return None
+    if len(parts) > 1 and parts[0].pos_ == "PRON" and not ctx.inside_quote(parts[0]):
+        parts = parts[1:]  # "calling it the “liberation” of the country": the content is what it was called
     return ctx.subtree_chars(parts[0])[0], ctx.subtree_chars(parts[-1])[1]
