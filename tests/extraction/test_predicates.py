@@ -264,3 +264,36 @@ def test_asking_aloud_and_addressees() -> None:
     assert asks_aloud(ctx, ctx.doc[tok(ctx, "asked")])
     assert is_addressee(ctx.doc[tok(ctx, "reporters")])
     assert not is_addressee(ctx.doc[tok(ctx, "Clinton")])
+
+
+# A sentence that the parser starts right after a comma: the climb to the phrase after the comma reaches the
+# sentence's root, whose head is itself. (Token objects are new on every access, so "head is tok" never holds:
+# the climb once looped for ever here.)
+COMMA_SENTENCE = parsed("Fowler said he expects Clinton to recover, voters cheered loudly.", [
+    ("Fowler", 1, "nsubj", "PROPN", "NNP", "Fowler"),
+    ("said", 1, "ROOT", "VERB", "VBD", "say"),
+    ("he", 3, "nsubj", "PRON", "PRP", "he"),
+    ("expects", 1, "ccomp", "VERB", "VBZ", "expect"),
+    ("Clinton", 6, "nsubj", "PROPN", "NNP", "Clinton"),
+    ("to", 6, "aux", "PART", "TO", "to"),
+    ("recover", 3, "ccomp", "VERB", "VB", "recover"),
+    (",", 6, "punct", "PUNCT", ",", ","),
+    ("voters", 9, "nsubj", "NOUN", "NNS", "voter"),
+    ("cheered", 9, "ROOT", "VERB", "VBD", "cheer"),
+    ("loudly", 9, "advmod", "ADV", "RB", "loudly"),
+    (".", 9, "punct", "PUNCT", ".", "."),
+])
+
+
+def test_the_aside_climb_stops_at_a_sentence_root() -> None:
+    import threading
+
+    ctx = COMMA_SENTENCE
+    start = ctx.doc[tok(ctx, "he")].idx
+    end = ctx.doc[tok(ctx, "loudly")].idx + len("loudly")
+    result: list[int] = []
+    worker = threading.Thread(target=lambda: result.append(cut_trailing_aside(ctx, start, end, CFG)), daemon=True)
+    worker.start()
+    worker.join(timeout=10)
+    assert not worker.is_alive(), "cut_trailing_aside did not return"
+    assert result == [end]

@@ -39,9 +39,9 @@ def find(ctx: Context, cfg: AttributionConfig) -> list[Candidate]:
         to = doc[tok.i + 1]
         pobj = _source(to, tok)
         head = tok.head
-        if pobj is None or head is tok:
+        if pobj is None or head.i == tok.i:
             continue
-        while head.dep_ not in _CLAUSE_DEPS and head.head is not head and head.pos_ not in VERB_POS:
+        while head.dep_ not in _CLAUSE_DEPS and head.head.i != head.i and head.pos_ not in VERB_POS:
             head = head.head
         start, end = ctx.subtree_chars(head, exclude=tok)
         sent = ctx.sentence_of(tok)

@@ -56,7 +56,7 @@ def cut_trailing_aside(ctx: Context, start: int, end: int, cfg: AttributionConfi
         tok = doc[i]
         # The phrase that starts right after the comma: the highest token whose subtree starts here.
         clause = tok
-        while clause.head is not clause and clause.head.left_edge.i == tok.i and clause.head.i >= span.start:
+        while clause.head.i != clause.i and clause.head.left_edge.i == tok.i and clause.head.i >= span.start:
             clause = clause.head
         aside = _is_aside(tok, clause)
         if tok.lower_ in ASIDE_OPENERS and tok.head.dep_ in OPENER_HEAD_DEPS:

@@ -99,7 +99,7 @@ def subject_of(ctx: Context, verb: Token) -> Token | None:
     inverted = _inverted_subject(ctx, verb)
     if inverted is not None:
         return inverted
-    if verb.dep_ in SHARED_SUBJECT_DEPS and verb.head is not verb and verb.head.pos_ in VERB_POS:
+    if verb.dep_ in SHARED_SUBJECT_DEPS and verb.head.i != verb.i and verb.head.pos_ in VERB_POS:
         return _shared_subject(ctx, verb)
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep" and verb.head.head.pos_ in VERB_POS:
         return _gerund_subject(ctx, verb.head.head)

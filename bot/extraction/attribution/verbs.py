@@ -79,6 +79,8 @@ def _cue(ctx: Context, cfg: AttributionConfig, tok: Token, learned: Mapping[tupl
                         and learned.get((lemma, "prep:" + c.lower_), 0.0) >= threshold)
     if (lemma, "ccomp") in learned:
         is_speech = is_belief = False
+    # (Always true: spaCy makes a new Token per access. Kept as is because scripts/train_frames.py counts "^ROOT"
+    # frames the same way; changing one without the other would change outputs unmeasured.)
     head_frame = tok.head is not tok and learned.get((lemma, "^" + tok.dep_), 0.0) >= threshold
     if not (is_speech or is_belief or child_frames or prep_frames or head_frame):
         return None

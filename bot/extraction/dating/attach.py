@@ -82,7 +82,7 @@ def _anchor_verb(span: Span, vocab: Vocabulary, config: DatingConfig) -> Token |
     tok = span.root
     for _ in range(config.max_attachment_hops):
         head = tok.head
-        if head is tok:
+        if head.i == tok.i:
             return None
         if tok.dep_ == "pobj":
             if head.lower_ in vocab.non_point_prepositions:
@@ -105,12 +105,12 @@ def _holder(span: Span, vocab: Vocabulary, config: DatingConfig) -> Token | None
     tok = span.root
     for _ in range(config.max_attachment_hops):
         head = tok.head
-        if head is tok:
+        if head.i == tok.i:
             return None
         if tok.dep_ not in ("pobj", "pcomp"):
             if tok.dep_ not in NOUN_MODIFIER_DEPS:
                 return None
-            if head.pos_ == "ADP" and head.dep_ == "prep" and head.head is not head:
+            if head.pos_ == "ADP" and head.dep_ == "prep" and head.head.i != head.i:
                 return head.head  # "In a column the day before ...": the parser hangs it on the preposition
             return head
         if head.lower_ in vocab.non_point_prepositions:

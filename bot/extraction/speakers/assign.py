@@ -77,7 +77,7 @@ def source_of_cue(doc: Doc, cue_start: int, by_token: dict[int, Entity] | None =
             if right - left > MAX_SOURCE_TOKENS:
                 left, right = max(left, subject.i - 4), subject.i + 1
             return doc[left:right]
-        if node.dep_ not in CLIMB_DEPS or node.head is node:
+        if node.dep_ not in CLIMB_DEPS or node.head.i == node.i:
             break
         node = node.head
     if node is not None and node.dep_ == "ROOT" and node.pos_ in {"VERB", "AUX"} and by_token is not None:
