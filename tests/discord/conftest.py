@@ -55,7 +55,7 @@ class Env:
 
 
 async def make_env(tmp_path: Path, pool: ProcessPoolExtractor, cooldown: float = 0,
-                   extra: dict[str, str] | None = None) -> AsyncIterator[Env]:
+                   extra: dict[str, str] | None = None, message_content: bool = True) -> AsyncIterator[Env]:
     world = World()
     settings = Settings.from_env({"DATABASE_PATH": str(tmp_path / "quotes.db"),
                                   "AUTO_EXTRACT_CHANNELS": str(world.channel_id),
@@ -70,7 +70,7 @@ async def make_env(tmp_path: Path, pool: ProcessPoolExtractor, cooldown: float =
     deps = BotDeps(settings=settings, runtime=runtime,
                    closers=[("database", storage.close)])
     bot = create_bot(deps)
-    http = FakeHTTP(rec)
+    http = FakeHTTP(rec, message_content=message_content)
     install_fake_http(bot, http)
     await bot.login("fake-token")
     state = bot._connection

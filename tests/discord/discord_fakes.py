@@ -126,6 +126,9 @@ def message_payload(channel_id: int, author: dict[str, Any], body: dict[str, Any
     return data
 
 
+GATEWAY_MESSAGE_CONTENT_LIMITED = 1 << 18  # application flag: the intent is on (an unverified bot)
+
+
 class Recorder:
     """Shared list of calls with a way to wait for one (commands run in tasks the gateway dispatch starts)."""
 
@@ -149,9 +152,11 @@ class Recorder:
 class FakeHTTP(HTTPClient):
     """discord.py's HTTP client with ``request`` answered locally (no discord.com)."""
 
-    def __init__(self, recorder: Recorder, *, reject_token: bool = False, offline: bool = False) -> None:
+    def __init__(self, recorder: Recorder, *, reject_token: bool = False, offline: bool = False,
+                 message_content: bool = True) -> None:
         super().__init__(asyncio.get_running_loop())
         self.recorder = recorder
+        self.message_content = message_content  # the application has the (limited) Message Content intent
         self.reject_token = reject_token
         self.offline = offline
         self.guild_of_channel: dict[int, int] = {}
@@ -187,7 +192,8 @@ class FakeHTTP(HTTPClient):
         if key == ("GET", "/oauth2/applications/@me"):
             return {"id": str(APP_ID), "name": "quotebot", "description": "", "icon": None,
                     "bot_public": False, "bot_require_code_grant": False, "verify_key": "00",
-                    "owner": user_payload(OWNER_ID, "owner"), "flags": 0}
+                    "owner": user_payload(OWNER_ID, "owner"),
+                    "flags": GATEWAY_MESSAGE_CONTENT_LIMITED if self.message_content else 0}
         if key == ("POST", "/channels/{channel_id}/messages"):
             cid = int(params["channel_id"])
             return message_payload(cid, BOT_USER, body, guild_id=self.guild_of_channel.get(cid), files=names)
