@@ -196,7 +196,8 @@ class FakeHTTP(HTTPClient):
                     "flags": GATEWAY_MESSAGE_CONTENT_LIMITED if self.message_content else 0}
         if key == ("POST", "/channels/{channel_id}/messages"):
             cid = int(params["channel_id"])
-            return message_payload(cid, BOT_USER, body, guild_id=self.guild_of_channel.get(cid), files=names)
+            call.response = message_payload(cid, BOT_USER, body, guild_id=self.guild_of_channel.get(cid), files=names)
+            return call.response
         if key == ("PATCH", "/channels/{channel_id}/messages/{message_id}"):
             cid = int(params["channel_id"])
             return message_payload(cid, BOT_USER, body, message_id=int(params["message_id"]),
@@ -277,6 +278,7 @@ def install_fake_http(client: discord.Client, http: FakeHTTP) -> None:
 # ------------------------------------------------------------------------------------------- payloads
 
 MANAGE_MESSAGES = 1 << 13
+EMBED_LINKS = 1 << 14
 MEMBER_PERMS = (1 << 10) | (1 << 11) | (1 << 14) | (1 << 15) | (1 << 16) | (1 << 31)  # view, send, embed...
 
 
@@ -293,6 +295,8 @@ class World:
     names: dict[int, str] = field(default_factory=dict)
     # Permission bits a channel overwrite grants a user on the text channel only (not the server).
     channel_grants: dict[int, int] = field(default_factory=dict)
+    # Permission bits the text channel denies the bot (an overwrite for its member).
+    bot_denied: int = 0
 
     def __post_init__(self) -> None:
         self.names.update({self.alice: "alice", self.bob: "bob", self.mod: "mod"})
@@ -305,8 +309,10 @@ class World:
 
     def overwrites(self) -> list[dict[str, Any]]:
         """Return the text channel's member permission overwrites (from ``channel_grants``)."""
-        return [{"id": str(uid), "type": 1, "allow": str(bits), "deny": "0"}
-                for uid, bits in self.channel_grants.items()]
+        grants = [{"id": str(uid), "type": 1, "allow": str(bits), "deny": "0"}
+                  for uid, bits in self.channel_grants.items()]
+        denied = [{"id": BOT_USER["id"], "type": 1, "allow": "0", "deny": str(self.bot_denied)}]
+        return grants + (denied if self.bot_denied else [])
 
     def guild_payload(self) -> dict[str, Any]:
         return {
