@@ -129,12 +129,61 @@ def message_payload(channel_id: int, author: dict[str, Any], body: dict[str, Any
 GATEWAY_MESSAGE_CONTENT_LIMITED = 1 << 18  # application flag: the intent is on (an unverified bot)
 
 
+# Discord's message limits (API docs: "Embed Limits", "Create Message"); the fakes refuse a payload past them.
+EMBED_LIMITS = {"title": 256, "description": 4096, "fields": 25, "field name": 256, "field value": 1024,
+                "footer": 2048, "author": 256, "total": 6000, "embeds": 10, "content": 2000}
+
+
+def payload_problem(body: Any, files: list[str]) -> str | None:
+    """Return why Discord would refuse a message payload (400), or None when it is valid."""
+    if not isinstance(body, dict):
+        return None
+    content = body.get("content") or ""
+    embeds = body.get("embeds") or []
+    if len(content) > EMBED_LIMITS["content"]:
+        return f"content is {len(content)} characters"
+    if len(embeds) > EMBED_LIMITS["embeds"]:
+        return f"{len(embeds)} embeds"
+    total = 0
+    for e in embeds:
+        fields = e.get("fields") or []
+        parts = {"title": e.get("title") or "", "description": e.get("description") or "",
+                 "footer": (e.get("footer") or {}).get("text") or "",
+                 "author": (e.get("author") or {}).get("name") or ""}
+        for name, text in parts.items():
+            if len(text) > EMBED_LIMITS[name]:
+                return f"embed {name} is {len(text)} characters"
+        if len(fields) > EMBED_LIMITS["fields"]:
+            return f"{len(fields)} embed fields"
+        for f in fields:
+            if not f.get("name") or not f.get("value"):
+                return "an embed field with an empty name or value"
+            if len(f["name"]) > EMBED_LIMITS["field name"] or len(f["value"]) > EMBED_LIMITS["field value"]:
+                return "an embed field over its limit"
+            total += len(f["name"]) + len(f["value"])
+        total += sum(len(t) for t in parts.values())
+    if total > EMBED_LIMITS["total"]:
+        return f"embeds total {total} characters"
+    has_embed = any(e.get("title") or e.get("description") or e.get("fields") for e in embeds)
+    if "content" in body or "embeds" in body or files:  # a new message (an edit may change only the view)
+        if not content.strip() and not has_embed and not files and not body.get("components") \
+                and not body.get("attachments"):
+            return "Cannot send an empty message"
+    return None
+
+
 class Recorder:
     """Shared list of calls with a way to wait for one (commands run in tasks the gateway dispatch starts)."""
 
     def __init__(self) -> None:
         self.calls: list[Call] = []
         self.unexpected: list[Call] = []
+        self.rejected: list[tuple[Call, str]] = []  # payloads Discord would refuse, with the reason
+
+    def refuse(self, call: Call, problem: str) -> discord.HTTPException:
+        """Record a refused payload and return the 400 Discord would answer with."""
+        self.rejected.append((call, problem))
+        return discord.HTTPException(_Response(400, "Bad Request"), {"message": problem, "code": 50035})
 
     async def wait_for(self, predicate: Any = None, *, count: int = 1, timeout: float = 10.0) -> list[Call]:
         """Wait until ``count`` recorded calls satisfy ``predicate``; return them."""
@@ -182,6 +231,10 @@ class FakeHTTP(HTTPClient):
         call = Call(route.method, route.path, params, body, names, data)
         self.recorder.calls.append(call)
         key = (route.method, route.path)
+        if route.path.startswith("/channels/{channel_id}/messages") and route.method in ("POST", "PATCH"):
+            problem = payload_problem(body, names)
+            if problem:
+                raise self.recorder.refuse(call, problem)
         if self.offline:
             raise aiohttp.ClientConnectionError("Cannot connect to host discord.com:443")
         if key == ("GET", "/users/@me"):
@@ -219,6 +272,7 @@ class FakeWebhookAdapter(AsyncWebhookAdapter):
         self.recorder = recorder
         self.originals: dict[str, dict[str, Any]] = {}
         self.deferred: dict[str, bool] = {}  # interaction token -> the defer was ephemeral
+        self.acknowledged: set[str] = set()  # interaction tokens already answered (a second answer is a 400)
 
     async def request(self, route: Route, session: Any, *, payload: Any = None, multipart: Any = None,
                       files: Any = None, **kwargs: Any) -> Any:
@@ -235,6 +289,12 @@ class FakeWebhookAdapter(AsyncWebhookAdapter):
         if route.path.endswith("/callback"):
             kind = int(body["type"])
             inner = body.get("data") or {}
+            if token in self.acknowledged:
+                raise self.recorder.refuse(call, "Interaction has already been acknowledged")
+            self.acknowledged.add(token)
+            problem = payload_problem(inner, names) if kind in (4, 7) else None
+            if problem:
+                raise self.recorder.refuse(call, problem)
             message = None
             if kind in (4, 7):
                 message = message_payload(0, BOT_USER, inner, files=names)
@@ -251,6 +311,10 @@ class FakeWebhookAdapter(AsyncWebhookAdapter):
                                     "response_message_ephemeral": bool(inner.get("flags", 0) & 64),
                                     "response_message_id": message["id"] if message else None},
                     "resource": resource}
+        if route.method in ("POST", "PATCH"):
+            problem = payload_problem(body, names)
+            if problem:
+                raise self.recorder.refuse(call, problem)
         if route.method == "GET" and route.path.endswith("/messages/@original"):
             return self.originals.get(token) or message_payload(0, BOT_USER, {})
         if route.method == "PATCH":
