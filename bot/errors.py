@@ -23,6 +23,10 @@ class EmptyInput(InputError):
     """Nothing to extract from."""
 
 
+class NoStatements(EmptyInput):
+    """The extractor found no statement in an article, so it was not saved."""
+
+
 class InputTooLarge(InputError):
     """The text is longer than MAX_ARTICLE_CHARS (or an upload is over the size cap)."""
 

@@ -221,10 +221,10 @@ async def _ingest_one(service: Service, actor: Actor, item: IngestItem, summary:
         return
     try:
         if item.path is not None:
-            result = await service.add_file(actor, item.path)
+            result = await service.add_file(actor, item.path, keep_empty=True)
         else:
             source = SourceArticle(text=item.text or "", filename=item.source_name)
-            result = await service.add_source(actor, source, article_date=item.date)
+            result = await service.add_source(actor, source, article_date=item.date, keep_empty=True)
     except BrokenProcessPool:
         raise
     except QuoteBotError as exc:

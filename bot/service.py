@@ -18,7 +18,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal, Protocol
 
-from bot.errors import Busy, EmptyInput, NotFound, PermissionDenied, QuoteBotError, UsageError
+from bot.errors import Busy, EmptyInput, NoStatements, NotFound, PermissionDenied, QuoteBotError, UsageError
 from bot.extraction.dating import parse_iso_date, strip_date_line
 from bot.extraction.model import EXTRACTOR_VERSION
 from bot.sources import SourceArticle, fetch_article, is_url, read_file, read_upload
@@ -312,31 +312,34 @@ class Service:
         source = await asyncio.to_thread(read_upload, filename, data, self.settings)
         return await self.add_source(actor, source, article_date=article_date)
 
-    async def add_file(self, actor: Actor, path: Path, *, article_date: str | None = None) -> IntakeResult:
+    async def add_file(self, actor: Actor, path: Path, *, article_date: str | None = None,
+                       keep_empty: bool = False) -> IntakeResult:
         """Read a local file (console and ingest only), then extract and save it."""
         source = await asyncio.to_thread(read_file, self.settings, path)
-        return await self.add_source(actor, source, article_date=article_date)
+        return await self.add_source(actor, source, article_date=article_date, keep_empty=keep_empty)
 
     async def _duplicate(self, guild_id: int, article: ArticleRecord) -> IntakeResult:
         statements = await self.storage.statements.of_article(guild_id, article.id)
         return IntakeResult(article=article, statements=statements, duplicate=True)
 
     async def add_source(self, actor: Actor, source: SourceArticle, *,
-                         article_date: str | None = None) -> IntakeResult:
+                         article_date: str | None = None, keep_empty: bool = False) -> IntakeResult:
         """Extract an article off the event loop and save it with its statements in one transaction.
 
         The same article (same URL or same normalised text) is not saved twice: the saved one is returned.
+        An article with no statement is not saved (:class:`NoStatements`) unless ``keep_empty`` (bulk
+        ingest keeps it, so a rerun skips it as already saved instead of extracting it again).
         """
         if self._closing:
             raise Busy("the bot is shutting down; try again in a minute", retry_after=60.0)
         self._intakes += 1
         try:
-            return await self._add_source(actor, source, article_date=article_date)
+            return await self._add_source(actor, source, article_date=article_date, keep_empty=keep_empty)
         finally:
             self._intakes -= 1
 
     async def _add_source(self, actor: Actor, source: SourceArticle, *,
-                          article_date: str | None = None) -> IntakeResult:
+                          article_date: str | None, keep_empty: bool) -> IntakeResult:
         text = source.text
         if not text.strip():
             raise EmptyInput("there is no text to extract from")
@@ -347,6 +350,8 @@ class Service:
             return await self._duplicate(actor.guild_id, saved)
         extraction = await self.extractor.extract(text, article_date=article_date, page_date=source.date,
                                                   posted_date=actor.posted_at)
+        if not extraction.statements and not keep_empty:  # "hello world" is not an article to keep
+            raise NoStatements("no statements found; nothing was saved")
         created = _now()
         new = merged = 0
         async with storage.transaction():

@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from bot.errors import EmptyInput, PermissionDenied
+from bot.errors import EmptyInput, NoStatements, PermissionDenied
 from bot.extraction.model import Extraction
 from bot.service import Actor, Service, ThreadExtractor
 from bot.settings import Settings
+from bot.sources import SourceArticle
 from bot.storage import Storage
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_92e1eb94dd366c5a.txt"
@@ -87,6 +88,21 @@ async def test_extraction_runs_off_the_event_loop(tmp_path: Path) -> None:
 async def test_empty_text_is_refused(service: Service) -> None:
     with pytest.raises(EmptyInput):
         await service.add_text(ACTOR, "   \n ")
+
+
+async def test_an_article_with_no_statements_is_not_saved(service: Service) -> None:
+    with pytest.raises(NoStatements, match="no statements found; nothing was saved"):
+        await service.add_text(ACTOR, "hello world")
+    assert (await service.storage.statements.page(1, None, 1, 100)).total == 0
+    with pytest.raises(NoStatements):  # not saved, so not a duplicate either: asked again, told again
+        await service.add_text(ACTOR, "hello world")
+
+
+async def test_bulk_ingest_keeps_an_article_with_no_statements(service: Service, tmp_path: Path) -> None:
+    result = await service.add_source(ACTOR, SourceArticle(text="hello world"), keep_empty=True)
+    assert not result.duplicate and result.statements == ()
+    again = await service.add_source(ACTOR, SourceArticle(text="hello world"), keep_empty=True)
+    assert again.duplicate  # a rerun of the ingest skips it instead of extracting it again
 
 
 @pytest.mark.parametrize("date_line", ["date 2021-08-21", "date: 2021-08-21", "Date:\t2021-08-21",

@@ -8,18 +8,20 @@ from pathlib import Path
 import pytest
 
 import bot.service
-from bot.extraction.model import Extraction
+from bot.extraction.model import Extraction, Statement
 from bot.service import Actor, Service
 from bot.settings import Settings
 from bot.storage.db import Storage
 
 
 class EchoExtractor:
-    """An extractor that finds nothing, at once."""
+    """An extractor that finds one statement (the first words), at once."""
 
     async def extract(self, text: str, *, article_date: str | None = None, page_date: str | None = None,
                       posted_date: str | None = None) -> Extraction:
-        return Extraction(text=text, statements=())
+        found = Statement(type="indirect", quote=text[:20], start=0, end=20, speaker=None, speaker_mention=None,
+                          speaker_role=None, cue=None)
+        return Extraction(text=text, statements=(found,))
 
 
 async def test_an_upload_is_read_and_hashed_off_the_event_loop(tmp_path: Path,

@@ -36,6 +36,15 @@ def make_intents() -> discord.Intents:
     return intents
 
 
+SLASH_ONLY = ("the Message Content intent is off for this bot (Developer Portal -> Bot -> Privileged Gateway "
+              "Intents): running slash-only; prefix commands and auto-extract are off")
+
+
+def has_message_content(flags: discord.ApplicationFlags) -> bool:
+    """Return whether the application may receive message text (the intent, or its limited form)."""
+    return bool(flags.gateway_message_content or flags.gateway_message_content_limited)
+
+
 class QuoteTree(app_commands.CommandTree[Any]):
     """The slash-command tree; its errors go to the one error handler."""
 
@@ -61,6 +70,7 @@ class QuoteBot(commands.Bot):
 
     async def setup_hook(self) -> None:
         """Add the cogs. Slash commands are NOT synced here: use `python -m bot sync` or the owner command."""
+        await self._choose_intents()
         for cog in self._make_cogs(self, self.deps):
             await self.add_cog(cog)
         log.info("cogs loaded: %s", ", ".join(sorted(self.cogs)))
@@ -68,6 +78,27 @@ class QuoteBot(commands.Bot):
             task: asyncio.Task[None] = asyncio.get_running_loop().create_task(self._background_job(job))
             self._background.add(task)
             task.add_done_callback(self._background.discard)
+
+    async def _choose_intents(self) -> None:
+        """Drop the Message Content intent before connecting when the application lacks it.
+
+        Asking for it then makes Discord close the gateway (4014) and the bot exit; without it slash
+        commands and the message menu still work.
+        """
+        try:
+            flags = (await self.application_info()).flags
+        except discord.HTTPException as exc:  # keep asking for it: the connection then says what is wrong
+            log.warning("could not read the application's flags (%s); asking for Message Content", exc)
+            return
+        if not has_message_content(flags):
+            # Intents are read from the connection state when identifying; Client.intents returns a copy.
+            self._connection._intents.message_content = False
+            log.warning(SLASH_ONLY)
+
+    async def on_message(self, message: discord.Message, /) -> None:
+        """Run prefix commands, unless slash-only (without Message Content only mentions and DMs have text)."""
+        if self.intents.message_content:
+            await self.process_commands(message)
 
     @staticmethod
     async def _background_job(job: Closer) -> None:

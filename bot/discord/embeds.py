@@ -27,6 +27,7 @@ FIELD_VALUE_LIMIT = 1024
 FOOTER_LIMIT = 2048
 MESSAGE_TOTAL_LIMIT = 6000
 EMBEDS_PER_MESSAGE = 10
+CONTENT_LIMIT = 2000  # characters of a message's text (its content), where embeds cannot be sent
 ELLIPSIS = "…"
 EMPTY_FIELD = "\u200b"  # Discord refuses empty field values; a zero-width space renders as nothing.
 
@@ -125,6 +126,25 @@ def render_reply(reply: Reply) -> Rendered:
     if footer:
         embeds[-1].set_footer(text=footer)
     return Rendered(embeds=tuple(embeds), omitted_rows=omitted)
+
+
+def plain_text(rendered: Rendered) -> str:
+    """Return the rendered embeds as one message text (for a channel where the bot lacks Embed Links).
+
+    Titles, descriptions and fields are escaped already; footers are escaped here, since message text
+    renders markdown where a footer does not.
+    """
+    parts: list[str] = []
+    for embed in rendered.embeds:
+        if embed.title:
+            parts.append(f"**{embed.title}**")
+        if embed.description:
+            parts.append(embed.description)
+        parts.extend(f"**{field.name}**\n{field.value}" for field in embed.fields
+                     if field.value != EMPTY_FIELD or field.name != EMPTY_FIELD)
+        if embed.footer.text:
+            parts.append(f"*{escape_text(embed.footer.text)}*")
+    return clip("\n".join(parts), CONTENT_LIMIT) or EMPTY_FIELD
 
 
 def reply_files(reply: Reply) -> list[discord.File]:

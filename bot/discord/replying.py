@@ -11,7 +11,7 @@ import discord
 from discord.ext import commands
 
 from bot.commands.replies import Reply
-from bot.discord.embeds import render_reply, reply_files
+from bot.discord.embeds import plain_text, render_reply, reply_files
 from bot.discord.files import DEFAULT_UPLOAD_LIMIT, fit_files
 from bot.discord.views import ErrorReporter, PageLoader, PageView
 
@@ -28,6 +28,20 @@ def upload_limit(dest: Destination) -> int:
         return int(interaction.filesize_limit)
     guild = getattr(dest, "guild", None)
     return int(guild.filesize_limit) if isinstance(guild, discord.Guild) else DEFAULT_UPLOAD_LIMIT
+
+
+def embeds_allowed(dest: Destination) -> bool:
+    """Return whether a message sent to ``dest`` shows embeds (a channel may deny the bot Embed Links).
+
+    Interaction responses are not checked: they are webhook messages. DMs always allow embeds.
+    """
+    if isinstance(dest, discord.Interaction) or (isinstance(dest, commands.Context) and dest.interaction):
+        return True
+    channel = dest.channel if isinstance(dest, commands.Context) else dest
+    guild = getattr(channel, "guild", None)
+    if not isinstance(guild, discord.Guild) or guild.me is None or not hasattr(channel, "permissions_for"):
+        return True
+    return bool(channel.permissions_for(guild.me).embed_links)
 
 
 async def _fit(dest: Destination, reply: Reply) -> Reply:
@@ -58,6 +72,8 @@ async def send_reply(dest: Destination, reply: Reply, *, owner_id: int, load_pag
     if reply.pages > 1 and load_page is not None:
         view = PageView(owner_id=owner_id, reply=reply, load_page=load_page, on_error_reply=on_error_reply)
     kwargs: dict[str, Any] = {"embeds": list(rendered.embeds)}
+    if not embeds_allowed(dest):  # Discord would drop the embeds and the user would see nothing
+        kwargs = {"content": plain_text(rendered)}
     files = reply_files(reply)
     if files:
         kwargs["files"] = files

@@ -9,7 +9,7 @@ from typing import Any
 import discord
 
 from bot.commands.replies import Reply
-from bot.discord.embeds import render_reply
+from bot.discord.embeds import plain_text, render_reply
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +53,9 @@ class PageView(discord.ui.View):
         self.page, self.pages = reply.page, max(reply.pages, 1)
         self._sync_buttons()
         rendered = render_reply(reply)
+        if self.message is not None and self.message.content:  # sent as plain text: no Embed Links there
+            await interaction.response.edit_message(content=plain_text(rendered), embeds=[], view=self)
+            return
         await interaction.response.edit_message(embeds=list(rendered.embeds), view=self)
 
     @discord.ui.button(label="◀ Previous", style=discord.ButtonStyle.secondary)

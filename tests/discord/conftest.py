@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -9,7 +10,7 @@ from pathlib import Path
 import discord
 import pytest
 from discord.webhook.async_ import async_context
-from discord_fakes import FakeHTTP, FakeWebhookAdapter, Recorder, World, install_fake_http
+from discord_fakes import APP_ID, BOT_USER, FakeHTTP, FakeWebhookAdapter, Recorder, World, install_fake_http
 
 from bot.commands.core import Commands
 from bot.discord.bot import QuoteBot
@@ -55,7 +56,7 @@ class Env:
 
 
 async def make_env(tmp_path: Path, pool: ProcessPoolExtractor, cooldown: float = 0,
-                   extra: dict[str, str] | None = None) -> AsyncIterator[Env]:
+                   extra: dict[str, str] | None = None, message_content: bool = True) -> AsyncIterator[Env]:
     world = World()
     settings = Settings.from_env({"DATABASE_PATH": str(tmp_path / "quotes.db"),
                                   "AUTO_EXTRACT_CHANNELS": str(world.channel_id),
@@ -70,17 +71,25 @@ async def make_env(tmp_path: Path, pool: ProcessPoolExtractor, cooldown: float =
     deps = BotDeps(settings=settings, runtime=runtime,
                    closers=[("database", storage.close)])
     bot = create_bot(deps)
-    http = FakeHTTP(rec)
+    http = FakeHTTP(rec, message_content=message_content)
     install_fake_http(bot, http)
     await bot.login("fake-token")
     state = bot._connection
-    state._add_guild(discord.Guild(data=world.guild_payload(), state=state))  # type: ignore[arg-type]
+    state.guild_ready_timeout = 0.01  # no more GUILD_CREATE to wait for: the one guild comes with READY
+    state.parse_ready({"v": 10, "user": BOT_USER, "guilds": [world.guild_payload()],  # type: ignore[typeddict-item]
+                       "session_id": "fake", "resume_gateway_url": "wss://gateway.invalid",
+                       "application": {"id": str(APP_ID), "flags": 0}})
+    await asyncio.wait_for(bot.wait_until_ready(), timeout=5)  # on_ready has been dispatched
+    await asyncio.sleep(0.02)  # and its handlers have run (a sync there shows as a PUT)
     http.guild_of_channel[world.channel_id] = world.guild_id
     try:
         yield Env(bot, rec, http, world, storage, service, settings)
     finally:
         await bot.close()
         async_context.reset(token)
+    # A payload Discord would refuse (embed limits, an empty message, a second answer to an interaction)
+    # fails the test, unless the test took it out of rec.rejected to look at it.
+    assert not rec.rejected, rec.rejected
 
 
 @pytest.fixture

@@ -126,12 +126,64 @@ def message_payload(channel_id: int, author: dict[str, Any], body: dict[str, Any
     return data
 
 
+GATEWAY_MESSAGE_CONTENT_LIMITED = 1 << 18  # application flag: the intent is on (an unverified bot)
+
+
+# Discord's message limits (API docs: "Embed Limits", "Create Message"); the fakes refuse a payload past them.
+EMBED_LIMITS = {"title": 256, "description": 4096, "fields": 25, "field name": 256, "field value": 1024,
+                "footer": 2048, "author": 256, "total": 6000, "embeds": 10, "content": 2000}
+
+
+def payload_problem(body: Any, files: list[str]) -> str | None:
+    """Return why Discord would refuse a message payload (400), or None when it is valid."""
+    if not isinstance(body, dict):
+        return None
+    content = body.get("content") or ""
+    embeds = body.get("embeds") or []
+    if len(content) > EMBED_LIMITS["content"]:
+        return f"content is {len(content)} characters"
+    if len(embeds) > EMBED_LIMITS["embeds"]:
+        return f"{len(embeds)} embeds"
+    total = 0
+    for e in embeds:
+        fields = e.get("fields") or []
+        parts = {"title": e.get("title") or "", "description": e.get("description") or "",
+                 "footer": (e.get("footer") or {}).get("text") or "",
+                 "author": (e.get("author") or {}).get("name") or ""}
+        for name, text in parts.items():
+            if len(text) > EMBED_LIMITS[name]:
+                return f"embed {name} is {len(text)} characters"
+        if len(fields) > EMBED_LIMITS["fields"]:
+            return f"{len(fields)} embed fields"
+        for f in fields:
+            if not f.get("name") or not f.get("value"):
+                return "an embed field with an empty name or value"
+            if len(f["name"]) > EMBED_LIMITS["field name"] or len(f["value"]) > EMBED_LIMITS["field value"]:
+                return "an embed field over its limit"
+            total += len(f["name"]) + len(f["value"])
+        total += sum(len(t) for t in parts.values())
+    if total > EMBED_LIMITS["total"]:
+        return f"embeds total {total} characters"
+    has_embed = any(e.get("title") or e.get("description") or e.get("fields") for e in embeds)
+    if "content" in body or "embeds" in body or files:  # a new message (an edit may change only the view)
+        if not content.strip() and not has_embed and not files and not body.get("components") \
+                and not body.get("attachments"):
+            return "Cannot send an empty message"
+    return None
+
+
 class Recorder:
     """Shared list of calls with a way to wait for one (commands run in tasks the gateway dispatch starts)."""
 
     def __init__(self) -> None:
         self.calls: list[Call] = []
         self.unexpected: list[Call] = []
+        self.rejected: list[tuple[Call, str]] = []  # payloads Discord would refuse, with the reason
+
+    def refuse(self, call: Call, problem: str) -> discord.HTTPException:
+        """Record a refused payload and return the 400 Discord would answer with."""
+        self.rejected.append((call, problem))
+        return discord.HTTPException(_Response(400, "Bad Request"), {"message": problem, "code": 50035})
 
     async def wait_for(self, predicate: Any = None, *, count: int = 1, timeout: float = 10.0) -> list[Call]:
         """Wait until ``count`` recorded calls satisfy ``predicate``; return them."""
@@ -149,9 +201,11 @@ class Recorder:
 class FakeHTTP(HTTPClient):
     """discord.py's HTTP client with ``request`` answered locally (no discord.com)."""
 
-    def __init__(self, recorder: Recorder, *, reject_token: bool = False, offline: bool = False) -> None:
+    def __init__(self, recorder: Recorder, *, reject_token: bool = False, offline: bool = False,
+                 message_content: bool = True) -> None:
         super().__init__(asyncio.get_running_loop())
         self.recorder = recorder
+        self.message_content = message_content  # the application has the (limited) Message Content intent
         self.reject_token = reject_token
         self.offline = offline
         self.guild_of_channel: dict[int, int] = {}
@@ -177,6 +231,10 @@ class FakeHTTP(HTTPClient):
         call = Call(route.method, route.path, params, body, names, data)
         self.recorder.calls.append(call)
         key = (route.method, route.path)
+        if route.path.startswith("/channels/{channel_id}/messages") and route.method in ("POST", "PATCH"):
+            problem = payload_problem(body, names)
+            if problem:
+                raise self.recorder.refuse(call, problem)
         if self.offline:
             raise aiohttp.ClientConnectionError("Cannot connect to host discord.com:443")
         if key == ("GET", "/users/@me"):
@@ -187,10 +245,12 @@ class FakeHTTP(HTTPClient):
         if key == ("GET", "/oauth2/applications/@me"):
             return {"id": str(APP_ID), "name": "quotebot", "description": "", "icon": None,
                     "bot_public": False, "bot_require_code_grant": False, "verify_key": "00",
-                    "owner": user_payload(OWNER_ID, "owner"), "flags": 0}
+                    "owner": user_payload(OWNER_ID, "owner"),
+                    "flags": GATEWAY_MESSAGE_CONTENT_LIMITED if self.message_content else 0}
         if key == ("POST", "/channels/{channel_id}/messages"):
             cid = int(params["channel_id"])
-            return message_payload(cid, BOT_USER, body, guild_id=self.guild_of_channel.get(cid), files=names)
+            call.response = message_payload(cid, BOT_USER, body, guild_id=self.guild_of_channel.get(cid), files=names)
+            return call.response
         if key == ("PATCH", "/channels/{channel_id}/messages/{message_id}"):
             cid = int(params["channel_id"])
             return message_payload(cid, BOT_USER, body, message_id=int(params["message_id"]),
@@ -212,6 +272,7 @@ class FakeWebhookAdapter(AsyncWebhookAdapter):
         self.recorder = recorder
         self.originals: dict[str, dict[str, Any]] = {}
         self.deferred: dict[str, bool] = {}  # interaction token -> the defer was ephemeral
+        self.acknowledged: set[str] = set()  # interaction tokens already answered (a second answer is a 400)
 
     async def request(self, route: Route, session: Any, *, payload: Any = None, multipart: Any = None,
                       files: Any = None, **kwargs: Any) -> Any:
@@ -228,6 +289,12 @@ class FakeWebhookAdapter(AsyncWebhookAdapter):
         if route.path.endswith("/callback"):
             kind = int(body["type"])
             inner = body.get("data") or {}
+            if token in self.acknowledged:
+                raise self.recorder.refuse(call, "Interaction has already been acknowledged")
+            self.acknowledged.add(token)
+            problem = payload_problem(inner, names) if kind in (4, 7) else None
+            if problem:
+                raise self.recorder.refuse(call, problem)
             message = None
             if kind in (4, 7):
                 message = message_payload(0, BOT_USER, inner, files=names)
@@ -244,6 +311,10 @@ class FakeWebhookAdapter(AsyncWebhookAdapter):
                                     "response_message_ephemeral": bool(inner.get("flags", 0) & 64),
                                     "response_message_id": message["id"] if message else None},
                     "resource": resource}
+        if route.method in ("POST", "PATCH"):
+            problem = payload_problem(body, names)
+            if problem:
+                raise self.recorder.refuse(call, problem)
         if route.method == "GET" and route.path.endswith("/messages/@original"):
             return self.originals.get(token) or message_payload(0, BOT_USER, {})
         if route.method == "PATCH":
@@ -271,6 +342,7 @@ def install_fake_http(client: discord.Client, http: FakeHTTP) -> None:
 # ------------------------------------------------------------------------------------------- payloads
 
 MANAGE_MESSAGES = 1 << 13
+EMBED_LINKS = 1 << 14
 MEMBER_PERMS = (1 << 10) | (1 << 11) | (1 << 14) | (1 << 15) | (1 << 16) | (1 << 31)  # view, send, embed...
 
 
@@ -287,6 +359,8 @@ class World:
     names: dict[int, str] = field(default_factory=dict)
     # Permission bits a channel overwrite grants a user on the text channel only (not the server).
     channel_grants: dict[int, int] = field(default_factory=dict)
+    # Permission bits the text channel denies the bot (an overwrite for its member).
+    bot_denied: int = 0
 
     def __post_init__(self) -> None:
         self.names.update({self.alice: "alice", self.bob: "bob", self.mod: "mod"})
@@ -299,8 +373,10 @@ class World:
 
     def overwrites(self) -> list[dict[str, Any]]:
         """Return the text channel's member permission overwrites (from ``channel_grants``)."""
-        return [{"id": str(uid), "type": 1, "allow": str(bits), "deny": "0"}
-                for uid, bits in self.channel_grants.items()]
+        grants = [{"id": str(uid), "type": 1, "allow": str(bits), "deny": "0"}
+                  for uid, bits in self.channel_grants.items()]
+        denied = [{"id": BOT_USER["id"], "type": 1, "allow": "0", "deny": str(self.bot_denied)}]
+        return grants + (denied if self.bot_denied else [])
 
     def guild_payload(self) -> dict[str, Any]:
         return {

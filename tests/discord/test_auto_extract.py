@@ -14,6 +14,7 @@ from discord_fakes import attachment_payload, snowflake
 from test_bot_commands import ARTICLE, channel_posts
 
 from bot.discord.cogs.auto import AutoExtractCog, first_link
+from bot.errors import NotFound
 from bot.workers import ProcessPoolExtractor
 
 
@@ -96,3 +97,17 @@ async def test_a_paste_past_the_part_cap_is_not_dropped(env: Env) -> None:
     await env.rec.wait_for(channel_posts, count=2, timeout=60)
     _, later = await env.service.article(env.world.guild_id, 2)
     assert any("Part 3 of the plan" in s.quote for s in later)  # the parts after the cap were joined too
+
+
+async def test_a_message_with_no_statements_is_not_saved(env: Env) -> None:
+    cog = auto_cog(env)
+    cog.min_paste_chars = 5
+    env.send(env.world.message(env.world.bob, "hello world"))
+    (post,) = await env.rec.wait_for(channel_posts, timeout=60)
+    assert "No statements found; nothing was saved." in post.text
+    env.send(env.world.message(env.world.bob, "!extract hello world"))
+    posts = await env.rec.wait_for(channel_posts, count=2, timeout=60)
+    assert "No statements found; nothing was saved." in posts[1].text
+    assert (await env.service.storage.statements.page(env.world.guild_id, None, 1, 10)).total == 0
+    with pytest.raises(NotFound):
+        await env.service.storage.articles.get_by_id(env.world.guild_id, 1)

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from bot.commands.replies import Attachment, Link, Reply, Row
 from bot.discord.embeds import (
+    CONTENT_LIMIT,
     DESCRIPTION_LIMIT,
     EMBEDS_PER_MESSAGE,
     FIELD_COUNT_LIMIT,
@@ -18,6 +19,7 @@ from bot.discord.embeds import (
     TITLE_LIMIT,
     clip,
     message_length,
+    plain_text,
     render_reply,
     reply_files,
 )
@@ -160,3 +162,12 @@ def test_links_that_are_not_web_addresses_are_left_out() -> None:
     reply = Reply(title="t", links=(Link("Article", "javascript:alert(1)"), Link("Message", "https://x.example/m")))
     (embed,) = render_reply(reply).embeds
     assert embed.description == "[Message](https://x.example/m)"
+
+
+def test_plain_text_fallback_fits_one_message_and_escapes_the_footer() -> None:
+    rows = tuple(Row(title="T" * 300, body="x" * 2000, ref=f"s{i}") for i in range(20))
+    text = plain_text(render_reply(Reply(title="Quotes", description="d" * 5000, rows=rows, footer="**bold**")))
+    assert 0 < len(text) <= CONTENT_LIMIT and text.startswith("**Quotes**")
+    small = plain_text(render_reply(Reply(title="Saved", description="1 quote", footer="by **x**", rows=(
+        Row(title="Kirby", body="“Out,” he said.", ref="S1"),))))
+    assert "**[S1] Kirby**\n“Out,” he said." in small and "\\*\\*x\\*\\*" in small

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import signal
 import subprocess
@@ -11,11 +12,11 @@ from pathlib import Path
 import aiohttp
 import discord
 import pytest
-from conftest import Env
+from conftest import Env, make_env
 from discord_fakes import OWNER_ID, FakeHTTP, Recorder, install_fake_http
 
 from bot.commands.core import Commands
-from bot.discord.bot import QuoteBot, ShardedQuoteBot, make_intents
+from bot.discord.bot import SLASH_ONLY, QuoteBot, ShardedQuoteBot, make_intents
 from bot.discord.connect import BAD_TOKEN, NO_INTENT, NO_NETWORK, connect_error
 from bot.discord.deps import BotDeps
 from bot.discord.runner import create_bot, run_bot, serve, sync_commands
@@ -110,6 +111,23 @@ async def test_owner_only_sync_command(env: Env) -> None:
 def test_intents_and_sharding(tmp_path: Path) -> None:
     intents = make_intents()
     assert intents.message_content and not intents.members and not intents.presences
+
+
+async def test_without_message_content_the_bot_runs_slash_only(tmp_path: Path, pool: ProcessPoolExtractor,
+                                                                caplog: pytest.LogCaptureFixture) -> None:
+    async for env in make_env(tmp_path, pool, message_content=False):
+        assert not env.bot.intents.message_content  # not asked for: Discord would close the gateway (4014)
+        assert SLASH_ONLY in caplog.text
+        env.send(env.world.message(env.world.bob, "!quotes Kirby"))
+        env.send(env.world.message(env.world.bob, "Big story: https://127.0.0.1/story"))  # auto-extract channel
+        env.interact(env.world.slash(env.world.alice, "quotes", {"speaker": "Kirby"}))
+        await env.rec.wait_for(lambda c: c.path.endswith("/callback"))  # slash commands still answer
+        await asyncio.sleep(0.3)
+        assert not [c for c in env.rec.calls if c.method == "POST" and c.path.startswith("/channels/")]
+
+
+async def test_with_message_content_the_bot_asks_for_it(env: Env) -> None:
+    assert env.bot.intents.message_content
 
 
 async def test_shard_count_makes_a_sharded_bot(tmp_path: Path, pool: ProcessPoolExtractor) -> None:

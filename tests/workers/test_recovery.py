@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from bot.errors import Busy, ExtractionTimeout, WorkerCrashed
-from bot.extraction.model import Extraction
+from bot.extraction.model import Extraction, Statement
 from bot.extraction.pipeline import extract
 from bot.service import Actor, Service
 from bot.settings import Settings
@@ -126,7 +126,10 @@ class SlowExtractor:
     async def extract(self, text: str, *, article_date: str | None = None, page_date: str | None = None,
                       posted_date: str | None = None) -> Extraction:
         await asyncio.sleep(self.seconds)
-        return Extraction(text=text, statements=())
+        # One statement: an article with none is not saved (the service refuses it).
+        found = Statement(type="indirect", quote=text[:20], start=0, end=20, speaker=None, speaker_mention=None,
+                          speaker_role=None, cue=None)
+        return Extraction(text=text, statements=(found,))
 
 
 async def test_closing_the_service_lets_an_article_being_saved_finish(tmp_path: Path) -> None:

@@ -68,6 +68,8 @@ class AutoExtractCog(commands.Cog, name="Auto-extract"):
         """Pick up articles in auto-extract channels; ignore chat, commands and bots."""
         if message.author.bot or not self._watched(message.channel) or self._is_command(message):
             return
+        if not self.bot.intents.message_content:  # slash-only mode: message text is not ours to read
+            return
         key: Key = (message.channel.id, message.author.id)
         files = [a for a in message.attachments if accepted_attachment(a)]
         content = message.content.strip()
