@@ -33,7 +33,6 @@ from bot.sources.jsonl import (
     read_jsonl,
 )
 from bot.storage import Storage
-from bot.storage.connections import read_only_error
 from bot.workers import ProcessPoolExtractor
 from bot.workers.pool import available_cores
 
@@ -283,10 +282,7 @@ def format_summary(summary: IngestSummary, source: Path, db: Path, seconds: floa
 async def _run(settings: Settings, items: Iterator[IngestItem], guild_id: int, db: Path,
                summary: IngestSummary, progress: Progress) -> None:
     workers = available_cores()
-    storage = await Storage.open(db)
-    if storage.read_only:
-        await storage.close()
-        raise read_only_error(str(db))  # before starting a worker per core, not once per input
+    storage = await Storage.open_writable(db)  # a read-only database: said once, before any worker starts
     extractor = ProcessPoolExtractor(model_name=settings.spacy_model, workers=workers,
                                      max_concurrent=workers * JOBS_PER_WORKER,
                                      max_chars=settings.max_article_chars)

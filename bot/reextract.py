@@ -22,7 +22,6 @@ from bot.ingest import JOBS_PER_WORKER, Progress
 from bot.service import ReextractSummary, Service
 from bot.settings import Settings
 from bot.storage import Storage
-from bot.storage.connections import read_only_error
 from bot.workers import ProcessPoolExtractor
 from bot.workers.pool import available_cores
 
@@ -42,10 +41,7 @@ def format_summary(summary: ReextractSummary, db: Path, seconds: float, interrup
 
 
 async def _run(settings: Settings, guild_id: int | None, db: Path, summary: ReextractSummary) -> None:
-    storage = await Storage.open(db)
-    if storage.read_only:
-        await storage.close()
-        raise read_only_error(str(db))  # say so once, before starting the workers, not once per article
+    storage = await Storage.open_writable(db)  # a read-only database: said once, before any worker starts
     try:
         stale = len(await storage.articles.stale(guild_id, EXTRACTOR_VERSION))
         if not stale:

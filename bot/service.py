@@ -12,7 +12,7 @@ import difflib
 import logging
 from collections.abc import Awaitable, Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
@@ -172,6 +172,10 @@ class ArticleChanges:
     forgotten_kept: int = 0
 
 
+# The statement counts of one article's re-extraction, summed by a run's summary.
+CHANGE_COUNTS: tuple[str, ...] = tuple(f.name for f in fields(ArticleChanges) if f.name != "article")
+
+
 @dataclass(slots=True)
 class ReextractSummary:
     """What a re-extraction run did so far: articles handled, statement counts summed, failures."""
@@ -200,8 +204,7 @@ class ReextractSummary:
             self.skipped += 1
             return
         self.reextracted += 1
-        for name in ("kept", "added", "linked", "removed", "detached", "speakers_changed", "fixes_kept",
-                     "forgotten_kept"):
+        for name in CHANGE_COUNTS:
             setattr(self, name, getattr(self, name) + getattr(changes, name))
 
     def status(self) -> str:
@@ -675,8 +678,7 @@ class Service:
         forgotten = await statements.forgotten_keys(guild_id, article.id)
         found = [(st, new_statement(st)) for st in extraction.statements]
         pairs = _match_statements(saved, [new for _st, new in found])
-        counts = dict.fromkeys(("kept", "added", "linked", "removed", "detached", "speakers_changed",
-                                "fixes_kept", "forgotten_kept"), 0)
+        counts = dict.fromkeys(CHANGE_COUNTS, 0)
         matched = {old.id for old in pairs if old is not None}
         for (st, new), old in zip(found, pairs, strict=True):
             if old is None:

@@ -13,13 +13,12 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
-import json
 import math
 import sys
 from collections import defaultdict
 from pathlib import Path
 
-from training_common import ROOT, SHARED, meta_block, serving_parse, write_artefact
+from training_common import DEFAULT_TRAIN, ROOT, SHARED, meta_block, read_docs, serving_parse, write_artefact
 
 OUT = ROOT / "bot" / "extraction" / "data" / "ranker.json"
 
@@ -34,7 +33,7 @@ def load_scorer():  # type: ignore[no-untyped-def]
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--train", default=str(SHARED / "polnear" / "train.jsonl"))
+    parser.add_argument("--train", default=str(DEFAULT_TRAIN))
     parser.add_argument("--generation", type=float, default=0.2)
     parser.add_argument("--threshold", type=float, default=0.5)
     parser.add_argument("--epochs", type=int, default=30)
@@ -49,9 +48,7 @@ def main() -> int:
     # Propose with the rules alone (no learned filter), every frame threshold at --generation.
     config = AttributionConfig.default().rules_only(args.generation)
     scorer = load_scorer()
-    docs = [json.loads(x) for x in Path(args.train).read_text(encoding="utf-8").splitlines() if x.strip()]
-    if args.limit:
-        docs = docs[: args.limit]
+    docs = read_docs(Path(args.train), args.limit)
     nlp = load_model("en_core_web_sm")
     samples: list[tuple[list[str], int]] = []
     for d, (_parse_text, doc) in zip(docs, serving_parse(nlp, [d["text"] for d in docs]), strict=True):

@@ -157,6 +157,15 @@ class Storage:
         self._write_lock = asyncio.Lock()
 
     @classmethod
+    async def open_writable(cls, path: str | Path) -> Storage:
+        """Open ``path`` like :meth:`open`, but refuse a read-only database at once (for batch jobs that write)."""
+        storage = await cls.open(path)
+        if storage.read_only:
+            await storage.close()
+            raise read_only_error(str(path))
+        return storage
+
+    @classmethod
     async def open(cls, path: str | Path, *, read_only: bool | None = None) -> Storage:
         """Connect to ``path``, bring its schema up to date, and open the read connection.
 

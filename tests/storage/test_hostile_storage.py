@@ -210,8 +210,9 @@ async def test_a_name_of_only_invisible_characters_is_refused(storage: Storage) 
 
 
 
-def test_ingest_into_a_read_only_database_stops_at_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                       capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize("command", ["ingest", "reextract"])
+def test_a_batch_job_on_a_read_only_database_stops_at_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                           capsys: pytest.CaptureFixture[str], command: str) -> None:
     import asyncio
 
     from bot.cli import run_cli
@@ -222,22 +223,8 @@ def test_ingest_into_a_read_only_database_stops_at_once(tmp_path: Path, monkeypa
     batch.write_text('{"id": 1, "text": "x"}\n' * 3, encoding="utf-8")
     real_access = os.access
     monkeypatch.setattr(os, "access", lambda p, mode: False if mode == os.W_OK else real_access(p, mode))
-    assert run_cli(Settings.from_env({}), ["ingest", str(batch), "--db", str(db)]) == 1
-    captured = capsys.readouterr()
-    assert "read-only" in captured.err and "Traceback" not in captured.err
-
-
-def test_reextract_on_a_read_only_database_stops_at_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                         capsys: pytest.CaptureFixture[str]) -> None:
-    import asyncio
-
-    from bot.cli import run_cli
-
-    db = tmp_path / "q.db"
-    asyncio.run(_saved_db(db))
-    real_access = os.access
-    monkeypatch.setattr(os, "access", lambda p, mode: False if mode == os.W_OK else real_access(p, mode))
-    assert run_cli(Settings.from_env({}), ["reextract", "--db", str(db)]) == 1
+    args = [command, str(batch)] if command == "ingest" else [command]
+    assert run_cli(Settings.from_env({}), [*args, "--db", str(db)]) == 1
     captured = capsys.readouterr()
     assert captured.err.count("read-only") == 1 and "Traceback" not in captured.err
 
