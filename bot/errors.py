@@ -11,6 +11,10 @@ class ConfigError(QuoteBotError):
     """A setting is missing or invalid; the message names the setting."""
 
 
+class DatabaseInUse(QuoteBotError):
+    """Another bot process holds this SQLite database (one bot process per SQLite file)."""
+
+
 class ModelLoadError(ConfigError):
     """No spaCy model named by SPACY_MODEL (or a fallback) could be loaded."""
 

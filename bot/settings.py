@@ -13,6 +13,7 @@ SETTING_DEFAULTS: dict[str, str] = {
     "DISCORD_TOKEN": "",
     "COMMAND_PREFIX": "!",
     "SHARD_COUNT": "",
+    "SHARD_IDS": "",
     "AUTO_EXTRACT_CHANNELS": "",
     "DATABASE_PATH": "./data/quotes.db",
     "SPACY_MODEL": "en_core_web_sm",
@@ -81,6 +82,31 @@ def _ids(env: Mapping[str, str], name: str) -> frozenset[int]:
     return frozenset(out)
 
 
+def _shards(env: Mapping[str, str]) -> tuple[int | None, tuple[int, ...] | None]:
+    """Return (SHARD_COUNT, SHARD_IDS) checked together: ids need a count, lie in 0..count-1, appear once."""
+    count_raw = env.get("SHARD_COUNT", "").strip()
+    ids_raw = env.get("SHARD_IDS", "").strip()
+    count = _int(env, "SHARD_COUNT", 1) if count_raw else None
+    if not ids_raw:
+        return count, None  # every shard (0..SHARD_COUNT-1) in this process, or no sharding at all
+    if count is None:
+        raise ConfigError("SHARD_IDS needs SHARD_COUNT: set SHARD_COUNT to the total number of shards across "
+                          "all processes (the same in each), and SHARD_IDS to this process's share")
+    ids: list[int] = []
+    for part in ids_raw.split(","):
+        part = part.strip()
+        if not part.isdecimal():
+            raise ConfigError(f"SHARD_IDS must be a comma-separated list of shard numbers, got {part!r}")
+        shard = int(part)
+        if shard >= count:
+            raise ConfigError(f"SHARD_IDS: shard {shard} is out of range; with SHARD_COUNT={count} the shards "
+                              f"are 0 to {count - 1}")
+        if shard in ids:
+            raise ConfigError(f"SHARD_IDS lists shard {shard} twice")
+        ids.append(shard)
+    return count, tuple(sorted(ids))
+
+
 @dataclass(frozen=True, slots=True)
 class Settings:
     """All runtime settings. Secrets have no default: ``discord_token`` is None when unset."""
@@ -88,6 +114,7 @@ class Settings:
     discord_token: str | None
     command_prefix: str
     shard_count: int | None
+    shard_ids: tuple[int, ...] | None  # this process's shards (sorted); None = all of SHARD_COUNT
     auto_extract_channels: frozenset[int]
     database_path: Path
     spacy_model: str
@@ -106,7 +133,7 @@ class Settings:
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> Settings:
         """Build settings from an environment mapping (``os.environ`` in ``__main__``; a dict in tests)."""
-        shard_raw = env.get("SHARD_COUNT", "").strip()
+        shard_count, shard_ids = _shards(env)
         ports = _ids(env, "FETCH_ALLOWED_PORTS")
         level = (env.get("LOG_LEVEL", "").strip() or SETTING_DEFAULTS["LOG_LEVEL"]).upper()
         if level not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
@@ -115,7 +142,8 @@ class Settings:
         return cls(
             discord_token=env.get("DISCORD_TOKEN", "").strip() or None,
             command_prefix=prefix,
-            shard_count=_int(env, "SHARD_COUNT", 1) if shard_raw else None,
+            shard_count=shard_count,
+            shard_ids=shard_ids,
             auto_extract_channels=_ids(env, "AUTO_EXTRACT_CHANNELS"),
             database_path=Path(env.get("DATABASE_PATH", "").strip() or SETTING_DEFAULTS["DATABASE_PATH"]),
             spacy_model=env.get("SPACY_MODEL", "").strip() or SETTING_DEFAULTS["SPACY_MODEL"],

@@ -1,6 +1,14 @@
 """Start the Discord bot (``python -m bot run``) and sync its slash commands (``python -m bot sync``).
 
 The one place that builds the bot, its cogs and their dependencies (database, extraction pool, command layer).
+
+Sharding (``SHARD_COUNT``, ``SHARD_IDS``): each process runs its shards of one bot; Discord sends a server's
+events only to shard ``(guild_id >> 22) % SHARD_COUNT`` and direct messages only to shard 0, so every event
+is handled by exactly one process. Nothing that is done once per bot runs on start-up: slash commands are
+synced only on demand (``python -m bot sync``, run once per deployment, or the owner's ``!sync``, which
+reaches the one process holding that server), and the start-up jobs (``BotDeps.on_start``: the pool warm-up)
+concern the process's own workers. A future job that must run once per bot belongs to the process holding
+shard 0 (:func:`holds_shard_zero`), which every complete deployment has exactly once.
 """
 
 from __future__ import annotations
@@ -21,8 +29,9 @@ from bot.discord.cogs.query import QueryCog
 from bot.discord.connect import CONNECT_ERRORS, MISSING_TOKEN, connect_error
 from bot.discord.deps import BotDeps
 from bot.discord.sync import sync_with
-from bot.errors import QuoteBotError
+from bot.errors import ConfigError, QuoteBotError
 from bot.settings import Settings
+from bot.storage.lock import BackendKind, guard_bot_process
 
 log = logging.getLogger(__name__)
 
@@ -34,10 +43,42 @@ def make_cogs(bot: commands.Bot, deps: BotDeps) -> list[commands.Cog]:
 
 
 def create_bot(deps: BotDeps) -> QuoteBot:
-    """Return the bot for these settings, with its cogs: sharded when SHARD_COUNT is set."""
-    if deps.settings.shard_count:
-        return ShardedQuoteBot(deps, make_cogs, shard_count=deps.settings.shard_count)
-    return QuoteBot(deps, make_cogs)
+    """Return the bot for these settings, with its cogs: sharded when SHARD_COUNT is set (SHARD_IDS: its share)."""
+    settings = deps.settings
+    if settings.shard_count is None:
+        return QuoteBot(deps, make_cogs)
+    shard_ids = list(settings.shard_ids) if settings.shard_ids is not None else None
+    return ShardedQuoteBot(deps, make_cogs, shard_count=settings.shard_count, shard_ids=shard_ids)
+
+
+def holds_shard_zero(settings: Settings) -> bool:
+    """Return whether this process runs shard 0 (direct messages, and any once-per-bot job, come there)."""
+    return settings.shard_ids is None or 0 in settings.shard_ids
+
+
+def backend_kind(settings: Settings) -> BackendKind:
+    """Return the storage backend these settings choose (SQLite, DATABASE_PATH, until DATABASE_URL exists)."""
+    return "sqlite"
+
+
+def check_shard_plan(settings: Settings, backend: BackendKind) -> None:
+    """Refuse a share of the shards on SQLite: the other shards' process could never open the database."""
+    ids = settings.shard_ids
+    if backend == "sqlite" and ids is not None and settings.shard_count is not None \
+            and len(ids) < settings.shard_count:
+        shown = ",".join(map(str, ids))
+        raise ConfigError(f"SHARD_IDS={shown} runs only part of SHARD_COUNT={settings.shard_count}, but an SQLite "
+                          "database serves one bot process, so the other shards' servers would get no answer: "
+                          "leave SHARD_IDS empty (all shards here) or use PostgreSQL (DATABASE_URL=postgresql://...)")
+
+
+def describe_shards(settings: Settings) -> str:
+    """Return what this process connects as, for the start-up log line."""
+    if settings.shard_count is None:
+        return "one gateway connection (no sharding)"
+    ids = settings.shard_ids if settings.shard_ids is not None else tuple(range(settings.shard_count))
+    dms = "; direct messages come here" if holds_shard_zero(settings) else ""
+    return f"shard(s) {','.join(map(str, ids))} of {settings.shard_count}{dms}"
 
 
 async def open_deps(settings: Settings, *, warm_up: bool = False) -> BotDeps:
@@ -79,7 +120,18 @@ async def serve(bot: QuoteBot, token: str) -> int:
 
 
 async def _run(settings: Settings, token: str) -> int:
-    deps = await open_deps(settings, warm_up=True)
+    backend = backend_kind(settings)
+    check_shard_plan(settings, backend)
+    lock = guard_bot_process(backend, settings.database_path)  # held until the bot closes or the process ends
+    try:
+        deps = await open_deps(settings, warm_up=True)
+    except BaseException:
+        if lock is not None:
+            lock.release()
+        raise
+    if lock is not None:
+        deps.closers.insert(0, ("database lock", lock.aclose))  # closers run last-first: released last
+    log.info("running %s", describe_shards(settings))
     return await serve(create_bot(deps), token)
 
 
