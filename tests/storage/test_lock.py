@@ -63,7 +63,8 @@ def test_the_lock_dies_with_a_killed_holder(tmp_path: Path) -> None:
 def test_two_spellings_of_one_path_share_the_lock(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     lock = acquire_bot_lock(Path("data/quotes.db"))  # the folder does not exist yet: made as on a first start
-    assert lock.path == tmp_path / "data" / "quotes.db.lock" == lock_path(tmp_path / "data" / ".." / "data" / "quotes.db")
+    other_spelling = tmp_path / "data" / ".." / "data" / "quotes.db"
+    assert lock.path == tmp_path / "data" / "quotes.db.lock" == lock_path(other_spelling)
     with pytest.raises(DatabaseInUse):
         acquire_bot_lock(tmp_path / "data" / "quotes.db")
     lock.release()
