@@ -119,18 +119,24 @@ async def serve(bot: QuoteBot, token: str) -> int:
     return 0
 
 
-async def _run(settings: Settings, token: str) -> int:
+async def open_bot_deps(settings: Settings, *, warm_up: bool = False) -> BotDeps:
+    """Open what a bot process runs on; on SQLite this process then holds the database (one bot process)."""
     backend = backend_kind(settings)
     check_shard_plan(settings, backend)
     lock = guard_bot_process(backend, settings.database_path)  # held until the bot closes or the process ends
     try:
-        deps = await open_deps(settings, warm_up=True)
+        deps = await open_deps(settings, warm_up=warm_up)
     except BaseException:
         if lock is not None:
             lock.release()
         raise
     if lock is not None:
         deps.closers.insert(0, ("database lock", lock.aclose))  # closers run last-first: released last
+    return deps
+
+
+async def _run(settings: Settings, token: str) -> int:
+    deps = await open_bot_deps(settings, warm_up=True)
     log.info("running %s", describe_shards(settings))
     return await serve(create_bot(deps), token)
 

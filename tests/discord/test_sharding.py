@@ -23,9 +23,18 @@ from fake_gateway import FakeGateway, GatewayHTTP, shard_of
 from test_bot_commands import ARTICLE, channel_posts
 
 from bot.commands.core import Commands
+from bot.discord import runner
 from bot.discord.bot import QuoteBot, ShardedQuoteBot
 from bot.discord.deps import BotDeps
-from bot.discord.runner import check_shard_plan, create_bot, describe_shards, holds_shard_zero, run_bot, serve
+from bot.discord.runner import (
+    check_shard_plan,
+    create_bot,
+    describe_shards,
+    holds_shard_zero,
+    open_bot_deps,
+    run_bot,
+    serve,
+)
 from bot.errors import ConfigError
 from bot.service import Service
 from bot.settings import Settings
@@ -189,14 +198,33 @@ def test_run_refuses_a_share_of_the_shards_on_sqlite(tmp_path: Path, capsys: pyt
     assert "an SQLite database serves one bot process" in err and "Traceback" not in err
 
 
-def test_a_second_bot_process_on_one_sqlite_database_is_refused(tmp_path: Path) -> None:
-    """`python -m bot run` while another bot process holds the database: refused before connecting."""
-    db = tmp_path / "data" / "quotes.db"
-    holder = acquire_bot_lock(db)  # what the first `python -m bot run` holds for its whole life
+def _bot_run(tmp_path: Path, db: Path) -> subprocess.CompletedProcess[str]:
+    """Run `python -m bot run` on ``db`` (a token that never gets used: the lock is checked first)."""
     env = os.environ | {"PYTHONPATH": str(ROOT), "DISCORD_TOKEN": "not-a-real-token", "DATABASE_PATH": str(db)}
-    proc = subprocess.run([sys.executable, "-m", "bot", "run"], cwd=tmp_path, env=env, capture_output=True,
+    return subprocess.run([sys.executable, "-m", "bot", "run"], cwd=tmp_path, env=env, capture_output=True,
                           text=True, timeout=60)
-    holder.release()
+
+
+async def test_a_second_bot_process_on_one_sqlite_database_is_refused(tmp_path: Path) -> None:
+    db = tmp_path / "data" / "quotes.db"
+    settings = Settings.from_env({"DATABASE_PATH": str(db)})
+    deps = await open_bot_deps(settings)  # what the first `python -m bot run` holds for its whole life
+    proc = _bot_run(tmp_path, db)
     assert proc.returncode == 1, proc.stderr
     assert f"another bot process (pid {os.getpid()}) is already running on {db}" in proc.stderr
     assert "Traceback" not in proc.stderr
+    assert deps.closers[0][0] == "database lock"  # closed last, after the database
+    for _, closer in reversed(deps.closers):
+        await closer()
+    acquire_bot_lock(db).release()  # free again once the bot has closed
+
+
+async def test_postgresql_lets_several_bot_processes_start(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With the backend PostgreSQL (DATABASE_URL) no lock is taken, and a share of the shards is allowed."""
+    monkeypatch.setattr(runner, "backend_kind", lambda settings: "postgresql")
+    settings = Settings.from_env({"DATABASE_PATH": str(tmp_path / "q.db"), "SHARD_COUNT": "2", "SHARD_IDS": "1"})
+    first, second = await open_bot_deps(settings), await open_bot_deps(settings)
+    assert "database lock" not in [name for name, _ in first.closers + second.closers]
+    for deps in (first, second):
+        for _, closer in reversed(deps.closers):
+            await closer()
