@@ -228,3 +228,44 @@ async def test_postgresql_lets_several_bot_processes_start(tmp_path: Path, monke
     for deps in (first, second):
         for _, closer in reversed(deps.closers):
             await closer()
+
+
+async def _line(proc: asyncio.subprocess.Process, prefix: str) -> list[str]:
+    """Return the words of the next stdout line of ``proc`` starting with ``prefix``."""
+    assert proc.stdout is not None
+    while True:
+        line = (await asyncio.wait_for(proc.stdout.readline(), timeout=60)).decode()
+        assert line, f"the process ended before printing {prefix}"
+        if line.startswith(prefix):
+            return line.split()[1:]
+
+
+@pytest.mark.slow
+async def test_two_real_processes_each_answer_their_own_guilds(tmp_path: Path) -> None:
+    a, b = world_on_shard(0, 2), world_on_shard(1, 2)
+    gateway = FakeGateway([a, b])
+    await gateway.start()
+    channels = [f"{w.channel_id}:{w.guild_id}" for w in (a, b)]
+    procs = []
+    for shard in ("0", "1"):
+        env = os.environ | {"PYTHONPATH": str(ROOT), "SHARD_COUNT": "2", "SHARD_IDS": shard}
+        procs.append(await asyncio.create_subprocess_exec(
+            sys.executable, str(ROOT / "tests/discord/serve_shard.py"), str(tmp_path / f"{shard}.db"), gateway.url,
+            *channels, cwd=ROOT, env=env, stdout=asyncio.subprocess.PIPE))
+    zero, one = procs
+    try:
+        assert await _line(zero, "READY") == [str(a.guild_id)]
+        assert await _line(one, "READY") == [str(b.guild_id)]
+        assert sorted(gateway.identified) == [(0, 2), (1, 2)]
+        assert await gateway.send("MESSAGE_CREATE", b.message(b.bob, "!speakers")) == 1
+        assert await _line(one, "POST") == [str(b.channel_id)]
+        assert await gateway.send("MESSAGE_CREATE", a.message(a.bob, "!speakers")) == 0
+        assert await _line(zero, "POST") == [str(a.channel_id)]  # its first post: nothing for guild B came here
+    finally:
+        for proc in procs:
+            proc.terminate()
+        outs = [(await proc.communicate())[0].decode() for proc in procs]
+        await gateway.close()
+    for proc, out in zip(procs, outs, strict=True):
+        assert proc.returncode == 0 and "EXIT 0" in out, out
+    assert "POST" not in outs[1]  # process 1 posted nothing after guild B's reply (guild A is not its own)
