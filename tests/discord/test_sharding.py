@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from discord_fakes import Recorder, World, install_fake_http, snowflake
+from discord_fakes import FakeHTTP, Recorder, World, install_fake_http, snowflake
 from fake_gateway import FakeGateway, GatewayHTTP, shard_of
 from test_bot_commands import ARTICLE, channel_posts
 
@@ -35,6 +35,7 @@ from bot.discord.runner import (
     run_bot,
     serve,
 )
+from bot.discord.sync import sync_with
 from bot.errors import ConfigError
 from bot.service import Service
 from bot.settings import Settings
@@ -170,6 +171,17 @@ async def test_the_bot_built_from_settings(tmp_path: Path, pool: ProcessPoolExtr
     if isinstance(bot, ShardedQuoteBot):
         assert (bot.shard_count, bot.shard_ids) == (count, ids)
     await storage.close()
+
+
+async def test_sync_from_any_process_pushes_the_commands_once(tmp_path: Path, pool: ProcessPoolExtractor) -> None:
+    """`python -m bot sync` is HTTP only: run once per deployment, whichever shard settings it is given."""
+    settings = Settings.from_env({"DATABASE_PATH": str(tmp_path / "q.db"), "SHARD_COUNT": "2", "SHARD_IDS": "1"})
+    storage = await Storage.open(settings.database_path)
+    bot = create_bot(_deps(settings, storage, pool))
+    rec = Recorder()
+    install_fake_http(bot, FakeHTTP(rec))
+    assert await sync_with(bot, "fake-token", None) == 0
+    assert len([c for c in rec.calls if c.method == "PUT"]) == 1
 
 
 @pytest.mark.parametrize(("env", "said"), [
