@@ -22,10 +22,13 @@ def chart_points(points: Iterable[StatementPoint]) -> list[ChartPoint]:
             for p in points]
 
 
-def chart_title(speaker: str | None, *, article: int | None = None, date_from: str | None = None,
-                date_to: str | None = None, kind: KindChoice = "speech") -> str:
-    """Return the title that says what a chart shows: "Timeline: John Kirby · from 2021-08-01 · A3 · quotes"."""
-    parts = [f"Timeline: {speaker}" if speaker else "Timeline"]
+def chart_title(subject: str | None, *, article: int | None = None, date_from: str | None = None,
+                date_to: str | None = None, kind: KindChoice | str = "speech") -> str:
+    """Return the title that says what a chart shows: "Timeline: John Kirby · from 2021-08-01 · A3 · quotes".
+
+    ``subject`` is the speaker filtered on (or, for one article's chart, the article).
+    """
+    parts = [f"Timeline: {subject}" if subject else "Timeline"]
     if date_from and date_to:
         parts.append(f"{date_from} to {date_to}")
     elif date_from:
@@ -34,7 +37,7 @@ def chart_title(speaker: str | None, *, article: int | None = None, date_from: s
         parts.append(f"up to {date_to}")
     if article is not None:
         parts.append(f"article A{article}")
-    parts.append(KIND_TITLES[kind])
+    parts.append(KIND_TITLES.get(kind, kind))
     title = " · ".join(parts)
     return title if len(title) <= TITLE_CHARS else title[: TITLE_CHARS - 1].rstrip() + "…"
 
