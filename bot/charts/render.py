@@ -6,6 +6,7 @@ Drawing takes a good part of a second of CPU: callers on an event loop run these
 
 from __future__ import annotations
 
+import functools
 import io
 import threading
 from collections.abc import Sequence
@@ -17,7 +18,8 @@ from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
-from matplotlib.font_manager import FontProperties
+from matplotlib.font_manager import FontProperties, findfont
+from matplotlib.ft2font import FT2Font
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
@@ -32,7 +34,20 @@ TIMELINE_MIN_LEFT_PX = 120  # room for the row labels: as wide as the widest, wi
 TIMELINE_MAX_LEFT_PX = 330
 TIMELINE_RIGHT_PX = 28
 SHORT_RANGE_DAYS = 14  # up to this, ticks on whole days (never hours)
+MISSING_GLYPH = "\u25a1"  # □, in DejaVu Sans
 PNG_METADATA: dict[str, str | None] = {"Software": None}  # no version string: the same chart, the same bytes
+
+
+@functools.cache
+def _glyphs() -> frozenset[int]:
+    """Return the characters the chart font can draw."""
+    return frozenset(FT2Font(findfont(FontProperties())).get_charmap())
+
+
+def drawable(text: str) -> str:
+    """Return ``text`` with each character the font cannot draw as a box (matplotlib would warn and draw one)."""
+    glyphs = _glyphs()
+    return "".join(c if ord(c) in glyphs or c.isspace() else MISSING_GLYPH for c in text)
 
 
 def _number(day: Date) -> float:
@@ -138,7 +153,7 @@ def render_timeline(data: TimelineFigure) -> bytes:
 def _draw_timeline(data: TimelineFigure) -> bytes:
     width, height = timeline_size(len(data.rows))
     figure = _new_figure(width, height)
-    labels = [row_label(r) for r in data.rows]
+    labels = [drawable(row_label(r)) for r in data.rows]
     left = _label_room(figure, labels)
     plot_height = height - style.TIMELINE_HEADER_PX - style.TIMELINE_FOOTER_PX
     ax = figure.add_axes((left / width, style.TIMELINE_FOOTER_PX / height,
@@ -156,10 +171,10 @@ def _draw_timeline(data: TimelineFigure) -> bytes:
     _date_axis(ax, days, max_ticks=8)
     ax.grid(axis="x", color=style.GRID, linewidth=0.8, zorder=0)
     _draw_marks(ax, data.marks)
-    figure.text(16 / width, 1 - 14 / height, data.title, color=style.TEXT, fontsize=style.TITLE_FONT_PT,
+    figure.text(16 / width, 1 - 14 / height, drawable(data.title), color=style.TEXT, fontsize=style.TITLE_FONT_PT,
                 fontweight="bold", va="top", ha="left", parse_math=False)
-    figure.text(16 / width, 1 - 50 / height, data.subtitle, color=style.MUTED, fontsize=style.SUBTITLE_FONT_PT,
-                va="top", ha="left", parse_math=False)
+    figure.text(16 / width, 1 - 50 / height, drawable(data.subtitle), color=style.MUTED,
+                fontsize=style.SUBTITLE_FONT_PT, va="top", ha="left", parse_math=False)
     handles = _legend_handles(data)
     if handles:
         figure.legend(handles=handles, loc="lower center", ncols=min(len(handles), 3), frameon=False,
@@ -194,8 +209,8 @@ def _draw_weekly(series: WeeklySeries) -> bytes:
     ax.grid(axis="y", color=style.GRID, linewidth=0.8, zorder=0)
     ax.set_axisbelow(True)
     _date_axis(ax, (len(xs) or 1) * 7, max_ticks=6)
-    figure.text(16 / width, 1 - 12 / height, series.title, color=style.TEXT, fontsize=style.SUBTITLE_FONT_PT + 1,
-                fontweight="bold", va="top", ha="left", parse_math=False)
+    figure.text(16 / width, 1 - 12 / height, drawable(series.title), color=style.TEXT,
+                fontsize=style.SUBTITLE_FONT_PT + 1, fontweight="bold", va="top", ha="left", parse_math=False)
     if series.weeks:
         # The axis shows days and months; the weeks' span with its years goes top right.
         span = f"weeks of {series.weeks[0]:%d %b %Y} – {series.weeks[-1]:%d %b %Y}"
