@@ -290,6 +290,29 @@ def split_kinds(statements: Iterable[StatementRecord],
     return tuple(shown), LeftOut(counts=tuple(sorted(left.items())))
 
 
+# How close a typed name must be to a known one to be suggested: the whole name, or its last word ("Kirbi" is
+# close to "John Kirby" by its last word, though not as a whole).
+CLOSE_NAME_CUTOFF = 0.6
+CLOSE_LAST_NAME_CUTOFF = 0.75
+MAX_CLOSE_NAMES = 3
+
+
+def close_names(name: str, known: Iterable[str]) -> list[str]:
+    """Return up to three known names close to ``name``: by the whole name, then by the last word."""
+    by_key = {n.casefold(): n for n in known if n.strip()}
+    key = " ".join(name.casefold().split())
+    found = [by_key[k] for k in difflib.get_close_matches(key, list(by_key), n=MAX_CLOSE_NAMES,
+                                                           cutoff=CLOSE_NAME_CUTOFF)]
+    by_last: dict[str, list[str]] = {}
+    for k, original in by_key.items():
+        by_last.setdefault(k.split()[-1], []).append(original)
+    words = key.split()
+    for last in difflib.get_close_matches(words[-1], list(by_last), n=MAX_CLOSE_NAMES,
+                                          cutoff=CLOSE_LAST_NAME_CUTOFF) if words else []:
+        found.extend(n for n in by_last[last] if n not in found)
+    return found[:MAX_CLOSE_NAMES]
+
+
 def new_statement(st: Statement) -> NewStatement:
     """Return the storage record of an extracted statement (the speaker is resolved separately)."""
     return NewStatement(type=st.type, quote=st.quote, start=st.start, end=st.end,
@@ -448,8 +471,7 @@ class Service:
                 if len(same_last) > 1:
                     names = ", ".join(s.name for s in same_last)
                     raise UsageError(f"“{name}” could be {names}; type the full name")
-        by_key = {n.casefold(): n for n in await storage.speakers.names(guild_id)}
-        close = [by_key[k] for k in difflib.get_close_matches(name.casefold(), list(by_key), n=3, cutoff=0.6)]
+        close = close_names(name, await storage.speakers.names(guild_id))
         hint = f"; did you mean {' or '.join(close)}?" if close else "; see !speakers"
         raise NotFound(f"no speaker called “{name}” in this server{hint}")
 
