@@ -100,3 +100,14 @@ async def test_slash_speaker_defers_and_an_unknown_name_gets_close_matches(env: 
     assert calls[0].json["type"] == 5
     assert "No speaker called" in calls[1].text and "did you mean" in calls[1].text
     assert not calls[1].files
+
+
+async def test_prefix_chart_with_every_filter_goes_through_the_command_layers_parser(env: Env) -> None:
+    # Six words: discord.py's converters cannot read them as /timeline's options (page is a number); the
+    # command layer parses the message as in the console.
+    await seed(env)
+    text = "!timeline Kirby from:2021-09-01 to:2021-09-30 article:A1 kind:all chart"
+    env.send(env.world.message(env.world.bob, text))
+    (post,) = await env.rec.wait_for(channel_posts)
+    png_size(picture_in_embed(post, "timeline-john-kirby.png"))
+    assert post.embeds[0]["title"] == "Timeline: John Kirby · 2021-09-01 to 2021-09-30 · article A1 · every kind"
