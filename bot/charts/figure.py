@@ -183,7 +183,7 @@ def build_timeline(points: Iterable[ChartPoint], title: str, *, start: str | Non
     """Return the timeline chart of these statements (a figure with no marks when none has a date).
 
     ``start``/``end`` (ISO days, inclusive) fix the range, as the ``from:``/``to:`` filters do; otherwise it is
-    the span of the marks dated to a day or a week, and a mark dated only to a year or decade that lies
+    the span of the marks dated to a day or a week, and a mark dated only to a month or coarser that lies
     outside it is left out (counted in ``outside``) rather than stretching a month's chart over decades.
     """
     items = list(points)

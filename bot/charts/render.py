@@ -13,10 +13,12 @@ from collections.abc import Sequence
 from datetime import date as Date
 from datetime import datetime
 
+import numpy as np  # matplotlib's own dependency
 from matplotlib import dates as mdates
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.colors import to_rgba
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties, findfont
 from matplotlib.ft2font import FT2Font
@@ -103,16 +105,23 @@ def _draw_marks(ax: Axes, marks: Sequence[Mark]) -> None:
     if spans:
         # A day's dot sits on the day's tick, so a period runs from half a day before its first day.
         ax.hlines([m.row + m.offset for m in spans], [_number(m.start) - 0.5 for m in spans],
-                  [_number(m.end) - 0.5 for m in spans], colors=[m.colour for m in spans],
+                  [_number(m.end) - 0.5 for m in spans], colors=_rgba([m.colour for m in spans]),
                   linewidth=style.SPAN_WIDTH_PT, alpha=0.85, capstyle="butt")
     for from_text in (True, False):
         dots = [m for m in marks if not m.is_span and m.from_text is from_text]
         if not dots:
             continue
-        colours = [m.colour for m in dots]
-        ax.scatter([_number(m.start) for m in dots], [m.row + m.offset for m in dots],
+        colours = _rgba([m.colour for m in dots])
+        # Arrays, not lists: matplotlib checks a list element by element for masked values.
+        ax.scatter(np.array([_number(m.start) for m in dots]), np.array([m.row + m.offset for m in dots]),
                    s=style.MARK_SIZE_PT2, c=colours if from_text else style.PANEL, edgecolors=colours,
                    linewidths=1.0 if from_text else 2.0, zorder=3)
+
+
+def _rgba(colours: Sequence[str]) -> list[tuple[float, float, float, float]]:
+    """Return the colours as RGBA tuples, converting each distinct colour once (10,000 strings are slow)."""
+    known = {c: to_rgba(c) for c in set(colours)}
+    return [known[c] for c in colours]
 
 
 def _legend_handles(data: TimelineFigure) -> list[Artist]:
