@@ -12,6 +12,8 @@ from conftest import Env
 from discord import app_commands
 from discord_fakes import Call
 
+from bot.commands.replies import Attachment, Reply
+from bot.discord.embeds import render_reply
 from bot.service import Actor
 
 ARTICLE = (
@@ -111,3 +113,14 @@ async def test_prefix_chart_with_every_filter_goes_through_the_command_layers_pa
     (post,) = await env.rec.wait_for(channel_posts)
     png_size(picture_in_embed(post, "timeline-john-kirby.png"))
     assert post.embeds[0]["title"] == "Timeline: John Kirby · 2021-09-01 to 2021-09-30 · article A1 · every kind"
+
+
+def test_the_embed_shows_the_picture_only_when_it_is_attached() -> None:
+    picture = Attachment("timeline.png", b"\x89PNG", "image/png")
+    shown = render_reply(Reply(title="Timeline", attachments=(picture,), image="timeline.png")).embeds[0]
+    assert shown.image.url == "attachment://timeline.png"
+    # Zipped to fit an upload limit, the picture is no longer a file of that name: no broken image.
+    zipped = Attachment("timeline.zip", b"PK", "application/zip")
+    assert render_reply(Reply(title="Timeline", attachments=(zipped,), image="timeline.png")).embeds[0].image.url \
+        is None
+    assert render_reply(Reply(title="Quotes")).embeds[0].image.url is None
