@@ -36,6 +36,7 @@ TIMELINE_MIN_LEFT_PX = 120  # room for the row labels: as wide as the widest, wi
 TIMELINE_MAX_LEFT_PX = 330
 TIMELINE_RIGHT_PX = 28
 SHORT_RANGE_DAYS = 14  # up to this, ticks on whole days (never hours)
+RIGHT_TICK_ROOM = 0.045  # no tick this close to the right end (as a share of the axis)
 MISSING_GLYPH = "\u25a1"  # □, in DejaVu Sans
 PNG_METADATA: dict[str, str | None] = {"Software": None}  # no version string: the same chart, the same bytes
 
@@ -90,7 +91,8 @@ def _date_axis(ax: Axes, days: int, max_ticks: int) -> None:
     else:
         locator = mdates.AutoDateLocator(minticks=3, maxticks=max_ticks)
     lo, hi = ax.get_xlim()
-    ticks = [float(t) for t in locator.tick_values(mdates.num2date(lo), mdates.num2date(hi)) if lo <= t <= hi]
+    right = hi - (hi - lo) * RIGHT_TICK_ROOM  # a label centred nearer the edge would be cut off
+    ticks = [float(t) for t in locator.tick_values(mdates.num2date(lo), mdates.num2date(hi)) if lo <= t <= right]
     ax.set_xticks(ticks, labels=date_tick_labels([_day(t) for t in ticks]))
 
 
