@@ -224,7 +224,8 @@ def _draw_weekly(series: WeeklySeries) -> bytes:
                 fontsize=style.SUBTITLE_FONT_PT + 1, fontweight="bold", va="top", ha="left", parse_math=False)
     if series.weeks:
         # The axis shows days and months; the weeks' span with its years goes top right.
-        span = f"weeks of {series.weeks[0]:%d %b %Y} – {series.weeks[-1]:%d %b %Y}"
+        first, last = series.weeks[0], series.weeks[-1]
+        span = f"week of {first:%d %b %Y}" if first == last else f"weeks of {first:%d %b %Y} – {last:%d %b %Y}"
         figure.text(1 - 16 / width, 1 - 14 / height, span, color=style.MUTED, fontsize=style.SUBTITLE_FONT_PT - 1,
                     va="top", ha="right", parse_math=False)
     return _png(figure)
