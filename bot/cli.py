@@ -263,7 +263,8 @@ def _cmd_timeline(settings: Settings, args: argparse.Namespace) -> int:
         print(f"note: {warning}", file=sys.stderr)
     if args.chart:
         title = meta.get("title") if isinstance(meta.get("title"), str) else None
-        return _write_chart(shown, Path(args.chart), title or Path(args.source).name, args.kind)
+        name = title or ("stdin" if args.source == "-" else Path(args.source).name or args.source)
+        return _write_chart(shown, Path(args.chart), name, args.kind)
     return 0
 
 
