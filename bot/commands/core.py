@@ -490,7 +490,7 @@ class Commands:
             more = f"; the latest {shown} below" if profile.article_count > shown else ""
             lines.append(f"In {where}{more}.")
         else:
-            lines.append(f"No statements saved for {sp.name} (an alias of a merged speaker keeps none).")
+            lines.append(f"No statements of {sp.name} are saved now.")
         rows: list[Row] = []
         for label, st in (("First", profile.first), ("Last", profile.last)):
             if st is not None:

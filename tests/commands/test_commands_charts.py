@@ -197,3 +197,13 @@ def test_chart_titles_are_cut_to_fit_the_picture() -> None:
 ])
 def test_picture_names_are_plain_ascii(name: str | None, filename: str) -> None:
     assert image_name("timeline", name) == filename
+
+
+async def test_a_speaker_without_statements_gets_words_and_no_picture(commands: Commands) -> None:
+    storage = commands.service.storage
+    async with storage.transaction():  # a speaker whose statements were all forgotten or moved
+        await storage.speakers.create(1, "Jen Psaki", "White House press secretary", "2021-09-02")
+    reply = await commands.dispatch(ADDER, "!speaker Jen Psaki")
+    assert reply.title == "Jen Psaki" and not reply.attachments and not reply.rows
+    assert reply.description.splitlines() == ["Roles: White House press secretary",
+                                              "No statements of Jen Psaki are saved now."]
