@@ -43,6 +43,7 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the timeline as a JSON list")
     p.add_argument("--date", help="article date YYYY-MM-DD")
     p.add_argument("--kind", choices=CLI_KINDS, default="speech", help="which statements to show, as for extract")
+    p.add_argument("--chart", metavar="OUT.png", help="also draw the timeline as a picture (PNG) into this file")
 
     p = sub.add_parser("console", help="the chat commands on stdin/stdout, without Discord")
     p.add_argument("--db", help="database path (default: DATABASE_PATH)")
@@ -250,8 +251,9 @@ def _cmd_extract(settings: Settings, args: argparse.Namespace) -> int:
 def _cmd_timeline(settings: Settings, args: argparse.Namespace) -> int:
     from bot.extraction.timeline import format_timeline, timeline_entries
 
-    result, _meta = _extract_one(settings, args.source, args.date)
-    entries = timeline_entries(st for st in result.statements if args.kind in ("all", st.kind))
+    result, meta = _extract_one(settings, args.source, args.date)
+    shown = [st for st in result.statements if args.kind in ("all", st.kind)]
+    entries = timeline_entries(shown)
     if args.json:
         print(json.dumps([e.to_json() for e in entries], ensure_ascii=_ascii_only(), indent=2))
     else:
@@ -259,4 +261,29 @@ def _cmd_timeline(settings: Settings, args: argparse.Namespace) -> int:
             print(line)
     for warning in result.warnings:
         print(f"note: {warning}", file=sys.stderr)
+    if args.chart:
+        title = meta.get("title") if isinstance(meta.get("title"), str) else None
+        name = title or ("stdin" if args.source == "-" else Path(args.source).name or args.source)
+        return _write_chart(shown, Path(args.chart), name, args.kind)
+    return 0
+
+
+def _write_chart(statements: list[Any], out: Path, name: str, kind: str) -> int:
+    """Draw one article's timeline into ``out`` (PNG); say where, or why there is nothing to draw."""
+    from bot.charts import ChartPoint
+    from bot.commands.charts import chart_title, draw_timeline
+
+    points = [ChartPoint(speaker=st.speaker, kind=st.kind, date=st.date, basis=st.date_basis,
+                         precision=st.date_precision) for st in statements]
+    figure, png = draw_timeline(points, chart_title(name, kind=kind))
+    if png is None:
+        print("error: nothing to draw: " + ("no statement has a date" if points else "no statements"
+                                             + (f" of kind {kind}" if kind != "all" else "")), file=sys.stderr)
+        return 1
+    try:
+        out.write_bytes(png)
+    except OSError as exc:
+        print(f"error: cannot write the chart to {out}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    print(f"chart: {out} ({figure.subtitle})", file=sys.stderr)
     return 0

@@ -32,8 +32,10 @@ from bot.storage.records import (
     Page,
     SourcedStatement,
     SourceRecord,
+    SpeakerArticle,
     SpeakerRecord,
     StatementKind,
+    StatementPoint,
     StatementRecord,
     is_bare_surname,
     last_key,
@@ -50,10 +52,10 @@ log = logging.getLogger(__name__)
 
 # The record types the service hands out; the command layer and adapters import them from here.
 __all__ = ["DEFAULT_KIND", "KIND_CHOICES", "MAX_PAGE", "STATEMENT_KINDS", "Actor", "AliasResult", "ArticleChanges",
-           "ArticleRecord", "Extractor", "ForgetResult", "IntakeResult", "KindChoice", "LeftOut", "Page",
-           "ReextractSummary", "Service", "SourceRecord", "SpeakerRecord", "StatementKind", "StatementRecord",
-           "ThreadExtractor", "TimelineFilter", "is_link", "kind_of", "new_statement", "open_service",
-           "split_kinds"]
+           "ArticleRecord", "ChartData", "Extractor", "ForgetResult", "IntakeResult", "KindChoice", "LeftOut", "Page",
+           "ReextractSummary", "Service", "SourceRecord", "SpeakerArticle", "SpeakerProfile", "SpeakerRecord",
+           "StatementKind", "StatementPoint", "StatementRecord", "ThreadExtractor", "TimelineFilter", "is_link",
+           "kind_of", "new_statement", "open_service", "split_kinds"]
 
 PER_PAGE = 10
 # The last page anyone may ask for (10 per page: a million items); keeps OFFSET far from SQLite's integer range.
@@ -62,6 +64,12 @@ MAX_PAGE = 100_000
 KindChoice = Literal["speech", "thought", "evidence", "all"]
 KIND_CHOICES: tuple[KindChoice, ...] = ("speech", "thought", "evidence", "all")
 DEFAULT_KIND: KindChoice = "speech"
+# The most statements one chart draws (in timeline order); a chart of 10,000 draws in well under 2 s.
+CHART_MAX_POINTS = 20_000
+# A speaker profile reads this many of the speaker's statements for its first, last and weekly counts.
+PROFILE_MAX_POINTS = 100_000
+PROFILE_ARTICLES = 10  # the articles a profile lists (the most recent)
+PROFILE_ROLES = 5
 # A busy extraction pool during a re-extraction: wait as long as it asks, this many times per article.
 REEXTRACT_BUSY_RETRIES = 30
 # At shutdown, articles being extracted and saved get this long to finish before the database closes.
@@ -223,6 +231,41 @@ class TimelineFilter:
     date_to: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class ChartData:
+    """The statements a timeline chart draws: timeline order, at most ``CHART_MAX_POINTS`` (``capped`` past it).
+
+    ``date_from``/``date_to`` are the filter's dates as ISO days; ``left_out`` counts the other kinds.
+    """
+
+    speaker: SpeakerRecord | None
+    points: tuple[StatementPoint, ...]
+    capped: bool = False
+    date_from: str | None = None
+    date_to: str | None = None
+    left_out: LeftOut = field(default_factory=LeftOut)
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerProfile:
+    """One speaker in one server: names, roles seen, statements by kind, first and last dated statement,
+    the most recent articles, and the statements as chart points (every kind, timeline order)."""
+
+    speaker: SpeakerRecord
+    kinds: tuple[tuple[StatementKind, int], ...]
+    roles: tuple[tuple[str, int], ...]
+    first: StatementRecord | None
+    last: StatementRecord | None
+    articles: tuple[SpeakerArticle, ...]
+    article_count: int
+    points: tuple[StatementPoint, ...]
+
+    @property
+    def total(self) -> int:
+        """Return the speaker's statements, every kind."""
+        return sum(n for _kind, n in self.kinds)
+
+
 def kind_of(choice: KindChoice) -> StatementKind | None:
     """Return the statement kind a kind choice shows (None for "all": every kind)."""
     if choice == "all":
@@ -245,6 +288,29 @@ def split_kinds(statements: Iterable[StatementRecord],
         else:
             left[st.kind] = left.get(st.kind, 0) + 1
     return tuple(shown), LeftOut(counts=tuple(sorted(left.items())))
+
+
+# How close a typed name must be to a known one to be suggested: the whole name, or its last word ("Kirbi" is
+# close to "John Kirby" by its last word, though not as a whole).
+CLOSE_NAME_CUTOFF = 0.6
+CLOSE_LAST_NAME_CUTOFF = 0.75
+MAX_CLOSE_NAMES = 3
+
+
+def close_names(name: str, known: Iterable[str]) -> list[str]:
+    """Return up to three known names close to ``name``: by the whole name, then by the last word."""
+    by_key = {n.casefold(): n for n in known if n.strip()}
+    key = " ".join(name.casefold().split())
+    found = [by_key[k] for k in difflib.get_close_matches(key, list(by_key), n=MAX_CLOSE_NAMES,
+                                                           cutoff=CLOSE_NAME_CUTOFF)]
+    by_last: dict[str, list[str]] = {}
+    for k, original in by_key.items():
+        by_last.setdefault(k.split()[-1], []).append(original)
+    words = key.split()
+    for last in difflib.get_close_matches(words[-1], list(by_last), n=MAX_CLOSE_NAMES,
+                                          cutoff=CLOSE_LAST_NAME_CUTOFF) if words else []:
+        found.extend(n for n in by_last[last] if n not in found)
+    return found[:MAX_CLOSE_NAMES]
 
 
 def new_statement(st: Statement) -> NewStatement:
@@ -405,8 +471,7 @@ class Service:
                 if len(same_last) > 1:
                     names = ", ".join(s.name for s in same_last)
                     raise UsageError(f"“{name}” could be {names}; type the full name")
-        by_key = {n.casefold(): n for n in await storage.speakers.names(guild_id)}
-        close = [by_key[k] for k in difflib.get_close_matches(name.casefold(), list(by_key), n=3, cutoff=0.6)]
+        close = close_names(name, await storage.speakers.names(guild_id))
         hint = f"; did you mean {' or '.join(close)}?" if close else "; see !speakers"
         raise NotFound(f"no speaker called “{name}” in this server{hint}")
 
@@ -431,10 +496,9 @@ class Service:
             raise UsageError("give some words to search for, e.g. !search evacuation")
         return await self.storage.statements.search(guild_id, words, _page(page), PER_PAGE, chosen)
 
-    async def timeline(self, guild_id: int, filters: TimelineFilter, page: int = 1,
-                       kind: KindChoice = DEFAULT_KIND) -> tuple[SpeakerRecord | None, Page[StatementRecord]]:
-        """Return one page of statements of a kind, oldest first (undated last), filtered."""
-        chosen = kind_of(kind)
+    async def _timeline_filters(self, guild_id: int, filters: TimelineFilter,
+                                ) -> tuple[SpeakerRecord | None, int | None, str | None, str | None]:
+        """Return the speaker, article row id and ISO dates a timeline filter names (checked)."""
         who = await self.find_speaker(guild_id, filters.speaker) if filters.speaker else None
         article_id = None
         if filters.article is not None:
@@ -443,10 +507,51 @@ class Service:
         date_to = parse_iso_date(filters.date_to, "to:").isoformat() if filters.date_to else None
         if date_from and date_to and date_from > date_to:
             raise UsageError(f"from:{date_from} is after to:{date_to}")
+        return who, article_id, date_from, date_to
+
+    async def timeline(self, guild_id: int, filters: TimelineFilter, page: int = 1,
+                       kind: KindChoice = DEFAULT_KIND) -> tuple[SpeakerRecord | None, Page[StatementRecord]]:
+        """Return one page of statements of a kind, oldest first (undated last), filtered."""
+        chosen = kind_of(kind)
+        who, article_id, date_from, date_to = await self._timeline_filters(guild_id, filters)
         result = await self.storage.statements.timeline(
             guild_id, speaker_id=who.id if who else None, article_id=article_id, date_from=date_from,
             date_to=date_to, page=_page(page), per_page=PER_PAGE, kind=chosen)
         return who, result
+
+    async def timeline_chart(self, guild_id: int, filters: TimelineFilter,
+                             kind: KindChoice = DEFAULT_KIND) -> ChartData:
+        """Return the statements of a kind a timeline chart draws, with the timeline's filters."""
+        chosen = kind_of(kind)
+        who, article_id, date_from, date_to = await self._timeline_filters(guild_id, filters)
+        statements = self.storage.statements
+        speaker_id = who.id if who else None
+        points = await statements.points(guild_id, speaker_id=speaker_id, article_id=article_id,
+                                         date_from=date_from, date_to=date_to, kind=chosen,
+                                         limit=CHART_MAX_POINTS + 1)
+        left_out = LeftOut()
+        if chosen is not None:  # the listing's count of the other kinds (one page of one row)
+            left_out = (await statements.timeline(guild_id, speaker_id=speaker_id, article_id=article_id,
+                                                  date_from=date_from, date_to=date_to, page=1, per_page=1,
+                                                  kind=chosen)).left_out
+        return ChartData(speaker=who, points=points[:CHART_MAX_POINTS], capped=len(points) > CHART_MAX_POINTS,
+                         date_from=date_from, date_to=date_to, left_out=left_out)
+
+    async def speaker_profile(self, guild_id: int, name: str) -> SpeakerProfile:
+        """Return the profile of the speaker a user means by ``name`` (see :meth:`find_speaker`)."""
+        who = await self.find_speaker(guild_id, name)
+        statements = self.storage.statements
+        counts = await statements.kind_counts_of_speaker(guild_id, who.id)
+        points = await statements.points(guild_id, speaker_id=who.id, limit=PROFILE_MAX_POINTS)
+        dated = [p for p in points if p.date]
+        first = await statements.get(guild_id, dated[0].number) if dated else None
+        last = await statements.get(guild_id, dated[-1].number) if len(dated) > 1 else None
+        return SpeakerProfile(
+            speaker=who, kinds=tuple((k, counts[k]) for k in STATEMENT_KINDS if counts.get(k)),
+            roles=await statements.roles_of_speaker(guild_id, who.id, PROFILE_ROLES),
+            first=first, last=last,
+            articles=await statements.articles_of_speaker(guild_id, who.id, PROFILE_ARTICLES),
+            article_count=len(await statements.article_ids_of_speaker(guild_id, who.id)), points=points)
 
     async def article(self, guild_id: int, number: int) -> tuple[ArticleRecord, tuple[StatementRecord, ...]]:
         """Return an article and the statements it reports (every kind; see :func:`split_kinds`)."""

@@ -42,6 +42,9 @@ RULES: tuple[Rule, ...] = (
     Rule("bot/sources", ("bot.storage", "bot.service", "bot.commands", "bot.discord", "bot.console", "bot.workers",
                          "discord", "aiosqlite"),
          "getting article text needs no database, no chat and no process pool"),
+    Rule("bot/charts", ("bot.extraction", "bot.storage", "bot.service", "bot.commands", "bot.discord", "bot.console",
+                        "bot.sources", "bot.workers", "discord", "aiosqlite"),
+         "charts draw plain values: no layer of the bot, no chat, no database"),
     Rule("bot/discord/cogs", ("bot.discord.bot", "bot.discord.runner"),
          "cogs are handed the bot and their dependencies by the runner; they never import either back"),
 )

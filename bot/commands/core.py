@@ -11,9 +11,12 @@ import functools
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 from typing import Any, Concatenate, ParamSpec
 
+from bot.charts import TimelineFigure
+from bot.commands.charts import chart_points, chart_title, draw_timeline, draw_weekly, image_name
 from bot.commands.context import CommandContext
 from bot.commands.dates import date_label
 from bot.commands.errors import PageNotFound, error_reply
@@ -39,12 +42,14 @@ from bot.errors import Busy, InputError, UsageError
 from bot.service import (
     DEFAULT_KIND,
     STATEMENT_KINDS,
+    ChartData,
     IntakeResult,
     KindChoice,
     LeftOut,
     Page,
     ReextractSummary,
     Service,
+    SpeakerProfile,
     StatementRecord,
     TimelineFilter,
     is_link,
@@ -73,6 +78,7 @@ COMMANDS: dict[str, CommandSpec] = {spec.name: spec for spec in (
     CommandSpec("extract", "!extract [date:YYYY-MM-DD] <text | link | file>", "extract"),
     CommandSpec("quotes", "!quotes [speaker] [kind:all] [page:N]", "quotes"),
     CommandSpec("speakers", "!speakers [page:N]", "speakers"),
+    CommandSpec("speaker", "!speaker <name>", "speaker"),
     CommandSpec("search", "!search <words> [kind:all] [page:N]", "search"),
     CommandSpec("timeline", TIMELINE_USAGE.removeprefix("type "), "timeline"),
     CommandSpec("article", "!article <article id, e.g. A3> [kind:all]", "article"),
@@ -231,11 +237,18 @@ class Commands:
             rest, kind = take_kind_text(rest)
             rest, page = take_page_text(rest)
             return await self.search(ctx, rest, page, kind=kind)
+        if name == "speaker":
+            if not words:
+                raise UsageError(f"type {self.usage('speaker')}, e.g. {self.prefix}speaker Kirby")
+            return await self.speaker(ctx, " ".join(words))
         if name == "timeline":
             args = parse_timeline(rest)
+            article = f"A{args.article}" if args.article else None
+            if args.chart:
+                return await self.timeline_chart(ctx, args.speaker, date_from=args.date_from, date_to=args.date_to,
+                                                 article=article, kind=args.kind)
             return await self.timeline(ctx, args.speaker, date_from=args.date_from, date_to=args.date_to,
-                                       article=f"A{args.article}" if args.article else None, page=args.page,
-                                       kind=args.kind)
+                                       article=article, page=args.page, kind=args.kind)
         if name == "article":
             words, kind = take_kind(words)
             if len(words) != 1:
@@ -394,6 +407,8 @@ class Commands:
         """Show quotes in date order, oldest first (undated last); filter by speaker, from:, to:, article:.
 
         Shows quotes; add kind:thought, kind:evidence or kind:all for beliefs, findings or every kind.
+        Add the word chart for a picture: one row per speaker, a mark per statement coloured by kind
+        (a dot when the text dates it, a ring when only the publication day does).
         """
         article_number = parse_ref(article, "A", TIMELINE_USAGE)[1] if article else None
         filters = TimelineFilter(speaker=speaker, article=article_number, date_from=date_from,
@@ -406,6 +421,94 @@ class Commands:
         title = "Timeline" + (f": {who.name}" if who else "") + _kind_title(kind)
         return self._paged(title, result, " ".join(["timeline", *[p for p in parts if p]]),
                            "No quotes in that range.", kind=kind)
+
+    @_guarded
+    async def timeline_chart(self, ctx: CommandContext, speaker: str | None = None, *,
+                             date_from: str | None = None, date_to: str | None = None, article: str | None = None,
+                             kind: KindChoice = DEFAULT_KIND) -> Reply:
+        """Draw the timeline as a picture, with the same filters as !timeline."""
+        article_number = parse_ref(article, "A", TIMELINE_USAGE)[1] if article else None
+        filters = TimelineFilter(speaker=speaker, article=article_number, date_from=date_from,
+                                 date_to=date_to)
+        data = await self.service.timeline_chart(ctx.guild_id, filters, kind)
+        who = data.speaker.name if data.speaker else None
+        title = chart_title(who, article=article_number, date_from=data.date_from, date_to=data.date_to, kind=kind)
+        filtered = bool(speaker or article or date_from or date_to)
+        if not data.points:
+            empty = ("No quotes in that range." if filtered
+                     else f"No quotes saved yet. Try {self.prefix}extract <text or link>.")
+            note = left_out_note(data.left_out)
+            return Reply(title="Nothing to draw", description=empty + (f"\n{note}" if note else ""))
+        # Building and drawing 20,000 marks takes CPU: not on the event loop.
+        figure, png = await asyncio.to_thread(draw_timeline, chart_points(data.points), title,
+                                              start=data.date_from, end=data.date_to)
+        if png is None:
+            count = len(data.points)
+            noun = "statement(s)" if kind == "all" else KIND_NOUNS[kind][0 if count == 1 else 1]
+            return Reply(title="Nothing to draw", description=(
+                f"{count:,} {noun} there, none with a date to put on a chart; see {self.prefix}timeline."))
+        return self._chart_reply(data, figure, png, who)
+
+    def _chart_reply(self, data: ChartData, figure: TimelineFigure, png: bytes, who: str | None) -> Reply:
+        lines = [figure.subtitle + ".", f"From {figure.start.isoformat()} to "
+                 f"{(figure.end - timedelta(days=1)).isoformat()}."]
+        if data.capped:
+            lines.append(f"Only the first {len(data.points):,} in date order are drawn; narrow it with from: or to:.")
+        note = left_out_note(data.left_out)
+        if note:
+            lines.append(note)
+        filename = image_name("timeline", who)
+        return Reply(title=figure.title, description="\n".join(lines), image=filename,
+                     attachments=(Attachment(filename, png, "image/png"),),
+                     footer="Dot: dated in the text · ring: publication day only · bar: a week, month or year")
+
+    @_guarded
+    async def speaker(self, ctx: CommandContext, name: str) -> Reply:
+        """Show one speaker: names, roles, statements by kind, first and last, articles, statements per week.
+
+        A last name or an alias is enough: !speaker Kirby.
+        """
+        profile = await self.service.speaker_profile(ctx.guild_id, parse_speaker_name(name))
+        who = profile.speaker.name
+        _series, png = await asyncio.to_thread(draw_weekly, chart_points(profile.points),
+                                               f"{_short(who, 40)}: statements per week")
+        return self._profile_reply(profile, png)
+
+    def _profile_reply(self, profile: SpeakerProfile, png: bytes | None) -> Reply:
+        sp = profile.speaker
+        lines: list[str] = []
+        if sp.aliases:
+            lines.append("Also called: " + ", ".join(sp.aliases))
+        roles = profile.roles or (((sp.role, 0),) if sp.role else ())
+        if roles:
+            lines.append("Roles: " + "; ".join(role + (f" ({n})" if n > 1 else "") for role, n in roles))
+        if profile.total:
+            counts = ", ".join(f"{n:,} {KIND_NOUNS[k][0 if n == 1 else 1]}" for k, n in profile.kinds)
+            lines.append(f"Statements: {counts}" + (f" ({profile.total:,} in all)" if len(profile.kinds) > 1 else ""))
+            where = f"{profile.article_count:,} article{'s' if profile.article_count != 1 else ''}"
+            shown = len(profile.articles)
+            more = f"; the latest {shown} below" if profile.article_count > shown else ""
+            lines.append(f"In {where}{more}.")
+        else:
+            lines.append(f"No statements of {sp.name} are saved now.")
+        rows: list[Row] = []
+        for label, st in (("First", profile.first), ("Last", profile.last)):
+            if st is not None:
+                row = statement_row(st)
+                rows.append(Row(title=f"{label}: {row.title}", body=row.body, ref=row.ref, url=row.url))
+        for art in profile.articles:
+            when = art.article_date or "undated"
+            rows.append(Row(title=f"{art.ref}: {_short(art.label, 80)}", ref=None, url=art.message_url or art.url,
+                            body=f"{when} · {art.statements} statement{'s' if art.statements != 1 else ''}"))
+        attachments: tuple[Attachment, ...] = ()
+        filename = None
+        if png is not None:
+            filename = image_name("speaker", sp.name)
+            attachments = (Attachment(filename, png, "image/png"),)
+        footer = (f"Statements per week, every kind. {self.prefix}timeline {sp.name} chart for the timeline."
+                  if png is not None else "")
+        return Reply(title=sp.name, description="\n".join(lines), rows=tuple(rows), attachments=attachments,
+                     image=filename, footer=footer, extra={"speaker": sp.name})
 
     @_guarded
     async def article(self, ctx: CommandContext, ref: str, *, kind: KindChoice = DEFAULT_KIND) -> Reply:

@@ -178,15 +178,20 @@ class TimelineArgs:
     article: int | None = None
     page: int = 1
     kind: KindChoice = DEFAULT_KIND
+    chart: bool = False
 
 
+CHART_WORD = "chart"  # "!timeline Kirby chart": the timeline as a picture
 _OPTION_GROUPS = {"since": "from", "until": "to"}  # two spellings of one option
-TIMELINE_USAGE = "type !timeline [speaker] [from:YYYY-MM-DD] [to:YYYY-MM-DD] [article:A3] [kind:all] [page:N]"
+TIMELINE_USAGE = ("type !timeline [speaker] [from:YYYY-MM-DD] [to:YYYY-MM-DD] [article:A3] [kind:all] [page:N] "
+                  "[chart]")
 
 
 def parse_timeline(rest: str) -> TimelineArgs:
-    """Parse the timeline's speaker words, filters, kind and page."""
+    """Parse the timeline's speaker words, filters, kind, page and the word ``chart`` (a picture, no pages)."""
     given, kind = take_kind(tokens(rest))
+    chart = any(word.lower() == CHART_WORD for word in given)
+    given = [word for word in given if word.lower() != CHART_WORD]
     words: list[str] = []
     date_from = date_to = None
     article = None
@@ -210,8 +215,10 @@ def parse_timeline(rest: str) -> TimelineArgs:
         else:
             article = parse_ref(value, "A", TIMELINE_USAGE)[1]
     words, page = split_page(words)
+    if chart and page != 1:
+        raise UsageError("a chart is one picture, with no pages: leave page: out")
     return TimelineArgs(speaker=" ".join(words) or None, date_from=date_from, date_to=date_to,
-                        article=article, page=page, kind=kind)
+                        article=article, page=page, kind=kind, chart=chart)
 
 
 _DATE_OPTION = re.compile(r"^date:(\S*)\s*", re.IGNORECASE)

@@ -52,3 +52,5 @@ class Reply:
     footer: str = ""
     ephemeral: bool = False
     extra: dict[str, str] = field(default_factory=dict)
+    # The file name of an attachment that is a picture to show with the reply (a chart), if any.
+    image: str | None = None

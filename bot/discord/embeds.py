@@ -125,6 +125,8 @@ def render_reply(reply: Reply) -> Rendered:
     footer = footer_text(reply, omitted)
     if footer:
         embeds[-1].set_footer(text=footer)
+    if reply.image and any(a.filename == reply.image for a in reply.attachments):
+        first.set_image(url=f"attachment://{reply.image}")  # the picture inside the embed, not under it
     return Rendered(embeds=tuple(embeds), omitted_rows=omitted)
 
 

@@ -23,6 +23,7 @@ from bot.commands.limits import UserCooldown
 from bot.discord.bot import QuoteBot, ShardedQuoteBot, install_signal_handlers
 from bot.discord.cogs.admin import AdminCog
 from bot.discord.cogs.auto import AutoExtractCog
+from bot.discord.cogs.charts import ChartsCog
 from bot.discord.cogs.edit import EditCog
 from bot.discord.cogs.extract import ExtractCog
 from bot.discord.cogs.query import QueryCog
@@ -39,7 +40,7 @@ log = logging.getLogger(__name__)
 def make_cogs(bot: commands.Bot, deps: BotDeps) -> list[commands.Cog]:
     """Return every cog of the bot, each handed what it needs."""
     return [ExtractCog(bot, deps), QueryCog(bot, deps), EditCog(bot, deps), AutoExtractCog(bot, deps),
-            AdminCog(bot)]
+            AdminCog(bot), ChartsCog(bot, deps)]
 
 
 def create_bot(deps: BotDeps) -> QuoteBot:

@@ -223,6 +223,41 @@ class SourcedStatement:
 
 
 @dataclass(frozen=True, slots=True)
+class StatementPoint:
+    """A statement as a chart needs it: short number, kind, speaker name and stored date fields."""
+
+    number: int
+    kind: StatementKind
+    speaker: str | None
+    date: str | None
+    date_basis: str | None
+    date_precision: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerArticle:
+    """An article that reports a speaker's statements, and how many of them."""
+
+    number: int
+    title: str | None
+    url: str | None
+    filename: str | None
+    message_url: str | None
+    article_date: str | None
+    statements: int
+
+    @property
+    def ref(self) -> str:
+        """Return the article's short id ("A3")."""
+        return f"A{self.number}"
+
+    @property
+    def label(self) -> str:
+        """Return a short human label: the title, else the URL, else the file name, else the ref."""
+        return self.title or self.url or self.filename or self.ref
+
+
+@dataclass(frozen=True, slots=True)
 class LeftOut:
     """What a listing filtered by kind left out: how many statements of each other kind.
 

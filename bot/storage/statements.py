@@ -18,7 +18,9 @@ from bot.storage.records import (
     Page,
     SourcedStatement,
     SourceRecord,
+    SpeakerArticle,
     StatementKind,
+    StatementPoint,
     StatementRecord,
     quote_key,
 )
@@ -323,3 +325,31 @@ class StatementRepository:
     async def article_ids_of_speaker(self, guild_id: int, speaker_id: int) -> set[int]:
         """Return the row ids of every article that reports a statement of this speaker."""
         return {int(r[0]) for r in await self._rows(sql.SPEAKER_ARTICLE_IDS, (guild_id, speaker_id))}
+
+    # ------------------------------------------------------------------------ charts and speaker profiles
+
+    async def points(self, guild_id: int, *, speaker_id: int | None = None, article_id: int | None = None,
+                     date_from: str | None = None, date_to: str | None = None, kind: StatementKind | None = None,
+                     limit: int = 10_000) -> tuple[StatementPoint, ...]:
+        """Return up to ``limit`` statements as chart points, in timeline order, with the timeline's filters."""
+        params = {k: v for k, v in {"guild": guild_id, "speaker": speaker_id, "article": article_id,
+                                    "date_from": date_from, "date_to": date_to, "kind": kind}.items()
+                  if v is not None}
+        rows = await self._rows(sql.points_query(set(params) - {"guild"}), {**params, "limit": limit})
+        return tuple(StatementPoint(number=int(r[0]), kind=r[1], date=r[2], date_basis=r[3], date_precision=r[4],
+                                    speaker=r[5]) for r in rows)
+
+    async def kind_counts_of_speaker(self, guild_id: int, speaker_id: int) -> dict[str, int]:
+        """Return how many statements of each kind a speaker has."""
+        return {str(r[0]): int(r[1]) for r in await self._rows(sql.SPEAKER_KIND_COUNTS, (guild_id, speaker_id))}
+
+    async def roles_of_speaker(self, guild_id: int, speaker_id: int, limit: int = 10) -> tuple[tuple[str, int], ...]:
+        """Return the roles articles gave a speaker ("Pentagon spokesman") with how often, most often first."""
+        rows = await self._rows(sql.SPEAKER_ROLES, (guild_id, speaker_id, limit))
+        return tuple((str(r[0]), int(r[1])) for r in rows)
+
+    async def articles_of_speaker(self, guild_id: int, speaker_id: int, limit: int = 10) -> tuple[SpeakerArticle, ...]:
+        """Return the articles that report a speaker's statements, newest article date first."""
+        rows = await self._rows(sql.SPEAKER_ARTICLES, (guild_id, speaker_id, limit))
+        return tuple(SpeakerArticle(number=int(r[0]), title=r[1], url=r[2], filename=r[3], message_url=r[4],
+                                    article_date=r[5], statements=int(r[6])) for r in rows)

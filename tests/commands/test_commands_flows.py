@@ -68,7 +68,7 @@ async def test_typos_and_help(commands: Commands) -> None:
     kind, text, _ = await run(commands, ADDER, "!xyzzy")
     assert kind == "error" and "!help" in text
     _, _, rows = await run(commands, ADDER, "!help")
-    assert len(rows) == 12 and any(r.startswith("None !timeline") for r in rows)
+    assert len(rows) == 13 and any(r.startswith("None !timeline") for r in rows)
     kind, text, _ = await run(commands, ADDER, "!help fix")
     assert kind == "info" and "Correct who said a statement" in text
     kind, text, _ = await run(commands, ADDER, "!help serch")

@@ -71,6 +71,13 @@ CASES = [
     Case("search-only-quotes", '!search "', "error", "How to use it", "words to search for"),
     Case("search-nul", "!search \x00", "error", "How to use it", "words to search for"),
     Case("search-braces", "!search {0} {page}", "info", "Search:"),
+    # pictures: the timeline's checks, names a user types
+    Case("chart-with-a-page", "!timeline chart page:2", "error", "How to use it", "no pages"),
+    Case("chart-bad-date", "!timeline chart from:2021-02-30", "error", "Bad date", "not a valid date"),
+    Case("chart-far-future", "!timeline chart from:9999-01-01", "info", "Nothing to draw", "No quotes in that range"),
+    Case("speaker-nul", "!speaker \x00", "error", "How to use it", "control characters"),
+    Case("speaker-too-long", "!speaker " + "x" * 5000, "error", "How to use it", "the limit is 100"),
+    Case("speaker-braces-and-math", "!speaker {0} $x$", "error", "Not found", "No speaker called"),
     # permissions
     Case("alias-by-adder", "!alias Kirby Someone Else", "error", "Not allowed", "moderator"),
     Case("fix-by-other", "!fix S1 speaker Someone Else", "error", "Not allowed", "first article (A1)", OTHER),
