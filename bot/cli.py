@@ -45,7 +45,7 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("--kind", choices=CLI_KINDS, default="speech", help="which statements to show, as for extract")
 
     p = sub.add_parser("console", help="the chat commands on stdin/stdout, without Discord")
-    p.add_argument("--db", help="database path (default: DATABASE_PATH)")
+    p.add_argument("--db", help="SQLite path or postgresql:// URL (default: DATABASE_URL, else DATABASE_PATH)")
     p.add_argument("--seed", action="append", default=[], help="ingest this file or folder first")
 
     sub.add_parser("start", help="the main job: the Discord bot with DISCORD_TOKEN, else the console on seeds/")
@@ -57,12 +57,12 @@ def _build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("ingest", help="bulk-ingest a folder of .txt/.html files or a JSONL file")
     p.add_argument("path")
     p.add_argument("--guild", type=int, default=0, help="guild id to store under (default 0: console)")
-    p.add_argument("--db", help="database path (default: DATABASE_PATH)")
+    p.add_argument("--db", help="SQLite path or postgresql:// URL (default: DATABASE_URL, else DATABASE_PATH)")
 
     p = sub.add_parser("reextract", help="re-run the current extractor over saved articles from older versions "
                                          "(keeps fixes, aliases and forgotten statements; resumable)")
     p.add_argument("--guild", type=int, help="only this guild's articles (default: every guild)")
-    p.add_argument("--db", help="database path (default: DATABASE_PATH)")
+    p.add_argument("--db", help="SQLite path or postgresql:// URL (default: DATABASE_URL, else DATABASE_PATH)")
     return parser
 
 

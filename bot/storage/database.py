@@ -59,3 +59,10 @@ def display_target(target: str | Path) -> str:
     if parts.port is not None:
         netloc += f":{parts.port}"
     return urlunsplit(parts._replace(netloc=netloc))
+
+
+def database_target(given: str | None, default: str | Path) -> str | Path:
+    """Return the database a command opens: ``--db`` when given (a URL stays a URL), else the setting."""
+    if not given:
+        return default
+    return given if is_postgres_url(given) else Path(given)
