@@ -63,6 +63,12 @@ def _build_parser() -> argparse.ArgumentParser:
                                          "(keeps fixes, aliases and forgotten statements; resumable)")
     p.add_argument("--guild", type=int, help="only this guild's articles (default: every guild)")
     p.add_argument("--db", help="SQLite path or postgresql:// URL (default: DATABASE_URL, else DATABASE_PATH)")
+
+    p = sub.add_parser("copy-db", help="copy every table of one database into another (SQLite <-> PostgreSQL); "
+                                       "resumable, verified by row counts and checksums")
+    p.add_argument("--from", dest="source", required=True, help="sqlite:PATH or postgresql://...")
+    p.add_argument("--to", dest="target", required=True, help="sqlite:PATH or postgresql://... (empty, or a "
+                                                              "copy this command left unfinished)")
     return parser
 
 
@@ -105,6 +111,10 @@ def run_cli(settings: Settings, argv: list[str]) -> int:
             from bot.reextract import run_reextract
 
             return run_reextract(settings, guild_id=args.guild, db=args.db)
+        if args.command == "copy-db":
+            from bot.copydb import run_copy_db
+
+            return run_copy_db(args.source, args.target)
     except QuoteBotError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

@@ -15,7 +15,7 @@ from typing import ClassVar
 from bot.storage.articles import ArticleRepository
 from bot.storage.audit import AuditRepository
 from bot.storage.connections import read_only_error
-from bot.storage.database import is_postgres_url
+from bot.storage.database import Database, is_postgres_url
 from bot.storage.speakers import SpeakerRepository
 from bot.storage.statements import StatementRepository
 
@@ -28,6 +28,7 @@ class Storage(ABC):
     speakers: SpeakerRepository
     statements: StatementRepository
     audit: AuditRepository
+    db: Database  # the engine's connections and its SQL (for the repositories and whole-table copies)
     read_only: bool
     path: str  # how messages name the database: a file path, or a URL without its password
 

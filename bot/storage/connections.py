@@ -127,6 +127,10 @@ class SqliteDatabase:
         cur = await self._connections.current().execute(query, params)
         await cur.close()
 
+    async def execute_many(self, query: str, rows: list[tuple[Any, ...]]) -> None:
+        """Run a statement once per row of parameters on the current connection."""
+        await self._connections.current().executemany(query, rows)
+
     async def insert(self, query: str, params: Params) -> int:
         """Run an INSERT and return the new row's id."""
         cur = await self._connections.current().execute(query, params)

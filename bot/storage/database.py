@@ -6,6 +6,7 @@ The repositories hold the rules (dedupe, speaker merging, corrections) once; eac
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 from typing import Any, Protocol
@@ -18,6 +19,8 @@ class Row(Protocol):
     """A result row: columns by position or by name (``sqlite3.Row`` and ``asyncpg.Record`` both are)."""
 
     def __getitem__(self, key: int | str, /) -> Any: ...
+
+    def __iter__(self) -> Iterator[Any]: ...
 
 
 class Database(Protocol):
@@ -38,6 +41,10 @@ class Database(Protocol):
 
     async def insert(self, query: str, params: Params) -> int:
         """Run an INSERT of one row and return its new row id."""
+        ...
+
+    async def execute_many(self, query: str, rows: list[tuple[Any, ...]]) -> None:
+        """Run a statement once per row of parameters (inside a transaction)."""
         ...
 
 

@@ -154,6 +154,7 @@ class SqliteStorage(Storage):
         self.read_only = read_only
         self.path = path
         db = SqliteDatabase(Connections(writer, reader))
+        self.db = db
         self.articles = ArticleRepository(db)
         self.speakers = SpeakerRepository(db)
         self.statements = StatementRepository(db)

@@ -127,6 +127,14 @@ class PgDatabase:
         except (asyncpg.PostgresError, OSError) as exc:
             raise (_mapped(exc, self._where) or exc) from exc
 
+    async def execute_many(self, query: str, rows: list[tuple[Any, ...]]) -> None:
+        """Run a statement once per row of parameters (pipelined by asyncpg)."""
+        text, _names = compile_query(query)
+        try:
+            await self._target().executemany(text, rows)
+        except (asyncpg.PostgresError, OSError) as exc:
+            raise (_mapped(exc, self._where) or exc) from exc
+
     async def insert(self, query: str, params: Params) -> int:
         """Run an INSERT ... RETURNING id and return the id."""
         rows = await self.fetch(query, params)
@@ -191,6 +199,7 @@ class PostgresStorage(Storage):
         self.path = path
         self.read_only = False
         db = PgDatabase(pool, path)
+        self.db = db
         self.conn = RawConnection(db, pool)
         self.articles = ArticleRepository(db)
         self.speakers = SpeakerRepository(db)

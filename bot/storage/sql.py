@@ -533,3 +533,8 @@ SPEAKER_ARTICLE_IDS = """
 SELECT DISTINCT ss.article_id FROM statements s JOIN statement_sources ss ON ss.statement_id = s.id
 WHERE s.guild_id = ? AND s.speaker_id = ?
 """
+
+# ---------------------------------------------------------------------------------------------- copy-db
+
+# Run on the target after rows were copied in with their ids (SQLite's next id follows max(id) already).
+AFTER_COPY: tuple[str, ...] = ()

@@ -449,3 +449,10 @@ COUNTS_CHECK = """
 SELECT p.id, p.statement_count, count(s.id) FROM speakers p LEFT JOIN statements s ON s.speaker_id = p.id
 GROUP BY p.id HAVING p.statement_count != count(s.id)
 """
+
+# ---------------------------------------------------------------------------------------------- copy-db
+
+# Rows copied in with their ids leave the identity sequences behind: move each past its table's largest id.
+AFTER_COPY: tuple[str, ...] = tuple(
+    f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), coalesce(max(id), 0) + 1, false) FROM {table}"
+    for table in ("articles", "speakers", "statements", "audit_log"))
