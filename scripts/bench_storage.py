@@ -4,6 +4,7 @@ both, then !search and !quotes <speaker> timed through the command layer, for a 
     .venv/bin/python scripts/bench_storage.py                       # 1,000,000 statements, both engines
     .venv/bin/python scripts/bench_storage.py --statements 200000 --engines sqlite
     .venv/bin/python scripts/bench_storage.py --pg postgresql://user@host/bench   # an existing server
+    .venv/bin/python scripts/bench_storage.py --ingest ARTICLES.jsonl --processes 4  # ingest: 4 processes vs 1
 
 The data: ``--statements`` spread over ``--servers`` big servers, plus one small server with 100 (whose
 search of the big servers' most common words must cost what its own 100 rows cost). Without ``--pg`` the
@@ -16,10 +17,13 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import random
 import sqlite3
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -269,6 +273,64 @@ async def measure(target: str, work: Workload) -> dict[str, list[float]]:
     return timings
 
 
+async def _article_counts(url: str) -> tuple[int, int]:
+    import asyncpg
+
+    conn = await asyncpg.connect(url)
+    try:
+        row = await conn.fetchrow("SELECT count(*), count(DISTINCT text_hash) FROM articles")
+        return int(row[0]), int(row[1])
+    finally:
+        await conn.close()
+
+
+def bench_ingest(jsonl: Path, processes: int, limit: int) -> int:
+    """Time ``python -m bot ingest`` into PostgreSQL: one process over every article, then ``processes`` at
+    once over overlapping parts (each article in two parts); print articles/s and the duplicate check."""
+    lines = [line for line in jsonl.read_text(encoding="utf-8").splitlines() if line.strip()][:limit]
+    work = Path(tempfile.mkdtemp(prefix="bench-ingest-"))
+    env = {**os.environ, "LOG_LEVEL": "WARNING", "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    server = TempPostgres(durable=True)
+    server.start()
+    from bot.storage.pg_temp import Admin
+
+    admin = Admin(server)
+    try:
+        (work / "all.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        share = len(lines) // processes
+        disjoint, overlapping = [], []
+        for k in range(processes):  # disjoint: a share each; overlapping: its share and the next one's
+            for parts, chosen, kind in ((disjoint, lines[k * share:(k + 1) * share], "d"),
+                                        (overlapping, [lines[(k * share + j) % len(lines)] for j in range(2 * share)],
+                                         "o")):
+                parts.append(work / f"part{kind}{k}.jsonl")
+                parts[-1].write_text("\n".join(chosen) + "\n", encoding="utf-8")
+        runs = (("1 process", [work / "all.jsonl"]), (f"{processes} processes, disjoint parts", disjoint),
+                (f"{processes} processes, each article in 2 parts", overlapping))
+        for n, (label, inputs) in enumerate(runs):
+            name = f"ingest_{n}"
+            admin.execute(f"CREATE DATABASE {name}")
+            url = server.url(name)
+            asyncio.run(_create(url))
+            started = time.perf_counter()
+            procs = [subprocess.Popen([sys.executable, "-m", "bot", "ingest", str(p), "--db", url, "--guild", "1"],
+                                      env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+                     for p in inputs]
+            outs = [p.communicate()[0] for p in procs]
+            seconds = time.perf_counter() - started
+            articles, distinct = asyncio.run(_article_counts(url))
+            codes = [p.returncode for p in procs]
+            print(f"{label}: {articles} articles ({distinct} distinct texts) in {seconds:.1f} s: "
+                  f"{articles / seconds:.2f} articles/s; exit codes {codes}")
+            for out in outs:
+                summary = [line.strip() for line in out.splitlines() if line.strip().startswith(("saved", "skipped"))]
+                print("    " + "; ".join(summary))
+    finally:
+        admin.close()
+        server.stop()
+    return 0
+
+
 def main() -> int:
     """Build both databases from the same rows and print latency figures side by side."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
@@ -279,7 +341,12 @@ def main() -> int:
     parser.add_argument("--servers", type=int, default=50)
     parser.add_argument("--runs", type=int, default=200)
     parser.add_argument("--engines", default="sqlite,postgresql")
+    parser.add_argument("--ingest", type=Path, help="instead: time ingest of this JSONL into PostgreSQL")
+    parser.add_argument("--processes", type=int, default=4, help="with --ingest: processes at once")
+    parser.add_argument("--limit", type=int, default=160, help="with --ingest: articles of the JSONL to use")
     args = parser.parse_args()
+    if args.ingest is not None:
+        return bench_ingest(args.ingest, args.processes, args.limit)
     engines = [e.strip() for e in args.engines.split(",") if e.strip()]
     started = time.perf_counter()
     data = generate(args.statements, args.servers)
