@@ -304,13 +304,16 @@ SELECT {_STATEMENT_COLUMNS} {_STATEMENT_FROM}
 JOIN statement_sources ss ON ss.statement_id = s.id AND ss.article_id = ?
 WHERE s.guild_id = ? ORDER BY ss.start
 """
-# Search: the words (already reduced to quoted word runs by match_query, so no operator of user text survives)
+# Search: the words (already reduced to quoted word runs by websearch_text, so no operator of user text survives)
 # go to websearch_to_tsquery as one parameter; the (guild_id, search) index finds the guild's matches only.
+# Newest first by short id, which within a guild runs in the order of row ids (SQLite's order), so the planner
+# can also walk the guild's (guild_id, number) index backwards and stop at the page: ordered by row id, it
+# would walk every guild's newer rows first.
 _SEARCH_WHERE = "s.guild_id = :guild AND s.search @@ websearch_to_tsquery('english', :match)"
 STATEMENTS_SEARCH = f"""
 SELECT {_STATEMENT_COLUMNS} {_STATEMENT_FROM}
 WHERE {_SEARCH_WHERE} AND (:kind::text IS NULL OR s.kind = :kind)
-ORDER BY s.id DESC LIMIT :limit OFFSET :offset
+ORDER BY s.number DESC LIMIT :limit OFFSET :offset
 """
 STATEMENTS_SEARCH_COUNT = f"""
 SELECT count(*) FROM (SELECT 1 FROM statements s WHERE {_SEARCH_WHERE} LIMIT :cap) AS matches

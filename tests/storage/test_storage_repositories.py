@@ -118,6 +118,15 @@ async def test_search_finds_other_forms_of_a_word_and_requires_every_word(storag
     assert (await storage.statements.search(2, "evacuate", 1, 10)).total == 0  # another guild
 
 
+async def test_a_search_never_matches_the_guild_the_index_holds(storage: Storage) -> None:
+    # SQLite's index holds a token per guild ("g1"): user words search the quote and the speaker only.
+    await save_article(storage, 1, TEXT, [statement("The mission is over.", "John Kirby", TEXT)])
+    await save_article(storage, 2, "Other " + TEXT, [statement("Secret plans.", "Jen Psaki")])
+    for guild, query in ((1, "g1"), (2, "g1"), (2, "g2"), (1, "guild"), (1, "mission g1")):
+        assert (await storage.statements.search(guild, query, 1, 10)).total == 0, (guild, query)
+    assert (await storage.statements.search(1, "mission", 1, 10)).total == 1
+
+
 HOSTILE = [
     'U.S. "evacuating', '"', '""', "'", "NEAR", "NEAR(mission over)", "mission NEAR/2 over", "*", "mission*",
     "(", ")", "((mission", "mission OR", "AND", "NOT mission", "-mission", "quote:mission", "^mission",
