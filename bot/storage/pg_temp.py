@@ -83,8 +83,9 @@ class TempPostgres:
         return f"postgresql://{SUPERUSER}@127.0.0.1:{self.port}/{database}"
 
     def _run(self, *args: str) -> None:
+        # From the server's own folder: the server user may not be allowed into the caller's working directory.
         result = subprocess.run([*self._as_user, *args], capture_output=True, text=True, check=False,
-                                timeout=START_TIMEOUT)
+                                timeout=START_TIMEOUT, cwd=self.root)
         if result.returncode != 0:
             raise ServerError(f"{Path(args[0]).name} failed ({result.returncode}): "
                               f"{(result.stderr or result.stdout).strip()[-2000:]}")
