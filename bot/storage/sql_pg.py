@@ -445,6 +445,39 @@ SELECT DISTINCT ss.article_id FROM statements s JOIN statement_sources ss ON ss.
 WHERE s.guild_id = ? AND s.speaker_id = ?
 """
 
+# ------------------------------------------------------------------------------ charts and speaker profiles
+# The same statements as bot.storage.sql's (the charts branch's), over this engine's listing fragments.
+
+def points_query(filters: set[str]) -> str:
+    """Return the query of a chart's statements (few columns, timeline order, at most :limit rows)."""
+    return f"""
+SELECT s.number, s.kind, s.date, s.date_basis, s.date_precision, p.name AS speaker
+FROM statements s LEFT JOIN speakers p ON p.id = s.speaker_id
+WHERE {listing_where(filters)}
+ORDER BY {TIMELINE_ORDER}
+LIMIT :limit
+"""
+
+
+SPEAKER_KIND_COUNTS = """
+SELECT kind, count(*) FROM statements WHERE guild_id = ? AND speaker_id = ? GROUP BY kind
+"""
+SPEAKER_ROLES = """
+SELECT speaker_role, count(*) AS n FROM statements
+WHERE guild_id = ? AND speaker_id = ? AND speaker_role IS NOT NULL AND speaker_role != ''
+GROUP BY speaker_role ORDER BY n DESC, speaker_role LIMIT ?
+"""
+SPEAKER_ARTICLES = """
+SELECT a.number, a.title, a.url, a.filename, a.message_url, a.article_date, count(*) AS n
+FROM statements s
+JOIN statement_sources ss ON ss.statement_id = s.id
+JOIN articles a ON a.id = ss.article_id
+WHERE s.guild_id = ? AND s.speaker_id = ?
+GROUP BY a.id, a.number, a.title, a.url, a.filename, a.message_url, a.article_date
+ORDER BY a.article_date IS NULL, a.article_date DESC, a.number DESC
+LIMIT ?
+"""
+
 # ------------------------------------------------------------------------------------------ maintenance
 
 # Speakers whose kept count differs from their statements (none, on a healthy database).
