@@ -25,6 +25,7 @@ from typing import Any, TypeVar
 T = TypeVar("T")
 
 SUPERUSER = "quotebot"
+SYSTEM_BINARIES = Path("/usr/lib/postgresql")  # Debian's layout: one <version>/bin per installed server
 SERVER_USER = "postgres"  # the unprivileged account that runs the server when we are root
 START_TIMEOUT = 60
 # Settings for a server whose data is thrown away: no waiting for the disk (a crash loses the server anyway).
@@ -39,7 +40,7 @@ def find_bin() -> Path:
     """Return the folder of the PostgreSQL server binaries, or raise :class:`ServerError` naming what to install."""
     given = os.environ.get("PG_BIN")
     candidates = [Path(given)] if given else []
-    versions = sorted(Path("/usr/lib/postgresql").glob("*/bin"), key=lambda p: _version(p.parent.name))
+    versions = sorted(SYSTEM_BINARIES.glob("*/bin"), key=lambda p: _version(p.parent.name))
     candidates.extend(reversed(versions))
     on_path = shutil.which("initdb")
     if on_path:

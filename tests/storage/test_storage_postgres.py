@@ -4,12 +4,13 @@ search index, and writers of one guild taking turns across connections (as separ
 from __future__ import annotations
 
 import asyncio
+from pathlib import Path
 
 import pytest
 from storage_helpers import save_article, statement
 
 from bot.errors import ConfigError
-from bot.storage import Storage, sql, sql_pg
+from bot.storage import Storage, pg_temp, sql, sql_pg
 from bot.storage.pg_temp import PgDatabases
 from bot.storage.postgres import SCHEMA_VERSION, PostgresStorage, bind, compile_query
 
@@ -58,6 +59,19 @@ async def test_a_newer_schema_is_refused_in_words(pg_databases: PgDatabases) -> 
     pg_databases.admin.execute(f"UPDATE schema_version SET version = {SCHEMA_VERSION + 1}", url.rsplit("/", 1)[1])
     with pytest.raises(ConfigError, match="newer than this bot"):
         await Storage.open(url)
+
+
+def test_a_machine_without_the_server_binaries_is_told_what_to_install(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The session fixture calls this: without a server the PostgreSQL tests error (CI fails), never skip.
+    monkeypatch.setenv("PG_BIN", str(tmp_path))
+    monkeypatch.setattr(pg_temp, "SYSTEM_BINARIES", tmp_path / "none")
+    monkeypatch.setattr(pg_temp.shutil, "which", lambda name: None)
+    with pytest.raises(pg_temp.ServerError, match="apt-get install postgresql"):
+        pg_temp.find_bin()
+    monkeypatch.delenv("PG_BIN")
+    monkeypatch.undo()
+    assert (pg_temp.find_bin() / "initdb").is_file()  # this machine has one
 
 
 async def test_an_unreachable_server_is_a_config_error_without_the_password() -> None:
