@@ -1,4 +1,4 @@
-"""The statements repository: save with dedupe, page, search (FTS5), timeline, corrections."""
+"""The statements repository: save with dedupe, page, search (FTS5 or tsvector), timeline, corrections."""
 
 from __future__ import annotations
 
