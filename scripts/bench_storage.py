@@ -19,6 +19,7 @@ import argparse
 import asyncio
 import os
 import random
+import shutil
 import sqlite3
 import statistics
 import subprocess
@@ -328,6 +329,7 @@ def bench_ingest(jsonl: Path, processes: int, limit: int) -> int:
     finally:
         admin.close()
         server.stop()
+        shutil.rmtree(work, ignore_errors=True)
     return 0
 
 
