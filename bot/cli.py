@@ -46,7 +46,7 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("--chart", metavar="OUT.png", help="also draw the timeline as a picture (PNG) into this file")
 
     p = sub.add_parser("console", help="the chat commands on stdin/stdout, without Discord")
-    p.add_argument("--db", help="database path (default: DATABASE_PATH)")
+    p.add_argument("--db", help="SQLite path or postgresql:// URL (default: DATABASE_URL, else DATABASE_PATH)")
     p.add_argument("--seed", action="append", default=[], help="ingest this file or folder first")
 
     sub.add_parser("start", help="the main job: the Discord bot with DISCORD_TOKEN, else the console on seeds/")
@@ -58,12 +58,18 @@ def _build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("ingest", help="bulk-ingest a folder of .txt/.html files or a JSONL file")
     p.add_argument("path")
     p.add_argument("--guild", type=int, default=0, help="guild id to store under (default 0: console)")
-    p.add_argument("--db", help="database path (default: DATABASE_PATH)")
+    p.add_argument("--db", help="SQLite path or postgresql:// URL (default: DATABASE_URL, else DATABASE_PATH)")
 
     p = sub.add_parser("reextract", help="re-run the current extractor over saved articles from older versions "
                                          "(keeps fixes, aliases and forgotten statements; resumable)")
     p.add_argument("--guild", type=int, help="only this guild's articles (default: every guild)")
-    p.add_argument("--db", help="database path (default: DATABASE_PATH)")
+    p.add_argument("--db", help="SQLite path or postgresql:// URL (default: DATABASE_URL, else DATABASE_PATH)")
+
+    p = sub.add_parser("copy-db", help="copy every table of one database into another (SQLite <-> PostgreSQL); "
+                                       "resumable, verified by row counts and checksums")
+    p.add_argument("--from", dest="source", required=True, help="sqlite:PATH or postgresql://...")
+    p.add_argument("--to", dest="target", required=True, help="sqlite:PATH or postgresql://... (empty, or a "
+                                                              "copy this command left unfinished)")
     return parser
 
 
@@ -106,6 +112,10 @@ def run_cli(settings: Settings, argv: list[str]) -> int:
             from bot.reextract import run_reextract
 
             return run_reextract(settings, guild_id=args.guild, db=args.db)
+        if args.command == "copy-db":
+            from bot.copydb import run_copy_db
+
+            return run_copy_db(args.source, args.target)
     except QuoteBotError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

@@ -14,6 +14,7 @@ from bot.errors import QuoteBotError
 from bot.service import Actor, Service, ThreadExtractor, open_service
 from bot.settings import Settings
 from bot.sources import ACCEPTED_EXTENSIONS
+from bot.storage.database import database_target, display_target
 
 log = logging.getLogger(__name__)
 
@@ -161,7 +162,7 @@ async def console_loop(commands: Commands, stdin: IO[bytes], stdout: TextIO, exp
         stdout.flush()
 
 
-async def _run(settings: Settings, db: Path, seeds: list[Path]) -> int:
+async def _run(settings: Settings, db: str | Path, seeds: list[Path]) -> int:
     extractor = ThreadExtractor(settings)
     try:
         service = await open_service(settings, extractor, db)
@@ -171,11 +172,13 @@ async def _run(settings: Settings, db: Path, seeds: list[Path]) -> int:
     try:
         if seeds:
             new, old = await ingest_seeds(service, seeds, sys.stderr)
-            print(f"seeds: {new} new article(s), {old} already saved; database {db}", file=sys.stderr)
+            print(f"seeds: {new} new article(s), {old} already saved; database {display_target(db)}",
+                  file=sys.stderr)
         commands = Commands(service, prefix=settings.command_prefix)
         if sys.stdin.isatty():
             print(f"Quote bot console. Type {settings.command_prefix}help; Ctrl-D to quit.", file=sys.stderr)
-        await console_loop(commands, sys.stdin.buffer, sys.stdout, db.parent / "exports",
+        exports = (db if isinstance(db, Path) else settings.database_path).parent / "exports"
+        await console_loop(commands, sys.stdin.buffer, sys.stdout, exports,
                            max_bytes=settings.max_upload_bytes, encoding=sys.stdin.encoding or "utf-8",
                            interactive=sys.stdin.isatty())
     finally:
@@ -186,5 +189,5 @@ async def _run(settings: Settings, db: Path, seeds: list[Path]) -> int:
 
 def run_console(settings: Settings, db: str | None, seeds: list[Path]) -> int:
     """Run the console on ``db`` (default DATABASE_PATH) after ingesting ``seeds``; return the exit code."""
-    path = Path(db) if db else settings.database_path
+    path = database_target(db, settings.database)
     return asyncio.run(_run(settings, path, seeds))

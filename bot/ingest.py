@@ -33,6 +33,7 @@ from bot.sources.jsonl import (
     read_jsonl,
 )
 from bot.storage import Storage
+from bot.storage.database import database_target, display_target
 from bot.workers import ProcessPoolExtractor
 from bot.workers.pool import available_cores
 
@@ -262,12 +263,12 @@ async def ingest(service: Service, items: Iterator[IngestItem], actor: Actor, su
 
 
 
-def format_summary(summary: IngestSummary, source: Path, db: Path, seconds: float) -> list[str]:
+def format_summary(summary: IngestSummary, source: Path, db: str | Path, seconds: float) -> list[str]:
     """Return the summary lines printed at the end of an ingest."""
     rate = summary.saved / seconds if seconds > 0 else 0.0
     lines = [
         f"ingest of {source}: {summary.done} of {summary.total} input(s) handled in {_clock(seconds)} "
-        f"({rate:.2f} new articles/s); database {db}",
+        f"({rate:.2f} new articles/s); database {display_target(db)}",
         f"  saved    {summary.saved} new article(s) with {summary.statements} new statement(s)"
         + (f" ({summary.merged} more merged into statements already saved)" if summary.merged else ""),
         f"  skipped  {summary.skipped} already saved",
@@ -279,7 +280,7 @@ def format_summary(summary: IngestSummary, source: Path, db: Path, seconds: floa
     return lines
 
 
-async def _run(settings: Settings, items: Iterator[IngestItem], guild_id: int, db: Path,
+async def _run(settings: Settings, items: Iterator[IngestItem], guild_id: int, db: str | Path,
                summary: IngestSummary, progress: Progress) -> None:
     workers = available_cores()
     storage = await Storage.open_writable(db)  # a read-only database: said once, before any worker starts
@@ -289,7 +290,8 @@ async def _run(settings: Settings, items: Iterator[IngestItem], guild_id: int, d
     try:
         service = Service(storage, extractor, settings)
         actor = Actor(guild_id=guild_id, user_id=INGEST_USER, is_moderator=True)
-        log.info("ingesting %d input(s) with %d worker process(es) into %s", summary.total, workers, db)
+        log.info("ingesting %d input(s) with %d worker process(es) into %s", summary.total, workers,
+                 display_target(db))
         await ingest(service, items, actor, summary, progress, workers * JOBS_PER_WORKER)
     except BrokenProcessPool:
         raise QuoteBotError("an extraction worker process died (the model could not be loaded, or it ran out "
@@ -307,7 +309,7 @@ def run_ingest(settings: Settings, path: Path, guild_id: int, db: str | None) ->
     """
     line_cap = max_line_bytes(settings.max_article_chars)
     items = input_items(path, line_cap)
-    target = Path(db) if db else settings.database_path
+    target = database_target(db, settings.database)
     summary = IngestSummary(total=count_inputs(path, line_cap))
     progress = Progress(summary.total, sys.stderr)
     quiet = settings.log_level != "DEBUG"

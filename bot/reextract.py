@@ -22,6 +22,7 @@ from bot.ingest import JOBS_PER_WORKER, Progress
 from bot.service import ReextractSummary, Service
 from bot.settings import Settings
 from bot.storage import Storage
+from bot.storage.database import database_target, display_target
 from bot.workers import ProcessPoolExtractor
 from bot.workers.pool import available_cores
 
@@ -31,16 +32,18 @@ log = logging.getLogger(__name__)
 _CHATTY_LOGGERS = ("bot.service", "bot.workers")
 
 
-def format_summary(summary: ReextractSummary, db: Path, seconds: float, interrupted: bool) -> list[str]:
+def format_summary(summary: ReextractSummary, db: str | Path, seconds: float, interrupted: bool) -> list[str]:
     """Return the lines printed at the end of a re-extraction run."""
-    lines = [f"re-extraction of {db}: {summary.done} of {summary.total} article(s) handled in {seconds:.1f} s"]
+    lines = [f"re-extraction of {display_target(db)}: {summary.done} of {summary.total} article(s) handled in "
+             f"{seconds:.1f} s"]
     lines.extend("  " + line for line in reextract_lines(summary))
     if interrupted:
         lines.append("interrupted: run the same command again to continue where it stopped")
     return lines
 
 
-async def _run(settings: Settings, guild_id: int | None, db: Path, summary: ReextractSummary) -> None:
+async def _run(settings: Settings, guild_id: int | None, db: str | Path,
+               summary: ReextractSummary) -> None:
     storage = await Storage.open_writable(db)  # a read-only database: said once, before any worker starts
     try:
         stale = len(await storage.articles.stale(guild_id, EXTRACTOR_VERSION))
@@ -73,8 +76,8 @@ def run_reextract(settings: Settings, guild_id: int | None, db: str | None) -> i
 
     The exit code is 0 when every article was brought up to date, 1 when some failed, 130 on Ctrl-C.
     """
-    target = Path(db) if db else settings.database_path
-    if not target.exists():
+    target = database_target(db, settings.database)
+    if isinstance(target, Path) and not target.exists():
         raise QuoteBotError(f"no database at {target} (DATABASE_PATH or --db)")
     summary = ReextractSummary()
     levels = {name: logging.getLogger(name).level for name in _CHATTY_LOGGERS}

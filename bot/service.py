@@ -327,8 +327,8 @@ def is_link(text: str) -> bool:
 
 
 async def open_service(settings: Settings, extractor: Extractor, db: str | Path | None = None) -> Service:
-    """Open the database (``db`` or DATABASE_PATH, migrated) and return the service over it."""
-    storage = await Storage.open(db if db is not None else settings.database_path)
+    """Open the database (``db``, else DATABASE_URL or DATABASE_PATH; migrated) and return the service over it."""
+    storage = await Storage.open(db if db is not None else settings.database)
     return Service(storage, extractor, settings)
 
 
@@ -423,7 +423,7 @@ class Service:
             raise NoStatements("no statements found; nothing was saved")
         created = _now()
         new = merged = 0
-        async with storage.transaction():
+        async with storage.transaction(actor.guild_id):
             saved = await storage.articles.find_duplicate(actor.guild_id, digest, source.url)
             if saved is not None:  # another intake of the same article finished while this one extracted
                 return await self._duplicate(actor.guild_id, saved)
@@ -606,7 +606,7 @@ class Service:
         storage = self.storage
         before = await storage.statements.get(actor.guild_id, number)
         self._check_may_change_statement(actor, before)
-        async with storage.transaction():
+        async with storage.transaction(actor.guild_id):
             speaker = await storage.speakers.find(actor.guild_id, name)
             if speaker is None:
                 speaker = await storage.speakers.create(actor.guild_id, name, None, _now())
@@ -635,7 +635,7 @@ class Service:
             raise UsageError(f"“{name}” is already the name of that speaker")
         moved = 0
         renamed_from = None
-        async with storage.transaction():
+        async with storage.transaction(gid):
             if target is None and source is not None:
                 # Only the alias side exists: it takes the canonical name, and keeps its old one as an alias.
                 renamed_from = source.name
@@ -661,7 +661,7 @@ class Service:
         storage = self.storage
         st = await storage.statements.get(actor.guild_id, number)
         self._check_may_change_statement(actor, st)
-        async with storage.transaction():
+        async with storage.transaction(actor.guild_id):
             await storage.statements.forget(actor.guild_id, st.id, _now())
             await storage.audit.record(actor.guild_id, actor.user_id, "forget", st.ref,
                                        {"speaker": st.speaker, "quote": st.quote}, _now())
@@ -672,7 +672,7 @@ class Service:
         storage = self.storage
         article = await storage.articles.get(actor.guild_id, number)
         self._check_may_change_article(actor, article)
-        async with storage.transaction():
+        async with storage.transaction(actor.guild_id):
             deleted = await storage.statements.detach_article(actor.guild_id, article.id)
             await storage.articles.delete(actor.guild_id, article.id)
             await storage.audit.record(actor.guild_id, actor.user_id, "forget", article.ref,
@@ -761,7 +761,7 @@ class Service:
         text = await storage.articles.text(guild_id, article_id)
         # The stored article date was decided at intake (request, date line, page or posting time): keep it.
         extraction = await self.extractor.extract(text, article_date=article.article_date)
-        async with storage.transaction():
+        async with storage.transaction(guild_id):
             try:
                 current = await storage.articles.get_by_id(guild_id, article_id)
             except NotFound:  # forgotten while it was being extracted

@@ -16,6 +16,7 @@ SETTING_DEFAULTS: dict[str, str] = {
     "SHARD_IDS": "",
     "AUTO_EXTRACT_CHANNELS": "",
     "DATABASE_PATH": "./data/quotes.db",
+    "DATABASE_URL": "",
     "SPACY_MODEL": "en_core_web_sm",
     "MAX_ARTICLE_CHARS": "200000",
     "MAX_UPLOAD_BYTES": "5000000",
@@ -117,6 +118,7 @@ class Settings:
     shard_ids: tuple[int, ...] | None  # this process's shards (sorted); None = all of SHARD_COUNT
     auto_extract_channels: frozenset[int]
     database_path: Path
+    database_url: str | None
     spacy_model: str
     max_article_chars: int
     max_upload_bytes: int
@@ -146,6 +148,7 @@ class Settings:
             shard_ids=shard_ids,
             auto_extract_channels=_ids(env, "AUTO_EXTRACT_CHANNELS"),
             database_path=Path(env.get("DATABASE_PATH", "").strip() or SETTING_DEFAULTS["DATABASE_PATH"]),
+            database_url=_database_url(env),
             spacy_model=env.get("SPACY_MODEL", "").strip() or SETTING_DEFAULTS["SPACY_MODEL"],
             max_article_chars=_int(env, "MAX_ARTICLE_CHARS", 1),
             max_upload_bytes=_int(env, "MAX_UPLOAD_BYTES", 1),
@@ -159,6 +162,20 @@ class Settings:
             extract_timeout_seconds=_positive(env, "EXTRACT_TIMEOUT_SECONDS"),
             log_level=level,
         )
+
+
+    @property
+    def database(self) -> str | Path:
+        """Return the database to open: the PostgreSQL server of DATABASE_URL when set, else DATABASE_PATH."""
+        return self.database_url or self.database_path
+
+
+def _database_url(env: Mapping[str, str]) -> str | None:
+    url = env.get("DATABASE_URL", "").strip()
+    if url and not url.startswith(("postgresql://", "postgres://")):
+        raise ConfigError("DATABASE_URL must be a PostgreSQL URL (postgresql://user@host/dbname); "
+                          "for a SQLite file set DATABASE_PATH instead")
+    return url or None
 
 
 SETTING_NAMES = tuple(SETTING_DEFAULTS)

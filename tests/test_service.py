@@ -29,8 +29,8 @@ def extractor() -> Iterator[ThreadExtractor]:
 
 
 @pytest.fixture
-async def service(tmp_path: Path, extractor: ThreadExtractor) -> AsyncIterator[Service]:
-    storage = await Storage.open(tmp_path / "q.db")
+async def service(database: str | Path, extractor: ThreadExtractor) -> AsyncIterator[Service]:
+    storage = await Storage.open(database)
     yield Service(storage, extractor, Settings.from_env({}))
     await storage.close()
 

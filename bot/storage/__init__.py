@@ -1,6 +1,10 @@
-"""Storage: aiosqlite only. Connection, migrations (PRAGMA user_version), one repository per aggregate."""
+"""Storage: SQLite (aiosqlite) or PostgreSQL (asyncpg) behind one interface; migrations, one repository per
+aggregate."""
 
-from bot.storage.db import SCHEMA_VERSION, Storage, connect, migrate, schema_version
+from bot.storage.base import Storage
+from bot.storage.database import is_postgres_url
+from bot.storage.db import SCHEMA_VERSION, SqliteStorage, connect, migrate, schema_version
+from bot.storage.postgres import PostgresStorage
 from bot.storage.records import (
     STATEMENT_KINDS,
     ArticleRecord,
@@ -24,12 +28,15 @@ __all__ = [
     "NewArticle",
     "NewStatement",
     "Page",
+    "PostgresStorage",
     "SourceRecord",
     "SpeakerRecord",
+    "SqliteStorage",
     "StatementKind",
     "StatementRecord",
     "Storage",
     "connect",
+    "is_postgres_url",
     "migrate",
     "schema_version",
 ]

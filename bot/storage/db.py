@@ -1,4 +1,4 @@
-"""Open the SQLite database: pragmas on every connection, numbered migrations, one writer at a time."""
+"""The SQLite backend: pragmas on every connection, numbered migrations (PRAGMA user_version), one writer."""
 
 from __future__ import annotations
 
@@ -16,7 +16,8 @@ from bot.errors import ConfigError, StorageError
 from bot.storage import sql
 from bot.storage.articles import ArticleRepository
 from bot.storage.audit import AuditRepository
-from bot.storage.connections import IN_TRANSACTION, Connections, MappedConnection, read_only_error
+from bot.storage.base import Storage, register
+from bot.storage.connections import IN_TRANSACTION, Connections, MappedConnection, SqliteDatabase, read_only_error
 from bot.storage.records import quote_key
 from bot.storage.speakers import SpeakerRepository
 from bot.storage.statements import StatementRepository
@@ -140,8 +141,11 @@ async def _has_statistics(conn: aiosqlite.Connection) -> bool:
     return bool(rows)
 
 
-class Storage:
-    """The database: one connection, the repositories over it, and a write lock for transactions."""
+@register
+class SqliteStorage(Storage):
+    """A SQLite file: a writer and a reader connection, the repositories over them, and a write lock."""
+
+    backend = "sqlite"
 
     def __init__(self, writer: aiosqlite.Connection, reader: aiosqlite.Connection, *,
                  read_only: bool = False, path: str = "") -> None:
@@ -149,24 +153,16 @@ class Storage:
         self.reader = reader
         self.read_only = read_only
         self.path = path
-        connections = Connections(writer, reader)
-        self.articles = ArticleRepository(connections)
-        self.speakers = SpeakerRepository(connections)
-        self.statements = StatementRepository(connections)
-        self.audit = AuditRepository(connections)
+        db = SqliteDatabase(Connections(writer, reader))
+        self.db = db
+        self.articles = ArticleRepository(db)
+        self.speakers = SpeakerRepository(db)
+        self.statements = StatementRepository(db)
+        self.audit = AuditRepository(db)
         self._write_lock = asyncio.Lock()
 
     @classmethod
-    async def open_writable(cls, path: str | Path) -> Storage:
-        """Open ``path`` like :meth:`open`, but refuse a read-only database at once (for batch jobs that write)."""
-        storage = await cls.open(path)
-        if storage.read_only:
-            await storage.close()
-            raise read_only_error(str(path))
-        return storage
-
-    @classmethod
-    async def open(cls, path: str | Path, *, read_only: bool | None = None) -> Storage:
+    async def open(cls, path: str | Path, *, read_only: bool | None = None) -> SqliteStorage:
         """Connect to ``path``, bring its schema up to date, and open the read connection.
 
         A database file that cannot be written (``read_only`` None: found out from the file) is opened for
@@ -186,7 +182,7 @@ class Storage:
         return cls(conn, reader, path=str(path))
 
     @classmethod
-    async def _open_read_only(cls, path: str | Path) -> Storage:
+    async def _open_read_only(cls, path: str | Path) -> SqliteStorage:
         if not Path(path).is_file():
             raise ConfigError(f"the database {path} (DATABASE_PATH) does not exist and cannot be created here")
         conn = await connect(path, file_read_only=True)
@@ -212,8 +208,11 @@ class Storage:
         await self.conn.close()
 
     @asynccontextmanager
-    async def transaction(self) -> AsyncIterator[None]:
-        """Run the block as one write transaction: everything in it is saved, or nothing is."""
+    async def transaction(self, guild_id: int | None = None) -> AsyncIterator[None]:
+        """Run the block as one write transaction: everything in it is saved, or nothing is.
+
+        SQLite has one writer at a time, so the guild (which other engines lock) needs no lock of its own.
+        """
         if IN_TRANSACTION.get():
             raise RuntimeError("transactions do not nest")
         if self.read_only:

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import sqlite3
 from typing import Any
 
-import aiosqlite
-
 from bot.errors import NotFound, UsageError
-from bot.storage import sql
-from bot.storage.connections import Connections
+from bot.storage.database import Database, Row
 from bot.storage.records import Page, SpeakerRecord, is_bare_surname, last_key, name_key
 from bot.text_safety import clean_name
 
@@ -22,7 +18,7 @@ def _stored_name(name: str) -> str:
     return cleaned
 
 
-def _speaker(row: sqlite3.Row, count: int = 0) -> SpeakerRecord:
+def _speaker(row: Row, count: int = 0) -> SpeakerRecord:
     aliases = tuple(sorted(row["aliases"].split("\x1f"))) if row["aliases"] else ()
     return SpeakerRecord(id=row["id"], guild_id=row["guild_id"], name=row["name"], role=row["role"],
                          created_at=row["created_at"], aliases=aliases, statement_count=count)
@@ -31,20 +27,17 @@ def _speaker(row: sqlite3.Row, count: int = 0) -> SpeakerRecord:
 class SpeakerRepository:
     """Speakers of every guild; each method takes the guild id and never sees another guild's rows."""
 
-    def __init__(self, connections: Connections) -> None:
-        self._connections = connections
-
-    @property
-    def _conn(self) -> aiosqlite.Connection:
-        return self._connections.current()
+    def __init__(self, db: Database) -> None:
+        self._db = db
+        self._sql = db.sql
 
     async def _all(self, query: str, params: tuple[Any, ...]) -> list[SpeakerRecord]:
-        rows: list[sqlite3.Row] = list(await self._conn.execute_fetchall(query, params))
+        rows = await self._db.fetch(query, params)
         return [_speaker(r) for r in rows]
 
     async def get(self, guild_id: int, speaker_id: int) -> SpeakerRecord:
         """Return the guild's speaker with this row id or raise :class:`NotFound`."""
-        found = await self._all(sql.SPEAKER_BY_ID, (guild_id, speaker_id))
+        found = await self._all(self._sql.SPEAKER_BY_ID, (guild_id, speaker_id))
         if not found:
             raise NotFound("that speaker does not exist in this server")
         return found[0]
@@ -54,28 +47,25 @@ class SpeakerRepository:
         key = name_key(clean_name(name))
         if not key:
             return None
-        found = await self._all(sql.SPEAKER_BY_KEY, (guild_id, key, guild_id, key))
+        found = await self._all(self._sql.SPEAKER_BY_KEY, (guild_id, key, guild_id, key))
         return found[0] if found else None
 
     async def with_last_name(self, guild_id: int, name: str) -> list[SpeakerRecord]:
         """Return the guild's speakers whose last name is the last word of ``name``."""
         key = last_key(clean_name(name))
-        return await self._all(sql.SPEAKERS_BY_LAST, (guild_id, key)) if key else []
+        return await self._all(self._sql.SPEAKERS_BY_LAST, (guild_id, key)) if key else []
 
     async def create(self, guild_id: int, name: str, role: str | None, created_at: str) -> SpeakerRecord:
         """Insert a new speaker; call inside a transaction."""
         name = _stored_name(name)
-        cur = await self._conn.execute(sql.SPEAKER_INSERT, (guild_id, name, name_key(name), last_key(name),
-                                                            role, created_at))
-        speaker_id = cur.lastrowid
-        await cur.close()
-        assert speaker_id is not None
+        speaker_id = await self._db.insert(self._sql.SPEAKER_INSERT, (guild_id, name, name_key(name),
+                                                                      last_key(name), role, created_at))
         return await self.get(guild_id, speaker_id)
 
     async def rename(self, guild_id: int, speaker_id: int, name: str) -> None:
         """Change a speaker's canonical name (the search index follows by trigger)."""
         name = _stored_name(name)
-        await self._conn.execute(sql.SPEAKER_RENAME,
+        await self._db.execute(self._sql.SPEAKER_RENAME,
                                  (name, name_key(name), last_key(name), guild_id, speaker_id))
 
     async def add_alias(self, guild_id: int, speaker_id: int, alias: str) -> None:
@@ -83,20 +73,20 @@ class SpeakerRepository:
         alias = clean_name(alias)
         key = name_key(alias)
         if key:
-            await self._conn.execute(sql.SPEAKER_ALIAS_UPSERT, (guild_id, key, alias, speaker_id))
+            await self._db.execute(self._sql.SPEAKER_ALIAS_UPSERT, (guild_id, key, alias, speaker_id))
 
     async def merge_into(self, guild_id: int, source: SpeakerRecord, target: SpeakerRecord) -> None:
         """Fold ``source`` into ``target``: its name and aliases become the target's aliases; it is deleted.
 
         Move the source's statements first (:meth:`StatementRepository.move_speaker`).
         """
-        await self._conn.execute(sql.SPEAKER_ALIASES_MOVE, (target.id, guild_id, source.id))
-        await self._conn.execute(sql.SPEAKER_DELETE, (guild_id, source.id))
+        await self._db.execute(self._sql.SPEAKER_ALIASES_MOVE, (target.id, guild_id, source.id))
+        await self._db.execute(self._sql.SPEAKER_DELETE, (guild_id, source.id))
         await self.add_alias(guild_id, target.id, source.name)
 
     async def delete(self, guild_id: int, speaker_id: int) -> None:
         """Delete a speaker (its statements become unattributed)."""
-        await self._conn.execute(sql.SPEAKER_DELETE, (guild_id, speaker_id))
+        await self._db.execute(self._sql.SPEAKER_DELETE, (guild_id, speaker_id))
 
     async def resolve_for_intake(self, guild_id: int, name: str, role: str | None,
                                  created_at: str) -> SpeakerRecord:
@@ -124,21 +114,18 @@ class SpeakerRepository:
         if found is None:
             return await self.create(guild_id, name, role, created_at)
         if role and found.role is None:
-            await self._conn.execute(sql.SPEAKER_SET_ROLE, (role, guild_id, found.id))
+            await self._db.execute(self._sql.SPEAKER_SET_ROLE, (role, guild_id, found.id))
         return found
 
     async def listing(self, guild_id: int, page: int, per_page: int) -> Page[SpeakerRecord]:
         """Return one page of the guild's speakers that have statements, most quoted first."""
-        async with self._conn.execute(sql.SPEAKERS_COUNT, (guild_id,)) as cur:
-            row = await cur.fetchone()
-        total = int(row[0]) if row else 0
-        async with self._conn.execute(sql.SPEAKERS_LIST, (guild_id, per_page, (page - 1) * per_page)) as cur:
-            rows = list(await cur.fetchall())
+        counted = await self._db.fetch(self._sql.SPEAKERS_COUNT, (guild_id,))
+        total = int(counted[0][0]) if counted else 0
+        rows = await self._db.fetch(self._sql.SPEAKERS_LIST, (guild_id, per_page, (page - 1) * per_page))
         items = tuple(_speaker(r, int(r["statement_count"])) for r in rows)
         return Page(items=items, page=page, per_page=per_page, total=total)
 
     async def names(self, guild_id: int) -> list[str]:
         """Return every canonical name and alias of the guild (for "did you mean" suggestions)."""
-        async with self._conn.execute(sql.SPEAKER_NAMES, (guild_id, guild_id)) as cur:
-            rows = await cur.fetchall()
+        rows = await self._db.fetch(self._sql.SPEAKER_NAMES, (guild_id, guild_id))
         return [str(r[0]) for r in rows]

@@ -6,6 +6,8 @@ another guild's rows. Short ids users type ("A3", "S12") are per-guild numbers, 
 
 from __future__ import annotations
 
+from bot.storage.search import match_query
+
 # ------------------------------------------------------------------------------------------- migrations
 # Migration N brings the schema from user_version N-1 to N. Never edit a released migration; append one.
 
@@ -208,7 +210,43 @@ ALTER TABLE statements ADD COLUMN date_precision TEXT
     CHECK (date_precision IS NULL OR date_precision IN ('day', 'week', 'month', 'year', 'decade'));
 """
 
-MIGRATIONS: tuple[str, ...] = (MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5)
+# A server's search costs what its own data costs: the guild is a column of the full-text index (a token per
+# guild, "g123"), so a search's MATCH intersects the guild's token with the words inside the index instead of
+# reading every guild's matches and dropping the others' rows one by one.
+MIGRATION_6 = """
+DROP TRIGGER statements_fts_insert;
+DROP TRIGGER statements_fts_delete;
+DROP TRIGGER statements_fts_update;
+DROP TRIGGER speakers_fts_rename;
+DROP TABLE statements_fts;
+CREATE VIRTUAL TABLE statements_fts USING fts5 (
+    guild, quote, speaker, tokenize = 'porter unicode61 remove_diacritics 2'
+);
+INSERT INTO statements_fts (rowid, guild, quote, speaker)
+    SELECT s.id, 'g' || replace(s.guild_id, '-', 'n'), s.quote, coalesce(p.name, '')
+    FROM statements s LEFT JOIN speakers p ON p.id = s.speaker_id;
+
+CREATE TRIGGER statements_fts_insert AFTER INSERT ON statements BEGIN
+    INSERT INTO statements_fts (rowid, guild, quote, speaker)
+        VALUES (new.id, 'g' || replace(new.guild_id, '-', 'n'), new.quote,
+                coalesce((SELECT name FROM speakers WHERE id = new.speaker_id), ''));
+END;
+CREATE TRIGGER statements_fts_delete AFTER DELETE ON statements BEGIN
+    DELETE FROM statements_fts WHERE rowid = old.id;
+END;
+CREATE TRIGGER statements_fts_update AFTER UPDATE OF quote, speaker_id ON statements BEGIN
+    UPDATE statements_fts
+        SET quote = new.quote,
+            speaker = coalesce((SELECT name FROM speakers WHERE id = new.speaker_id), '')
+        WHERE rowid = new.id;
+END;
+CREATE TRIGGER speakers_fts_rename AFTER UPDATE OF name ON speakers BEGIN
+    UPDATE statements_fts SET speaker = new.name
+        WHERE rowid IN (SELECT id FROM statements WHERE speaker_id = new.id);
+END;
+"""
+
+MIGRATIONS: tuple[str, ...] = (MIGRATION_1, MIGRATION_2, MIGRATION_3, MIGRATION_4, MIGRATION_5, MIGRATION_6)
 
 HAS_STATISTICS = "SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'"
 
@@ -337,6 +375,21 @@ WHERE s.guild_id = ? ORDER BY ss.start
 """
 # Search: newest first among the matches. The FTS table drives the loop (CROSS JOIN fixes the order) and
 # yields rowids in descending order, so SQLite stops at the page instead of ranking every match by bm25.
+
+
+def guild_token(guild_id: int) -> str:
+    """Return the guild's token in the full-text index (as MIGRATION_6 and its triggers write it)."""
+    return f"g{guild_id}".replace("-", "n")
+
+
+def search_match(guild_id: int, words: str) -> str | None:
+    """Return the MATCH expression of a guild's search: its token, and the words in the text columns only."""
+    match = match_query(words)
+    if match is None:
+        return None
+    return f'guild : "{guild_token(guild_id)}" AND {{quote speaker}} : ({match})'
+
+
 STATEMENTS_SEARCH = f"""
 SELECT {_STATEMENT_COLUMNS}
 FROM statements_fts f
@@ -408,6 +461,7 @@ SELECT {_STATEMENT_COLUMNS} {_STATEMENT_FROM}
 WHERE s.guild_id = :guild AND (:speaker IS NULL OR s.speaker_id = :speaker) AND (:kind IS NULL OR s.kind = :kind)
 ORDER BY s.number
 """
+STATEMENT_QUOTE_KEY = "SELECT quote_key FROM statements WHERE guild_id = ? AND id = ?"
 STATEMENT_SET_SPEAKER = "UPDATE statements SET speaker_id = ? WHERE guild_id = ? AND id = ?"
 STATEMENT_MARK_FIXED = "UPDATE statements SET speaker_fixed = 1 WHERE guild_id = ? AND id = ?"
 # Folding a statement into its twin keeps a human's fix on either of them.
@@ -514,3 +568,7 @@ GROUP BY a.id, a.number, a.title, a.url, a.filename, a.message_url, a.article_da
 ORDER BY a.article_date IS NULL, a.article_date DESC, a.number DESC
 LIMIT ?
 """
+# ---------------------------------------------------------------------------------------------- copy-db
+
+# Run on the target after rows were copied in with their ids (SQLite's next id follows max(id) already).
+AFTER_COPY: tuple[str, ...] = ()

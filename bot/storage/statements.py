@@ -1,16 +1,11 @@
-"""The statements repository: save with dedupe, page, search (FTS5), timeline, corrections."""
+"""The statements repository: save with dedupe, page, search (FTS5 or tsvector), timeline, corrections."""
 
 from __future__ import annotations
 
-import re
-import sqlite3
 from typing import Any
 
-import aiosqlite
-
 from bot.errors import NotFound
-from bot.storage import sql
-from bot.storage.connections import Connections
+from bot.storage.database import Database, Params, Row
 from bot.storage.records import (
     STATEMENT_KINDS,
     LeftOut,
@@ -24,46 +19,22 @@ from bot.storage.records import (
     StatementRecord,
     quote_key,
 )
+from bot.storage.search import match_query
 
-# Search terms are rebuilt from word characters only, so FTS5 syntax in user input (quotes, AND/OR/NOT/NEAR,
-# *, ^, parentheses, column filters) can never reach the MATCH expression.
-_PHRASE = re.compile(r'"([^"]*)"')
-_WORD = re.compile(r"\w+")
-MAX_SEARCH_TERMS = 16
+__all__ = ["StatementRepository", "match_query"]
+
 COUNT_CAP = 10_000  # listings say "10,000 or more" past this rather than count every row
-# Counting search matches means a row lookup per match (to check the guild), scattered over the table.
+# Counting search matches past a page is work per match; the count stops here ("1,000 or more").
 SEARCH_COUNT_CAP = 1_000
 SOURCES_CHUNK = 500  # under SQLite's limit of bound parameters
 
 
-def match_query(text: str) -> str | None:
-    """Turn user words into a safe FTS5 query (all words required, "..." kept as phrases), or None."""
-    parts: list[str] = []
-    last = 0
-    pieces: list[tuple[bool, str]] = []
-    for m in _PHRASE.finditer(text):
-        pieces.append((False, text[last:m.start()]))
-        pieces.append((True, m.group(1)))
-        last = m.end()
-    pieces.append((False, text[last:]))
-    for is_phrase, piece in pieces:
-        words = _WORD.findall(piece.replace("_", " "))
-        if not words:
-            continue
-        if is_phrase and len(words) > 1:
-            parts.append('"' + " ".join(words) + '"')
-        else:
-            parts.extend(f'"{w}"' for w in words)
-    parts = parts[:MAX_SEARCH_TERMS]
-    return " ".join(parts) if parts else None
-
-
-def _source(row: sqlite3.Row) -> SourceRecord:
+def _source(row: Row) -> SourceRecord:
     return SourceRecord(article_id=row[1], article_number=row[2], url=row[3], title=row[4],
                         message_url=row[5], added_by=row[6], start=row[7], end=row[8])
 
 
-def _statement(row: sqlite3.Row, sources: tuple[SourceRecord, ...] = ()) -> StatementRecord:
+def _statement(row: Row, sources: tuple[SourceRecord, ...] = ()) -> StatementRecord:
     return StatementRecord(
         id=row["id"], guild_id=row["guild_id"], number=row["number"], type=row["type"], kind=row["kind"],
         quote=row["quote"], speaker_fixed=bool(row["speaker_fixed"]),
@@ -80,18 +51,14 @@ def _statement(row: sqlite3.Row, sources: tuple[SourceRecord, ...] = ()) -> Stat
 class StatementRepository:
     """Statements of every guild; each method takes the guild id and never sees another guild's rows."""
 
-    def __init__(self, connections: Connections) -> None:
-        self._connections = connections
+    def __init__(self, db: Database) -> None:
+        self._db = db
+        self._sql = db.sql
 
-    @property
-    def _conn(self) -> aiosqlite.Connection:
-        return self._connections.current()
+    async def _rows(self, query: str, params: Params) -> list[Row]:
+        return await self._db.fetch(query, params)
 
-    async def _rows(self, query: str, params: tuple[Any, ...] | dict[str, Any]) -> list[sqlite3.Row]:
-        # execute_fetchall: one trip to the connection's thread instead of three (execute, fetch, close).
-        return list(await self._conn.execute_fetchall(query, params))
-
-    async def _count(self, query: str, params: tuple[Any, ...] | dict[str, Any]) -> int:
+    async def _count(self, query: str, params: Params) -> int:
         rows = await self._rows(query, params)
         return int(rows[0][0]) if rows else 0
 
@@ -103,12 +70,12 @@ class StatementRepository:
         others = tuple((k, n) for k, n in sorted(counts.items()) if n)
         return total, total >= cap, LeftOut(counts=others, capped=any(n >= cap for _k, n in others))
 
-    async def _with_sources(self, rows: list[sqlite3.Row]) -> tuple[StatementRecord, ...]:
+    async def _with_sources(self, rows: list[Row]) -> tuple[StatementRecord, ...]:
         by_statement: dict[int, list[SourceRecord]] = {int(r["id"]): [] for r in rows}
         ids = list(by_statement)
         for i in range(0, len(ids), SOURCES_CHUNK):
             chunk = ids[i:i + SOURCES_CHUNK]
-            query = sql.STATEMENT_SOURCES_OF.format(marks=", ".join("?" * len(chunk)))
+            query = self._sql.STATEMENT_SOURCES_OF.format(marks=", ".join("?" * len(chunk)))
             for r in await self._rows(query, tuple(chunk)):
                 by_statement[int(r[0])].append(_source(r))
         return tuple(_statement(row, tuple(by_statement[int(row["id"])])) for row in rows)
@@ -120,26 +87,23 @@ class StatementRepository:
         The same statement is the same speaker with the same normalised quote. Returns (row id, was new).
         """
         key = quote_key(st.quote)
-        existing = await self._rows(sql.STATEMENT_FIND_SAME, (guild_id, key, speaker_id, article_id))
+        existing = await self._rows(self._sql.STATEMENT_FIND_SAME, (guild_id, key, speaker_id, article_id))
         if existing:
             statement_id = int(existing[0][0])
-            await self._conn.execute(sql.SOURCE_INSERT, (statement_id, article_id, st.start, st.end))
+            await self._db.execute(self._sql.SOURCE_INSERT, (statement_id, article_id, st.start, st.end))
             return statement_id, False
-        number = await self._count(sql.STATEMENT_NEXT_NUMBER, (guild_id, guild_id))
-        cur = await self._conn.execute(sql.STATEMENT_INSERT, (
+        number = await self._count(self._sql.STATEMENT_NEXT_NUMBER, (guild_id, guild_id))
+        new_id = await self._db.insert(self._sql.STATEMENT_INSERT, (
             guild_id, number, article_id, speaker_id, st.type, st.kind, st.quote, key, st.start, st.end,
             st.speaker_mention, st.speaker_role, st.cue, st.date, st.date_text, st.date_basis,
             st.date_precision, extractor_version, created_at,
         ))
-        new_id = cur.lastrowid
-        await cur.close()
-        assert new_id is not None
-        await self._conn.execute(sql.SOURCE_INSERT, (new_id, article_id, st.start, st.end))
+        await self._db.execute(self._sql.SOURCE_INSERT, (new_id, article_id, st.start, st.end))
         return new_id, True
 
     async def get(self, guild_id: int, number: int) -> StatementRecord:
         """Return the guild's statement with this short number (with sources) or raise :class:`NotFound`."""
-        rows = await self._rows(sql.STATEMENT_BY_NUMBER, (guild_id, number))
+        rows = await self._rows(self._sql.STATEMENT_BY_NUMBER, (guild_id, number))
         if not rows:
             raise NotFound(f"there is no statement S{number} in this server")
         return (await self._with_sources(rows))[0]
@@ -150,13 +114,13 @@ class StatementRepository:
         params = {k: v for k, v in params.items() if v is not None}
         filters = set(params) - {"guild"}
         if "kind" in params:
-            total, capped, left_out = await self._kind_counts(sql.kind_counts_query(filters, STATEMENT_KINDS),
+            total, capped, left_out = await self._kind_counts(self._sql.kind_counts_query(filters, STATEMENT_KINDS),
                                                               {**params, "cap": COUNT_CAP}, COUNT_CAP)
         else:
-            total = await self._count(sql.listing_count_query(filters), {**params, "cap": COUNT_CAP})
+            total = await self._count(self._sql.listing_count_query(filters), {**params, "cap": COUNT_CAP})
             capped, left_out = total >= COUNT_CAP, LeftOut()
         rows = [] if not total else await self._rows(
-            sql.listing_query(filters, order), {**params, "limit": per_page, "offset": (page - 1) * per_page})
+            self._sql.listing_query(filters, order), {**params, "limit": per_page, "offset": (page - 1) * per_page})
         return Page(items=await self._with_sources(rows), page=page, per_page=per_page, total=total,
                     capped=capped, left_out=left_out)
 
@@ -166,26 +130,26 @@ class StatementRepository:
 
         With a kind, ``left_out`` counts the statements of the other kinds the same listing holds.
         """
-        return await self._listing({"guild": guild_id, "speaker": speaker_id, "kind": kind}, sql.NEWEST_FIRST,
+        return await self._listing({"guild": guild_id, "speaker": speaker_id, "kind": kind}, self._sql.NEWEST_FIRST,
                                    page, per_page)
 
     async def search(self, guild_id: int, query: str, page: int, per_page: int,
                      kind: StatementKind | None = None) -> Page[StatementRecord]:
         """Return one page of statements (of one kind, or all) matching the words (quote or speaker, stemmed)."""
-        match = match_query(query)
+        match = self._sql.search_match(guild_id, query)
         if match is None:
             return Page(items=(), page=page, per_page=per_page, total=0)
         params: dict[str, Any] = {"match": match, "guild": guild_id, "kind": kind, "cap": SEARCH_COUNT_CAP}
         if kind is None:
-            total = await self._count(sql.STATEMENTS_SEARCH_COUNT, params)
+            total = await self._count(self._sql.STATEMENTS_SEARCH_COUNT, params)
             capped, left_out = total >= SEARCH_COUNT_CAP, LeftOut()
         else:
             # One pass over the first matches counts every kind: past the cap, each count is a lower bound.
-            counts = {str(r[0]): int(r[1]) for r in await self._rows(sql.STATEMENTS_SEARCH_KIND_COUNTS, params)}
+            counts = {str(r[0]): int(r[1]) for r in await self._rows(self._sql.STATEMENTS_SEARCH_KIND_COUNTS, params)}
             capped = sum(counts.values()) >= SEARCH_COUNT_CAP
             total = counts.pop(kind, 0)
             left_out = LeftOut(counts=tuple(sorted(counts.items())), capped=capped)
-        rows = await self._rows(sql.STATEMENTS_SEARCH, {**params, "limit": per_page,
+        rows = await self._rows(self._sql.STATEMENTS_SEARCH, {**params, "limit": per_page,
                                                         "offset": (page - 1) * per_page})
         return Page(items=await self._with_sources(rows), page=page, per_page=per_page, total=total,
                     capped=capped, left_out=left_out)
@@ -196,31 +160,31 @@ class StatementRepository:
         """Return one page of statements oldest first, undated last, filtered by speaker/article/dates/kind."""
         return await self._listing({"guild": guild_id, "speaker": speaker_id, "article": article_id,
                                     "date_from": date_from, "date_to": date_to, "kind": kind},
-                                   sql.TIMELINE_ORDER, page, per_page)
+                                   self._sql.TIMELINE_ORDER, page, per_page)
 
     async def of_article(self, guild_id: int, article_id: int) -> tuple[StatementRecord, ...]:
         """Return the statements an article reports, in text order."""
-        return await self._with_sources(await self._rows(sql.STATEMENTS_OF_ARTICLE, (article_id, guild_id)))
+        return await self._with_sources(await self._rows(self._sql.STATEMENTS_OF_ARTICLE, (article_id, guild_id)))
 
     async def export(self, guild_id: int, speaker_id: int | None, kind: StatementKind | None = None,
                      ) -> tuple[tuple[StatementRecord, ...], LeftOut]:
         """Return every statement (of the guild or one speaker; of one kind, or all) with sources, oldest short
         id first, and what is left out per kind."""
         params: dict[str, Any] = {"guild": guild_id, "speaker": speaker_id, "kind": kind}
-        rows = await self._rows(sql.STATEMENTS_EXPORT, params)
+        rows = await self._rows(self._sql.STATEMENTS_EXPORT, params)
         left_out = LeftOut()
         if kind is not None:
             filters = {"speaker", "kind"} if speaker_id is not None else {"kind"}
             given = {k: v for k, v in params.items() if v is not None}
-            _total, _capped, left_out = await self._kind_counts(sql.kind_counts_query(filters, STATEMENT_KINDS),
+            _total, _capped, left_out = await self._kind_counts(self._sql.kind_counts_query(filters, STATEMENT_KINDS),
                                                                 {**given, "cap": COUNT_CAP}, COUNT_CAP)
         return await self._with_sources(rows), left_out
 
     async def _fold(self, guild_id: int, source_id: int, target_id: int) -> None:
         """Move one statement's sources to another (same speaker, same quote) and delete it."""
-        await self._conn.execute(sql.SOURCES_MOVE, (target_id, source_id))
-        await self._conn.execute(sql.STATEMENT_INHERIT_FIXED, (target_id, source_id))
-        await self._conn.execute(sql.STATEMENT_DELETE, (guild_id, source_id))
+        await self._db.execute(self._sql.SOURCES_MOVE, (target_id, source_id))
+        await self._db.execute(self._sql.STATEMENT_INHERIT_FIXED, (target_id, source_id))
+        await self._db.execute(self._sql.STATEMENT_DELETE, (guild_id, source_id))
 
     async def set_speaker(self, guild_id: int, statement_id: int, speaker_id: int | None, *,
                           by_human: bool = False) -> int:
@@ -231,56 +195,55 @@ class StatementRepository:
         """
         kept = await self._set_speaker(guild_id, statement_id, speaker_id)
         if by_human:
-            await self._conn.execute(sql.STATEMENT_MARK_FIXED, (guild_id, kept))
+            await self._db.execute(self._sql.STATEMENT_MARK_FIXED, (guild_id, kept))
         return kept
 
     async def _set_speaker(self, guild_id: int, statement_id: int, speaker_id: int | None) -> int:
-        rows = await self._rows("SELECT quote_key FROM statements WHERE guild_id = ? AND id = ?",
-                                (guild_id, statement_id))
+        rows = await self._rows(self._sql.STATEMENT_QUOTE_KEY, (guild_id, statement_id))
         if not rows:
             raise NotFound("that statement does not exist in this server")
-        same = await self._rows(sql.STATEMENT_FIND_SAME, (guild_id, rows[0][0], speaker_id, -1))
+        same = await self._rows(self._sql.STATEMENT_FIND_SAME, (guild_id, rows[0][0], speaker_id, -1))
         if same and int(same[0][0]) != statement_id:
             target = int(same[0][0])
             await self._fold(guild_id, statement_id, target)
             return target
-        await self._conn.execute(sql.STATEMENT_SET_SPEAKER, (speaker_id, guild_id, statement_id))
+        await self._db.execute(self._sql.STATEMENT_SET_SPEAKER, (speaker_id, guild_id, statement_id))
         return statement_id
 
     async def move_speaker(self, guild_id: int, source_speaker: int, target_speaker: int) -> int:
         """Give all of one speaker's statements to another, merging duplicates; return how many moved."""
-        rows = await self._rows(sql.STATEMENTS_OF_SPEAKER_KEYS, (guild_id, source_speaker))
-        for statement_id, _key in rows:
-            await self.set_speaker(guild_id, int(statement_id), target_speaker)
+        rows = await self._rows(self._sql.STATEMENTS_OF_SPEAKER_KEYS, (guild_id, source_speaker))
+        for row in rows:
+            await self.set_speaker(guild_id, int(row[0]), target_speaker)
         return len(rows)
 
     async def delete(self, guild_id: int, statement_id: int) -> None:
         """Delete a statement and its sources."""
-        await self._conn.execute(sql.STATEMENT_DELETE, (guild_id, statement_id))
+        await self._db.execute(self._sql.STATEMENT_DELETE, (guild_id, statement_id))
 
     async def forget(self, guild_id: int, statement_id: int, created_at: str) -> None:
         """Delete a statement and leave a tombstone in each article that reported it (re-extraction skips it)."""
-        await self._conn.execute(sql.FORGOTTEN_INSERT, (created_at, guild_id, statement_id))
+        await self._db.execute(self._sql.FORGOTTEN_INSERT, (created_at, guild_id, statement_id))
         await self.delete(guild_id, statement_id)
 
     async def forgotten_keys(self, guild_id: int, article_id: int) -> set[str]:
         """Return the quote keys of the statements forgotten in this article (or, logged before, anywhere)."""
-        return {str(r[0]) for r in await self._rows(sql.FORGOTTEN_KEYS, (guild_id, article_id))}
+        return {str(r[0]) for r in await self._rows(self._sql.FORGOTTEN_KEYS, (guild_id, article_id))}
 
     async def sourced_in(self, guild_id: int, article_id: int) -> list[SourcedStatement]:
         """Return the statements an article reports, with their offsets in it, in text order."""
         return [SourcedStatement(id=int(r[0]), number=int(r[1]), quote_key=str(r[2]),
                                  speaker_id=None if r[3] is None else int(r[3]), speaker_fixed=bool(r[4]),
                                  start=int(r[5]), end=int(r[6]), is_primary=bool(r[7]), source_count=int(r[8]))
-                for r in await self._rows(sql.STATEMENTS_SOURCED_IN, (guild_id, article_id))]
+                for r in await self._rows(self._sql.STATEMENTS_SOURCED_IN, (guild_id, article_id))]
 
     async def refresh(self, guild_id: int, found: SourcedStatement, article_id: int, st: NewStatement,
                       extractor_version: str) -> None:
         """Update a statement found again in an article: its offsets there, and (when that article is its
         primary one) what the extractor says about it. Its id, number and speaker stay."""
-        await self._conn.execute(sql.SOURCE_SET_OFFSETS, (st.start, st.end, found.id, article_id))
+        await self._db.execute(self._sql.SOURCE_SET_OFFSETS, (st.start, st.end, found.id, article_id))
         if found.is_primary:
-            await self._conn.execute(sql.STATEMENT_REFRESH, (
+            await self._db.execute(self._sql.STATEMENT_REFRESH, (
                 st.type, st.kind, st.quote, quote_key(st.quote), st.speaker_mention, st.speaker_role, st.cue,
                 st.date, st.date_text, st.date_basis, st.date_precision, st.start, st.end, extractor_version,
                 guild_id, found.id))
@@ -294,9 +257,9 @@ class StatementRepository:
             await self.delete(guild_id, found.id)
             return True
         if found.is_primary:
-            other = await self._rows(sql.SOURCE_OTHER, (found.id, article_id))
-            await self._conn.execute(sql.STATEMENT_SET_PRIMARY, (other[0][0], other[0][1], other[0][2], found.id))
-        await self._conn.execute(sql.SOURCE_DELETE, (found.id, article_id))
+            other = await self._rows(self._sql.SOURCE_OTHER, (found.id, article_id))
+            await self._db.execute(self._sql.STATEMENT_SET_PRIMARY, (other[0][0], other[0][1], other[0][2], found.id))
+        await self._db.execute(self._sql.SOURCE_DELETE, (found.id, article_id))
         return False
 
     async def detach_article(self, guild_id: int, article_id: int) -> int:
@@ -305,10 +268,11 @@ class StatementRepository:
         Returns how many statements were deleted.
         """
         deleted = 0
-        for (statement_id,) in await self._rows(sql.STATEMENTS_PRIMARY_IN_ARTICLE, (guild_id, article_id)):
-            other = await self._rows(sql.SOURCE_OTHER, (statement_id, article_id))
+        for row in await self._rows(self._sql.STATEMENTS_PRIMARY_IN_ARTICLE, (guild_id, article_id)):
+            statement_id = int(row[0])
+            other = await self._rows(self._sql.SOURCE_OTHER, (statement_id, article_id))
             if other:
-                await self._conn.execute(sql.STATEMENT_SET_PRIMARY, (other[0][0], other[0][1], other[0][2],
+                await self._db.execute(self._sql.STATEMENT_SET_PRIMARY, (other[0][0], other[0][1], other[0][2],
                                                                      statement_id))
             else:
                 await self.delete(guild_id, int(statement_id))
@@ -317,14 +281,14 @@ class StatementRepository:
 
     async def number_of(self, guild_id: int, statement_id: int) -> int:
         """Return the short number of a statement given its row id."""
-        rows = await self._rows(sql.STATEMENT_NUMBER_OF, (guild_id, statement_id))
+        rows = await self._rows(self._sql.STATEMENT_NUMBER_OF, (guild_id, statement_id))
         if not rows:
             raise NotFound("that statement does not exist in this server")
         return int(rows[0][0])
 
     async def article_ids_of_speaker(self, guild_id: int, speaker_id: int) -> set[int]:
         """Return the row ids of every article that reports a statement of this speaker."""
-        return {int(r[0]) for r in await self._rows(sql.SPEAKER_ARTICLE_IDS, (guild_id, speaker_id))}
+        return {int(r[0]) for r in await self._rows(self._sql.SPEAKER_ARTICLE_IDS, (guild_id, speaker_id))}
 
     # ------------------------------------------------------------------------ charts and speaker profiles
 
@@ -335,21 +299,21 @@ class StatementRepository:
         params = {k: v for k, v in {"guild": guild_id, "speaker": speaker_id, "article": article_id,
                                     "date_from": date_from, "date_to": date_to, "kind": kind}.items()
                   if v is not None}
-        rows = await self._rows(sql.points_query(set(params) - {"guild"}), {**params, "limit": limit})
+        rows = await self._rows(self._sql.points_query(set(params) - {"guild"}), {**params, "limit": limit})
         return tuple(StatementPoint(number=int(r[0]), kind=r[1], date=r[2], date_basis=r[3], date_precision=r[4],
                                     speaker=r[5]) for r in rows)
 
     async def kind_counts_of_speaker(self, guild_id: int, speaker_id: int) -> dict[str, int]:
         """Return how many statements of each kind a speaker has."""
-        return {str(r[0]): int(r[1]) for r in await self._rows(sql.SPEAKER_KIND_COUNTS, (guild_id, speaker_id))}
+        return {str(r[0]): int(r[1]) for r in await self._rows(self._sql.SPEAKER_KIND_COUNTS, (guild_id, speaker_id))}
 
     async def roles_of_speaker(self, guild_id: int, speaker_id: int, limit: int = 10) -> tuple[tuple[str, int], ...]:
         """Return the roles articles gave a speaker ("Pentagon spokesman") with how often, most often first."""
-        rows = await self._rows(sql.SPEAKER_ROLES, (guild_id, speaker_id, limit))
+        rows = await self._rows(self._sql.SPEAKER_ROLES, (guild_id, speaker_id, limit))
         return tuple((str(r[0]), int(r[1])) for r in rows)
 
     async def articles_of_speaker(self, guild_id: int, speaker_id: int, limit: int = 10) -> tuple[SpeakerArticle, ...]:
         """Return the articles that report a speaker's statements, newest article date first."""
-        rows = await self._rows(sql.SPEAKER_ARTICLES, (guild_id, speaker_id, limit))
+        rows = await self._rows(self._sql.SPEAKER_ARTICLES, (guild_id, speaker_id, limit))
         return tuple(SpeakerArticle(number=int(r[0]), title=r[1], url=r[2], filename=r[3], message_url=r[4],
                                     article_date=r[5], statements=int(r[6])) for r in rows)

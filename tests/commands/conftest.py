@@ -1,4 +1,4 @@
-"""Command-layer fixtures: a real service over a SQLite file, with the line-based extractor double."""
+"""Command-layer fixtures: a real service over each backend (``database``), with the line-based extractor double."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ def extractor() -> LineExtractor:
 
 
 @pytest.fixture
-async def commands(tmp_path: Path, extractor: LineExtractor) -> AsyncIterator[Commands]:
-    storage = await Storage.open(tmp_path / "q.db")
+async def commands(database: str | Path, extractor: LineExtractor) -> AsyncIterator[Commands]:
+    storage = await Storage.open(database)
     yield Commands(Service(storage, extractor, Settings.from_env({})))
     await storage.close()

@@ -53,8 +53,8 @@ ARTICLE = "".join(f"Kirby|{quote}\n" for quote in DATES)
 
 
 @pytest.fixture
-async def storage(tmp_path: Path) -> AsyncIterator[Storage]:
-    store = await Storage.open(tmp_path / "q.db")
+async def storage(database: str | Path) -> AsyncIterator[Storage]:
+    store = await Storage.open(database)
     yield store
     await store.close()
 

@@ -31,8 +31,8 @@ UPGRADE = {"speakers": {"he": "John Kirby"}, "drop": frozenset({"Related links"}
 
 
 @pytest.fixture
-async def storage(tmp_path: Path) -> AsyncIterator[Storage]:
-    store = await Storage.open(tmp_path / "q.db")
+async def storage(database: str | Path) -> AsyncIterator[Storage]:
+    store = await Storage.open(database)
     yield store
     await store.close()
 

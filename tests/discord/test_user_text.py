@@ -45,6 +45,7 @@ async def test_a_speaker_name_set_by_fix_renders_as_text_in_every_reply(env: Env
     (fixed,) = await env.rec.wait_for(messages)
     assert fixed.embeds[0]["description"] == f"Speaker is now {SHOWN_NAME}."
     env.interact(env.world.slash(env.world.bob, "quotes"))
+    await env.rec.wait_for(messages, count=2)  # one reply at a time, so the order of the replies is known
     env.interact(env.world.slash(env.world.bob, "speakers"))
     shown = await env.rec.wait_for(messages, count=3)
     assert shown[1].embeds[0]["fields"][0]["name"] == f"[S1] {SHOWN_NAME} · undated"

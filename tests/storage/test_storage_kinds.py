@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from storage_helpers import save_article, statement
 
-from bot.storage import LeftOut, Storage
+from bot.storage import LeftOut, SqliteStorage, Storage
 
 TEXT = "Kirby said the mission is over. Kirby believes it worked. A poll found support. Psaki said more."
 
@@ -64,9 +64,10 @@ async def test_search_timeline_and_export_filter_by_kind(storage: Storage) -> No
     assert (empty.items, empty.total, empty.left_out.counts) == ((), 0, (("speech", 1), ("thought", 1)))
 
 
-async def test_a_kind_filter_uses_an_index_of_the_kind(storage: Storage) -> None:
+async def test_a_kind_filter_uses_an_index_of_the_kind(sqlite_storage: SqliteStorage) -> None:
     from bot.storage import sql
 
+    storage = sqlite_storage
     await seed(storage)
     plans = []
     for filters, order in (({"kind"}, sql.NEWEST_FIRST), ({"kind", "speaker"}, sql.NEWEST_FIRST),

@@ -227,3 +227,30 @@ async def test_upgrade_to_date_precision_keeps_rows_and_stores_precision(tmp_pat
         assert await store.integrity_check() == "ok"
     finally:
         await store.close()
+
+
+async def test_upgrade_to_version_6_puts_the_guild_in_the_search_index(tmp_path: Path) -> None:
+    db = tmp_path / "q.db"
+    conn = await connect(db)
+    assert await migrate(conn, target=5) == 5
+    await conn.executescript("""
+        INSERT INTO articles (id, guild_id, number, text, text_hash, added_by, extractor_version, created_at)
+            VALUES (1, 7, 1, 'text', 'h', 1, '1', 't'), (2, -8, 1, 'text', 'h', 1, '1', 't');
+        INSERT INTO statements (id, guild_id, number, article_id, speaker_id, type, quote, quote_key, start, "end",
+                                extractor_version, created_at)
+            VALUES (1, 7, 1, 1, NULL, 'direct', 'We are evacuating everyone', 'k', 0, 5, '1', 't'),
+                   (2, -8, 1, 2, NULL, 'direct', 'The evacuation goes on', 'k', 0, 5, '1', 't');
+        INSERT INTO statement_sources VALUES (1, 1, 0, 5), (2, 2, 0, 5);
+    """)
+    await conn.close()
+
+    store = await Storage.open(db)
+    try:
+        assert await schema_version(store.conn) == SCHEMA_VERSION >= 6
+        rows = await store.conn.execute_fetchall("SELECT rowid, guild FROM statements_fts ORDER BY rowid")
+        assert [tuple(r) for r in rows] == [(1, "g7"), (2, "gn8")]
+        assert [s.id for s in (await store.statements.search(7, "evacuate", 1, 10)).items] == [1]
+        assert [s.id for s in (await store.statements.search(-8, "evacuate", 1, 10)).items] == [2]
+        assert await store.integrity_check() == "ok"
+    finally:
+        await store.close()

@@ -1,16 +1,19 @@
-"""Repositories on a real SQLite file: guild isolation, dedupe, speaker merging, search, transactions."""
+"""Repositories on each backend (a SQLite file, a PostgreSQL database): guild isolation, dedupe, speaker merging,
+search, transactions."""
 
 from __future__ import annotations
 
 import asyncio
 import sqlite3
 
+import asyncpg
 import pytest
 from storage_helpers import Said, save_article, statement
 
 from bot.errors import NotFound
 from bot.storage import NewArticle, NewStatement, Storage
 from bot.storage.records import quote_key, text_hash
+from bot.storage.search import websearch_text
 from bot.storage.statements import match_query
 
 TEXT = "Kirby said: The mission is over. Psaki said: We are evacuating U.S. citizens now."
@@ -103,6 +106,27 @@ async def test_search_stems_and_covers_speaker_names(storage: Storage) -> None:
     assert (await storage.statements.search(1, "admiral", 1, 10)).total == 1
 
 
+async def test_search_finds_other_forms_of_a_word_and_requires_every_word(storage: Storage) -> None:
+    await save_article(storage, 1, TEXT, [statement("The evacuation of U.S. citizens goes on.", "Jen Psaki", TEXT),
+                                          statement("The mission is over.", "John Kirby", TEXT)])
+    assert [s.speaker for s in (await storage.statements.search(1, "evacuate", 1, 10)).items] == ["Jen Psaki"]
+    assert [s.speaker for s in (await storage.statements.search(1, "evacuating citizen", 1, 10)).items] == [
+        "Jen Psaki"]
+    # Words that are operators elsewhere ("or", "-") are words here: every one is still required.
+    for query in ("mission OR evacuate", "mission -evacuate", "mission | evacuate"):
+        assert (await storage.statements.search(1, query, 1, 10)).total == 0, query
+    assert (await storage.statements.search(2, "evacuate", 1, 10)).total == 0  # another guild
+
+
+async def test_a_search_never_matches_the_guild_the_index_holds(storage: Storage) -> None:
+    # SQLite's index holds a token per guild ("g1"): user words search the quote and the speaker only.
+    await save_article(storage, 1, TEXT, [statement("The mission is over.", "John Kirby", TEXT)])
+    await save_article(storage, 2, "Other " + TEXT, [statement("Secret plans.", "Jen Psaki")])
+    for guild, query in ((1, "g1"), (2, "g1"), (2, "g2"), (1, "guild"), (1, "mission g1")):
+        assert (await storage.statements.search(guild, query, 1, 10)).total == 0, (guild, query)
+    assert (await storage.statements.search(1, "mission", 1, 10)).total == 1
+
+
 HOSTILE = [
     'U.S. "evacuating', '"', '""', "'", "NEAR", "NEAR(mission over)", "mission NEAR/2 over", "*", "mission*",
     "(", ")", "((mission", "mission OR", "AND", "NOT mission", "-mission", "quote:mission", "^mission",
@@ -122,6 +146,15 @@ def test_match_query_only_emits_quoted_words() -> None:
     assert match_query('U.S. "evacuating') == '"U" "S" "evacuating"'
     assert match_query('"mission is over" NEAR(x)') == '"mission is over" "NEAR" "x"'
     assert match_query("*()^:") is None
+
+
+def test_websearch_text_only_emits_quoted_words() -> None:
+    # PostgreSQL's parser indexes "U.S." and "well-known" whole, so those stay one term; a quote mark, "or"
+    # and "-" can only ever be inside a quoted term, where websearch_to_tsquery reads no operator.
+    assert websearch_text('U.S. "evacuating') == '"U.S." "evacuating"'
+    assert websearch_text('"mission is over" or -x') == '"mission is over" "or" "x"'
+    assert websearch_text('well-known "a"b"') == '"well-known" "a" "b"'
+    assert websearch_text("*()^:-") is None
 
 
 async def test_failed_article_leaves_nothing(storage: Storage) -> None:
@@ -156,7 +189,9 @@ async def test_forgetting_an_article_keeps_statements_other_articles_report(stor
 
 
 async def test_writes_outside_a_transaction_are_refused(storage: Storage) -> None:
-    with pytest.raises(sqlite3.OperationalError, match="readonly"):
+    # A write outside a transaction is a bug: the readers (SQLite's query_only reader, PostgreSQL's pooled
+    # connections outside a write transaction) refuse it.
+    with pytest.raises((sqlite3.OperationalError, asyncpg.ReadOnlySQLTransactionError), match=r"read-?only"):
         await storage.statements.delete(1, 1)
 
 
