@@ -58,8 +58,8 @@ def holds_shard_zero(settings: Settings) -> bool:
 
 
 def backend_kind(settings: Settings) -> BackendKind:
-    """Return the storage backend these settings choose (SQLite, DATABASE_PATH, until DATABASE_URL exists)."""
-    return "sqlite"
+    """Return the storage backend these settings choose: PostgreSQL with DATABASE_URL, else SQLite (DATABASE_PATH)."""
+    return "postgresql" if settings.database_url else "sqlite"
 
 
 def check_shard_plan(settings: Settings, backend: BackendKind) -> None:
@@ -89,8 +89,9 @@ async def open_deps(settings: Settings, *, warm_up: bool = False) -> BotDeps:
     from bot.storage.db import Storage
     from bot.workers import ProcessPoolExtractor
 
-    settings.database_path.parent.mkdir(parents=True, exist_ok=True)
-    storage = await Storage.open(settings.database_path)
+    if backend_kind(settings) == "sqlite":
+        settings.database_path.parent.mkdir(parents=True, exist_ok=True)
+    storage = await Storage.open(settings.database)
     extractor = ProcessPoolExtractor.from_settings(settings)
     service = Service(storage, extractor, settings)
     runtime = Commands(service, prefix=settings.command_prefix,

@@ -41,6 +41,7 @@ from bot.service import Service
 from bot.settings import Settings
 from bot.storage.db import Storage
 from bot.storage.lock import acquire_bot_lock
+from bot.storage.pg_temp import PgDatabases
 from bot.workers import ProcessPoolExtractor
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -231,15 +232,23 @@ async def test_a_second_bot_process_on_one_sqlite_database_is_refused(tmp_path: 
     acquire_bot_lock(db).release()  # free again once the bot has closed
 
 
-async def test_postgresql_lets_several_bot_processes_start(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """With the backend PostgreSQL (DATABASE_URL) no lock is taken, and a share of the shards is allowed."""
-    monkeypatch.setattr(runner, "backend_kind", lambda settings: "postgresql")
-    settings = Settings.from_env({"DATABASE_PATH": str(tmp_path / "q.db"), "SHARD_COUNT": "2", "SHARD_IDS": "1"})
-    first, second = await open_bot_deps(settings), await open_bot_deps(settings)
-    assert "database lock" not in [name for name, _ in first.closers + second.closers]
-    for deps in (first, second):
-        for _, closer in reversed(deps.closers):
-            await closer()
+async def test_postgresql_lets_several_bot_processes_start(tmp_path: Path, pg_databases: PgDatabases) -> None:
+    """With DATABASE_URL (PostgreSQL) no lock is taken, and two processes' shares of the shards open one database."""
+    url = pg_databases.take()
+    try:
+        opened = []
+        for shard in ("0", "1"):
+            settings = Settings.from_env({"DATABASE_PATH": str(tmp_path / "q.db"), "DATABASE_URL": url,
+                                          "SHARD_COUNT": "2", "SHARD_IDS": shard})
+            assert runner.backend_kind(settings) == "postgresql"
+            opened.append(await open_bot_deps(settings))
+        assert "database lock" not in [name for deps in opened for name, _ in deps.closers]
+        assert not (tmp_path / "q.db").exists()  # the SQLite path of the settings is not touched
+        for deps in opened:
+            for _, closer in reversed(deps.closers):
+                await closer()
+    finally:
+        pg_databases.give_back(url)
 
 
 async def _line(proc: asyncio.subprocess.Process, prefix: str) -> list[str]:
