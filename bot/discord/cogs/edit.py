@@ -9,6 +9,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.discord.cogs.common import context_of, run_command
+from bot.discord.deferring import defer
 from bot.discord.deps import BotDeps
 
 Ctx = commands.Context[Any]
@@ -51,7 +52,7 @@ class EditCog(commands.Cog, name="Corrections"):
         rt = self.runtime
         if ctx.interaction is not None:
             # Re-extracting many articles takes longer than Discord's 3 s; a refusal stays private.
-            await ctx.defer(ephemeral=not context_of(ctx).is_moderator)
+            await defer(ctx.interaction, ephemeral=not context_of(ctx).is_moderator)
             await run_command(ctx, rt, lambda c: rt.reextract(c))
             return
         async with ctx.typing():

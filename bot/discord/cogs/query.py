@@ -9,6 +9,7 @@ from discord.ext import commands
 
 from bot.commands import KindChoice
 from bot.discord.cogs.common import run_command
+from bot.discord.deferring import defer
 from bot.discord.deps import BotDeps
 
 Page = app_commands.Range[int, 1, 100_000]
@@ -76,7 +77,7 @@ class QueryCog(commands.Cog, name="Quotes"):
         """Export the saved quotes (all, or one speaker's) as a CSV or JSON file."""
         rt = self.runtime
         if ctx.interaction is not None:
-            await ctx.defer()  # a large export takes longer than Discord's 3 s to build and upload
+            await defer(ctx.interaction)  # a large export takes longer than 3 s; a refusal still goes private
         await run_command(ctx, rt, lambda c: rt.export(c, fmt, speaker, kind=kind or "speech"))
 
     @commands.hybrid_command(name="help", description="The commands, or how to use one")  # type: ignore[arg-type]
