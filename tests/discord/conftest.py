@@ -42,6 +42,11 @@ class Env:
     settings: Settings
     hooks: FakeWebhookAdapter  # the interaction transport: its clock holds the bot to the 3-second rule
 
+    @property
+    def guild_object(self) -> discord.Object:
+        """Return the world's guild as discord.py's bare snowflake (what the command tree takes)."""
+        return discord.Object(id=self.world.guild_id)
+
     def send(self, payload: dict[str, object]) -> None:
         """Deliver a MESSAGE_CREATE gateway event."""
         self.bot._connection.parse_message_create(payload)  # type: ignore[arg-type]
