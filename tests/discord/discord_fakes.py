@@ -190,6 +190,25 @@ def choices_problem(choices: list[dict[str, Any]]) -> str | None:
     return None
 
 
+def modal_problem(modal: dict[str, Any]) -> str | None:
+    """Return why Discord would refuse a modal (Discord's limits on its title, rows and text inputs)."""
+    if not 1 <= len(modal.get("title") or "") <= 45:
+        return "a modal title of 1 to 45 characters is needed"
+    rows = modal.get("components") or []
+    if not 1 <= len(rows) <= 5:
+        return f"{len(rows)} modal rows"
+    for row in rows:
+        for field in row.get("components") or []:
+            most = field.get("max_length", 4000)
+            if not 1 <= len(field.get("label") or "") <= 45:
+                return "a text input label of 1 to 45 characters is needed"
+            if most > 4000 or len(field.get("placeholder") or "") > 100:
+                return "a text input over its limits"
+            if len(field.get("value") or "") > most:
+                return "a text input's value is longer than its max_length"
+    return None
+
+
 class Recorder:
     """Shared list of calls with a way to wait for one (commands run in tasks the gateway dispatch starts)."""
 
@@ -366,8 +385,8 @@ class FakeWebhookAdapter(AsyncWebhookAdapter):
             elif kind == 5:
                 self.originals[token] = message_payload(0, BOT_USER, {"flags": inner.get("flags", 0)})
                 self.deferred[token] = bool(inner.get("flags", 0) & 64)
-            elif kind == 8:
-                problem = choices_problem(inner.get("choices") or [])
+            elif kind in (8, 9):
+                problem = (choices_problem(inner.get("choices") or []) if kind == 8 else modal_problem(inner))
                 if problem:
                     raise self.recorder.refuse(call, problem)
             resource: dict[str, Any] = {"type": kind}

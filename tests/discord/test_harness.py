@@ -10,7 +10,7 @@ import discord
 import pytest
 from conftest import Env, make_env
 from discord import app_commands
-from discord_fakes import payload_problem
+from discord_fakes import modal_problem, payload_problem
 
 from bot.discord.bot import QuoteBot
 from bot.workers import ProcessPoolExtractor
@@ -159,3 +159,21 @@ async def test_autocomplete_answers_discord_refuses(env: Env, count: int, name: 
     assert [p for _c, p in env.rec.rejected] == [problem]
     env.rec.rejected.clear()
     env.hooks.dispatched.pop(interaction.token)
+
+
+def _text_input(**parts: Any) -> dict[str, Any]:
+    return {"type": 1, "components": [{"type": 4, "custom_id": "t", "style": 2, "label": "Text", **parts}]}
+
+
+@pytest.mark.parametrize(("modal", "problem"), [
+    ({"title": "Extract quotes", "components": [_text_input()]}, None),
+    ({"title": "t" * 46, "components": [_text_input()]}, "a modal title of 1 to 45 characters is needed"),
+    ({"title": "t", "components": []}, "0 modal rows"),
+    ({"title": "t", "components": [_text_input(label="l" * 46)]},
+     "a text input label of 1 to 45 characters is needed"),
+    ({"title": "t", "components": [_text_input(max_length=6000)]}, "a text input over its limits"),
+    ({"title": "t", "components": [_text_input(max_length=10, value="x" * 11)]},
+     "a text input's value is longer than its max_length"),
+])
+def test_modals_discord_refuses(modal: dict[str, Any], problem: str | None) -> None:
+    assert modal_problem(modal) == problem

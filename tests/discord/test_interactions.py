@@ -140,10 +140,15 @@ async def test_extract_with_nothing_opens_a_form_that_keeps_paragraphs(env: Env)
     assert "on Tuesday.\n\n\"We are not" in text and article.article_date == "2021-08-24"
 
 
-@pytest.mark.parametrize(("typed", "date", "title"), [
+@pytest.mark.parametrize(("typed", "date", "title"), [  # hostile and odd form input: one row per case
     ("hello world", "", "Cannot read that article"),  # no statements: found after the defer
     (ARTICLE, "2021-02-30", "Bad date"),  # refused before it
+    (ARTICLE, "24/08/2021", "Bad date"),
+    (ARTICLE, "0000-00-00", "Bad date"),
     ("\x00\x01\x02 binary", "", "Cannot read that article"),
+    ('"' * 4000, "", "Cannot read that article"),  # a pathological run: capped, no statements
+    ("\u202e" * 2000 + "\u200b" * 2000, "", "Cannot read that article"),  # only format characters
+    ("   \n\n   ", "", "Cannot read that article"),  # only blank space
 ])
 async def test_a_form_refusal_is_private(env: Env, typed: str, date: str, title: str) -> None:
     world = env.world

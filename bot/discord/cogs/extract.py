@@ -49,13 +49,16 @@ async def read_attachment(attachment: discord.Attachment, max_bytes: int) -> tup
 
 
 def refusal(deps: BotDeps, cctx: CommandContext, *, text: str | None = None, url: str | None = None,
-            attachment: discord.Attachment | None = None, date: str | None = None) -> Reply | None:
+            attachment: discord.Attachment | None = None, date: str | None = None,
+            form: bool = False) -> Reply | None:
     """Return the reply refusing an extraction before it starts (cooldown, file type or size, nothing to
     read, not a link, a malformed date), or None. Interactions check this before deferring, so a refusal
-    stays private and costs no "thinking..." message."""
+    stays private and costs no "thinking..." message. ``form``: the text is still to be typed in a form."""
     try:
         deps.cooldown.peek(cctx.user_id)
-        if attachment is not None:
+        if form:
+            pass
+        elif attachment is not None:
             check_attachment(attachment, deps.settings.max_upload_bytes)
         elif url is not None:
             if not is_url(url.strip()):
@@ -194,7 +197,7 @@ class ExtractCog(commands.Cog, name="Extract"):
             elif given:
                 await self.answer(interaction, cctx, text=text, url=link, attachment=file, date=date)
             else:  # nothing given: a form with a paragraph input (a slash option loses the newlines)
-                busy = refusal(self.deps, cctx, text="form", date=date)
+                busy = refusal(self.deps, cctx, date=date, form=True)
                 if busy is not None:  # on cooldown, or a bad date: say so before they paste anything
                     await deliver(interaction, runtime, cctx, busy)
                 else:
