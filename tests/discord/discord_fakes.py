@@ -198,13 +198,13 @@ def modal_problem(modal: dict[str, Any]) -> str | None:
     if not 1 <= len(rows) <= 5:
         return f"{len(rows)} modal rows"
     for row in rows:
-        for field in row.get("components") or []:
-            most = field.get("max_length", 4000)
-            if not 1 <= len(field.get("label") or "") <= 45:
+        for text_input in row.get("components") or []:
+            most = text_input.get("max_length", 4000)
+            if not 1 <= len(text_input.get("label") or "") <= 45:
                 return "a text input label of 1 to 45 characters is needed"
-            if most > 4000 or len(field.get("placeholder") or "") > 100:
+            if most > 4000 or len(text_input.get("placeholder") or "") > 100:
                 return "a text input over its limits"
-            if len(field.get("value") or "") > most:
+            if len(text_input.get("value") or "") > most:
                 return "a text input's value is longer than its max_length"
     return None
 
