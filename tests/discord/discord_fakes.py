@@ -345,12 +345,17 @@ class FakeWebhookAdapter(AsyncWebhookAdapter):
         return over if over > 0 else None
 
     async def unanswered(self) -> list[str]:
-        """Wait for every dispatched interaction to be answered or to miss its deadline; return those missed."""
+        """Wait for every dispatched interaction to be answered or to miss its deadline; return those missed.
+
+        A fake clock may never reach the deadline: real time then ends the wait after as long.
+        """
+        loop = asyncio.get_running_loop()
+        give_up = loop.time() + FIRST_RESPONSE_SECONDS
         while True:
             waiting = [t for t in self.dispatched if t not in self.acknowledged]
             missed = [t for t in waiting if self.late(t) is not None]
-            if len(missed) == len(waiting):
-                return missed
+            if len(missed) == len(waiting) or loop.time() > give_up:
+                return waiting
             await asyncio.sleep(0.01)
 
     async def request(self, route: Route, session: Any, *, payload: Any = None, multipart: Any = None,
