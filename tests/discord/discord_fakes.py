@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -190,6 +191,34 @@ def choices_problem(choices: list[dict[str, Any]]) -> str | None:
     return None
 
 
+_SLASH_NAME = re.compile(r"^[-_\w]{1,32}$")  # Discord's CHAT_INPUT name rule (lower case where cased)
+
+
+def command_problem(cmd: dict[str, Any]) -> str | None:
+    """Return why Discord would refuse an application command in a sync (names, descriptions, options)."""
+    name = cmd.get("name") or ""
+    if cmd.get("type", 1) != 1:  # a context menu: any 1-32 characters
+        return None if 1 <= len(name) <= 32 else f"menu name {name!r}"
+    if not _SLASH_NAME.match(name) or name != name.lower():
+        return f"command name {name!r}"
+    if not 1 <= len(cmd.get("description") or "") <= 100:
+        return f"/{name}: a description of 1 to 100 characters is needed"
+    options = cmd.get("options") or []
+    if len(options) > 25:
+        return f"/{name}: {len(options)} options"
+    seen_optional = False
+    for opt in options:
+        oname = opt.get("name") or ""
+        if not _SLASH_NAME.match(oname) or oname != oname.lower():
+            return f"/{name}: option name {oname!r}"
+        if not 1 <= len(opt.get("description") or "") <= 100:
+            return f"/{name} {oname}: a description of 1 to 100 characters is needed"
+        if opt.get("required") and seen_optional:
+            return f"/{name} {oname}: a required option after an optional one"
+        seen_optional = seen_optional or not opt.get("required")
+    return None
+
+
 def modal_problem(modal: dict[str, Any]) -> str | None:
     """Return why Discord would refuse a modal (Discord's limits on its title, rows and text inputs)."""
     if not 1 <= len(modal.get("title") or "") <= 45:
@@ -305,6 +334,9 @@ class FakeHTTP(HTTPClient):
         if route.path.startswith("/applications/{application_id}") and route.path.endswith("/commands"):
             scope = int(params["guild_id"]) if "guild_id" in params else None
             if route.method == "PUT":  # a bulk overwrite: the scope's set becomes exactly this
+                problem = next(filter(None, (command_problem(cmd) for cmd in body or [])), None)
+                if problem:
+                    raise self.recorder.refuse(call, problem)
                 self.registered[scope] = [
                     {"description": "", **cmd, "id": str(snowflake()), "application_id": str(APP_ID),
                      "version": "1", "default_member_permissions": None, "type": cmd.get("type", 1),

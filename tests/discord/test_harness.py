@@ -10,7 +10,7 @@ import discord
 import pytest
 from conftest import Env, make_env
 from discord import app_commands
-from discord_fakes import modal_problem, payload_problem
+from discord_fakes import command_problem, modal_problem, payload_problem
 
 from bot.discord.bot import QuoteBot
 from bot.workers import ProcessPoolExtractor
@@ -177,3 +177,23 @@ def _text_input(**parts: Any) -> dict[str, Any]:
 ])
 def test_modals_discord_refuses(modal: dict[str, Any], problem: str | None) -> None:
     assert modal_problem(modal) == problem
+
+
+@pytest.mark.parametrize(("cmd", "problem"), [
+    ({"name": "timeline", "description": "d", "options": [{"name": "from", "description": "d"}]}, None),
+    ({"name": "Extract quotes", "type": 3}, None),
+    ({"name": "timeline", "description": "d", "options": [{"name": "date from", "description": "d"}]},
+     "/timeline: option name 'date from'"),
+    ({"name": "Quotes", "description": "d"}, "command name 'Quotes'"),
+    ({"name": "quotes", "description": "d" * 101}, "/quotes: a description of 1 to 100 characters is needed"),
+    ({"name": "q", "description": "d", "options": [{"name": "a", "description": "d"},
+                                                    {"name": "b", "description": "d", "required": True}]},
+     "/q b: a required option after an optional one"),
+])
+def test_commands_discord_refuses_in_a_sync(cmd: dict[str, Any], problem: str | None) -> None:
+    assert command_problem(cmd) == problem
+
+
+async def test_the_bots_commands_pass_discords_rules(env: Env) -> None:
+    await env.bot.tree.sync()  # a refused command would fail this test (the fixture checks rec.rejected)
+    assert env.http.registered[None]
