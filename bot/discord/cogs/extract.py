@@ -48,6 +48,19 @@ async def read_attachment(attachment: discord.Attachment, max_bytes: int) -> tup
     return attachment.filename, await attachment.read()
 
 
+def check_source(deps: BotDeps, *, text: str | None, url: str | None,
+                 attachment: discord.Attachment | None) -> None:
+    """Refuse what needs no work to refuse: a file's type or size, not a link, a refused link, no text."""
+    if attachment is not None:
+        check_attachment(attachment, deps.settings.max_upload_bytes)
+    elif url is not None:
+        if not is_url(url.strip()):
+            raise UsageError("that is not a link; give an http(s) address, or paste the text as text")
+        check_url(url.strip(), deps.settings)  # scheme, port, address literal: no DNS, no fetch yet
+    elif not (text or "").strip():
+        raise EmptyInput("give some text, a link or a .txt/.md/.html file to extract from")
+
+
 def refusal(deps: BotDeps, cctx: CommandContext, *, text: str | None = None, url: str | None = None,
             attachment: discord.Attachment | None = None, date: str | None = None,
             form: bool = False) -> Reply | None:
@@ -56,16 +69,8 @@ def refusal(deps: BotDeps, cctx: CommandContext, *, text: str | None = None, url
     stays private and costs no "thinking..." message. ``form``: the text is still to be typed in a form."""
     try:
         deps.cooldown.peek(cctx.user_id)
-        if form:
-            pass
-        elif attachment is not None:
-            check_attachment(attachment, deps.settings.max_upload_bytes)
-        elif url is not None:
-            if not is_url(url.strip()):
-                raise UsageError("that is not a link; give an http(s) address, or paste the text as text")
-            check_url(url.strip(), deps.settings)  # scheme, port, address literal: no DNS, no fetch yet
-        elif url is None and not (text or "").strip():
-            raise EmptyInput("give some text, a link or a .txt/.md/.html file to extract from")
+        if not form:
+            check_source(deps, text=text, url=url, attachment=attachment)
         if date is not None:
             parse_iso_date(date.strip(), "date:")
     except QuoteBotError as exc:
@@ -111,6 +116,8 @@ def message_source(message: discord.Message) -> dict[str, Any]:
 # A pasted article in the modal: Discord's cap on a paragraph text input (longer articles: attach a file).
 MODAL_TEXT_CHARS = 4000
 MODAL_TIMEOUT_SECONDS = 900.0  # Discord keeps a modal open up to 15 minutes; forget it after that
+# What a submitted form is handed to: the interaction, the pasted text, the date typed (if any).
+SubmitHandler = Callable[[discord.Interaction[Any], str, "str | None"], Awaitable[None]]
 
 
 class ExtractModal(discord.ui.Modal, title="Extract quotes"):
@@ -136,9 +143,6 @@ class ExtractModal(discord.ui.Modal, title="Extract quotes"):
             self, interaction: discord.Interaction[Any], error: Exception, /) -> None:
         """Send a failure through the bot's one error handler."""
         await send_error_to_interaction(interaction, error)
-
-
-SubmitHandler = Callable[[discord.Interaction[Any], str, "str | None"], Awaitable[None]]
 
 
 # mypy cannot infer discord.py's hybrid_command overloads (a union of Concatenate callables), hence the
