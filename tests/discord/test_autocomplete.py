@@ -125,3 +125,18 @@ async def test_a_name_too_long_for_a_choice_is_not_offered(env: Env) -> None:
     await env.rec.wait_for(lambda c: c.method == "POST" and "/channels/" in c.path)
     for choice in await suggest(env, "quotes", "speaker", "kirby"):
         assert len(choice["value"]) <= 100
+
+
+@pytest.mark.parametrize(("options", "says"), [  # hostile and odd from/to: a private, clear refusal
+    ({"from": "2021-13-01"}, "not a valid date"),
+    ({"from": "yesterday"}, "YYYY-MM-DD"),
+    ({"to": "2021-02-30"}, "not a valid date"),
+    ({"from": "\x00"}, "YYYY-MM-DD"),
+    ({"from": "9" * 200}, "YYYY-MM-DD"),
+])
+async def test_timeline_from_to_refusals(env: Env, options: dict[str, Any], says: str) -> None:
+    await seed(env, ARTICLE)
+    env.interact(env.world.slash(env.world.bob, "timeline", options))
+    (reply,) = await env.rec.wait_for(responses)
+    assert reply.seen_ephemeral and says in reply.text and "Something went wrong" not in reply.text
+    assert len(reply.text) < 600  # echoed input is clipped
