@@ -15,8 +15,10 @@ import discord
 
 log = logging.getLogger(__name__)
 
-# Interaction.extras key: whether the pending "thinking..." message of this interaction is ephemeral.
+# Interaction.extras keys: whether the pending "thinking..." message of this interaction is ephemeral (set by
+# defer below), and that it was filled (so a defer made elsewhere is looked up once at most).
 PENDING_DEFER = "quotebot.pending_defer_ephemeral"
+FILLED = "quotebot.defer_filled"
 
 
 async def defer(interaction: discord.Interaction[Any], *, ephemeral: bool = False) -> None:
@@ -31,9 +33,26 @@ async def follow_up(interaction: discord.Interaction[Any], *, ephemeral: bool,
                     **kwargs: Any) -> discord.WebhookMessage:
     """Send a follow-up seen as ``ephemeral`` says, even when it is the first one after a defer."""
     pending = interaction.extras.pop(PENDING_DEFER, None)
+    if pending is None:
+        pending = await _untracked_defer(interaction)
+    interaction.extras[FILLED] = True
     if pending is not None and pending != ephemeral:
         try:
             await interaction.delete_original_response()
         except discord.HTTPException as exc:  # gone already (a user may dismiss it): follow up anyway
             log.debug("could not delete the thinking message: %s", exc)
     return await interaction.followup.send(**kwargs, ephemeral=ephemeral, wait=True)
+
+
+async def _untracked_defer(interaction: discord.Interaction[Any]) -> bool | None:
+    """Return whether a "thinking..." message deferred without :func:`defer` (``ctx.defer()``) and not yet
+    filled is ephemeral, by asking Discord for it; None when there is none."""
+    if interaction.extras.get(FILLED) or \
+            interaction.response.type is not discord.InteractionResponseType.deferred_channel_message:
+        return None
+    try:
+        original = await interaction.original_response()
+    except discord.HTTPException as exc:
+        log.debug("could not read the thinking message: %s", exc)
+        return None
+    return original.flags.ephemeral

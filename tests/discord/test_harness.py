@@ -13,6 +13,7 @@ from discord import app_commands
 from discord_fakes import command_problem, modal_problem, payload_problem
 
 from bot.discord.bot import QuoteBot
+from bot.discord.deferring import follow_up
 from bot.workers import ProcessPoolExtractor
 
 
@@ -197,3 +198,19 @@ def test_commands_discord_refuses_in_a_sync(cmd: dict[str, Any], problem: str | 
 async def test_the_bots_commands_pass_discords_rules(env: Env) -> None:
     await env.bot.tree.sync()  # a refused command would fail this test (the fixture checks rec.rejected)
     assert env.http.registered[None]
+
+
+@pytest.mark.parametrize(("defer_ephemeral", "reply_ephemeral"), [(False, True), (True, False), (False, False),
+                                                                  (True, True)])
+async def test_follow_up_keeps_a_replys_visibility_after_any_defer(env: Env, defer_ephemeral: bool,
+                                                                   reply_ephemeral: bool) -> None:
+    """A defer made without bot.discord.deferring (ctx.defer(), another cog's response.defer()) too."""
+    interaction = _interaction(env, env.world.slash(env.world.alice, "help"))
+    await interaction.response.defer(ephemeral=defer_ephemeral)
+    await follow_up(interaction, ephemeral=reply_ephemeral, content="reply")
+    assert env.rec.calls[-1].seen_ephemeral is reply_ephemeral
+    deleted = [c for c in env.rec.calls if c.method == "DELETE"]
+    assert len(deleted) == (defer_ephemeral != reply_ephemeral)
+    await follow_up(interaction, ephemeral=not reply_ephemeral, content="second")  # no second look-up
+    assert env.rec.calls[-1].seen_ephemeral is (not reply_ephemeral)
+    assert len([c for c in env.rec.calls if c.method == "GET" and "@original" in c.path]) == 1
