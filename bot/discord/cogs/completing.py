@@ -23,18 +23,18 @@ def choices(suggestions: tuple[Suggestion, ...]) -> Choices:
 class Completing(commands.Cog):
     """A base cog with autocomplete callbacks, for a cog holding the command layer as ``runtime``.
 
-    Used as ``@app_commands.autocomplete(speaker=Completing.speaker)``: discord.py passes the cog as
+    Used as ``@app_commands.autocomplete(speaker=Completing.complete_speaker)``: discord.py passes the cog as
     ``self``. Suggestions are scoped like every query: the server, or in DMs the user's private space.
     """
 
     runtime: Commands
 
-    async def speaker(self, interaction: discord.Interaction[Any], current: str) -> Choices:
+    async def complete_speaker(self, interaction: discord.Interaction[Any], current: str) -> Choices:
         """Suggest this server's speakers for what is typed."""
         cctx = context_of_interaction(interaction)
         return choices(await speaker_suggestions(self.runtime.service, cctx, current))
 
-    async def statement(self, interaction: discord.Interaction[Any], current: str) -> Choices:
+    async def complete_statement(self, interaction: discord.Interaction[Any], current: str) -> Choices:
         """Suggest this server's statements (by id or by words) for what is typed."""
         cctx = context_of_interaction(interaction)
         return choices(await statement_suggestions(self.runtime.service, cctx, current))

@@ -27,7 +27,7 @@ class EditCog(Completing, name="Corrections"):
 
     @commands.hybrid_command(name="alias", description="Make a name another name of a speaker (merges them)")  # type: ignore[arg-type]
     @app_commands.describe(name="the other name, e.g. Kirby", canonical="the speaker's full name")
-    @app_commands.autocomplete(name=Completing.speaker, canonical=Completing.speaker)
+    @app_commands.autocomplete(name=Completing.complete_speaker, canonical=Completing.complete_speaker)
     async def alias(self, ctx: commands.Context[Any], name: str, canonical: str) -> None:
         """Make a name another name of a speaker, merging the two if both exist."""
         rt = self.runtime
@@ -35,7 +35,7 @@ class EditCog(Completing, name="Corrections"):
 
     @commands.hybrid_command(name="fix", description="Correct who said a statement")  # type: ignore[arg-type]
     @app_commands.describe(statement="the statement id, e.g. S12", speaker="who really said it")
-    @app_commands.autocomplete(statement=Completing.statement, speaker=Completing.speaker)
+    @app_commands.autocomplete(statement=Completing.complete_statement, speaker=Completing.complete_speaker)
     async def fix(self, ctx: commands.Context[Any], statement: str, speaker: str) -> None:
         """Correct who said a statement."""
         rt = self.runtime
@@ -43,7 +43,7 @@ class EditCog(Completing, name="Corrections"):
 
     @commands.hybrid_command(name="forget", description="Delete a statement (S12) or an article (A3)")  # type: ignore[arg-type]
     @app_commands.describe(ref="a statement id (S12) or an article id (A3)")
-    @app_commands.autocomplete(ref=Completing.statement)
+    @app_commands.autocomplete(ref=Completing.complete_statement)
     async def forget(self, ctx: commands.Context[Any], ref: str) -> None:
         """Delete a statement, or an article with the statements only it reports."""
         rt = self.runtime

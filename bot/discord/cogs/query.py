@@ -29,7 +29,7 @@ class QueryCog(Completing, name="Quotes"):
 
     @commands.hybrid_command(name="quotes", description="Saved quotes, newest first, of all or one speaker")  # type: ignore[arg-type]
     @app_commands.describe(speaker="a name, alias or unambiguous last name", page="page number", kind=KIND_HELP)
-    @app_commands.autocomplete(speaker=Completing.speaker)
+    @app_commands.autocomplete(speaker=Completing.complete_speaker)
     async def quotes(self, ctx: Ctx, speaker: str | None = None, page: Page | None = None,
                      kind: KindChoice | None = None) -> None:
         """Show saved quotes, newest first: everybody's, or one speaker's (a last name is enough)."""
@@ -58,7 +58,7 @@ class QueryCog(Completing, name="Quotes"):
                            page="page number", kind=KIND_HELP)
     # Shown as from/to, as the prefix command's options are typed; "from" cannot name a Python parameter.
     @app_commands.rename(date_from="from", date_to="to")
-    @app_commands.autocomplete(speaker=Completing.speaker)
+    @app_commands.autocomplete(speaker=Completing.complete_speaker)
     async def timeline(self, ctx: Ctx, speaker: str | None = None, date_from: str | None = None,
                        date_to: str | None = None, article: str | None = None,
                        page: Page | None = None, kind: KindChoice | None = None) -> None:
@@ -77,7 +77,7 @@ class QueryCog(Completing, name="Quotes"):
     @commands.hybrid_command(name="export", description="Export saved quotes as a CSV or JSON file")  # type: ignore[arg-type]
     @app_commands.describe(fmt="file format", speaker="only this speaker's quotes", kind=KIND_HELP)
     @app_commands.rename(fmt="format")
-    @app_commands.autocomplete(speaker=Completing.speaker)
+    @app_commands.autocomplete(speaker=Completing.complete_speaker)
     async def export(self, ctx: commands.Context[Any], fmt: Literal["csv", "json"],
                      speaker: str | None = None, kind: KindChoice | None = None) -> None:
         """Export the saved quotes (all, or one speaker's) as a CSV or JSON file."""
