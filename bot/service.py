@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import difflib
 import logging
+import re
 from collections.abc import Awaitable, Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, fields
@@ -60,6 +61,8 @@ __all__ = ["DEFAULT_KIND", "KIND_CHOICES", "MAX_PAGE", "STATEMENT_KINDS", "Actor
 PER_PAGE = 10
 # The last page anyone may ask for (10 per page: a million items); keeps OFFSET far from SQLite's integer range.
 MAX_PAGE = 100_000
+SUGGESTIONS = 25  # names or ids offered while a user types (Discord shows at most 25)
+_STATEMENT_NUMBER = re.compile(r"[Ss]?#?(\d{1,12})")  # what a user types for a statement id: S12, #12, 12
 # What a listing shows: one kind, or every kind ("all"). Replies show speech unless asked otherwise.
 KindChoice = Literal["speech", "thought", "evidence", "all"]
 KIND_CHOICES: tuple[KindChoice, ...] = ("speech", "thought", "evidence", "all")
@@ -570,6 +573,43 @@ class Service:
         who = await self.find_speaker(guild_id, speaker) if speaker else None
         statements, left_out = await self.storage.statements.export(guild_id, who.id if who else None, chosen)
         return who, statements, left_out
+
+    # ------------------------------------------------------------------------------------- suggestions
+
+    async def speakers_like(self, guild_id: int, typed: str, limit: int = SUGGESTIONS) -> list[str]:
+        """Return up to ``limit`` speaker names and aliases for what a user has typed so far.
+
+        Names starting with it come first, then names with a word starting with it, then names containing
+        it; with nothing typed, the most quoted speakers.
+        """
+        key = " ".join(typed.casefold().split())
+        if not key:
+            listing = await self.storage.speakers.listing(guild_id, 1, limit)
+            return [s.name for s in listing.items]
+        names = sorted(set(await self.storage.speakers.names(guild_id)), key=str.casefold)
+        ranked: list[tuple[int, str]] = []
+        for name in names:
+            folded = name.casefold()
+            rank = (0 if folded.startswith(key) else 1 if any(w.startswith(key) for w in folded.split())
+                    else 2 if key in folded else None)
+            if rank is not None:
+                ranked.append((rank, name))
+        return [name for _rank, name in sorted(ranked, key=lambda r: r[0])[:limit]]
+
+    async def statements_like(self, guild_id: int, typed: str,
+                              limit: int = SUGGESTIONS) -> tuple[StatementRecord, ...]:
+        """Return up to ``limit`` statements for what a user has typed so far: the one with that number
+        ("S12", "12"), those whose words match (quote or speaker), or with nothing typed the newest."""
+        typed = typed.strip()
+        if not typed:
+            return (await self.storage.statements.page(guild_id, None, 1, limit)).items
+        number = _STATEMENT_NUMBER.fullmatch(typed)
+        if number:
+            try:
+                return (await self.storage.statements.get(guild_id, int(number.group(1))),)
+            except NotFound:
+                return ()
+        return (await self.storage.statements.search(guild_id, typed, 1, limit)).items
 
     # ------------------------------------------------------------------------------------- corrections
 

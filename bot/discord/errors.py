@@ -12,6 +12,7 @@ from discord.ext import commands
 
 from bot.commands.errors import error_reply as domain_error_reply
 from bot.commands.replies import Reply
+from bot.discord.deferring import follow_up
 from bot.discord.embeds import render_reply
 from bot.errors import QuoteBotError
 
@@ -94,7 +95,7 @@ async def send_error_to_interaction(interaction: discord.Interaction[Any], error
     embeds = list(render_reply(reply).embeds)
     try:
         if interaction.response.is_done():
-            await interaction.followup.send(embeds=embeds, ephemeral=True)
+            await follow_up(interaction, ephemeral=True, embeds=embeds)
         else:
             await interaction.response.send_message(embeds=embeds, ephemeral=True)
     except discord.HTTPException:

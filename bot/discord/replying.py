@@ -11,6 +11,7 @@ import discord
 from discord.ext import commands
 
 from bot.commands.replies import Reply
+from bot.discord.deferring import follow_up
 from bot.discord.embeds import plain_text, render_reply, reply_files
 from bot.discord.files import DEFAULT_UPLOAD_LIMIT, fit_files
 from bot.discord.views import ErrorReporter, PageLoader, PageView
@@ -80,9 +81,11 @@ async def send_reply(dest: Destination, reply: Reply, *, owner_id: int, load_pag
     if view is not None:
         kwargs["view"] = view
     message: discord.Message | None
+    if isinstance(dest, commands.Context) and dest.interaction is not None and dest.interaction.response.is_done():
+        dest = dest.interaction  # a deferred hybrid command: its follow-up must keep the reply's visibility
     if isinstance(dest, discord.Interaction):
         if dest.response.is_done():
-            message = await dest.followup.send(**kwargs, ephemeral=reply.ephemeral, wait=True)
+            message = await follow_up(dest, ephemeral=reply.ephemeral, **kwargs)
         else:
             sent = await dest.response.send_message(**kwargs, ephemeral=reply.ephemeral)
             resource = sent.resource if sent is not None else None

@@ -10,7 +10,7 @@ from pathlib import Path
 import discord
 import pytest
 from discord.webhook.async_ import async_context
-from discord_fakes import APP_ID, BOT_USER, FakeHTTP, FakeWebhookAdapter, Recorder, World, install_fake_http
+from discord_fakes import APP_ID, BOT_USER, Call, FakeHTTP, FakeWebhookAdapter, Recorder, World, install_fake_http
 
 from bot.commands.core import Commands
 from bot.discord.bot import QuoteBot
@@ -40,6 +40,12 @@ class Env:
     storage: Storage
     service: Service
     settings: Settings
+    hooks: FakeWebhookAdapter  # the interaction transport: its clock holds the bot to the 3-second rule
+
+    @property
+    def guild_object(self) -> discord.Object:
+        """Return the world's guild as discord.py's bare snowflake (what the command tree takes)."""
+        return discord.Object(id=self.world.guild_id)
 
     def send(self, payload: dict[str, object]) -> None:
         """Deliver a MESSAGE_CREATE gateway event."""
@@ -51,7 +57,8 @@ class Env:
         state._add_guild(discord.Guild(data=self.world.guild_payload(), state=state))  # type: ignore[arg-type]
 
     def interact(self, payload: dict[str, object]) -> None:
-        """Deliver an INTERACTION_CREATE gateway event."""
+        """Deliver an INTERACTION_CREATE gateway event (its 3 seconds to a first response start now)."""
+        self.hooks.dispatch(str(payload["token"]))
         self.bot._connection.parse_interaction_create(payload)  # type: ignore[arg-type]
 
 
@@ -63,7 +70,8 @@ async def make_env(tmp_path: Path, pool: ProcessPoolExtractor, cooldown: float =
                                   "EXTRACT_COOLDOWN_SECONDS": str(cooldown), "MAX_UPLOAD_BYTES": "100000",
                                   **(extra or {})})
     rec = Recorder()
-    token = async_context.set(FakeWebhookAdapter(rec))
+    hooks = FakeWebhookAdapter(rec)
+    token = async_context.set(hooks)
     storage = await Storage.open(settings.database_path)
     service = Service(storage, pool, settings)
     runtime = Commands(service, prefix=settings.command_prefix,
@@ -83,12 +91,17 @@ async def make_env(tmp_path: Path, pool: ProcessPoolExtractor, cooldown: float =
     await asyncio.sleep(0.02)  # and its handlers have run (a sync there shows as a PUT)
     http.guild_of_channel[world.channel_id] = world.guild_id
     try:
-        yield Env(bot, rec, http, world, storage, service, settings)
+        yield Env(bot, rec, http, world, storage, service, settings, hooks)
+        # An interaction the bot never answered: Discord tells the user "The application did not respond".
+        for missed in await hooks.unanswered():
+            if missed not in hooks.expired:
+                rec.rejected.append((Call("POST", "/interactions/{id}/{token}/callback", {"token": missed}),
+                                     "no first response within 3 s"))
     finally:
         await bot.close()
         async_context.reset(token)
-    # A payload Discord would refuse (embed limits, an empty message, a second answer to an interaction)
-    # fails the test, unless the test took it out of rec.rejected to look at it.
+    # A payload Discord would refuse (embed limits, an empty message, a second answer to an interaction, an
+    # answer after the 3 seconds) fails the test, unless the test took it out of rec.rejected to look at it.
     assert not rec.rejected, rec.rejected
 
 

@@ -13,6 +13,8 @@ from __future__ import annotations
 import asyncio
 import itertools
 import json
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -127,9 +129,13 @@ def message_payload(channel_id: int, author: dict[str, Any], body: dict[str, Any
 
 
 GATEWAY_MESSAGE_CONTENT_LIMITED = 1 << 18  # application flag: the intent is on (an unverified bot)
+# Discord invalidates an interaction's token when no first response (a message, a defer, a modal, choices)
+# came within 3 s of the event; the response then fails with 404 Unknown interaction (code 10062).
+FIRST_RESPONSE_SECONDS = 3.0
 
 
 # Discord's message limits (API docs: "Embed Limits", "Create Message"); the fakes refuse a payload past them.
+MAX_CHOICES = 25  # autocomplete choices per answer (Discord refuses more)
 EMBED_LIMITS = {"title": 256, "description": 4096, "fields": 25, "field name": 256, "field value": 1024,
                 "footer": 2048, "author": 256, "total": 6000, "embeds": 10, "content": 2000}
 
@@ -172,6 +178,66 @@ def payload_problem(body: Any, files: list[str]) -> str | None:
     return None
 
 
+def choices_problem(choices: list[dict[str, Any]]) -> str | None:
+    """Return why Discord would refuse an autocomplete answer (over 25 choices, a name or value too long)."""
+    if len(choices) > MAX_CHOICES:
+        return f"{len(choices)} autocomplete choices"
+    for choice in choices:
+        name, value = choice.get("name") or "", choice.get("value")
+        if not 1 <= len(name) <= 100:
+            return f"a choice name of {len(name)} characters"
+        if isinstance(value, str) and not 1 <= len(value) <= 100:
+            return f"a choice value of {len(value)} characters"
+    return None
+
+
+_SLASH_NAME = re.compile(r"^[-_\w]{1,32}$")  # Discord's CHAT_INPUT name rule (lower case where cased)
+
+
+def command_problem(cmd: dict[str, Any]) -> str | None:
+    """Return why Discord would refuse an application command in a sync (names, descriptions, options)."""
+    name = cmd.get("name") or ""
+    if cmd.get("type", 1) != 1:  # a context menu: any 1-32 characters
+        return None if 1 <= len(name) <= 32 else f"menu name {name!r}"
+    if not _SLASH_NAME.match(name) or name != name.lower():
+        return f"command name {name!r}"
+    if not 1 <= len(cmd.get("description") or "") <= 100:
+        return f"/{name}: a description of 1 to 100 characters is needed"
+    options = cmd.get("options") or []
+    if len(options) > 25:
+        return f"/{name}: {len(options)} options"
+    seen_optional = False
+    for opt in options:
+        oname = opt.get("name") or ""
+        if not _SLASH_NAME.match(oname) or oname != oname.lower():
+            return f"/{name}: option name {oname!r}"
+        if not 1 <= len(opt.get("description") or "") <= 100:
+            return f"/{name} {oname}: a description of 1 to 100 characters is needed"
+        if opt.get("required") and seen_optional:
+            return f"/{name} {oname}: a required option after an optional one"
+        seen_optional = seen_optional or not opt.get("required")
+    return None
+
+
+def modal_problem(modal: dict[str, Any]) -> str | None:
+    """Return why Discord would refuse a modal (Discord's limits on its title, rows and text inputs)."""
+    if not 1 <= len(modal.get("title") or "") <= 45:
+        return "a modal title of 1 to 45 characters is needed"
+    rows = modal.get("components") or []
+    if not 1 <= len(rows) <= 5:
+        return f"{len(rows)} modal rows"
+    for row in rows:
+        for text_input in row.get("components") or []:
+            most = text_input.get("max_length", 4000)
+            if not 1 <= len(text_input.get("label") or "") <= 45:
+                return "a text input label of 1 to 45 characters is needed"
+            if most > 4000 or len(text_input.get("placeholder") or "") > 100:
+                return "a text input over its limits"
+            if len(text_input.get("value") or "") > most:
+                return "a text input's value is longer than its max_length"
+    return None
+
+
 class Recorder:
     """Shared list of calls with a way to wait for one (commands run in tasks the gateway dispatch starts)."""
 
@@ -180,10 +246,12 @@ class Recorder:
         self.unexpected: list[Call] = []
         self.rejected: list[tuple[Call, str]] = []  # payloads Discord would refuse, with the reason
 
-    def refuse(self, call: Call, problem: str) -> discord.HTTPException:
-        """Record a refused payload and return the 400 Discord would answer with."""
+    def refuse(self, call: Call, problem: str, *, status: int = 400, code: int = 50035) -> discord.HTTPException:
+        """Record a refused payload and return the error Discord would answer with (400 unless told)."""
         self.rejected.append((call, problem))
-        return discord.HTTPException(_Response(400, "Bad Request"), {"message": problem, "code": 50035})
+        if status == 404:
+            return discord.NotFound(_Response(404, "Not Found"), {"message": problem, "code": code})
+        return discord.HTTPException(_Response(status, "Bad Request"), {"message": problem, "code": code})
 
     async def wait_for(self, predicate: Any = None, *, count: int = 1, timeout: float = 10.0) -> list[Call]:
         """Wait until ``count`` recorded calls satisfy ``predicate``; return them."""
@@ -210,6 +278,12 @@ class FakeHTTP(HTTPClient):
         self.offline = offline
         self.guild_of_channel: dict[int, int] = {}
         self.cdn: dict[str, bytes] = {}  # attachment URL -> bytes, served by get_from_cdn
+        # The application commands Discord holds: None -> the global set, a guild id -> that guild's set.
+        self.registered: dict[int | None, list[dict[str, Any]]] = {}
+
+    def shown_in(self, guild_id: int) -> list[str]:
+        """Return the slash-command names a member of ``guild_id`` sees (global ones and the guild's own)."""
+        return sorted(c["name"] for scope in (None, guild_id) for c in self.registered.get(scope, []))
 
     async def get_from_cdn(self, url: str) -> bytes:
         self.recorder.calls.append(Call("GET", url, {}))
@@ -257,9 +331,20 @@ class FakeHTTP(HTTPClient):
                                    guild_id=self.guild_of_channel.get(cid))
         if key == ("POST", "/channels/{channel_id}/typing"):
             return None
-        if route.method == "PUT" and route.path.startswith("/applications/{application_id}"):
-            return [{"description": "", **cmd, "id": str(snowflake()), "application_id": str(APP_ID), "version": "1",
-                     "default_member_permissions": None, "type": cmd.get("type", 1)} for cmd in body or []]
+        if route.path.startswith("/applications/{application_id}") and route.path.endswith("/commands"):
+            scope = int(params["guild_id"]) if "guild_id" in params else None
+            if route.method == "PUT":  # a bulk overwrite: the scope's set becomes exactly this
+                problem = next(filter(None, (command_problem(cmd) for cmd in body or [])), None)
+                if problem:
+                    raise self.recorder.refuse(call, problem)
+                self.registered[scope] = [
+                    {"description": "", **cmd, "id": str(snowflake()), "application_id": str(APP_ID),
+                     "version": "1", "default_member_permissions": None, "type": cmd.get("type", 1),
+                     **({"guild_id": str(scope)} if scope else {})} for cmd in body or []]
+                call.response = self.registered[scope]
+                return self.registered[scope]
+            if route.method == "GET":
+                return self.registered.get(scope, [])
         self.recorder.unexpected.append(call)
         return None
 
@@ -267,12 +352,43 @@ class FakeHTTP(HTTPClient):
 class FakeWebhookAdapter(AsyncWebhookAdapter):
     """The interaction-response transport, answered locally; set it with ``async_context.set``."""
 
-    def __init__(self, recorder: Recorder) -> None:
+    def __init__(self, recorder: Recorder, clock: Callable[[], float] | None = None) -> None:
         super().__init__()
         self.recorder = recorder
         self.originals: dict[str, dict[str, Any]] = {}
-        self.deferred: dict[str, bool] = {}  # interaction token -> the defer was ephemeral
+        # interaction token -> the defer was ephemeral, while its "thinking..." message waits for an answer
+        self.deferred: dict[str, bool] = {}
         self.acknowledged: set[str] = set()  # interaction tokens already answered (a second answer is a 400)
+        # The clock of the 3-second rule: the event loop's by default; a test of the rule sets a fake one.
+        self.clock: Callable[[], float] = clock or (lambda: asyncio.get_running_loop().time())
+        self.dispatched: dict[str, float] = {}  # interaction token -> when its event reached the bot
+        self.expired: set[str] = set()  # tokens answered too late: Discord refuses anything sent with them
+
+    def dispatch(self, token: str) -> None:
+        """Note that the interaction with ``token`` reached the bot now (its 3 seconds start)."""
+        self.dispatched[token] = self.clock()
+
+    def late(self, token: str) -> float | None:
+        """Return how long past the 3-second deadline the interaction is, or None while it is in time."""
+        start = self.dispatched.get(token)
+        if start is None:
+            return None
+        over = self.clock() - start - FIRST_RESPONSE_SECONDS
+        return over if over > 0 else None
+
+    async def unanswered(self) -> list[str]:
+        """Wait for every dispatched interaction to be answered or to miss its deadline; return those missed.
+
+        A fake clock may never reach the deadline: real time then ends the wait after as long.
+        """
+        loop = asyncio.get_running_loop()
+        give_up = loop.time() + FIRST_RESPONSE_SECONDS
+        while True:
+            waiting = [t for t in self.dispatched if t not in self.acknowledged]
+            missed = [t for t in waiting if self.late(t) is not None]
+            if len(missed) == len(waiting) or loop.time() > give_up:
+                return waiting
+            await asyncio.sleep(0.01)
 
     async def request(self, route: Route, session: Any, *, payload: Any = None, multipart: Any = None,
                       files: Any = None, **kwargs: Any) -> Any:
@@ -291,6 +407,10 @@ class FakeWebhookAdapter(AsyncWebhookAdapter):
             inner = body.get("data") or {}
             if token in self.acknowledged:
                 raise self.recorder.refuse(call, "Interaction has already been acknowledged")
+            if token in self.expired or self.late(token) is not None:
+                self.expired.add(token)  # the token is dead: whatever the bot sends with it later fails too
+                raise self.recorder.refuse(call, "Unknown interaction (no first response within 3 s)",
+                                           status=404, code=10062)
             self.acknowledged.add(token)
             problem = payload_problem(inner, names) if kind in (4, 7) else None
             if problem:
@@ -302,6 +422,10 @@ class FakeWebhookAdapter(AsyncWebhookAdapter):
             elif kind == 5:
                 self.originals[token] = message_payload(0, BOT_USER, {"flags": inner.get("flags", 0)})
                 self.deferred[token] = bool(inner.get("flags", 0) & 64)
+            elif kind in (8, 9):
+                problem = (choices_problem(inner.get("choices") or []) if kind == 8 else modal_problem(inner))
+                if problem:
+                    raise self.recorder.refuse(call, problem)
             resource: dict[str, Any] = {"type": kind}
             if message is not None:
                 resource["message"] = message
@@ -311,16 +435,25 @@ class FakeWebhookAdapter(AsyncWebhookAdapter):
                                     "response_message_ephemeral": bool(inner.get("flags", 0) & 64),
                                     "response_message_id": message["id"] if message else None},
                     "resource": resource}
+        if token in self.expired:
+            raise self.recorder.refuse(call, "Unknown webhook (the interaction expired)", status=404, code=10015)
         if route.method in ("POST", "PATCH"):
             problem = payload_problem(body, names)
             if problem:
                 raise self.recorder.refuse(call, problem)
         if route.method == "GET" and route.path.endswith("/messages/@original"):
             return self.originals.get(token) or message_payload(0, BOT_USER, {})
+        if route.method == "DELETE" and route.path.endswith("/messages/@original"):
+            # The "thinking..." message is gone: the next follow-up is a new message with its own flags.
+            self.deferred.pop(token, None)
+            self.originals.pop(token, None)
+            return None
         if route.method == "PATCH":
             message = message_payload(0, BOT_USER, body, files=names)
             if route.path.endswith("@original"):
                 self.originals[token] = message
+                if token in self.deferred:  # an edit of the "thinking..." message keeps the defer's visibility
+                    call.shown_ephemeral = self.deferred.pop(token)
             return message
         if route.method == "POST":
             if token in self.deferred:  # the first follow-up replaces the "thinking…" message
@@ -458,6 +591,19 @@ class World:
                 opts.append({"name": key, "type": 11, "value": att["id"]})
             data["resolved"] = {"attachments": {att["id"]: att for att in attachments.values()}}
         return self._base_interaction(user, 2, data, dm=dm)
+
+    def autocomplete(self, user: int, name: str, options: dict[str, Any], focused: str, *,
+                     dm: bool = False) -> dict[str, Any]:
+        """Return an APPLICATION_COMMAND_AUTOCOMPLETE interaction: ``/name`` typed so far, ``focused`` typed in."""
+        opts = [{"name": k, "type": 3, "value": v, **({"focused": True} if k == focused else {})}
+                for k, v in options.items()]
+        data = {"id": str(snowflake()), "name": name, "type": 1, "options": opts}
+        return self._base_interaction(user, 4, data, dm=dm)
+
+    def modal_submit(self, user: int, custom_id: str, values: dict[str, str]) -> dict[str, Any]:
+        """Return a MODAL_SUBMIT interaction: the modal ``custom_id`` with its text inputs' ``values``."""
+        rows = [{"type": 1, "components": [{"type": 4, "custom_id": k, "value": v}]} for k, v in values.items()]
+        return self._base_interaction(user, 5, {"custom_id": custom_id, "components": rows})
 
     def message_menu(self, user: int, name: str, target: dict[str, Any]) -> dict[str, Any]:
         """Return a message context-menu interaction on ``target`` (a message payload)."""

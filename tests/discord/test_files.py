@@ -53,4 +53,12 @@ async def test_an_export_too_large_for_the_channel_says_so(env: Env) -> None:
     env.interact(payload)
     calls = await env.rec.wait_for(responses, count=2)
     assert not calls[1].files and "Export too large" in calls[1].text and "at most" in calls[1].text
+    assert calls[1].seen_ephemeral  # found after the public defer, still told privately
+
+
+async def test_an_export_of_nobody_is_refused_privately(env: Env) -> None:
+    await env.service.add_text(Actor(guild_id=env.world.guild_id, user_id=env.world.alice), many_quotes())
+    env.interact(env.world.slash(env.world.bob, "export", {"format": "csv", "speaker": "Nobody Atall"}))
+    calls = await env.rec.wait_for(responses, count=2)
+    assert calls[0].json["type"] == 5 and "Not found" in calls[1].text and calls[1].seen_ephemeral
 

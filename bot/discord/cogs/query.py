@@ -9,6 +9,8 @@ from discord.ext import commands
 
 from bot.commands import KindChoice
 from bot.discord.cogs.common import run_command
+from bot.discord.cogs.completing import Completing
+from bot.discord.deferring import defer
 from bot.discord.deps import BotDeps
 
 Page = app_commands.Range[int, 1, 100_000]
@@ -18,7 +20,7 @@ Ctx = commands.Context[Any]
 # ignores on the decorators; pyright accepts them.
 
 
-class QueryCog(commands.Cog, name="Quotes"):
+class QueryCog(Completing, name="Quotes"):
     """Read-only commands over the quotes saved in this server (or in your DMs, your private space)."""
 
     def __init__(self, bot: commands.Bot, deps: BotDeps) -> None:
@@ -27,6 +29,7 @@ class QueryCog(commands.Cog, name="Quotes"):
 
     @commands.hybrid_command(name="quotes", description="Saved quotes, newest first, of all or one speaker")  # type: ignore[arg-type]
     @app_commands.describe(speaker="a name, alias or unambiguous last name", page="page number", kind=KIND_HELP)
+    @app_commands.autocomplete(speaker=Completing.complete_speaker)
     async def quotes(self, ctx: Ctx, speaker: str | None = None, page: Page | None = None,
                      kind: KindChoice | None = None) -> None:
         """Show saved quotes, newest first: everybody's, or one speaker's (a last name is enough)."""
@@ -53,6 +56,9 @@ class QueryCog(commands.Cog, name="Quotes"):
     @app_commands.describe(speaker="only this speaker", date_from="from this date (YYYY-MM-DD)",
                            date_to="up to this date (YYYY-MM-DD)", article="only this article (e.g. A3)",
                            page="page number", kind=KIND_HELP)
+    # Shown as from/to, as the prefix command's options are typed; "from" cannot name a Python parameter.
+    @app_commands.rename(date_from="from", date_to="to")
+    @app_commands.autocomplete(speaker=Completing.complete_speaker)
     async def timeline(self, ctx: Ctx, speaker: str | None = None, date_from: str | None = None,
                        date_to: str | None = None, article: str | None = None,
                        page: Page | None = None, kind: KindChoice | None = None) -> None:
@@ -71,12 +77,13 @@ class QueryCog(commands.Cog, name="Quotes"):
     @commands.hybrid_command(name="export", description="Export saved quotes as a CSV or JSON file")  # type: ignore[arg-type]
     @app_commands.describe(fmt="file format", speaker="only this speaker's quotes", kind=KIND_HELP)
     @app_commands.rename(fmt="format")
+    @app_commands.autocomplete(speaker=Completing.complete_speaker)
     async def export(self, ctx: commands.Context[Any], fmt: Literal["csv", "json"],
                      speaker: str | None = None, kind: KindChoice | None = None) -> None:
         """Export the saved quotes (all, or one speaker's) as a CSV or JSON file."""
         rt = self.runtime
         if ctx.interaction is not None:
-            await ctx.defer()  # a large export takes longer than Discord's 3 s to build and upload
+            await defer(ctx.interaction)  # a large export takes longer than 3 s; a refusal still goes private
         await run_command(ctx, rt, lambda c: rt.export(c, fmt, speaker, kind=kind or "speech"))
 
     @commands.hybrid_command(name="help", description="The commands, or how to use one")  # type: ignore[arg-type]
