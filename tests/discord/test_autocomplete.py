@@ -36,8 +36,10 @@ async def test_synced_options_show_from_to_and_autocomplete(env: Env) -> None:
     await sync_tree(env.bot, "global")
     (put,) = [c for c in env.rec.calls if c.method == "PUT"]
     options = {c["name"]: {o["name"]: o for o in c.get("options", [])} for c in put.json}
-    assert {"from", "to"} <= set(options["timeline"]) and "date_from" not in options["timeline"]
+    for shown_as_from_to in ("timeline", "chart"):
+        assert {"from", "to"} <= set(options[shown_as_from_to]) and "date_from" not in options[shown_as_from_to]
     for command, option in [("quotes", "speaker"), ("timeline", "speaker"), ("export", "speaker"),
+                            ("chart", "speaker"), ("speaker", "name"),
                             ("alias", "canonical"), ("alias", "name"), ("fix", "speaker"), ("fix", "statement"),
                             ("forget", "ref")]:
         assert options[command][option].get("autocomplete") is True, (command, option)
@@ -140,3 +142,10 @@ async def test_timeline_from_to_refusals(env: Env, options: dict[str, Any], says
     (reply,) = await env.rec.wait_for(responses)
     assert reply.seen_ephemeral and says in reply.text and "Something went wrong" not in reply.text
     assert len(reply.text) < 600  # echoed input is clipped
+
+
+async def test_a_speaker_unknown_to_chart_is_refused_privately(env: Env) -> None:
+    await seed(env, ARTICLE)
+    env.interact(env.world.slash(env.world.bob, "chart", {"speaker": "Nobody Atall", "from": "2021-01-01"}))
+    calls = await env.rec.wait_for(responses, count=2, timeout=30)
+    assert calls[0].json["type"] == 5 and "No speaker called" in calls[1].text and calls[1].seen_ephemeral
