@@ -9,7 +9,7 @@ from pathlib import Path
 
 import discord
 import pytest
-from conftest import Env, make_env
+from discord_env import Env, make_env
 from discord_fakes import attachment_payload, snowflake
 from test_bot_commands import ARTICLE, channel_posts
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from conftest import Env
+from discord_env import Env
 from discord_fakes import snowflake
 from test_bot_commands import ARTICLE, many_quotes, responses
 

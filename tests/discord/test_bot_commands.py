@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import Env
+from discord_env import Env
 from discord_fakes import Call, attachment_payload
 
 from bot.discord.errors import GENERIC_FAILURE, reply_for

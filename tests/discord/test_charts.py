@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import struct
 
-from conftest import Env
 from discord import app_commands
+from discord_env import Env
 from discord_fakes import Call
 
 from bot.commands.replies import Attachment, Reply

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from aiohttp import web
-from conftest import Env, make_env
+from discord_env import Env, make_env
 from test_bot_commands import responses
 
 from bot.workers import ProcessPoolExtractor

@@ -6,7 +6,7 @@ import io
 import os
 import zipfile
 
-from conftest import Env
+from discord_env import Env
 from test_bot_commands import many_quotes, responses
 
 from bot.commands.replies import Attachment

@@ -8,8 +8,8 @@ from typing import Any
 
 import discord
 import pytest
-from conftest import Env, make_env
 from discord import app_commands
+from discord_env import Env, make_env
 from discord_fakes import command_problem, modal_problem, payload_problem
 
 from bot.discord.bot import QuoteBot

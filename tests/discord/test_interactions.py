@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import Env, make_env
+from discord_env import Env, make_env
 from discord_fakes import attachment_payload
 from test_bot_commands import ARTICLE, responses
 

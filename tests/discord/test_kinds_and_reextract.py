@@ -3,8 +3,8 @@ and /reextract (deferred, moderators only) through the real extraction pool."""
 
 from __future__ import annotations
 
-from conftest import Env
 from discord import app_commands
+from discord_env import Env
 from discord_fakes import Call
 
 from bot.service import Actor

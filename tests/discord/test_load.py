@@ -10,7 +10,7 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
-from conftest import Env, make_env
+from discord_env import Env, make_env
 from discord_fakes import Call, snowflake
 from test_bot_commands import channel_posts
 

@@ -4,7 +4,7 @@ in the whole server (roles), never one channel's overwrite; corrections belong t
 from __future__ import annotations
 
 import discord
-from conftest import Env
+from discord_env import Env
 from discord_fakes import EMBED_LINKS, MANAGE_MESSAGES, Call
 from test_bot_commands import many_quotes, seed
 

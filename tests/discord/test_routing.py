@@ -8,7 +8,7 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
-from conftest import Env, make_env
+from discord_env import Env, make_env
 from discord_fakes import attachment_payload
 from test_bot_commands import ARTICLE, channel_posts, many_quotes, responses
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import aiohttp
 import discord
 import pytest
-from conftest import Env, make_env
+from discord_env import Env, make_env
 from discord_fakes import OWNER_ID, FakeHTTP, Recorder, install_fake_http
 
 from bot.commands.core import Commands

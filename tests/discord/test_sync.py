@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import Env
+from discord_env import Env
 from discord_fakes import OWNER_ID, Call, FakeHTTP, Recorder, snowflake
 from test_bot_commands import channel_posts
 from test_runner import _bot

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from conftest import Env
+from discord_env import Env
 from discord_fakes import Call, attachment_payload
 
 from bot.service import Actor
