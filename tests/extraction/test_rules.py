@@ -258,6 +258,13 @@ BOUNDARIES = [
      "of loopholes that benefit only the wealthy and for relief for middle class families.",
      "Obama has long called for tax fairness, the closure of loopholes that benefit only the wealthy and for relief "
      "for middle class families"),
+    ("a content that opens a quotation ends with it, past a comma inside the marks", "Obama called Burma a "
+     "\"good news story in an era when so often we see countries going the opposite direction.\"",
+     "Burma a \"good news story in an era when so often we see countries going the opposite direction.\""),
+    ("a quoted thought inside a reported clause is kept whole", "Lynch said she recalled thinking, \"This is what "
+     "people have talked about, from time to time, is you are sitting there and people just do not see you.\"",
+     "she recalled thinking, \"This is what people have talked about, from time to time, is you are sitting there "
+     "and people just do not see you.\""),
 ]
 
 
