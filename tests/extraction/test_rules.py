@@ -107,6 +107,9 @@ CASES = [
      "a request by the challengers.", "to grant a request", "Supreme Court", "indirect", "decision"),
     ("dash attribution", "“Maybe we can build a wall around the whole thing.” ― Steve Quinlan",
      "build a wall", "Steve Quinlan", "direct", "―"),
+    ("an 'as' clause before the clause it reports", "As many tax experts have pointed out, Mr. Trump is free to "
+     "disclose his returns even if they are being audited.", "Mr. Trump is free to disclose", "many tax experts",
+     "indirect", "pointed out"),
 ]
 # Constructions PolNeAR annotates that the rules miss today.
 KNOWN_MISSES = [
@@ -194,6 +197,8 @@ def test_cueless_quote_paragraph_takes_adjacent_speaker(nlp: Language) -> None:
          "Governor Mike Pence said Trump was only joking.", "Fox News Sunday", "Trump was only joking"),
         ("a name given in the passive", "Members of a group called the Liberty Foundation met on Monday. Its "
          "chairman said that the group would grow.", "Liberty Foundation", "the group would grow"),
+        ("an 'as' clause of time", "As the campaign continues, the candidates are getting tired. Their aides said "
+         "that the tour would end soon.", "the candidates are getting tired", "the tour would end soon"),
     ],
 )
 def test_not_statements(nlp: Language, construction: str, text: str, absent: str, present: str) -> None:
