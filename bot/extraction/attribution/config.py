@@ -61,7 +61,7 @@ class AttributionConfig:
     # Cues of an appeal or a naming ("called on X to ...", "called X Y"): the content runs from X to the end; and
     # the content relations that bypass the learned filter (which never saw them).
     call_cues: frozenset[str] = frozenset({"call"})
-    kept_rels: frozenset[str] = frozenset({"appeal", "naming", "question", "as"})
+    kept_rels: frozenset[str] = frozenset({"appeal", "naming", "question", "as", "that-clause"})
     # "As X said, ..." reports the clause after it, but for these speech lemmas "as" is a time ("as it continues").
     as_clause_excluded: frozenset[str] = frozenset({"continue"})
     # Question verbs whose question (or request) is a statement when the asker is named ("A reporter asked Sanders
