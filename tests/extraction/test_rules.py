@@ -110,6 +110,11 @@ CASES = [
     ("an 'as' clause before the clause it reports", "As many tax experts have pointed out, Mr. Trump is free to "
      "disclose his returns even if they are being audited.", "Mr. Trump is free to disclose", "many tax experts",
      "indirect", "pointed out"),
+    ("appeal whose 'for' the parser makes the mark of an infinitive clause", "Clinton is calling for the United "
+     "States to step up military efforts against the Islamic State.", "the United States to step up", "Clinton",
+     "indirect", "calling"),
+    ("naming parsed as a small clause", "Democratic candidates went further, with former Maryland Gov. Martin O’Malley "
+     "calling Trump a fascist.", "Trump a fascist", "Martin O’Malley", "indirect", "calling"),
     ("noun cue inside a prepositional phrase", "Politifact did a fact-check on Donald Trump’s claim that there have "
      "been thousands of shootings.", "thousands of shootings", "Donald Trump", "indirect", "claim"),
     ("noun cue with a 'that' clause, object of a verb that reports nothing", "Republicans made the argument that "

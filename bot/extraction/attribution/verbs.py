@@ -85,7 +85,9 @@ def _cue(ctx: Context, cfg: AttributionConfig, tok: Token, learned: Mapping[tupl
     # frames the same way; changing one without the other would change outputs unmeasured.)
     head_frame = tok.head is not tok and learned.get((lemma, "^" + tok.dep_), 0.0) >= threshold
     as_clause = lemma in ctx.lex.speech and is_as_parenthetical(tok, cfg.as_clause_excluded)
-    if not (is_speech or is_belief or child_frames or prep_frames or head_frame or as_clause):
+    # (An appeal or naming cue reads its own construction, whatever its learned frames: "called for X to ...".)
+    if not (is_speech or is_belief or child_frames or prep_frames or head_frame or as_clause
+            or lemma in cfg.call_cues):
         return None
     return _Cue(tok, lemma, is_speech, is_belief, child_frames, prep_frames, head_frame,
                 (lemma, "dobj") in learned, as_clause)
