@@ -274,6 +274,9 @@ BOUNDARIES = [
      "of loopholes that benefit only the wealthy and for relief for middle class families.",
      "Obama has long called for tax fairness, the closure of loopholes that benefit only the wealthy and for relief "
      "for middle class families"),
+    ("a reported clause the parser split into two complements is one content", "Cruz said he would be honored to "
+     "serve should the opportunity present itself.", "he would be honored to serve should the opportunity present "
+     "itself"),
     ("a content that opens a quotation ends with it, past a comma inside the marks", "Obama called Burma a "
      "\"good news story in an era when so often we see countries going the opposite direction.\"",
      "Burma a \"good news story in an era when so often we see countries going the opposite direction.\""),

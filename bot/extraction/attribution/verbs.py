@@ -45,6 +45,11 @@ _LEADING_TIME_DEPS = frozenset({"npadvmod", "advmod", "prep"})
 # Dependencies of a cue whose missing subject is implicit ("..., and added that ...").
 _IMPLICIT_SUBJECT_DEPS = frozenset({"ROOT", "conj", "ccomp", "dep"})
 _SPEAKER_PRONOUNS = frozenset({"i", "me", "we", "you"})
+# Two clausal complements of one cue with none of these between them are one reported clause the parser split
+# ("said there is no one in the race is “on pace ...”", "said he would be honored to serve should ..."): on all 840
+# PolNeAR train articles joining them matched the gold content 36 times where the first part alone matched 9
+# (partial F1 0.716 -> 0.717, precision 0.846 -> 0.849).
+_CLAUSE_BREAKS = frozenset(",;:.!?\n\u2014\u2013")
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,6 +168,19 @@ def _call_content(ctx: Context, tok: Token, asking: bool) -> Content | None:
     return (*naming, "naming") if naming is not None else None
 
 
+def _join_split_complements(ctx: Context, verb: Token, contents: list[Content]) -> list[Content]:
+    """Join a cue's clausal complements that follow it with no clause break between them: one clause, split by
+    the parser (see ``_CLAUSE_BREAKS``)."""
+    out: list[Content] = []
+    for start, end, rel in contents:
+        if out and rel == "ccomp" and out[-1][2] == "ccomp" and verb.idx < out[-1][0] and out[-1][1] <= start \
+                and not _CLAUSE_BREAKS.intersection(ctx.text[out[-1][1]:start]):
+            out[-1] = (out[-1][0], end, rel)
+        else:
+            out.append((start, end, rel))
+    return out
+
+
 def _contents(ctx: Context, cfg: AttributionConfig, cue: _Cue,
               subj: Token | None) -> tuple[list[Content], Token | None]:
     """Every content of a cue, and its source (None when the source is part of the content)."""
@@ -178,6 +196,7 @@ def _contents(ctx: Context, cfg: AttributionConfig, cue: _Cue,
         contents.extend(found)
         if head is not None:
             heads.add(head)
+    contents = _join_split_complements(ctx, tok, contents)
     if not contents and cue.is_speech:
         contents.extend((a, b, "nsubjpass") for a, b in passive_content(ctx, tok))
     as_clause = not contents and cue.as_clause
