@@ -42,6 +42,7 @@ class CueLexicon:
     report_object: frozenset[str]
     content_nouns: frozenset[str]
     question: frozenset[str]
+    clause_nouns: frozenset[str] = frozenset()  # nouns whose "that" clause is their content
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +69,7 @@ def cues() -> CueLexicon:
         report_object=frozenset(d["report_object"]),
         content_nouns=frozenset(d["content_nouns"]),
         question=frozenset(d["question_cues"]),
+        clause_nouns=frozenset(d["clause_nouns"]),
     )
 
 

@@ -16,7 +16,7 @@ DATA = resources.files("bot.extraction").joinpath("data")
 # The keys each loader reads, and the type of each value.
 REQUIRED: dict[str, dict[str, type]] = {
     "cues.json": {"speech": list, "belief": list, "report_object": list, "content_nouns": list,
-                  "question_cues": list},
+                  "clause_nouns": list, "question_cues": list},
     "people.json": {"titles_male": list, "titles_female": list, "titles_neutral": list, "male_first_names": list,
                     "female_first_names": list, "pronouns": dict, "role_synonyms": dict, "person_role_nouns": list},
     "dating_words.json": {"months": dict, "weekdays": dict, "numbers": dict, "relative": list},

@@ -66,13 +66,18 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def balance_marks(start: int, end: int, regions: tuple[QuoteRegion, ...],
+def balance_marks(text: str, start: int, end: int, regions: tuple[QuoteRegion, ...],
                   cfg: AttributionConfig) -> tuple[int, int]:
-    """Extend a span that opens a quotation inside it so the closing mark is included (and vice versa)."""
+    """Extend a span that opens a quotation inside it to the closing mark (and vice versa), when the mark is
+    close or in the same paragraph: the parser's subtree often stops at a comma inside the quoted words
+    ('called Burma a “good news story in an era when so often we see ...”' ends at "era")."""
+    within = cfg.balance_within_paragraph
     for r in regions:
-        if start <= r.start < end < r.end and r.closed and r.end - end <= cfg.balance_close_chars:
+        if start <= r.start < end < r.end and r.closed and (
+                r.end - end <= cfg.balance_close_chars or (within and "\n" not in text[end:r.end])):
             end = r.end
-        if r.closed and start < r.end <= end and r.start < start and start - r.start <= cfg.balance_open_chars:
+        if r.closed and start < r.end <= end and r.start < start and (
+                start - r.start <= cfg.balance_open_chars or (within and "\n" not in text[r.start:start])):
             start = r.start
     return start, end
 
@@ -111,7 +116,7 @@ def make(ctx: Context, cfg: AttributionConfig, start: int, end: int, cue: tuple[
             end = cut_coordinated_cue(ctx, start, end)
         end = cut_trailing_aside(ctx, start, end, cfg)
     start, end = trim(text, start, end)
-    start, end = balance_marks(start, end, ctx.regions, cfg)
+    start, end = balance_marks(text, start, end, ctx.regions, cfg)
     if end - start < 2 or word_count(text[start:end]) < min_words:
         return None
     return Candidate(start, end, cue[0] if cue else None, cue[1] if cue else None, mention, origin=origin,

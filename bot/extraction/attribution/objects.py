@@ -25,6 +25,7 @@ _INFINITIVE_DEPS = frozenset({"xcomp", "advcl"})
 # "called Trump “unhinged”": the named and the name (the parser makes either of them an "oprd").
 _NAMING_DEPS = frozenset({"dobj", "oprd"})
 _QUESTION_MARKS = frozenset({"if", "whether"})
+_NOMINAL_POS = frozenset({"NOUN", "PROPN"})
 
 
 def object_with_complements(ctx: Context, verb: Token, obj: Token) -> tuple[int, int]:
@@ -121,7 +122,10 @@ def naming_content(ctx: Context, verb: Token) -> tuple[int, int] | None:
         return None  # "what is called a debate" names, it reports no one
     parts = [c for c in verb.rights if c.dep_ in _NAMING_DEPS]
     if not any(c.dep_ == "oprd" for c in parts):
-        return None
+        # "calling Trump a fascist" parsed as a small clause: the named as a nominal "xcomp" over the name.
+        small = next((c for c in verb.rights if c.dep_ == "xcomp" and c.pos_ in _NOMINAL_POS
+                      and any(g.dep_ in _NAMING_DEPS for g in c.children)), None)
+        return ctx.subtree_chars(small) if small is not None else None
     if len(parts) > 1 and parts[0].pos_ == "PRON" and not ctx.inside_quote(parts[0]):
         parts = parts[1:]  # "calling it the “liberation” of the country": the content is what it was called
     return ctx.subtree_chars(parts[0])[0], ctx.subtree_chars(parts[-1])[1]

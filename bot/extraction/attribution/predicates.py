@@ -199,6 +199,15 @@ def clause_end(ctx: Context, cue: Token, sent: Span, cfg: AttributionConfig) -> 
     return None
 
 
+def is_as_parenthetical(verb: Token, excluded: frozenset[str]) -> bool:
+    """"As many experts have pointed out, Mr. Trump is free to ...": a subject's cue clause opened by "as" before
+    the clause it reports, with no content of its own (not "as the campaign continues", a time: ``excluded``)."""
+    return (verb.dep_ == "advcl" and verb.i < verb.head.i and verb.lemma_.lower() not in excluded
+            and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+            and any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+            and not any(c.dep_ in _COMPLEMENT_DEPS for c in verb.children))
+
+
 def is_coordinated_cue(ctx: Context, verb: Token) -> bool:
     """Tell whether a speech verb joins an earlier verb without a subject of its own: conjoined ("... and warned
     that ...") or as a participle (", citing ...", ", adding that ...")."""
