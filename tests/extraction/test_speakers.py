@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
+from spacy.tokens import Span
 
 from bot.extraction.pipeline import extract
 from bot.extraction.speakers import SpeakerResolver, SpeakersConfig, np_span, source_of_cue
@@ -117,6 +118,16 @@ CASES = [
      "Tyresha McClenney, a student organiser, met the campaign in Miami.\n\n"
      "McLenney said the campaign had ignored young voters.",
      "the campaign had ignored young voters", "Tyresha McClenney"),
+    ("a person introduced after the last speaker takes the next pronoun",
+     "“Turnout will be low,” said Bryan Anderson, a county organiser.\n\n"
+     "The silence worries Henry Crespo, president of the local caucus.\n\n"
+     "“No one is writing songs for her,” he said.",
+     "No one is writing songs", "Henry Crespo"),
+    ("a person introduced with a relative clause just before takes the next pronoun",
+     "“Rates will rise,” said Lily Batchelder, a law professor.\n\n"
+     "The plan drew fire from Hillary Clinton, who has called for higher taxes on the rich.\n\n"
+     "“It is trickle-down economics all over again,” she said.",
+     "trickle-down economics", "Hillary Clinton"),
     ("a surname with a straight and a curly apostrophe",
      "Police Commissioner James O’Neill spoke on Sunday.\n\nO'Neill said the bombing was an act of terror.",
      "the bombing was an act of terror", "James O’Neill"),
@@ -141,6 +152,11 @@ NOT_CASES = [
      "Gary Johnson released his records. Johnson is healthy, Johnson said. "
      "Gary Johnson's doctor said he was fit.",
      "he was fit", "Donald Trump"),
+    ("a pronoun chain keeps the last speaker against a name it mentions",
+     "“The mines are a disgrace,” said Tom Clarke, a coal executive.\n\n"
+     "He is reclaiming the mines of Mr. Patriot Jones, a rival.\n\n"
+     "“The industry can keep producing coal,” he said.",
+     "keep producing coal", "Patriot Jones"),
 ]
 
 
@@ -225,3 +241,19 @@ def test_config_is_frozen() -> None:
     cfg = SpeakersConfig()
     with pytest.raises(AttributeError):
         cfg.pronoun_window_sentences = 9  # type: ignore[misc]
+
+
+def test_a_lone_surname_the_ner_gave_another_label_is_the_person(nlp: Language) -> None:
+    doc = nlp("Rep. Tom Cole spoke on Thursday. Yet the deal is close, Cole said.")
+    cole = [t for t in doc if t.text == "Cole"][-1]
+    others = [e for e in doc.ents if not (e.start <= cole.i < e.end)]
+    doc.ents = [*others, Span(doc, cole.i, cole.i + 1, label="PRODUCT")]
+    resolver = SpeakerResolver(doc)
+    assert resolver.by_token[cole.i].name == "Tom Cole"
+
+
+def test_a_name_the_ner_ran_across_a_line_break_is_its_first_line(nlp: Language) -> None:
+    doc = nlp("Donald Trump\nMANCHESTER spoke about the plan.")
+    doc.ents = [Span(doc, 0, 4, label="PERSON")]
+    resolver = SpeakerResolver(doc)
+    assert [e.name for e in resolver.entities if e.kind == "person"] == ["Donald Trump"]

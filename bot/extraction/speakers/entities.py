@@ -54,6 +54,8 @@ def name_text(tokens: list[Token]) -> str:
         return ""
     # Slice the tokens, not doc.text: Doc.text rebuilds the whole article's text on every access.
     text = tokens[0].doc[tokens[0].i:tokens[-1].i + 1].text
+    # An entity the NER ran across a line break ("Donald Trump\nMANCHESTER"): the name is its first line.
+    text = text.strip().split("\n", 1)[0]
     return POSSESSIVE.sub("", text).strip()
 
 

@@ -6,7 +6,7 @@ from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from bot.extraction.lexicon import SUBJECT_DEPS, people
-from bot.extraction.speakers import descriptions, documents, names, plural, pronouns, scan
+from bot.extraction.speakers import descriptions, documents, names, plural, pronouns, salience, scan
 from bot.extraction.speakers.config import DEFAULT_CONFIG, SpeakersConfig
 from bot.extraction.speakers.entities import Entity, clean_name_tokens, name_text, np_span
 from bot.extraction.speakers.gender import infer_genders
@@ -77,7 +77,8 @@ class SpeakerResolver:
         """Resolve he/she/they/it to the most salient compatible entity before the pronoun."""
         sent = self.sentence_of(pronoun)
         window_start = self._sent_starts[max(0, sent - self.cfg.pronoun_window_sentences)]
-        found = pronouns.resolve_pronoun(self.entities, pronoun, window_start, recent, self.quoted)
+        fresh = salience.fresh_mentions(self.doc, self.by_token, self._sent_starts, sent, pronoun, self.quoted)
+        found = pronouns.resolve_pronoun(self.entities, pronoun, window_start, recent, self.quoted, fresh=fresh)
         if found is None:  # a pronoun carried across paragraphs of quotation: the last person of its gender
             wide_start = self._sent_starts[max(0, sent - self.cfg.pronoun_wide_window_sentences)]
             found = pronouns.resolve_pronoun(self.entities, pronoun, wide_start, [], self.quoted, strict_only=True)
