@@ -54,8 +54,10 @@ def name_text(tokens: list[Token]) -> str:
         return ""
     # Slice the tokens, not doc.text: Doc.text rebuilds the whole article's text on every access.
     text = tokens[0].doc[tokens[0].i:tokens[-1].i + 1].text
-    # An entity the NER ran across a line break ("Donald Trump\nMANCHESTER"): the name is its first line.
-    text = text.strip().split("\n", 1)[0]
+    if "\n" in text:
+        # An entity the NER ran across a line break ("Donald Trump\nMANCHESTER", "Fault\nTed Cruz"): the name
+        # is the line of most words, a dateline or label in capitals last.
+        text = max(text.split("\n"), key=lambda line: (not line.isupper(), len(line.split())))
     return POSSESSIVE.sub("", text).strip()
 
 

@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 FIRST_SECOND_PERSON = frozenset({"we", "us", "i", "me", "you"})
 DESCRIPTION_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 ROLE_PREPS = frozenset({"for", "of", "at", "to"})
+# An issuer phrase longer than this is a clause the parser misread, not a name to show.
+MAX_ISSUER_TOKENS = 14
 
 
 class SpeakerResolver:
@@ -163,9 +165,30 @@ def _resolve_noun(resolver: SpeakerResolver, span: Span, recent: list[tuple[int,
                       for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
         return resolver.resolve_description(root, modifiers, span.start_char)
     if documents.is_document(root):
-        return _owner_by_pronoun(resolver, root, recent) or documents.document_issuer(root, resolver.by_token, window)
+        return _owner_by_pronoun(resolver, root, recent) or _document_source(resolver, root, recent)
     return _owned_group(resolver, root, recent) or documents.org_description(
         root, resolver.entities, span.start_char, window)
+
+
+def _document_source(resolver: SpeakerResolver, root: Token, recent: list[tuple[int, Entity]]) -> Entity | None:
+    """ "the report" -> its issuer; an issuer the registry does not know is resolved as a mention of its own
+    ("a group of black parents ... sent a letter"), else kept in its words; a website or paper with no issuer is
+    the organisation ("the website" -> "Zero Hedge")."""
+    window = resolver.cfg.description_window_chars
+    found = documents.document_issuer(root, resolver.by_token, window, resolver.quoted)
+    if found is None:
+        return documents.org_description(root, resolver.entities, root.idx, window)
+    if isinstance(found, Entity):
+        return found
+    if documents.is_document(found):
+        return None
+    left, right = np_span(found)
+    issuer = resolver.doc[left:right]
+    entity = None if documents.indefinite(found) else resolve_mention(resolver, issuer, recent)
+    if entity is None and documents.unnamed_group(found) and right - left <= MAX_ISSUER_TOKENS:
+        entity = Entity(name=issuer.text.strip().strip(" ,"), kind="group", label="GENERIC",
+                        positions=[issuer.start_char])
+    return entity
 
 
 def resolve_mention(resolver: SpeakerResolver, span: Span, recent: list[tuple[int, Entity]]) -> Entity | None:

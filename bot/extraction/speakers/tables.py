@@ -10,7 +10,7 @@ from importlib import resources
 
 @dataclass(frozen=True, slots=True)
 class SpeakerRules:
-    """Group heads, document nouns and issuing verbs, organisation descriptions, acronym function words."""
+    """Group heads, document nouns, families and issuing verbs, organisation descriptions, acronym words."""
 
     group_heads: dict[str, str]
     document_nouns: frozenset[str]
@@ -21,6 +21,7 @@ class SpeakerRules:
     modifier_synonyms: dict[str, frozenset[str]]
     role_gender: dict[str, str]
     document_verbs: dict[str, frozenset[str]]
+    document_family: dict[str, str]
 
 
 @lru_cache(maxsize=1)
@@ -37,5 +38,6 @@ def rules() -> SpeakerRules:
         acronym_skip=frozenset(d["acronym_skip"]),
         modifier_synonyms={k: frozenset(v) for k, v in d["modifier_synonyms"].items()},
         document_verbs={k: frozenset(v) for k, v in d["document_verbs"].items()},
+        document_family={noun: family for family, nouns in d["document_families"].items() for noun in nouns},
         role_gender={**{w: "female" for w in d["female_roles"]}, **{w: "male" for w in d["male_roles"]}},
     )
