@@ -101,6 +101,19 @@ CASES = [
     ("a medium after 'on' is not the source",
      "Michael Flynn appeared on Fox News on Thursday. He said on Fox News that the generals were frustrated.",
      "the generals were frustrated", "Michael Flynn"),
+    ("a word of the quotation is not its source",
+     "Mr. Trump hardly clarified the matter, treating Mrs. Clinton's remark first as a compliment -- "
+     "''That makes me smart'' -- and, when questioned after the debate, asserting, ''Of course, I pay federal "
+     "taxes.''",
+     "I pay federal taxes", "Trump"),
+    ("an inverted cue whose parsed subject is a word of the quotation",
+     "Experts worry about the regime.\n\n\"If it doesn't have the capability to threaten its neighbors yet, it "
+     "will at some point, probably sooner rather than later,\" said James Acton, a physicist at the Carnegie "
+     "Endowment.",
+     "threaten its neighbors", "James Acton"),
+    ("the 'it' of 'made it clear' is no source",
+     "In an interview with Trending Today USA, Ham made it clear he had major misgivings about the armed forces.",
+     "misgivings", "Ham"),
     ("a generic source keeps its words",
      "Critics said the plan would raise costs.",
      "the plan would raise costs", "Critics"),
@@ -279,3 +292,10 @@ def test_a_name_the_ner_ran_across_a_line_break_is_its_line_of_most_words(nlp: L
     doc.ents = [Span(doc, 0, end, label="PERSON")]
     resolver = SpeakerResolver(doc)
     assert [e.name for e in resolver.entities if e.kind == "person"] == [name]
+
+
+def test_a_demonstrative_is_no_source(nlp: Language) -> None:
+    text = ("Bobby Scott has never raised more than $525,000. "
+            "That's a small fraction of the minimum $20 million experts say it costs to run statewide.")
+    st = speaker_of(nlp, text, "costs to run")
+    assert st.speaker_mention != "That"
