@@ -27,7 +27,7 @@ REQUIRED: dict[str, dict[str, type]] = {
     "speaker_rules.json": {"group_heads": dict, "document_nouns": list, "issue_verbs": list,
                            "document_agent_preps": list, "org_descriptions": dict, "acronym_skip": list,
                            "modifier_synonyms": dict, "female_roles": list, "male_roles": list, "document_verbs": dict,
-                           "document_families": dict},
+                           "document_families": dict, "rank_words": list},
     "frames.json": {"frames": dict, "_meta": dict},
     "ranker.json": {"weights": dict, "bias": float, "threshold": float, "generation_threshold": float,
                     "_meta": dict},

@@ -143,6 +143,17 @@ CASES = [
      "Democratic presidential candidate Hillary Clinton spoke in Ohio.\n\n"
      "During a stop in Iowa, the Republican presidential candidate said he would repeal the orders.",
      "he would repeal the orders", "Ted Cruz"),
+    ("a description without the rank is not the vice nominee",
+     "Democratic vice presidential nominee Tim Kaine spoke in Ohio.\n\n"
+     "Giving a speech in Toledo, Hillary Clinton praised LeBron James. "
+     "The Democratic presidential nominee says they both share the belief that every child matters.",
+     "every child matters", "Hillary Clinton"),
+    ("a description with a rank is not the nominee without it",
+     "Republican presidential nominee Donald Trump toured Ohio on Friday.\n\n"
+     "Mike Pence says too much is made of Trump's tweets.\n\n"
+     "The Republican vice presidential nominee was speaking in Fort Wayne, hours after Trump unleashed a flurry "
+     "of tweets.\n\nThe Indiana governor said Democrats and the media are to blame.",
+     "Democrats and the media are to blame", "Mike Pence"),
     ("a surname spelt one letter off",
      "Tyresha McClenney, a student organiser, met the campaign in Miami.\n\n"
      "McLenney said the campaign had ignored young voters.",

@@ -22,6 +22,7 @@ class SpeakerRules:
     role_gender: dict[str, str]
     document_verbs: dict[str, frozenset[str]]
     document_family: dict[str, str]
+    rank_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -38,6 +39,7 @@ def rules() -> SpeakerRules:
         acronym_skip=frozenset(d["acronym_skip"]),
         modifier_synonyms={k: frozenset(v) for k, v in d["modifier_synonyms"].items()},
         document_verbs={k: frozenset(v) for k, v in d["document_verbs"].items()},
+        rank_words=frozenset(d["rank_words"]),
         document_family={noun: family for family, nouns in d["document_families"].items() for noun in nouns},
         role_gender={**{w: "female" for w in d["female_roles"]}, **{w: "male" for w in d["male_roles"]}},
     )
