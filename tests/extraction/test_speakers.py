@@ -8,7 +8,14 @@ import pytest
 from spacy.tokens import Span
 
 from bot.extraction.pipeline import extract
-from bot.extraction.speakers import SpeakerResolver, SpeakersConfig, np_span, source_of_cue
+from bot.extraction.speakers import (
+    SpeakerResolver,
+    SpeakersConfig,
+    np_span,
+    plain_speaker,
+    resolve_mention,
+    source_of_cue,
+)
 from bot.extraction.speakers.plural import joined_name
 from bot.extraction.speakers.pronouns import quoted_mask
 
@@ -154,6 +161,14 @@ CASES = [
      "The Republican vice presidential nominee was speaking in Fort Wayne, hours after Trump unleashed a flurry "
      "of tweets.\n\nThe Indiana governor said Democrats and the media are to blame.",
      "Democrats and the media are to blame", "Mike Pence"),
+    ("a kin term goes to the family member the article names",
+     "Hillary Clinton spoke in Iowa on Monday. Bill Clinton stayed in New York.\n\n"
+     "Her husband said the campaign was strong.",
+     "the campaign was strong", "Bill Clinton"),
+    ("a kin term goes to the person introduced with it",
+     "Richard Osman was on the flight, according to his brother Alastair Osman.\n\n"
+     "Alastair Osman called him a kind man. He and his wife had just welcomed a baby girl, his brother added.",
+     "had just welcomed a baby girl", "Alastair Osman"),
     ("a surname spelt one letter off",
      "Tyresha McClenney, a student organiser, met the campaign in Miami.\n\n"
      "McLenney said the campaign had ignored young voters.",
@@ -310,3 +325,13 @@ def test_a_demonstrative_is_no_source(nlp: Language) -> None:
             "That's a small fraction of the minimum $20 million experts say it costs to run statewide.")
     st = speaker_of(nlp, text, "costs to run")
     assert st.speaker_mention != "That"
+
+
+def test_an_outlets_possessive_is_not_the_speaker(nlp: Language) -> None:
+    doc = nlp("Fox News' Megyn Kelly said the debate was tough.")
+    kelly = next(t.i for t in doc if t.text == "Kelly")
+    doc.ents = [Span(doc, 0, 2, label="ORG"), Span(doc, kelly - 1, kelly + 1, label="WORK_OF_ART")]
+    resolver = SpeakerResolver(doc)
+    mention = doc[0:kelly + 1]
+    assert resolve_mention(resolver, mention, []) is None
+    assert plain_speaker(mention) == "Megyn Kelly"

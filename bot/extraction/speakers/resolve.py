@@ -6,7 +6,7 @@ from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from bot.extraction.lexicon import SUBJECT_DEPS, people
-from bot.extraction.speakers import descriptions, documents, names, plural, pronouns, salience, scan
+from bot.extraction.speakers import descriptions, documents, kin, names, plural, pronouns, salience, scan
 from bot.extraction.speakers.config import DEFAULT_CONFIG, SpeakersConfig
 from bot.extraction.speakers.entities import Entity, clean_name_tokens, name_text, np_span
 from bot.extraction.speakers.gender import infer_genders
@@ -109,6 +109,9 @@ def plain_speaker(span: Span) -> str | None:
     root = span.root
     if root.pos_ == "PRON" and root.lower_ in people().pronoun_gender and root.lower_ not in FIRST_SECOND_PERSON:
         return None
+    owners = [c for c in root.children if c.dep_ == "poss" and c.i < root.i]
+    if root.pos_ == "PROPN" and owners and owners[0].right_edge.i + 1 <= root.i:
+        span = span.doc[owners[0].right_edge.i + 1:span.end]  # "Fox News' Megyn Kelly": the name, not its outlet
     text = span.text.strip(" ,")
     return text or None
 
@@ -135,6 +138,16 @@ def _owner_by_pronoun(resolver: SpeakerResolver, root: Token, recent: list[tuple
     return None
 
 
+def _possessor(resolver: SpeakerResolver, root: Token, recent: list[tuple[int, Entity]]) -> Entity | None:
+    """The person a possessive names or stands for ("his wife", "Trump's son")."""
+    for child in root.children:
+        if child.dep_ == "poss":
+            if child.pos_ == "PRON":
+                return None if child.lower_ in FIRST_SECOND_PERSON else resolver.resolve_pronoun(child, recent)
+            return resolver.by_token.get(child.i)
+    return None
+
+
 def _owned_group(resolver: SpeakerResolver, root: Token, recent: list[tuple[int, Entity]]) -> Entity | None:
     """ "his campaign" -> the campaign of the man "his" refers to."""
     for child in root.children:
@@ -158,6 +171,14 @@ def _resolve_noun(resolver: SpeakerResolver, span: Span, recent: list[tuple[int,
         return plural.nearest_plural(resolver.entities, span.start_char, window // 4)
     if _after_honorific(root):
         return names.by_surname(resolver.entities, root.text)  # "Mr. King": a name the NER missed, not a king
+    if kin.kin_noun(root):
+        owner = _possessor(resolver, root, recent)
+        # "his wife", "her son": another gender than the possessive's, so a wrong antecedent of "his" cannot
+        # turn "his brother" into the brother himself.
+        named = any(c.dep_ == "poss" and (c.pos_ != "PRON" or kin.other_gender(c, root)) for c in root.children)
+        found = kin.relative_of(resolver.entities, owner, root, span.start_char, sure_owner=named)
+        if found is not None:
+            return found
     if root.lower_ in lex.person_roles or root.lemma_.lower() in lex.person_roles:
         modifiers = [t for t in span if t.i < root.i and t.dep_ in DESCRIPTION_MODIFIER_DEPS]
         # "a spokeswoman for Hillary Clinton": the name the role is for counts as a modifier.
@@ -214,5 +235,8 @@ def resolve_mention(resolver: SpeakerResolver, span: Span, recent: list[tuple[in
     found = _resolve_noun(resolver, span, recent)
     if found is not None or root.pos_ != "PROPN" or root.lower_ in people().person_roles:
         return found  # "Former White House Doctor": the organisation only modifies the role
-    # A name the NER split or missed ("Sen. Bernie Sanders (I-Vt.)"): a name inside the mention.
-    return resolver.entity_at(span.start_char, span.end_char)
+    # A name the NER split or missed ("Sen. Bernie Sanders (I-Vt.)"): a name inside the mention, but not in its
+    # possessor ("Fox News' Megyn Kelly" is Megyn Kelly, whom the NER may have missed).
+    owners = [c for c in root.children if c.dep_ == "poss"]
+    start = root.doc[owners[0].right_edge.i + 1].idx if owners else span.start_char
+    return resolver.entity_at(start, span.end_char)

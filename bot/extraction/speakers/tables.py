@@ -23,6 +23,7 @@ class SpeakerRules:
     document_verbs: dict[str, frozenset[str]]
     document_family: dict[str, str]
     rank_words: frozenset[str]
+    kin_nouns: dict[str, str | None]
 
 
 @lru_cache(maxsize=1)
@@ -40,6 +41,7 @@ def rules() -> SpeakerRules:
         modifier_synonyms={k: frozenset(v) for k, v in d["modifier_synonyms"].items()},
         document_verbs={k: frozenset(v) for k, v in d["document_verbs"].items()},
         rank_words=frozenset(d["rank_words"]),
+        kin_nouns=dict(d["kin_nouns"]),
         document_family={noun: family for family, nouns in d["document_families"].items() for noun in nouns},
         role_gender={**{w: "female" for w in d["female_roles"]}, **{w: "male" for w in d["male_roles"]}},
     )
