@@ -169,6 +169,17 @@ CASES = [
      "Richard Osman was on the flight, according to his brother Alastair Osman.\n\n"
      "Alastair Osman called him a kind man. He and his wife had just welcomed a baby girl, his brother added.",
      "had just welcomed a baby girl", "Alastair Osman"),
+    ("the 'I' of an op-ed is the author its closing biography names",
+     "I grew up in a survivalist household.\n\nI should say that my parents were educated people.\n\n"
+     "Charlotte Meehan is a playwright at Wheaton College.",
+     "my parents were educated people", "Charlotte Meehan"),
+    ("the 'I' of an op-ed is the author its byline names",
+     "By Joel B. Pollak\n\nI have argued for years that a protest vote is a wasted vote.",
+     "a protest vote is a wasted vote", "Joel B. Pollak"),
+    ("a kin term of the op-ed's author goes to the author's family",
+     "James Meehan built bunkers in the woods.\n\nMy father often said that we live in Satan's kingdom.\n\n"
+     "Charlotte Meehan is a playwright at Wheaton College.",
+     "we live in Satan's kingdom", "James Meehan"),
     ("a surname spelt one letter off",
      "Tyresha McClenney, a student organiser, met the campaign in Miami.\n\n"
      "McLenney said the campaign had ignored young voters.",

@@ -6,7 +6,17 @@ from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from bot.extraction.lexicon import SUBJECT_DEPS, people
-from bot.extraction.speakers import descriptions, documents, kin, names, plural, pronouns, salience, scan
+from bot.extraction.speakers import (
+    author,
+    descriptions,
+    documents,
+    kin,
+    names,
+    plural,
+    pronouns,
+    salience,
+    scan,
+)
 from bot.extraction.speakers.config import DEFAULT_CONFIG, SpeakersConfig
 from bot.extraction.speakers.entities import Entity, clean_name_tokens, name_text, np_span
 from bot.extraction.speakers.gender import infer_genders
@@ -37,6 +47,7 @@ class SpeakerResolver:
         plural.add_plural_subjects(doc, self.entities, self.by_token)
         infer_genders(doc, self.entities, self._sent_starts, cfg)
         self.quoted = pronouns.quoted_mask(doc.text)
+        self.author = author.find_author(doc, self.by_token)
         self._link_descriptions()
 
     def _link_descriptions(self) -> None:
@@ -142,10 +153,18 @@ def _possessor(resolver: SpeakerResolver, root: Token, recent: list[tuple[int, E
     """The person a possessive names or stands for ("his wife", "Trump's son")."""
     for child in root.children:
         if child.dep_ == "poss":
+            if _authors(resolver, child):
+                return resolver.author  # "my father" in an op-ed's narration
             if child.pos_ == "PRON":
                 return None if child.lower_ in FIRST_SECOND_PERSON else resolver.resolve_pronoun(child, recent)
             return resolver.by_token.get(child.i)
     return None
+
+
+def _authors(resolver: SpeakerResolver, tok: Token) -> bool:
+    """ "I", "me", "my" in the narration of a piece whose author is named."""
+    return (tok.lower_ in author.AUTHOR_PRONOUNS and resolver.author is not None
+            and not resolver.quoted[tok.idx])
 
 
 def _owned_group(resolver: SpeakerResolver, root: Token, recent: list[tuple[int, Entity]]) -> Entity | None:
@@ -175,7 +194,8 @@ def _resolve_noun(resolver: SpeakerResolver, span: Span, recent: list[tuple[int,
         owner = _possessor(resolver, root, recent)
         # "his wife", "her son": another gender than the possessive's, so a wrong antecedent of "his" cannot
         # turn "his brother" into the brother himself.
-        named = any(c.dep_ == "poss" and (c.pos_ != "PRON" or kin.other_gender(c, root)) for c in root.children)
+        named = any(c.dep_ == "poss" and (c.pos_ != "PRON" or kin.other_gender(c, root) or _authors(resolver, c))
+                    for c in root.children)
         found = kin.relative_of(resolver.entities, owner, root, span.start_char, sure_owner=named)
         if found is not None:
             return found
@@ -222,6 +242,8 @@ def resolve_mention(resolver: SpeakerResolver, span: Span, recent: list[tuple[in
     entity = resolver.by_token.get(root.i) or names.appositive_entity(root, resolver.by_token)
     if entity is not None:
         return entity
+    if _authors(resolver, root) and root.lower_ != "my":
+        return resolver.author  # the "I" of an op-ed's narration is its author
     if root.lower_ in FIRST_SECOND_PERSON:
         return None  # first and second person: the mention is the best answer without a discourse model
     if root.lower_ in plural.DISTRIBUTIVE:
