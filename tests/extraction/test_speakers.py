@@ -180,6 +180,18 @@ CASES = [
      "James Meehan built bunkers in the woods.\n\nMy father often said that we live in Satan's kingdom.\n\n"
      "Charlotte Meehan is a playwright at Wheaton College.",
      "we live in Satan's kingdom", "James Meehan"),
+    ("a surname that is also a title",
+     "Tom Clarke bought the mines in 2015. A Democrat, Mr. Justice is running for governor.\n\n"
+     "Through a spokesman, he declined to comment on the plan.",
+     "to comment on the plan", "Justice"),
+    ("a pronoun in a clause on a phrase its possessor owns",
+     "Vladimir Putin met the channel's executives on Monday.\n\n"
+     "Democrats seized upon Mr. Trump's RT appearance, in which he said he was skeptical of the intelligence.",
+     "he was skeptical of the intelligence", "Trump"),
+    ("'they' after a group named by its owner",
+     "The GOP set its goals in 2010.\n\nMcConnell aides acknowledged a good relationship with the White House. "
+     "But they emphasized that the sanctions got results.",
+     "the sanctions got results", "McConnell aides"),
     ("a surname spelt one letter off",
      "Tyresha McClenney, a student organiser, met the campaign in Miami.\n\n"
      "McLenney said the campaign had ignored young voters.",

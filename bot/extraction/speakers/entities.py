@@ -42,10 +42,17 @@ def clean_name_tokens(span: Span) -> list[Token]:
     titles = lex.titles_male | lex.titles_female | lex.titles_neutral
     toks = [t for t in span if not t.is_punct or t.text in {"-", "."}]
     while toks and (toks[0].lower_ in DETERMINERS or toks[0].lower_ in titles):
+        if len(toks) == 1 and _after_honorific(toks[0]):
+            break  # "Mr. Justice", "Ms. Chancellor": a surname that is also a title
         toks = toks[1:]
     while toks and (toks[-1].is_punct or toks[-1].tag_ == "POS" or toks[-1].lower_ in {"'s", "’s"}):
         toks = toks[:-1]
     return toks
+
+
+def _after_honorific(tok: Token) -> bool:
+    lex = people()
+    return tok.i > 0 and tok.doc[tok.i - 1].lower_ in lex.titles_male | lex.titles_female
 
 
 def name_text(tokens: list[Token]) -> str:

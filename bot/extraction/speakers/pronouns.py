@@ -25,6 +25,9 @@ class Fresh:
     mentions: tuple[tuple[int, Entity], ...]
     # Pronouns that are subjects there: "He is not only reclaiming Patriot's mines" goes on about the same man.
     pronoun_subjects: frozenset[str] = frozenset()
+    # People of the pronoun's own sentence whose phrase holds the pronoun's clause ("Mr. Trump's appearance, in
+    # which he said"), not those of a clause beside it ("If Trump loses, he said ...").
+    governing: tuple[Entity, ...] = ()
 PRONOUN_KINDS = frozenset({"male", "female", "plural", "neuter"})
 # Entities only "they" can refer to: several people named together, a plural noun phrase ("environmentalists").
 PLURAL_ONLY = frozenset({"PLURAL", "GENERIC"})
@@ -119,7 +122,13 @@ def resolve_pronoun(entities: list[Entity], pronoun: Token, window_start: int,
             closer = nearest(entities, pos, offset, compatible, subjects_only=True, quoted=outside)
             return closer or e
         break
-    # 2. Subjects of the nearest sentences, then any mention, known gender first.
+    # 2. A person earlier in the pronoun's own sentence whose phrase holds the pronoun ("Mr. Trump's appearance,
+    # in which he said"): Hobbs's search starts in the current sentence.
+    if fresh is not None:
+        own = [e for e in fresh.governing if compatible(e, True)]
+        if own:
+            return own[-1]
+    # 3. Subjects of the nearest sentences, then any mention, known gender first.
     masks = (outside, None) if outside is not None else (None,)
     for mask in masks:
         for subjects_only in (True, False):
