@@ -105,6 +105,10 @@ CASES = [
     ("a relative pronoun takes its antecedent",
      "There are some economists who argue that corporate taxes should be low.",
      "corporate taxes should be low", "some economists"),
+    ("a relative pronoun after an appositive takes the names it describes",
+     "Much of the impetus for the deal came from China and the United States, the world's two biggest polluters, "
+     "which together vowed to stave off the worst effects of climate change.",
+     "stave off the worst effects", "China and United States"),
     ("a medium after 'on' is not the source",
      "Michael Flynn appeared on Fox News on Thursday. He said on Fox News that the generals were frustrated.",
      "the generals were frustrated", "Michael Flynn"),

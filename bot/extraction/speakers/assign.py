@@ -189,5 +189,9 @@ def relative_antecedent(span: Span) -> Span | None:
         head = prev if prev is not None and prev.pos_ in {"NOUN", "PROPN"} else None
     if head is None:
         return None
+    if head.dep_ == "appos" and head.head.pos_ == "PROPN" and head.head.i < head.i:
+        head = head.head  # "China and the United States, the world's two biggest polluters, which vowed"
+        while head.dep_ == "conj" and head.head.pos_ == "PROPN" and head.head.i < head.i:
+            head = head.head
     left, right = np_span(head)
     return root.doc[left:min(right, root.i)]

@@ -24,18 +24,17 @@ _BIO_VERB = re.compile(r"\s*,?\s*(?:is|was|has been|served as)\b")
 _BYLINE = re.compile(r"(?:^|\n)\s*By\s+$")
 
 
-def find_author(doc: Doc, by_token: dict[int, Entity]) -> Entity | None:
-    """Return the person a byline or a closing biography names as the author, if any."""
-    text = doc.text
+def find_author(doc: Doc, text: str, by_token: dict[int, Entity]) -> Entity | None:
+    """Return the person a byline or a closing biography names as the author, if any (``text``: the doc's)."""
     body = text.rstrip()
     last = body.rfind("\n") + 1
     for ent in doc.ents:
-        entity = by_token.get(ent.root.i)
-        if entity is None or entity.kind != "person":
+        start = ent.start_char
+        byline = start < BYLINE_REACH and _BYLINE.search(text[max(0, start - 8):start]) is not None
+        bio = start == last and len(body) - last <= MAX_BIO_CHARS and _BIO_VERB.match(text, ent.end_char)
+        if not (byline or bio):
             continue
-        if ent.start_char < BYLINE_REACH and _BYLINE.search(text[max(0, ent.start_char - 8):ent.start_char]):
-            return entity
-        is_bio = ent.start_char == last and len(body) - last <= MAX_BIO_CHARS
-        if is_bio and _BIO_VERB.match(text, ent.end_char):
+        entity = by_token.get(ent.end - 1)
+        if entity is not None and entity.kind == "person":
             return entity
     return None

@@ -46,8 +46,9 @@ class SpeakerResolver:
         plural.add_plural_entities(doc, self.entities, self.by_token)
         plural.add_plural_subjects(doc, self.entities, self.by_token)
         infer_genders(doc, self.entities, self._sent_starts, cfg)
-        self.quoted = pronouns.quoted_mask(doc.text)
-        self.author = author.find_author(doc, self.by_token)
+        self.text = doc.text
+        self.quoted = pronouns.quoted_mask(self.text)
+        self.author = author.find_author(doc, self.text, self.by_token)
         self._link_descriptions()
 
     def _link_descriptions(self) -> None:
@@ -90,7 +91,8 @@ class SpeakerResolver:
         """Resolve he/she/they/it to the most salient compatible entity before the pronoun."""
         sent = self.sentence_of(pronoun)
         window_start = self._sent_starts[max(0, sent - self.cfg.pronoun_window_sentences)]
-        fresh = salience.fresh_mentions(self.doc, self.by_token, self._sent_starts, sent, pronoun, self.quoted)
+        fresh = salience.fresh_mentions(self.doc, self.text, self.by_token, self._sent_starts, sent, pronoun,
+                                        self.quoted)
         found = pronouns.resolve_pronoun(self.entities, pronoun, window_start, recent, self.quoted, fresh=fresh)
         if found is None:  # a pronoun carried across paragraphs of quotation: the last person of its gender
             wide_start = self._sent_starts[max(0, sent - self.cfg.pronoun_wide_window_sentences)]

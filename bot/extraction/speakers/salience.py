@@ -27,20 +27,22 @@ def _on_stage(tok: Token) -> bool:
     return tok.dep_ in STAGE_DEPS or any(c.dep_ in INTRODUCING_DEPS and c.i > tok.i for c in tok.children)
 
 
-def _narration_floor(doc: Doc, sent_starts: list[int], sent: int, quoted: bytearray) -> int:
+def _narration_floor(text: str, sent_starts: list[int], sent: int, quoted: bytearray) -> int:
     """Return the start of the last sentence before sentence ``sent`` with words outside quotation marks."""
     for k in range(sent - 1, -1, -1):
         start = sent_starts[k]
-        end = sent_starts[k + 1] if k + 1 < len(sent_starts) else len(doc.text)
-        if any(not quoted[i] and doc.text[i].isalpha() for i in range(start, min(end, len(quoted)))):
+        end = min(sent_starts[k + 1] if k + 1 < len(sent_starts) else len(text), len(quoted))
+        if quoted.find(0, start, end) >= 0 and any(
+                not quoted[i] and text[i].isalpha() for i in range(start, end)):
             return start
     return 0
 
 
-def fresh_mentions(doc: Doc, by_token: dict[int, Entity], sent_starts: list[int], sent: int,
+def fresh_mentions(doc: Doc, text: str, by_token: dict[int, Entity], sent_starts: list[int], sent: int,
                    pronoun: Token, quoted: bytearray) -> Fresh:
-    """Return the people on stage outside quotations between the narration sentence before and ``pronoun``."""
-    floor = _narration_floor(doc, sent_starts, sent, quoted)
+    """Return the people on stage outside quotations between the narration sentence before and ``pronoun``
+    (``text``: the doc's text, read once, as ``Doc.text`` rebuilds it on every access)."""
+    floor = _narration_floor(text, sent_starts, sent, quoted)
     span = doc.char_span(floor, pronoun.idx, alignment_mode="expand")
     mentions: list[tuple[int, Entity]] = []
     pronouns: set[str] = set()
