@@ -362,3 +362,16 @@ def test_an_outlets_possessive_is_not_the_speaker(nlp: Language) -> None:
     mention = doc[0:kelly + 1]
     assert resolve_mention(resolver, mention, []) is None
     assert plain_speaker(mention) == "Megyn Kelly"
+
+
+@pytest.mark.parametrize(("text", "cue", "source"), [
+    ("Trump will be unable to turn the crowds against the moderators and accuse the audience of being donors.",
+     "accuse", "Trump"),
+    ("Trump further described the incident as a terrible situation, but stopped short of calling the officer's "
+     "actions racially motivated.", "calling", "Trump"),
+])
+def test_a_cue_climbs_through_adjectives_and_adverbs_to_its_subject(nlp: Language, text: str, cue: str,
+                                                                    source: str) -> None:
+    doc = nlp(text)
+    span = source_of_cue(doc, text.index(cue))
+    assert span is not None and span.text == source

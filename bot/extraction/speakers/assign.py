@@ -12,9 +12,11 @@ from bot.extraction.speakers.resolve import SpeakerResolver, plain_speaker, reso
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-# Relations a cue climbs to find the clause whose subject is the source ("Caddell went on to discuss",
+# Relations a cue climbs to find the clause whose subject is the source ("Caddell went on to discuss", "Trump will be
+# unable to ... accuse", "stopped short of calling",
 # "he said ... not even needing to mention", "by telling them that").
-CLIMB_DEPS = frozenset({"xcomp", "advcl", "conj", "pcomp", "prep", "pobj", "dobj", "acl", "attr", "npadvmod"})
+CLIMB_DEPS = frozenset({"xcomp", "advcl", "conj", "pcomp", "prep", "pobj", "dobj", "acl", "attr", "npadvmod", "acomp",
+                        "advmod"})
 MAX_CLIMB = 6
 # How far after an inverted cue its speaker's name may start ("said Thursday morning James Acton").
 INVERTED_REACH = 4
