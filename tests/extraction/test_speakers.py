@@ -221,6 +221,10 @@ NOT_CASES = [
      "The plant closed in June.\n\nOne state official said the cleanup had stalled.\n\n"
      "Tom Clarke said his company would finish the work.",
      "the cleanup had stalled", "Tom Clarke"),
+    ("a source counted as 'one' stays anonymous, not the article's main person",
+     "Tom Clarke bought the mines in 2015. Clarke said the work was on track. Clarke hired workers.\n\n"
+     "After some challenges, the reclamation work has exceeded expectations, one West Virginia official said.",
+     "the reclamation work has exceeded expectations", "Clarke"),
     ("a description is not the next person introduced with another role",
      "A clip of Donald Trump appears in a new video.\n\nThe GOP candidate is shown discussing his plan.\n\n"
      "Before that, the extremist cleric Anwar al-Awlaki is shown lecturing.",

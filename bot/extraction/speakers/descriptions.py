@@ -156,8 +156,8 @@ def _introduced_after(entities: list[Entity], head: Token, modifiers: list[Token
 
 def _definite(head: Token) -> bool:
     """ "the senator", "Connecticut's tax commissioner", a bare headline "Judge"; not "a judge", "his lawyer",
-    "Gary Johnson's doctor"."""
-    dets = [c for c in head.children if c.dep_ in {"det", "poss"}]
+    "Gary Johnson's doctor", "one West Virginia official" (a number the parser hangs as a modifier)."""
+    dets = [c for c in head.children if c.dep_ in {"det", "poss"} or (c.dep_ == "nummod" and c.lower_ in ANONYMOUS)]
     return all(d.lower_ not in INDEFINITE and not (d.dep_ == "poss" and (d.pos_ == "PRON" or d.ent_type_ == "PERSON"))
                for d in dets)
 
