@@ -15,6 +15,8 @@ if TYPE_CHECKING:
 PERSON_LABELS = frozenset({"PERSON"})
 GROUP_LABELS = frozenset({"ORG", "NORP", "GPE"})
 POSSESSIVE = re.compile(r"(?:['’]s?|['’])$")
+# First and second person: the mention is the best answer without a discourse model (an op-ed's "I" aside).
+FIRST_SECOND_PERSON = frozenset({"we", "us", "i", "me", "you"})
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "another", "one"})
 _GENERATIONAL = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii"})
 _ROLE_STOPWORDS = frozenset({"of", "to", "for", "in", "at", "and"})

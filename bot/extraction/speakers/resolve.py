@@ -12,20 +12,20 @@ from bot.extraction.speakers import (
     documents,
     kin,
     names,
+    owners,
     plural,
     pronouns,
     salience,
     scan,
 )
 from bot.extraction.speakers.config import DEFAULT_CONFIG, SpeakersConfig
-from bot.extraction.speakers.entities import Entity, clean_name_tokens, name_text, np_span
+from bot.extraction.speakers.entities import FIRST_SECOND_PERSON, Entity, clean_name_tokens, name_text, np_span
 from bot.extraction.speakers.gender import infer_genders
 from bot.extraction.speakers.registry import build_entities
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-FIRST_SECOND_PERSON = frozenset({"we", "us", "i", "me", "you"})
 DESCRIPTION_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 ROLE_PREPS = frozenset({"for", "of", "at", "to"})
 # An issuer phrase longer than this is a clause the parser misread, not a name to show.
@@ -122,9 +122,9 @@ def plain_speaker(span: Span) -> str | None:
     root = span.root
     if root.pos_ == "PRON" and root.lower_ in people().pronoun_gender and root.lower_ not in FIRST_SECOND_PERSON:
         return None
-    owners = [c for c in root.children if c.dep_ == "poss" and c.i < root.i]
-    if root.pos_ == "PROPN" and owners and owners[0].right_edge.i + 1 <= root.i:
-        span = span.doc[owners[0].right_edge.i + 1:span.end]  # "Fox News' Megyn Kelly": the name, not its outlet
+    possessives = [c for c in root.children if c.dep_ == "poss" and c.i < root.i]
+    if root.pos_ == "PROPN" and possessives and possessives[0].right_edge.i + 1 <= root.i:
+        span = span.doc[possessives[0].right_edge.i + 1:span.end]  # "Fox News' Megyn Kelly": the name, not its outlet
     text = span.text.strip(" ,")
     return text or None
 
@@ -143,41 +143,6 @@ def _resolve_pronominal(resolver: SpeakerResolver, root: Token, recent: list[tup
     return resolver.resolve_pronoun(root, recent)
 
 
-def _owner_by_pronoun(resolver: SpeakerResolver, root: Token, recent: list[tuple[int, Entity]]) -> Entity | None:
-    """ "her account", "his best response": the document's author is the possessor."""
-    for child in root.children:
-        if child.dep_ == "poss" and child.pos_ == "PRON" and child.lower_ not in FIRST_SECOND_PERSON:
-            return resolver.resolve_pronoun(child, recent)
-    return None
-
-
-def _possessor(resolver: SpeakerResolver, root: Token, recent: list[tuple[int, Entity]]) -> Entity | None:
-    """The person a possessive names or stands for ("his wife", "Trump's son")."""
-    for child in root.children:
-        if child.dep_ == "poss":
-            if _authors(resolver, child):
-                return resolver.author  # "my father" in an op-ed's narration
-            if child.pos_ == "PRON":
-                return None if child.lower_ in FIRST_SECOND_PERSON else resolver.resolve_pronoun(child, recent)
-            return resolver.by_token.get(child.i)
-    return None
-
-
-def _authors(resolver: SpeakerResolver, tok: Token) -> bool:
-    """ "I", "me", "my" in the narration of a piece whose author is named."""
-    return (tok.lower_ in author.AUTHOR_PRONOUNS and resolver.author is not None
-            and not resolver.quoted[tok.idx])
-
-
-def _owned_group(resolver: SpeakerResolver, root: Token, recent: list[tuple[int, Entity]]) -> Entity | None:
-    """ "his campaign" -> the campaign of the man "his" refers to."""
-    for child in root.children:
-        if child.dep_ == "poss" and child.pos_ == "PRON" and child.lower_ not in FIRST_SECOND_PERSON:
-            owner = resolver.resolve_pronoun(child, recent)
-            return resolver.group_of(owner, root) if owner is not None else None
-    return None
-
-
 def _after_honorific(tok: Token) -> bool:
     lex = people()
     prev = tok.doc[tok.i - 1] if tok.i > 0 else None
@@ -193,10 +158,10 @@ def _resolve_noun(resolver: SpeakerResolver, span: Span, recent: list[tuple[int,
     if _after_honorific(root):
         return names.by_surname(resolver.entities, root.text)  # "Mr. King": a name the NER missed, not a king
     if kin.kin_noun(root):
-        owner = _possessor(resolver, root, recent)
+        owner = owners.possessor(resolver, root, recent)
         # "his wife", "her son": another gender than the possessive's, so a wrong antecedent of "his" cannot
         # turn "his brother" into the brother himself.
-        named = any(c.dep_ == "poss" and (c.pos_ != "PRON" or kin.other_gender(c, root) or _authors(resolver, c))
+        named = any(c.dep_ == "poss" and (c.pos_ != "PRON" or kin.other_gender(c, root) or owners.authors(resolver, c))
                     for c in root.children)
         found = kin.relative_of(resolver.entities, owner, root, span.start_char, sure_owner=named)
         if found is not None:
@@ -208,8 +173,8 @@ def _resolve_noun(resolver: SpeakerResolver, span: Span, recent: list[tuple[int,
                       for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
         return resolver.resolve_description(root, modifiers, span.start_char)
     if documents.is_document(root):
-        return _owner_by_pronoun(resolver, root, recent) or _document_source(resolver, root, recent)
-    return _owned_group(resolver, root, recent) or documents.org_description(
+        return owners.owner_by_pronoun(resolver, root, recent) or _document_source(resolver, root, recent)
+    return owners.owned_group(resolver, root, recent) or documents.org_description(
         root, resolver.entities, span.start_char, window)
 
 
@@ -244,7 +209,7 @@ def resolve_mention(resolver: SpeakerResolver, span: Span, recent: list[tuple[in
     entity = resolver.by_token.get(root.i) or names.appositive_entity(root, resolver.by_token)
     if entity is not None:
         return entity
-    if _authors(resolver, root) and root.lower_ != "my":
+    if owners.authors(resolver, root) and root.lower_ != "my":
         return resolver.author  # the "I" of an op-ed's narration is its author
     if root.lower_ in FIRST_SECOND_PERSON:
         return None  # first and second person: the mention is the best answer without a discourse model
@@ -261,6 +226,6 @@ def resolve_mention(resolver: SpeakerResolver, span: Span, recent: list[tuple[in
         return found  # "Former White House Doctor": the organisation only modifies the role
     # A name the NER split or missed ("Sen. Bernie Sanders (I-Vt.)"): a name inside the mention, but not in its
     # possessor ("Fox News' Megyn Kelly" is Megyn Kelly, whom the NER may have missed).
-    owners = [c for c in root.children if c.dep_ == "poss"]
-    start = root.doc[owners[0].right_edge.i + 1].idx if owners else span.start_char
+    possessives = [c for c in root.children if c.dep_ == "poss"]
+    start = root.doc[possessives[0].right_edge.i + 1].idx if possessives else span.start_char
     return resolver.entity_at(start, span.end_char)
