@@ -5,9 +5,17 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
+from spacy.tokens import Span
 
 from bot.extraction.pipeline import extract
-from bot.extraction.speakers import SpeakerResolver, SpeakersConfig, np_span, source_of_cue
+from bot.extraction.speakers import (
+    SpeakerResolver,
+    SpeakersConfig,
+    np_span,
+    plain_speaker,
+    resolve_mention,
+    source_of_cue,
+)
 from bot.extraction.speakers.plural import joined_name
 from bot.extraction.speakers.pronouns import quoted_mask
 
@@ -64,6 +72,22 @@ CASES = [
     ("a document's issuer",
      "The Congressional Budget Office released a report on Monday. The report said the deficit would grow.",
      "the deficit would grow", "Congressional Budget Office"),
+    ("a document named again by another noun of its family",
+     "A web video by the Republican National Committee went online on Monday.\n\n"
+     "The ad says Kaine defended the wrong people.",
+     "Kaine defended the wrong people", "Republican National Committee"),
+    ("a document's issuer the article describes without a name",
+     "In late September, a group of black parents sent a letter to the school board.\n\n"
+     "“We see charter schools offering hope,” the letter reads.",
+     "We see charter schools", "a group of black parents"),
+    ("a document a relative pronoun stands for, issued by the subject",
+     "Gary Johnson released a letter from his doctor on Friday that says he is in excellent health.",
+     "he is in excellent health", "Gary Johnson"),
+    ("a ruling issued by a court described by its short form",
+     "The U.S. Court of Appeals for the Sixth Circuit heard the case in June.\n\n"
+     "The appeals court ruled that the purge was illegal.\n\n"
+     "“A state cannot purge voters for not voting,” the ruling said.",
+     "A state cannot purge voters", "Court of Appeals"),
     ("a plural source",
      "Senators Chuck Grassley and Patrick Leahy wrote to the agency. They said the program was open to fraud.",
      "the program was open to fraud", "Patrick Leahy"),
@@ -81,9 +105,26 @@ CASES = [
     ("a relative pronoun takes its antecedent",
      "There are some economists who argue that corporate taxes should be low.",
      "corporate taxes should be low", "some economists"),
+    ("a relative pronoun after an appositive takes the names it describes",
+     "Much of the impetus for the deal came from China and the United States, the world's two biggest polluters, "
+     "which together vowed to stave off the worst effects of climate change.",
+     "stave off the worst effects", "China and United States"),
     ("a medium after 'on' is not the source",
      "Michael Flynn appeared on Fox News on Thursday. He said on Fox News that the generals were frustrated.",
      "the generals were frustrated", "Michael Flynn"),
+    ("a word of the quotation is not its source",
+     "Mr. Trump hardly clarified the matter, treating Mrs. Clinton's remark first as a compliment -- "
+     "''That makes me smart'' -- and, when questioned after the debate, asserting, ''Of course, I pay federal "
+     "taxes.''",
+     "I pay federal taxes", "Trump"),
+    ("an inverted cue whose parsed subject is a word of the quotation",
+     "Experts worry about the regime.\n\n\"If it doesn't have the capability to threaten its neighbors yet, it "
+     "will at some point, probably sooner rather than later,\" said James Acton, a physicist at the Carnegie "
+     "Endowment.",
+     "threaten its neighbors", "James Acton"),
+    ("the 'it' of 'made it clear' is no source",
+     "In an interview with Trending Today USA, Ham made it clear he had major misgivings about the armed forces.",
+     "misgivings", "Ham"),
     ("a generic source keeps its words",
      "Critics said the plan would raise costs.",
      "the plan would raise costs", "Critics"),
@@ -113,10 +154,62 @@ CASES = [
      "Democratic presidential candidate Hillary Clinton spoke in Ohio.\n\n"
      "During a stop in Iowa, the Republican presidential candidate said he would repeal the orders.",
      "he would repeal the orders", "Ted Cruz"),
+    ("a description without the rank is not the vice nominee",
+     "Democratic vice presidential nominee Tim Kaine spoke in Ohio.\n\n"
+     "Giving a speech in Toledo, Hillary Clinton praised LeBron James. "
+     "The Democratic presidential nominee says they both share the belief that every child matters.",
+     "every child matters", "Hillary Clinton"),
+    ("a description with a rank is not the nominee without it",
+     "Republican presidential nominee Donald Trump toured Ohio on Friday.\n\n"
+     "Mike Pence says too much is made of Trump's tweets.\n\n"
+     "The Republican vice presidential nominee was speaking in Fort Wayne, hours after Trump unleashed a flurry "
+     "of tweets.\n\nThe Indiana governor said Democrats and the media are to blame.",
+     "Democrats and the media are to blame", "Mike Pence"),
+    ("a kin term goes to the family member the article names",
+     "Hillary Clinton spoke in Iowa on Monday. Bill Clinton stayed in New York.\n\n"
+     "Her husband said the campaign was strong.",
+     "the campaign was strong", "Bill Clinton"),
+    ("a kin term goes to the person introduced with it",
+     "Richard Osman was on the flight, according to his brother Alastair Osman.\n\n"
+     "Alastair Osman called him a kind man. He and his wife had just welcomed a baby girl, his brother added.",
+     "had just welcomed a baby girl", "Alastair Osman"),
+    ("the 'I' of an op-ed is the author its closing biography names",
+     "I grew up in a survivalist household.\n\nI should say that my parents were educated people.\n\n"
+     "Charlotte Meehan is a playwright at Wheaton College.",
+     "my parents were educated people", "Charlotte Meehan"),
+    ("the 'I' of an op-ed is the author its byline names",
+     "By Joel B. Pollak\n\nI have argued for years that a protest vote is a wasted vote.",
+     "a protest vote is a wasted vote", "Joel B. Pollak"),
+    ("a kin term of the op-ed's author goes to the author's family",
+     "James Meehan built bunkers in the woods.\n\nMy father often said that we live in Satan's kingdom.\n\n"
+     "Charlotte Meehan is a playwright at Wheaton College.",
+     "we live in Satan's kingdom", "James Meehan"),
+    ("a surname that is also a title",
+     "Tom Clarke bought the mines in 2015. A Democrat, Mr. Justice is running for governor.\n\n"
+     "Through a spokesman, he declined to comment on the plan.",
+     "to comment on the plan", "Justice"),
+    ("a pronoun in a clause on a phrase its possessor owns",
+     "Vladimir Putin met the channel's executives on Monday.\n\n"
+     "Democrats seized upon Mr. Trump's RT appearance, in which he said he was skeptical of the intelligence.",
+     "he was skeptical of the intelligence", "Trump"),
+    ("'they' after a group named by its owner",
+     "The GOP set its goals in 2010.\n\nMcConnell aides acknowledged a good relationship with the White House. "
+     "But they emphasized that the sanctions got results.",
+     "the sanctions got results", "McConnell aides"),
     ("a surname spelt one letter off",
      "Tyresha McClenney, a student organiser, met the campaign in Miami.\n\n"
      "McLenney said the campaign had ignored young voters.",
      "the campaign had ignored young voters", "Tyresha McClenney"),
+    ("a person introduced after the last speaker takes the next pronoun",
+     "“Turnout will be low,” said Bryan Anderson, a county organiser.\n\n"
+     "The silence worries Henry Crespo, president of the local caucus.\n\n"
+     "“No one is writing songs for her,” he said.",
+     "No one is writing songs", "Henry Crespo"),
+    ("a person introduced with a relative clause just before takes the next pronoun",
+     "“Rates will rise,” said Lily Batchelder, a law professor.\n\n"
+     "The plan drew fire from Hillary Clinton, who has called for higher taxes on the rich.\n\n"
+     "“It is trickle-down economics all over again,” she said.",
+     "trickle-down economics", "Hillary Clinton"),
     ("a surname with a straight and a curly apostrophe",
      "Police Commissioner James O’Neill spoke on Sunday.\n\nO'Neill said the bombing was an act of terror.",
      "the bombing was an act of terror", "James O’Neill"),
@@ -128,6 +221,10 @@ NOT_CASES = [
      "The plant closed in June.\n\nOne state official said the cleanup had stalled.\n\n"
      "Tom Clarke said his company would finish the work.",
      "the cleanup had stalled", "Tom Clarke"),
+    ("a source counted as 'one' stays anonymous, not the article's main person",
+     "Tom Clarke bought the mines in 2015. Clarke said the work was on track. Clarke hired workers.\n\n"
+     "After some challenges, the reclamation work has exceeded expectations, one West Virginia official said.",
+     "the reclamation work has exceeded expectations", "Clarke"),
     ("a description is not the next person introduced with another role",
      "A clip of Donald Trump appears in a new video.\n\nThe GOP candidate is shown discussing his plan.\n\n"
      "Before that, the extremist cleric Anwar al-Awlaki is shown lecturing.",
@@ -141,6 +238,11 @@ NOT_CASES = [
      "Gary Johnson released his records. Johnson is healthy, Johnson said. "
      "Gary Johnson's doctor said he was fit.",
      "he was fit", "Donald Trump"),
+    ("a pronoun chain keeps the last speaker against a name it mentions",
+     "“The mines are a disgrace,” said Tom Clarke, a coal executive.\n\n"
+     "He is reclaiming the mines of Mr. Patriot Jones, a rival.\n\n"
+     "“The industry can keep producing coal,” he said.",
+     "keep producing coal", "Patriot Jones"),
 ]
 
 
@@ -225,3 +327,55 @@ def test_config_is_frozen() -> None:
     cfg = SpeakersConfig()
     with pytest.raises(AttributeError):
         cfg.pronoun_window_sentences = 9  # type: ignore[misc]
+
+
+def test_a_lone_surname_the_ner_gave_another_label_is_the_person(nlp: Language) -> None:
+    doc = nlp("Rep. Tom Cole spoke on Thursday. Yet the deal is close, Cole said.")
+    cole = [t for t in doc if t.text == "Cole"][-1]
+    others = [e for e in doc.ents if not (e.start <= cole.i < e.end)]
+    doc.ents = [*others, Span(doc, cole.i, cole.i + 1, label="PRODUCT")]
+    resolver = SpeakerResolver(doc)
+    assert resolver.by_token[cole.i].name == "Tom Cole"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Donald Trump\nMANCHESTER spoke about the plan.", "Donald Trump"),
+    ("Fault\nTed Cruz spoke about the plan.", "Ted Cruz"),
+])
+def test_a_name_the_ner_ran_across_a_line_break_is_its_line_of_most_words(nlp: Language, text: str,
+                                                                         name: str) -> None:
+    doc = nlp(text)
+    end = next(t.i for t in doc if t.text == "spoke")
+    doc.ents = [Span(doc, 0, end, label="PERSON")]
+    resolver = SpeakerResolver(doc)
+    assert [e.name for e in resolver.entities if e.kind == "person"] == [name]
+
+
+def test_a_demonstrative_is_no_source(nlp: Language) -> None:
+    text = ("Bobby Scott has never raised more than $525,000. "
+            "That's a small fraction of the minimum $20 million experts say it costs to run statewide.")
+    st = speaker_of(nlp, text, "costs to run")
+    assert st.speaker_mention != "That"
+
+
+def test_an_outlets_possessive_is_not_the_speaker(nlp: Language) -> None:
+    doc = nlp("Fox News' Megyn Kelly said the debate was tough.")
+    kelly = next(t.i for t in doc if t.text == "Kelly")
+    doc.ents = [Span(doc, 0, 2, label="ORG"), Span(doc, kelly - 1, kelly + 1, label="WORK_OF_ART")]
+    resolver = SpeakerResolver(doc)
+    mention = doc[0:kelly + 1]
+    assert resolve_mention(resolver, mention, []) is None
+    assert plain_speaker(mention) == "Megyn Kelly"
+
+
+@pytest.mark.parametrize(("text", "cue", "source"), [
+    ("Trump will be unable to turn the crowds against the moderators and accuse the audience of being donors.",
+     "accuse", "Trump"),
+    ("Trump further described the incident as a terrible situation, but stopped short of calling the officer's "
+     "actions racially motivated.", "calling", "Trump"),
+])
+def test_a_cue_climbs_through_adjectives_and_adverbs_to_its_subject(nlp: Language, text: str, cue: str,
+                                                                    source: str) -> None:
+    doc = nlp(text)
+    span = source_of_cue(doc, text.index(cue))
+    assert span is not None and span.text == source

@@ -9,11 +9,15 @@ A small discourse model in the spirit of Hobbs (1978) and the salience rules of 
 * ``names``: the mention's head name wins over names that only modify it ("Clinton spokesman Nick Merrill",
   "Ohio Senator Rob Portman"), appositive names, acronyms spelled out in the article ("IMF"), organisations built
   on a name ("the Clinton campaign", "Trump's team" -> "Trump campaign");
-* ``pronouns``: the most salient compatible entity before the pronoun (the previous speaker, then main-clause
-  subjects, then any mention; outside quotations first);
+* ``pronouns`` and ``salience``: the most salient compatible entity before the pronoun (the previous speaker
+  unless the narration just before puts another person of that gender on stage, a possessor whose phrase holds
+  the pronoun's clause, then main-clause subjects, then any mention; outside quotations first);
+* ``kin``: "her husband", "his brother" -> the person introduced so, else the family member of that surname;
+* ``author``: the "I" of an op-ed -> the author its byline or closing biography names;
 * ``descriptions``: "the diplomat" to the person introduced with that role, before or after; a definite role
   the article never spells out to the salient subject or the article's main person;
-* ``documents``: "the report" to its issuer, "the bank" / "the Times" to the organisation;
+* ``documents``: "the report" to its issuer (named, described, or through another noun for the same document),
+  "the bank" / "the Times" to the organisation;
 * ``plural``: "Mr. Grassley and Mr. Leahy", "they", "each", "the two senators" -> "A and B";
 * ``assign``: one statement's speaker: its mention resolved (relative pronouns through their antecedent,
   datelines and times refused), else the subject its cue hangs from. A generic source keeps its words; an

@@ -12,16 +12,23 @@ from bot.extraction.speakers.resolve import SpeakerResolver, plain_speaker, reso
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-# Relations a cue climbs to find the clause whose subject is the source ("Caddell went on to discuss",
+# Relations a cue climbs to find the clause whose subject is the source ("Caddell went on to discuss", "Trump will be
+# unable to ... accuse", "stopped short of calling",
 # "he said ... not even needing to mention", "by telling them that").
-CLIMB_DEPS = frozenset({"xcomp", "advcl", "conj", "pcomp", "prep", "pobj", "dobj", "acl", "attr", "npadvmod"})
+CLIMB_DEPS = frozenset({"xcomp", "advcl", "conj", "pcomp", "prep", "pobj", "dobj", "acl", "attr", "npadvmod", "acomp",
+                        "advmod"})
 MAX_CLIMB = 6
+# How far after an inverted cue its speaker's name may start ("said Thursday morning James Acton").
+INVERTED_REACH = 4
 MAX_SOURCE_TOKENS = 14
 NON_SOURCES = frozenset({"there", "this", "that", "what"})
 TIME_LABELS = frozenset({"DATE", "TIME"})
 AUDIENCE_PREPS = frozenset({"on", "to"})
 DATELINE_MARKS = frozenset("-\u2014\u2013(")
 RELATIVES = frozenset({"who", "which", "that", "whom"})
+# Words a mention's head climbs through to the phrase it names part of ("Fox" in "Fox News's show").
+NAME_PART_DEPS = frozenset({"poss", "compound", "nmod"})
+DEMONSTRATIVES = frozenset({"that", "this"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,21 +55,43 @@ def _subject(node: Token) -> Token | None:
             return next((g for g in child.children if g.dep_ == "pobj"), None)
     for child in node.children:
         if child.dep_ in SUBJECT_DEPS or (node.pos_ == "NOUN" and child.dep_ == "poss"):
+            if child.lower_ == "it" and node.pos_ == "ADJ":
+                continue  # "made it clear": the source is who made it so, further up
             # "it was reported that ...": a passive "it" is the clause's placeholder, nobody's words.
             expletive = child.lower_ == "it" and child.dep_ == "nsubjpass"
             return None if child.lower_ in NON_SOURCES or expletive else child
     return None
 
 
-def _first_name_before(verb: Token, by_token: dict[int, Entity]) -> Span | None:
-    """A clause the parser left without a subject ("..., Obama and Clinton call them"): its first name."""
+def _name_span(doc: Doc, i: int) -> Span:
+    ent = next((e for e in doc.ents if e.start <= i < e.end), None)
+    return ent if ent is not None else doc[i:i + 1]
+
+
+def _first_name_before(verb: Token, by_token: dict[int, Entity], quoted: bytearray | None = None) -> Span | None:
+    """A clause the parser left without a subject ("..., Obama and Clinton call them"): its first name
+    (outside quotation marks when ``quoted`` is given)."""
     doc = verb.doc
     for tok in doc[verb.sent.start:verb.i]:
         entity = by_token.get(tok.i)
-        if entity is not None and entity.kind == "person":
-            ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
-            return ent if ent is not None else doc[tok.i:tok.i + 1]
+        if entity is not None and entity.kind == "person" and not (quoted is not None and quoted[tok.idx]):
+            return _name_span(doc, tok.i)
     return None
+
+
+def _name_beside_cue(doc: Doc, cue_start: int, by_token: dict[int, Entity], quoted: bytearray) -> Span | None:
+    """The person an inverted cue names ("...," said James Acton), else the first one named before it outside
+    the quotation: for a cue whose parsed subject is a word of the quotation."""
+    verb = _token_at(doc, cue_start)
+    if verb is None:
+        return None
+    for tok in doc[verb.i + 1:min(len(doc), verb.i + 1 + INVERTED_REACH)]:
+        entity = by_token.get(tok.i)
+        if entity is not None and entity.kind == "person":
+            return _name_span(doc, tok.i)
+        if tok.is_punct and tok.text not in {",", "."}:
+            break
+    return _first_name_before(verb, by_token, quoted)
 
 
 def source_of_cue(doc: Doc, cue_start: int, by_token: dict[int, Entity] | None = None) -> Span | None:
@@ -77,7 +106,8 @@ def source_of_cue(doc: Doc, cue_start: int, by_token: dict[int, Entity] | None =
             if right - left > MAX_SOURCE_TOKENS:
                 left, right = max(left, subject.i - 4), subject.i + 1
             return doc[left:right]
-        if node.dep_ not in CLIMB_DEPS or node.head.i == node.i:
+        small_clause = node.pos_ == "ADJ" and node.dep_ == "ccomp"  # "made it clear"
+        if (node.dep_ not in CLIMB_DEPS and not small_clause) or node.head.i == node.i:
             break
         node = node.head
     if node is not None and node.dep_ == "ROOT" and node.pos_ in {"VERB", "AUX"} and by_token is not None:
@@ -85,16 +115,30 @@ def source_of_cue(doc: Doc, cue_start: int, by_token: dict[int, Entity] | None =
     return None
 
 
+def _medium(root: Token) -> bool:
+    """ "said on Fox News", "on Fox News's 'Fox and Friends'", "told to reporters": the medium or the audience."""
+    while root.dep_ in NAME_PART_DEPS and root.head.i != root.i and (root.dep_ != "poss" or root.head.pos_ == "PROPN"):
+        root = root.head  # ... but "a fact-check on Trump's claim": the claim's owner is no medium
+    prep = root.head
+    return root.dep_ == "pobj" and prep.lower_ in AUDIENCE_PREPS and prep.head.lower_ != "according"
+
+
 def _not_a_source(span: Span) -> bool:
     """A time ("said Thursday morning"), a dateline ("WASHINGTON —") or a medium ("on Fox") read as the source."""
     root = span.root
-    if root.ent_type_ in TIME_LABELS:
+    if root.ent_type_ in TIME_LABELS or _medium(root):
         return True
-    prep = root.head
-    if root.dep_ == "pobj" and prep.lower_ in AUDIENCE_PREPS and prep.head.lower_ != "according":
-        return True  # "said on Fox News", "told to reporters": the medium or the audience
+    expletive = root.lower_ == "it" and (root.dep_ == "dobj" or root.head.pos_ == "ADJ")  # "made it clear"
+    if len(span) == 1 and (root.lower_ in DEMONSTRATIVES or expletive):
+        return relative_antecedent(span) is None  # "That's a fraction of what experts say"
     after = span.doc[span.end].text if span.end < len(span.doc) else ""
     return span.text.isupper() and len(span.text) > 3 and after[:1] in DATELINE_MARKS
+
+
+def _quoted_only(quoted: bytearray, span: Span, cue_start: int) -> bool:
+    """The mention lies inside quotation marks and the cue outside them."""
+    inside = span.start_char < len(quoted) and bool(quoted[span.start_char])
+    return inside and cue_start < len(quoted) and not quoted[cue_start]
 
 
 def _usable(span: Span | None) -> Span | None:
@@ -114,8 +158,12 @@ def choose_speaker(resolver: SpeakerResolver, mention: tuple[int, int] | None, c
     """Return the speaker of a statement from its source mention (a token range), else from its cue."""
     doc = resolver.doc
     span = _usable(doc[mention[0]:mention[1]]) if mention is not None else None
+    if span is not None and cue_start is not None and _quoted_only(resolver.quoted, span, cue_start):
+        span = None  # "Sanders said, suggesting ... 'do you really think'": the quotation's "you" is not the source
     if span is None and cue_start is not None:
         span = _usable(source_of_cue(doc, cue_start, resolver.by_token))
+        if span is not None and _quoted_only(resolver.quoted, span, cue_start):
+            span = _name_beside_cue(doc, cue_start, resolver.by_token, resolver.quoted)
     if span is None:
         return NO_SPEAKER
     # "an architect who said", "the Chicago Police Department, which reported": the relative's antecedent.
@@ -143,5 +191,9 @@ def relative_antecedent(span: Span) -> Span | None:
         head = prev if prev is not None and prev.pos_ in {"NOUN", "PROPN"} else None
     if head is None:
         return None
+    if head.dep_ == "appos" and head.head.pos_ == "PROPN" and head.head.i < head.i:
+        head = head.head  # "China and the United States, the world's two biggest polluters, which vowed"
+        while head.dep_ == "conj" and head.head.pos_ == "PROPN" and head.head.i < head.i:
+            head = head.head
     left, right = np_span(head)
     return root.doc[left:min(right, root.i)]

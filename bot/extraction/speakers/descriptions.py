@@ -58,6 +58,12 @@ def _party_clash(e: Entity, mod_words: set[str]) -> bool:
     return bool(wanted) and bool(known) and not wanted & known
 
 
+def _rank_clash(e: Entity, head: Token, mod_words: set[str]) -> bool:
+    """ "the Democratic presidential nominee" is not the Democratic vice presidential nominee, nor the other way."""
+    ranks = rules().rank_words
+    return bool((e.role_words & ranks) - mod_words - {head.lower_}) or bool((mod_words & ranks) - e.role_words)
+
+
 def _gender_clash(e: Entity, head: Token) -> bool:
     wanted = rules().role_gender.get(head.lower_)
     return wanted is not None and e.gender is not None and e.gender != wanted
@@ -150,8 +156,8 @@ def _introduced_after(entities: list[Entity], head: Token, modifiers: list[Token
 
 def _definite(head: Token) -> bool:
     """ "the senator", "Connecticut's tax commissioner", a bare headline "Judge"; not "a judge", "his lawyer",
-    "Gary Johnson's doctor"."""
-    dets = [c for c in head.children if c.dep_ in {"det", "poss"}]
+    "Gary Johnson's doctor", "one West Virginia official" (a number the parser hangs as a modifier)."""
+    dets = [c for c in head.children if c.dep_ in {"det", "poss"} or (c.dep_ == "nummod" and c.lower_ in ANONYMOUS)]
     return all(d.lower_ not in INDEFINITE and not (d.dep_ == "poss" and (d.pos_ == "PRON" or d.ent_type_ == "PERSON"))
                for d in dets)
 
@@ -196,7 +202,7 @@ def resolve_description(entities: list[Entity], head: Token, modifiers: list[Tok
     mod_words = _modifier_words(modifiers)
     fitting = [e for e in entities if e.kind == "person" and e.role_words and _role_fits(e, wanted)
                and not _modifiers_clash(e, head, modifiers, mod_words) and not _gender_clash(e, head)
-               and not _party_clash(e, mod_words)]
+               and not _party_clash(e, mod_words) and not _rank_clash(e, head, mod_words)]
     found = _nearest_fitting(fitting, pos, mod_words, cfg)
     if found is None and fallbacks:
         definite = _definite(head)

@@ -13,9 +13,13 @@ if TYPE_CHECKING:
 
     from bot.extraction.speakers.entities import Entity
 
+    Issuer = Entity | Token
+
 # Relations from a document noun up to the verb that says who issued it ("X released a report").
 OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "pobj"})
 AGENT_DEPS = frozenset({"nsubj", "agent"})
+INDEFINITE = frozenset({"a", "an", "another", "some"})
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 
 
 def is_document(head: Token) -> bool:
@@ -24,7 +28,7 @@ def is_document(head: Token) -> bool:
     return head.pos_ == "NOUN" and (head.lower_ in docs or head.lemma_.lower() in docs)
 
 
-def _agent_inside(head: Token, by_token: dict[int, Entity]) -> Entity | None:
+def _agent_inside(head: Token, by_token: dict[int, Entity]) -> Issuer | None:
     """The issuer named in the document's own phrase: "the IMF report", "Trump's ad", "a report by the CBO"."""
     owner = owner_of(head, by_token)
     if owner is not None:
@@ -37,13 +41,14 @@ def _agent_inside(head: Token, by_token: dict[int, Entity]) -> Entity | None:
                 if found is not None:
                     return found
         if child.dep_ == "acl" and child.lemma_ in rules().issue_verbs:  # "a report released by the CBO"
-            found = _agent_of_verb(child, by_token)
-            if found is not None:
-                return found
+            issuer = _agent_of_verb(child, by_token)
+            if issuer is not None:
+                return issuer
     return None
 
 
-def _agent_of_verb(verb: Token, by_token: dict[int, Entity]) -> Entity | None:
+def _agent_of_verb(verb: Token, by_token: dict[int, Entity]) -> Issuer | None:
+    """The issuer a verb names: an entity in its subject or agent phrase, else that phrase's head."""
     for child in verb.children:
         if child.dep_ in AGENT_DEPS:
             target = next((g for g in child.children if g.dep_ == "pobj"), child) if child.dep_ == "agent" else child
@@ -51,40 +56,54 @@ def _agent_of_verb(verb: Token, by_token: dict[int, Entity]) -> Entity | None:
             if found is None:
                 left, right = np_span(target)
                 found = next((by_token[i] for i in range(left, right) if i in by_token), None)
-            if found is not None:
-                return found
+            return found if found is not None else target
     return None
 
 
-def _issuer_here(tok: Token, by_token: dict[int, Entity]) -> Entity | None:
+def _inside(tok: Token, quoted: bytearray) -> bool:
+    return tok.idx < len(quoted) and bool(quoted[tok.idx])
+
+
+def _issuer_here(tok: Token, by_token: dict[int, Entity], quoted: bytearray) -> Issuer | None:
+    """The issuer of the document ``tok``: in its own phrase, else the subject of the verb that issued it."""
     found = _agent_inside(tok, by_token)
     if found is not None:
         return found
     verb = tok.head
     if tok.dep_ == "pobj" and verb.dep_ == "prep":
         verb = verb.head
-    if tok.dep_ in OBJECT_DEPS and verb.pos_ in {"VERB", "AUX"} and verb.lemma_ in rules().issue_verbs:
+    if tok.dep_ in OBJECT_DEPS and verb.pos_ in {"VERB", "AUX"} and verb.lemma_ in rules().issue_verbs \
+            and not _inside(verb, quoted):
         return _agent_of_verb(verb, by_token)
     return None
 
 
-def document_issuer(head: Token, by_token: dict[int, Entity], window: int) -> Entity | None:
-    """Return who issued the document ``head`` names: in its own phrase, else at its nearest earlier mention."""
-    found = _agent_inside(head, by_token)
+def _same_document(tok: Token, lemma: str, family: str | None) -> bool:
+    """ "the report" ... "the report", or "a web video" ... "the ad": the same document named again."""
+    low = tok.lemma_.lower()
+    return low == lemma or (family is not None and tok.pos_ == "NOUN" and rules().document_family.get(low) == family)
+
+
+def document_issuer(head: Token, by_token: dict[int, Entity], window: int, quoted: bytearray) -> Issuer | None:
+    """Return who issued the document ``head`` names: in its own phrase or the verb that issued it, else at
+    its nearest earlier mention (by the same noun or one of its family). An issuer the registry does not know
+    ("a group of parents sent a letter") comes back as the head token of its noun phrase."""
+    found = _issuer_here(head, by_token, quoted)
     if found is not None:
         return found
     doc = head.doc
     lemma = head.lemma_.lower()
-    earlier = [t for t in doc[:head.i] if t.lemma_.lower() == lemma and head.idx - t.idx < window]
-    later = [t for t in doc[head.i + 1:] if t.lemma_.lower() == lemma and t.idx - head.idx < window // 4]
+    family = rules().document_family.get(lemma) or rules().document_family.get(head.lower_)
+    earlier = [t for t in doc[:head.i] if head.idx - t.idx < window and _same_document(t, lemma, family)]
+    later = [t for t in doc[head.i + 1:] if t.idx - head.idx < window // 4 and t.lemma_.lower() == lemma]
     for tok in [*reversed(earlier), *later]:
-        found = _issuer_here(tok, by_token)
+        found = _issuer_here(tok, by_token, quoted)
         if found is not None:
             return found
-    return _issuer_by_verb(head, by_token, window)
+    return _issuer_by_verb(head, by_token, window, quoted)
 
 
-def _issuer_by_verb(head: Token, by_token: dict[int, Entity], window: int) -> Entity | None:
+def _issuer_by_verb(head: Token, by_token: dict[int, Entity], window: int, quoted: bytearray) -> Issuer | None:
     """ "The appeals court ruled ... the ruling said": the subject of the verb the document comes from."""
     verbs = rules().document_verbs.get(head.lemma_.lower()) or rules().document_verbs.get(head.lower_)
     if not verbs:
@@ -93,11 +112,28 @@ def _issuer_by_verb(head: Token, by_token: dict[int, Entity], window: int) -> En
     for tok in reversed(doc[:head.i]):
         if head.idx - tok.idx > window:
             break
-        if tok.pos_ == "VERB" and tok.lemma_ in verbs:
+        # "she wrote about it" inside a quotation is not the book's author.
+        if tok.pos_ == "VERB" and tok.lemma_ in verbs and not _inside(tok, quoted):
             found = _agent_of_verb(tok, by_token)
             if found is not None:
                 return found
     return None
+
+
+def indefinite(head: Token) -> bool:
+    """ "a group of parents": someone new, not an organisation named before."""
+    return any(c.dep_ == "det" and c.lower_ in INDEFINITE for c in head.children)
+
+
+def unnamed_group(head: Token) -> bool:
+    """ "researchers", "a group of black parents": people the article describes and never names, whose words
+    a reader keeps; not "the campaign" or "your campaign", which stand for someone."""
+    if head.pos_ != "NOUN" or any(c.dep_ == "poss" for c in head.children):
+        return False
+    if head.tag_ in PLURAL_TAGS:
+        return True
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(g.tag_ in PLURAL_TAGS for g in c.children)
+               for c in head.children)
 
 
 def org_description(head: Token, entities: list[Entity], pos: int, window: int) -> Entity | None:

@@ -15,6 +15,8 @@ if TYPE_CHECKING:
 PERSON_LABELS = frozenset({"PERSON"})
 GROUP_LABELS = frozenset({"ORG", "NORP", "GPE"})
 POSSESSIVE = re.compile(r"(?:['’]s?|['’])$")
+# First and second person: the mention is the best answer without a discourse model (an op-ed's "I" aside).
+FIRST_SECOND_PERSON = frozenset({"we", "us", "i", "me", "you"})
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "another", "one"})
 _GENERATIONAL = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii"})
 _ROLE_STOPWORDS = frozenset({"of", "to", "for", "in", "at", "and"})
@@ -42,10 +44,17 @@ def clean_name_tokens(span: Span) -> list[Token]:
     titles = lex.titles_male | lex.titles_female | lex.titles_neutral
     toks = [t for t in span if not t.is_punct or t.text in {"-", "."}]
     while toks and (toks[0].lower_ in DETERMINERS or toks[0].lower_ in titles):
+        if len(toks) == 1 and _after_honorific(toks[0]):
+            break  # "Mr. Justice", "Ms. Chancellor": a surname that is also a title
         toks = toks[1:]
     while toks and (toks[-1].is_punct or toks[-1].tag_ == "POS" or toks[-1].lower_ in {"'s", "’s"}):
         toks = toks[:-1]
     return toks
+
+
+def _after_honorific(tok: Token) -> bool:
+    lex = people()
+    return tok.i > 0 and tok.doc[tok.i - 1].lower_ in lex.titles_male | lex.titles_female
 
 
 def name_text(tokens: list[Token]) -> str:
@@ -54,6 +63,10 @@ def name_text(tokens: list[Token]) -> str:
         return ""
     # Slice the tokens, not doc.text: Doc.text rebuilds the whole article's text on every access.
     text = tokens[0].doc[tokens[0].i:tokens[-1].i + 1].text
+    if "\n" in text:
+        # An entity the NER ran across a line break ("Donald Trump\nMANCHESTER", "Fault\nTed Cruz"): the name
+        # is the line of most words, a dateline or label in capitals last.
+        text = max(text.split("\n"), key=lambda line: (not line.isupper(), len(line.split())))
     return POSSESSIVE.sub("", text).strip()
 
 

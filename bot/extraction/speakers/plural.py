@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 PLURAL_LABEL = "PLURAL"
+OWNER_MODIFIER_DEPS = frozenset({"compound", "poss", "nmod"})
 MAX_GENERIC_TOKENS = 8
 # Suffixes of nouns for people ("critics", "economists", "voters", "residents", "republicans").
 AGENT_SUFFIXES = ("ist", "er", "or", "ant", "ent", "ian", "ic", "an", "ee")
@@ -105,10 +106,16 @@ def _may_speak(head: Token) -> bool:
     return lemma.endswith(AGENT_SUFFIXES)
 
 
+def _named_in(child: Token, by_token: dict[int, Entity]) -> bool:
+    """A name in apposition or conjoined ("critics, like Senators Grassley and Leahy"), not an owner that only
+    modifies the group ("McConnell aides", "Trump's advisers": a group of its own)."""
+    return child.i in by_token and child.dep_ not in OWNER_MODIFIER_DEPS
+
+
 def add_plural_subjects(doc: Doc, entities: list[Entity], by_token: dict[int, Entity]) -> None:
     """Register plural noun subjects the article never names ("environmentalists say") for a later "they"."""
     for tok in tokens_with(doc, "dep", SUBJECT_DEPS):
-        if tok.tag_ not in {"NNS", "NNPS"} or tok.i in by_token or any(c.i in by_token for c in tok.children):
+        if tok.tag_ not in {"NNS", "NNPS"} or tok.i in by_token or any(_named_in(c, by_token) for c in tok.children):
             continue
         if not _may_speak(tok):
             continue  # "other changes are needed", "thousands of victims": no one a later "they said" means

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from bot.extraction.lexicon import people
@@ -13,6 +14,20 @@ if TYPE_CHECKING:
     from bot.extraction.speakers.entities import Entity
 
 Compatible = Callable[["Entity", bool], bool]
+
+
+@dataclass(frozen=True, slots=True)
+class Fresh:
+    """Salient person mentions (char offset, entity) outside quotations since ``floor``, the start of the
+    narration sentence before the pronoun's sentence."""
+
+    floor: int
+    mentions: tuple[tuple[int, Entity], ...]
+    # Pronouns that are subjects there: "He is not only reclaiming Patriot's mines" goes on about the same man.
+    pronoun_subjects: frozenset[str] = frozenset()
+    # People of the pronoun's own sentence whose phrase holds the pronoun's clause ("Mr. Trump's appearance, in
+    # which he said"), not those of a clause beside it ("If Trump loses, he said ...").
+    governing: tuple[Entity, ...] = ()
 PRONOUN_KINDS = frozenset({"male", "female", "plural", "neuter"})
 # Entities only "they" can refer to: several people named together, a plural noun phrase ("environmentalists").
 PLURAL_ONLY = frozenset({"PLURAL", "GENERIC"})
@@ -65,14 +80,25 @@ def nearest(entities: list[Entity], pos: int, floor: int, compatible: Compatible
     return best[1] if best else None
 
 
+def _fresh_rival(fresh: Fresh, speaker: Entity, pronoun: str, compatible: Compatible) -> Entity | None:
+    """A person of known matching gender put on stage since the previous speaker last spoke, when neither the
+    previous speaker nor a pronoun like this one is on stage there."""
+    if pronoun in fresh.pronoun_subjects or any(e is speaker for _, e in fresh.mentions):
+        return None
+    rivals = [e for _, e in fresh.mentions if compatible(e, True)]
+    return rivals[-1] if rivals else None
+
+
 def resolve_pronoun(entities: list[Entity], pronoun: Token, window_start: int,
                     recent: list[tuple[int, Entity]], quoted: bytearray | None = None, *,
-                    strict_only: bool = False) -> Entity | None:
+                    strict_only: bool = False, fresh: Fresh | None = None) -> Entity | None:
     """Resolve he/she/they/it to the most salient compatible entity between ``window_start`` and the pronoun.
 
     ``recent`` lists (char offset, entity) of statement speakers already resolved, in text order. A pronoun
     outside quotation marks looks first at mentions outside them: the people a quotation names are rarely
-    the one who speaks it.
+    the one who speaks it. ``fresh`` holds the salient mentions of the narration just before the pronoun: a
+    person introduced or made subject there, when the previous speaker is not, takes over ("... concerns Henry
+    Crespo, president of the caucus. ¶ “...,” he said").
     """
     kind = people().pronoun_gender.get(pronoun.lower_)
     if kind not in PRONOUN_KINDS:
@@ -88,10 +114,21 @@ def resolve_pronoun(entities: list[Entity], pronoun: Token, window_start: int,
             break
         if compatible(e, False):
             # ...unless a closer subject that fits better intervenes.
+            spoke_since = fresh is not None and any(fresh.floor <= o < pos and x is e for o, x in recent)
+            if fresh is not None and not spoke_since:
+                rival = _fresh_rival(fresh, e, pronoun.lower_, compatible)
+                if rival is not None:
+                    return rival
             closer = nearest(entities, pos, offset, compatible, subjects_only=True, quoted=outside)
             return closer or e
         break
-    # 2. Subjects of the nearest sentences, then any mention, known gender first.
+    # 2. A person earlier in the pronoun's own sentence whose phrase holds the pronoun ("Mr. Trump's appearance,
+    # in which he said"): Hobbs's search starts in the current sentence.
+    if fresh is not None:
+        own = [e for e in fresh.governing if compatible(e, True)]
+        if own:
+            return own[-1]
+    # 3. Subjects of the nearest sentences, then any mention, known gender first.
     masks = (outside, None) if outside is not None else (None,)
     for mask in masks:
         for subjects_only in (True, False):

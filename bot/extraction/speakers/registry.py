@@ -116,7 +116,8 @@ def _note_person(doc: Doc, entity: Entity, ent: Span, toks: list[Token], name: s
 
 def _add_bare_surnames(doc: Doc, entities: list[Entity], by_token: dict[int, Entity]) -> None:
     """Count capitalised surname tokens the NER missed ("Sanders spoke first") as mentions of that person."""
-    covered = {t.i for ent in doc.ents for t in ent}
+    # A lone surname the NER gave another label ("Cole said", read as a PRODUCT) is still the person.
+    covered = {t.i for ent in doc.ents if len(ent) > 1 or ent.label_ in PERSON_LABELS | GROUP_LABELS for t in ent}
     by_surname: dict[str, list[Entity]] = {}
     for e in entities:
         if e.kind == "person":

@@ -6,18 +6,30 @@ from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from bot.extraction.lexicon import SUBJECT_DEPS, people
-from bot.extraction.speakers import descriptions, documents, names, plural, pronouns, scan
+from bot.extraction.speakers import (
+    author,
+    descriptions,
+    documents,
+    kin,
+    names,
+    owners,
+    plural,
+    pronouns,
+    salience,
+    scan,
+)
 from bot.extraction.speakers.config import DEFAULT_CONFIG, SpeakersConfig
-from bot.extraction.speakers.entities import Entity, clean_name_tokens, name_text, np_span
+from bot.extraction.speakers.entities import FIRST_SECOND_PERSON, Entity, clean_name_tokens, name_text, np_span
 from bot.extraction.speakers.gender import infer_genders
 from bot.extraction.speakers.registry import build_entities
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-FIRST_SECOND_PERSON = frozenset({"we", "us", "i", "me", "you"})
 DESCRIPTION_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 ROLE_PREPS = frozenset({"for", "of", "at", "to"})
+# An issuer phrase longer than this is a clause the parser misread, not a name to show.
+MAX_ISSUER_TOKENS = 14
 
 
 class SpeakerResolver:
@@ -34,7 +46,9 @@ class SpeakerResolver:
         plural.add_plural_entities(doc, self.entities, self.by_token)
         plural.add_plural_subjects(doc, self.entities, self.by_token)
         infer_genders(doc, self.entities, self._sent_starts, cfg)
-        self.quoted = pronouns.quoted_mask(doc.text)
+        self.text = doc.text
+        self.quoted = pronouns.quoted_mask(self.text)
+        self.author = author.find_author(doc, self.text, self.by_token)
         self._link_descriptions()
 
     def _link_descriptions(self) -> None:
@@ -77,7 +91,9 @@ class SpeakerResolver:
         """Resolve he/she/they/it to the most salient compatible entity before the pronoun."""
         sent = self.sentence_of(pronoun)
         window_start = self._sent_starts[max(0, sent - self.cfg.pronoun_window_sentences)]
-        found = pronouns.resolve_pronoun(self.entities, pronoun, window_start, recent, self.quoted)
+        fresh = salience.fresh_mentions(self.doc, self.text, self.by_token, self._sent_starts, sent, pronoun,
+                                        self.quoted)
+        found = pronouns.resolve_pronoun(self.entities, pronoun, window_start, recent, self.quoted, fresh=fresh)
         if found is None:  # a pronoun carried across paragraphs of quotation: the last person of its gender
             wide_start = self._sent_starts[max(0, sent - self.cfg.pronoun_wide_window_sentences)]
             found = pronouns.resolve_pronoun(self.entities, pronoun, wide_start, [], self.quoted, strict_only=True)
@@ -106,6 +122,9 @@ def plain_speaker(span: Span) -> str | None:
     root = span.root
     if root.pos_ == "PRON" and root.lower_ in people().pronoun_gender and root.lower_ not in FIRST_SECOND_PERSON:
         return None
+    possessives = [c for c in root.children if c.dep_ == "poss" and c.i < root.i]
+    if root.pos_ == "PROPN" and possessives and possessives[0].right_edge.i + 1 <= root.i:
+        span = span.doc[possessives[0].right_edge.i + 1:span.end]  # "Fox News' Megyn Kelly": the name, not its outlet
     text = span.text.strip(" ,")
     return text or None
 
@@ -124,23 +143,6 @@ def _resolve_pronominal(resolver: SpeakerResolver, root: Token, recent: list[tup
     return resolver.resolve_pronoun(root, recent)
 
 
-def _owner_by_pronoun(resolver: SpeakerResolver, root: Token, recent: list[tuple[int, Entity]]) -> Entity | None:
-    """ "her account", "his best response": the document's author is the possessor."""
-    for child in root.children:
-        if child.dep_ == "poss" and child.pos_ == "PRON" and child.lower_ not in FIRST_SECOND_PERSON:
-            return resolver.resolve_pronoun(child, recent)
-    return None
-
-
-def _owned_group(resolver: SpeakerResolver, root: Token, recent: list[tuple[int, Entity]]) -> Entity | None:
-    """ "his campaign" -> the campaign of the man "his" refers to."""
-    for child in root.children:
-        if child.dep_ == "poss" and child.pos_ == "PRON" and child.lower_ not in FIRST_SECOND_PERSON:
-            owner = resolver.resolve_pronoun(child, recent)
-            return resolver.group_of(owner, root) if owner is not None else None
-    return None
-
-
 def _after_honorific(tok: Token) -> bool:
     lex = people()
     prev = tok.doc[tok.i - 1] if tok.i > 0 else None
@@ -155,6 +157,15 @@ def _resolve_noun(resolver: SpeakerResolver, span: Span, recent: list[tuple[int,
         return plural.nearest_plural(resolver.entities, span.start_char, window // 4)
     if _after_honorific(root):
         return names.by_surname(resolver.entities, root.text)  # "Mr. King": a name the NER missed, not a king
+    if kin.kin_noun(root):
+        owner = owners.possessor(resolver, root, recent)
+        # "his wife", "her son": another gender than the possessive's, so a wrong antecedent of "his" cannot
+        # turn "his brother" into the brother himself.
+        named = any(c.dep_ == "poss" and (c.pos_ != "PRON" or kin.other_gender(c, root) or owners.authors(resolver, c))
+                    for c in root.children)
+        found = kin.relative_of(resolver.entities, owner, root, span.start_char, sure_owner=named)
+        if found is not None:
+            return found
     if root.lower_ in lex.person_roles or root.lemma_.lower() in lex.person_roles:
         modifiers = [t for t in span if t.i < root.i and t.dep_ in DESCRIPTION_MODIFIER_DEPS]
         # "a spokeswoman for Hillary Clinton": the name the role is for counts as a modifier.
@@ -162,9 +173,30 @@ def _resolve_noun(resolver: SpeakerResolver, span: Span, recent: list[tuple[int,
                       for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
         return resolver.resolve_description(root, modifiers, span.start_char)
     if documents.is_document(root):
-        return _owner_by_pronoun(resolver, root, recent) or documents.document_issuer(root, resolver.by_token, window)
-    return _owned_group(resolver, root, recent) or documents.org_description(
+        return owners.owner_by_pronoun(resolver, root, recent) or _document_source(resolver, root, recent)
+    return owners.owned_group(resolver, root, recent) or documents.org_description(
         root, resolver.entities, span.start_char, window)
+
+
+def _document_source(resolver: SpeakerResolver, root: Token, recent: list[tuple[int, Entity]]) -> Entity | None:
+    """ "the report" -> its issuer; an issuer the registry does not know is resolved as a mention of its own
+    ("a group of black parents ... sent a letter"), else kept in its words; a website or paper with no issuer is
+    the organisation ("the website" -> "Zero Hedge")."""
+    window = resolver.cfg.description_window_chars
+    found = documents.document_issuer(root, resolver.by_token, window, resolver.quoted)
+    if found is None:
+        return documents.org_description(root, resolver.entities, root.idx, window)
+    if isinstance(found, Entity):
+        return found
+    if documents.is_document(found):
+        return None
+    left, right = np_span(found)
+    issuer = resolver.doc[left:right]
+    entity = None if documents.indefinite(found) else resolve_mention(resolver, issuer, recent)
+    if entity is None and documents.unnamed_group(found) and right - left <= MAX_ISSUER_TOKENS:
+        entity = Entity(name=issuer.text.strip().strip(" ,"), kind="group", label="GENERIC",
+                        positions=[issuer.start_char])
+    return entity
 
 
 def resolve_mention(resolver: SpeakerResolver, span: Span, recent: list[tuple[int, Entity]]) -> Entity | None:
@@ -177,6 +209,8 @@ def resolve_mention(resolver: SpeakerResolver, span: Span, recent: list[tuple[in
     entity = resolver.by_token.get(root.i) or names.appositive_entity(root, resolver.by_token)
     if entity is not None:
         return entity
+    if owners.authors(resolver, root) and root.lower_ != "my":
+        return resolver.author  # the "I" of an op-ed's narration is its author
     if root.lower_ in FIRST_SECOND_PERSON:
         return None  # first and second person: the mention is the best answer without a discourse model
     if root.lower_ in plural.DISTRIBUTIVE:
@@ -190,5 +224,8 @@ def resolve_mention(resolver: SpeakerResolver, span: Span, recent: list[tuple[in
     found = _resolve_noun(resolver, span, recent)
     if found is not None or root.pos_ != "PROPN" or root.lower_ in people().person_roles:
         return found  # "Former White House Doctor": the organisation only modifies the role
-    # A name the NER split or missed ("Sen. Bernie Sanders (I-Vt.)"): a name inside the mention.
-    return resolver.entity_at(span.start_char, span.end_char)
+    # A name the NER split or missed ("Sen. Bernie Sanders (I-Vt.)"): a name inside the mention, but not in its
+    # possessor ("Fox News' Megyn Kelly" is Megyn Kelly, whom the NER may have missed).
+    possessives = [c for c in root.children if c.dep_ == "poss"]
+    start = root.doc[possessives[0].right_edge.i + 1].idx if possessives else span.start_char
+    return resolver.entity_at(start, span.end_char)

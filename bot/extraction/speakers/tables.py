@@ -10,7 +10,7 @@ from importlib import resources
 
 @dataclass(frozen=True, slots=True)
 class SpeakerRules:
-    """Group heads, document nouns and issuing verbs, organisation descriptions, acronym function words."""
+    """Group heads, document nouns, families and issuing verbs, organisation descriptions, acronym words."""
 
     group_heads: dict[str, str]
     document_nouns: frozenset[str]
@@ -21,6 +21,9 @@ class SpeakerRules:
     modifier_synonyms: dict[str, frozenset[str]]
     role_gender: dict[str, str]
     document_verbs: dict[str, frozenset[str]]
+    document_family: dict[str, str]
+    rank_words: frozenset[str]
+    kin_nouns: dict[str, str | None]
 
 
 @lru_cache(maxsize=1)
@@ -37,5 +40,8 @@ def rules() -> SpeakerRules:
         acronym_skip=frozenset(d["acronym_skip"]),
         modifier_synonyms={k: frozenset(v) for k, v in d["modifier_synonyms"].items()},
         document_verbs={k: frozenset(v) for k, v in d["document_verbs"].items()},
+        rank_words=frozenset(d["rank_words"]),
+        kin_nouns=dict(d["kin_nouns"]),
+        document_family={noun: family for family, nouns in d["document_families"].items() for noun in nouns},
         role_gender={**{w: "female" for w in d["female_roles"]}, **{w: "male" for w in d["male_roles"]}},
     )
