@@ -34,7 +34,28 @@ SOURCES = [
     ("passive subject of a participle cue's head is its source", "Senator Marco Rubio was quoted as saying that "
      "the deal would not survive the next administration.", "the deal would not survive", "Marco Rubio",
      "Senator Marco Rubio"),
+    ("conjoined clauses with two cues: the first keeps its subject", "Obama emphasized that Burma's reforms were not "
+     "complete, and human rights groups warned that the administration was relinquishing critical leverage.",
+     "reforms were not complete", "Obama", "Obama"),
+    ("conjoined clauses with two cues: the second keeps its own subject", "Obama emphasized that Burma's reforms "
+     "were not complete, and human rights groups warned that the administration was relinquishing critical "
+     "leverage.", "relinquishing critical leverage", "human rights groups", "human rights groups"),
 ]
+# The first content of two conjoined cues ends before the second clause.
+NOT_IN_CONTENT = [
+    ("conjoined clause with its own subject and cue", "Obama emphasized that Burma's reforms were not complete, and "
+     "human rights groups warned that the administration was relinquishing critical leverage.",
+     "reforms were not complete", "human rights groups"),
+]
+
+
+@pytest.mark.parametrize(("construction", "text", "fragment", "absent"),
+                         [pytest.param(*c, id=c[0]) for c in NOT_IN_CONTENT])
+def test_content_stops_before_a_second_source(nlp: Language, construction: str, text: str, fragment: str,
+                                              absent: str) -> None:
+    hits = [s for s in extract(text, nlp=nlp).statements if fragment in s.quote]
+    assert hits, construction
+    assert absent not in hits[0].quote, construction
 
 
 @pytest.mark.parametrize(("construction", "text", "fragment", "speaker", "mention"),
