@@ -40,6 +40,9 @@ SOURCES = [
     ("conjoined clauses with two cues: the second keeps its own subject", "Obama emphasized that Burma's reforms "
      "were not complete, and human rights groups warned that the administration was relinquishing critical "
      "leverage.", "relinquishing critical leverage", "human rights groups", "human rights groups"),
+    ("participle modifying a named person (the cue's subject climbs to it too)", "The new ad features Florida "
+     "Senator Marco Rubio saying that the tax plan would hurt working families.", "the tax plan would hurt",
+     "Marco Rubio", "Florida Senator Marco Rubio"),
 ]
 # The first content of two conjoined cues ends before the second clause.
 NOT_IN_CONTENT = [
@@ -66,3 +69,9 @@ def test_source_mention(nlp: Language, construction: str, text: str, fragment: s
     hits = [s for s in statements if fragment in s.quote]
     assert hits, (construction, [s.quote for s in statements])
     assert (hits[0].speaker, hits[0].speaker_mention) == (speaker, mention), construction
+
+
+def test_participle_modifying_a_named_body_is_its_source(nlp: Language) -> None:
+    text = "The Mayor is Ready Fund, a super PAC backing Mayor Bill de Blasio, raised $2 million."
+    hits = [s for s in extract(text, nlp=nlp).statements if "Bill de Blasio" in s.quote]
+    assert hits and hits[0].speaker_mention == "a super PAC"

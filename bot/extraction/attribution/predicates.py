@@ -125,6 +125,10 @@ def subject_of(ctx: Context, verb: Token) -> Token | None:
         return _gerund_subject(ctx, verb.head.head)
     if verb.dep_ == "relcl" and verb.head.pos_ in NOMINAL_POS:
         return verb.head
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.ent_type_ in SOURCE_ENTS:
+        # "footage of Hillary Clinton asking, ...", "Bob Corker and Lindsey Graham, now saying they ...": a named
+        # person or body the participle modifies (not "a statement praising ...", whose issuer is someone else).
+        return verb.head
     if verb.pos_ == "NOUN":
         return _noun_cue_source(ctx, verb)
     return None
