@@ -11,6 +11,7 @@ from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
 from bot.extraction.attribution.predicates import is_coordinated_cue
+from bot.extraction.lexicon import ACTIVE_SUBJECT_DEPS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -66,6 +67,18 @@ def cut_trailing_aside(ctx: Context, start: int, end: int, cfg: AttributionConfi
     return end
 
 
+def _own_source_clause(ctx: Context, verb: Token) -> bool:
+    """"Obama emphasized that A, and human rights groups warned that B": a conjoined speech verb after a comma
+    and a conjunction, with a subject of its own, starts a second attribution (each cue keeps its subject)."""
+    if verb.dep_ != "conj" or verb.lemma_.lower() not in ctx.lex.speech or verb.head.i >= verb.i:
+        return False
+    subj = next((c for c in verb.children if c.dep_ in ACTIVE_SUBJECT_DEPS), None)
+    if subj is None or ctx.inside_quote(subj):
+        return False
+    joints = [c for c in verb.head.children if c.dep_ in _COORDINATION_DEPS and verb.head.i < c.i < subj.left_edge.i]
+    return any(c.dep_ == "cc" for c in joints) and any(c.text == "," for c in joints)
+
+
 def cut_coordinated_cue(ctx: Context, start: int, end: int) -> int:
     """End the content before a coordinated speech verb without a subject of its own ("said it was opposed to the
     test and warned North Korea to ...", "..., and suggested that ..."): that verb is a second cue of the same
@@ -77,7 +90,8 @@ def cut_coordinated_cue(ctx: Context, start: int, end: int) -> int:
     first_cue = bisect_right(ctx.speech_at, span.start)
     for i in ctx.speech_at[first_cue:bisect_left(ctx.speech_at, span.end)]:  # (only speech verbs are such cues)
         tok = doc[i]
-        if is_coordinated_cue(ctx, tok) and span.start <= tok.head.i and not ctx.inside_quote(tok):
+        if (is_coordinated_cue(ctx, tok) or _own_source_clause(ctx, tok)) and span.start <= tok.head.i \
+                and not ctx.inside_quote(tok):
             first = min([tok.left_edge.i, *(c.i for c in tok.head.children
                                             if c.dep_ in _COORDINATION_DEPS and tok.head.i < c.i < tok.i)])
             return doc[first].idx if first > span.start else end

@@ -25,6 +25,17 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 Chain = tuple[QuoteRegion, ...]
+# A dateline ("MACAU (Reuters) – Top donor Sheldon Adelson said", "WASHINGTON — ...") ends at a dash or a
+# line break: a source mention starts after the last one before its head.
+DATELINE_BREAKS = frozenset({"\u2014", "\u2013", "--", "-"})
+
+
+def is_dateline_break(tok: Token) -> bool:
+    """Tell whether a token is a line break or a dash set apart by spaces (a hyphen inside a word is not)."""
+    if "\n" in tok.text or tok.text in {"\u2014", "\u2013"}:
+        return True
+    spaced = tok.i > 0 and bool(tok.doc[tok.i - 1].whitespace_) and bool(tok.whitespace_)
+    return tok.text in DATELINE_BREAKS and spaced
 
 
 def _chains(text: str, regions: tuple[QuoteRegion, ...]) -> tuple[Chain, ...]:
@@ -172,6 +183,10 @@ class Context:
     def mention_range(self, tok: Token, cfg: AttributionConfig) -> tuple[int, int]:
         """Return the token range of the source mention headed by ``tok``, never running into a quotation."""
         left, right = _np_span(tok)
+        for i in range(tok.i - 1, left - 1, -1):
+            if is_dateline_break(self.doc[i]):
+                left = i + 1
+                break
         if right - left > cfg.max_mention_tokens:
             left = max(left, tok.i - cfg.mention_head_window)
             right = min(right, tok.i + 1)

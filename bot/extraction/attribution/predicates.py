@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from bot.extraction.attribution.context import is_dateline_break
 from bot.extraction.lexicon import (
     ACTIVE_SUBJECT_DEPS,
     NOMINAL_POS,
@@ -42,6 +43,8 @@ CLAUSE_FINAL_PUNCT = frozenset({".", "!", "?", ";"})
 CLOSING_MARKS = "\u201d\"'"
 # '...," said X': a closing mark within this many characters before the verb (comma and space between).
 _AFTER_QUOTE_CHARS = 4
+# A dateline opens its line with a place ("NEW YORK (AP) —", "Philadelphia (AFP) –").
+DATELINE_ENTS = frozenset({"GPE", "LOC"})
 
 
 def in_question_clause(ctx: Context, tok: Token, cfg: AttributionConfig) -> bool:
@@ -84,6 +87,23 @@ def _inverted_subject(ctx: Context, verb: Token) -> Token | None:
     return None
 
 
+def past_dateline(subj: Token | None) -> Token | None:
+    """"New York (AFP) – Vice President Joe Biden on Monday accused ...", "MACAU (Reuters) – Sheldon Adelson
+    said ...": a dateline parsed as the subject gives way to the subject after its dash (an apposition, or a
+    second subject of the same verb)."""
+    if subj is None:
+        return None
+    doc = subj.doc
+    line_start = subj.left_edge.i == 0 or "\n" in doc[subj.left_edge.i - 1].text
+    place = subj.ent_type_ in DATELINE_ENTS or subj.text.isupper()
+    dash = next((c for c in subj.rights if is_dateline_break(c)), None)
+    if dash is None or not (line_start and place):
+        return subj  # ("Kall -- co-editor of a book -- said": an apposition between dashes, not a dateline)
+    after = [c for c in subj.rights if c.dep_ == "appos" and c.i > dash.i]
+    after += [c for c in subj.head.children if c.dep_ in SUBJECT_DEPS and c.i > dash.i]
+    return after[0] if after else subj
+
+
 def subject_of(ctx: Context, verb: Token) -> Token | None:
     """Return the source token of a cue verb: its subject, passive agent, inverted or shared subject."""
     for child in verb.children:
@@ -104,6 +124,10 @@ def subject_of(ctx: Context, verb: Token) -> Token | None:
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep" and verb.head.head.pos_ in VERB_POS:
         return _gerund_subject(ctx, verb.head.head)
     if verb.dep_ == "relcl" and verb.head.pos_ in NOMINAL_POS:
+        return verb.head
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.ent_type_ in SOURCE_ENTS:
+        # "footage of Hillary Clinton asking, ...", "Bob Corker and Lindsey Graham, now saying they ...": a named
+        # person or body the participle modifies (not "a statement praising ...", whose issuer is someone else).
         return verb.head
     if verb.pos_ == "NOUN":
         return _noun_cue_source(ctx, verb)

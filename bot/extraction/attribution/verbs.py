@@ -27,6 +27,7 @@ from bot.extraction.attribution.predicates import (
     is_impersonal_passive,
     is_misparsed_complement,
     is_question_complement,
+    past_dateline,
     subject_of,
 )
 from bot.extraction.lexicon import PREP_OBJECT_DEPS, SUBJECT_DEPS, TIME_ENTS, VERB_POS, framed_lemmas, frames
@@ -232,7 +233,7 @@ def find(ctx: Context, cfg: AttributionConfig, handled_cues: frozenset[int]) -> 
         cue = _cue(ctx, cfg, tok, learned, framed)
         if cue is None or tok.i in handled_cues or ctx.inside_quote(tok) or in_question_clause(ctx, tok, cfg):
             continue
-        contents, subj = _contents(ctx, cfg, cue, subject_of(ctx, tok))
+        contents, subj = _contents(ctx, cfg, cue, past_dateline(subject_of(ctx, tok)))
         if not contents or not _has_source(ctx, cue, subj):
             continue
         span, mention = ctx.cue_span(tok), (ctx.mention_range(subj, cfg) if subj is not None else None)

@@ -97,6 +97,10 @@ def _name_beside_cue(doc: Doc, cue_start: int, by_token: dict[int, Entity], quot
 def source_of_cue(doc: Doc, cue_start: int, by_token: dict[int, Entity] | None = None) -> Span | None:
     """Return the subject the cue's clause hangs from, for a statement whose source the passes left out."""
     node = _token_at(doc, cue_start)
+    if node is not None and any(c.dep_ == "nsubjpass" for c in node.children):
+        # "The magnate was expected to cruise ...", "it was revealed that ...": a passive cue without its "by"
+        # agent (the passes read the agent) names no source; its subject is what is reported about.
+        return None
     for _ in range(MAX_CLIMB):
         if node is None:
             return None
