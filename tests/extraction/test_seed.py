@@ -75,3 +75,9 @@ def test_unattributed_report_has_no_speaker(statements: list[Statement]) -> None
     (reported,) = [s for s in statements if "decided to launch a military operation" in s.quote]
     assert reported.cue == "reported"
     assert (reported.speaker, reported.speaker_mention) == (None, None)
+
+
+def test_what_became_known_has_no_speaker(statements: list[Statement]) -> None:
+    # "It also became known that ...": the "it" announces the clause; the article names nobody who said it.
+    (known,) = [s for s in statements if "Al-Qaeda" in s.quote]
+    assert (known.speaker, known.speaker_mention) == (None, None)

@@ -43,6 +43,9 @@ SOURCES = [
     ("participle modifying a named person (the cue's subject climbs to it too)", "The new ad features Florida "
      "Senator Marco Rubio saying that the tax plan would hurt working families.", "the tax plan would hurt",
      "Marco Rubio", "Florida Senator Marco Rubio"),
+    ("the 'it' of a linking verb with an adjective is a placeholder, not a source", "The front reported heavy "
+     "losses on Monday. It also became known that the militia had joined the fight against the rebels.",
+     "the militia had joined", None, None),
 ]
 # The first content of two conjoined cues ends before the second clause.
 NOT_IN_CONTENT = [

@@ -57,8 +57,10 @@ def _subject(node: Token) -> Token | None:
         if child.dep_ in SUBJECT_DEPS or (node.pos_ == "NOUN" and child.dep_ == "poss"):
             if child.lower_ == "it" and node.pos_ == "ADJ":
                 continue  # "made it clear": the source is who made it so, further up
-            # "it was reported that ...": a passive "it" is the clause's placeholder, nobody's words.
-            expletive = child.lower_ == "it" and child.dep_ == "nsubjpass"
+            # "it was reported that ...", "it became known that ...": a passive "it", or the "it" of a linking verb
+            # with an adjective, is the placeholder of the clause it announces, nobody's words.
+            expletive = child.lower_ == "it" and (child.dep_ == "nsubjpass"
+                                                 or any(c.dep_ == "acomp" for c in node.children))
             return None if child.lower_ in NON_SOURCES or expletive else child
     return None
 
