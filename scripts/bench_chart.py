@@ -20,8 +20,7 @@ import statistics
 import sys
 import tempfile
 import time
-from datetime import date as Date
-from datetime import timedelta
+from datetime import date as Date, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))

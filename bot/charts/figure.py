@@ -13,8 +13,7 @@ import calendar
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date as Date
-from datetime import timedelta
+from datetime import date as Date, timedelta
 
 from bot.charts.style import KIND_COLOURS, KIND_ORDER, UNKNOWN_KIND_COLOUR
 

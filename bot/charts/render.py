@@ -10,8 +10,7 @@ import functools
 import io
 import threading
 from collections.abc import Sequence
-from datetime import date as Date
-from datetime import datetime
+from datetime import date as Date, datetime
 
 import numpy as np  # matplotlib's own dependency
 from matplotlib import dates as mdates

@@ -1,4 +1,5 @@
-"""Every SQL statement of the PostgreSQL backend: its migrations and the same queries as ``bot.storage.sql``.
+"""The PostgreSQL backend's SQL: its migrations and the statements written differently than in ``bot.storage.sql``;
+the statements both engines run as written come from ``bot.storage.sql_common``.
 
 The names match ``bot.storage.sql`` one for one (a test checks), so the repositories run on either engine.
 Placeholders are written as in SQLite (``?`` in order, ``:name`` by name); ``bot.storage.postgres`` numbers
@@ -9,6 +10,52 @@ As in SQLite, every query of user data takes the guild id, and short ids are per
 from __future__ import annotations
 
 from bot.storage.search import websearch_text
+from bot.storage.sql_common import (  # the statements both engines share
+    _ARTICLE_COLUMNS as _ARTICLE_COLUMNS,
+    _STATEMENT_COLUMNS as _STATEMENT_COLUMNS,
+    _STATEMENT_FROM as _STATEMENT_FROM,
+    ARTICLE_BY_ID as ARTICLE_BY_ID,
+    ARTICLE_BY_NUMBER as ARTICLE_BY_NUMBER,
+    ARTICLE_COUNT as ARTICLE_COUNT,
+    ARTICLE_DELETE as ARTICLE_DELETE,
+    ARTICLE_IDS_ADDED_BY as ARTICLE_IDS_ADDED_BY,
+    ARTICLE_NEXT_NUMBER as ARTICLE_NEXT_NUMBER,
+    ARTICLE_SET_VERSION as ARTICLE_SET_VERSION,
+    ARTICLE_TEXT as ARTICLE_TEXT,
+    AUDIT_INSERT as AUDIT_INSERT,
+    AUDIT_RECENT as AUDIT_RECENT,
+    FORGOTTEN_KEYS as FORGOTTEN_KEYS,
+    NEWEST_FIRST as NEWEST_FIRST,
+    SOURCE_DELETE as SOURCE_DELETE,
+    SOURCE_OTHER as SOURCE_OTHER,
+    SOURCE_SET_OFFSETS as SOURCE_SET_OFFSETS,
+    SPEAKER_ALIAS_DELETE as SPEAKER_ALIAS_DELETE,
+    SPEAKER_ALIAS_UPSERT as SPEAKER_ALIAS_UPSERT,
+    SPEAKER_ALIASES_MOVE as SPEAKER_ALIASES_MOVE,
+    SPEAKER_ARTICLE_IDS as SPEAKER_ARTICLE_IDS,
+    SPEAKER_ARTICLES as SPEAKER_ARTICLES,
+    SPEAKER_DELETE as SPEAKER_DELETE,
+    SPEAKER_KIND_COUNTS as SPEAKER_KIND_COUNTS,
+    SPEAKER_NAMES as SPEAKER_NAMES,
+    SPEAKER_RENAME as SPEAKER_RENAME,
+    SPEAKER_ROLES as SPEAKER_ROLES,
+    SPEAKER_SET_ROLE as SPEAKER_SET_ROLE,
+    SPEAKERS_COUNT as SPEAKERS_COUNT,
+    STATEMENT_BY_NUMBER as STATEMENT_BY_NUMBER,
+    STATEMENT_DELETE as STATEMENT_DELETE,
+    STATEMENT_INHERIT_FIXED as STATEMENT_INHERIT_FIXED,
+    STATEMENT_MARK_FIXED as STATEMENT_MARK_FIXED,
+    STATEMENT_NUMBER_OF as STATEMENT_NUMBER_OF,
+    STATEMENT_QUOTE_KEY as STATEMENT_QUOTE_KEY,
+    STATEMENT_REFRESH as STATEMENT_REFRESH,
+    STATEMENT_SET_PRIMARY as STATEMENT_SET_PRIMARY,
+    STATEMENT_SET_SPEAKER as STATEMENT_SET_SPEAKER,
+    STATEMENT_SOURCES_OF as STATEMENT_SOURCES_OF,
+    STATEMENTS_OF_ARTICLE as STATEMENTS_OF_ARTICLE,
+    STATEMENTS_OF_SPEAKER_KEYS as STATEMENTS_OF_SPEAKER_KEYS,
+    STATEMENTS_PRIMARY_IN_ARTICLE as STATEMENTS_PRIMARY_IN_ARTICLE,
+    STATEMENTS_SOURCED_IN as STATEMENTS_SOURCED_IN,
+)
 
 # ------------------------------------------------------------------------------------------- migrations
 # Migration N brings the schema from version N-1 to N (the one row of schema_version). Never edit a released
@@ -190,30 +237,18 @@ GUILD_LOCK = "SELECT pg_advisory_xact_lock(hashtextextended('guild ' || (?::bigi
 
 # --------------------------------------------------------------------------------------------- articles
 
-_ARTICLE_COLUMNS = """
-    a.id, a.guild_id, a.number, a.url, a.filename, a.title, a.text_hash, a.article_date, a.date_source,
-    a.added_by, a.channel_id, a.message_url, a.extractor_version, a.created_at,
-    (SELECT count(*) FROM statement_sources ss WHERE ss.article_id = a.id) AS statement_count
-"""
 
-ARTICLE_NEXT_NUMBER = "SELECT coalesce(max(number), 0) + 1 FROM articles WHERE guild_id = ?"
 ARTICLE_INSERT = """
 INSERT INTO articles (guild_id, number, url, filename, title, text, text_hash, article_date, date_source,
                       added_by, channel_id, message_url, extractor_version, created_at)
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 RETURNING id
 """
-ARTICLE_BY_NUMBER = f"SELECT {_ARTICLE_COLUMNS} FROM articles a WHERE a.guild_id = ? AND a.number = ?"
-ARTICLE_BY_ID = f"SELECT {_ARTICLE_COLUMNS} FROM articles a WHERE a.guild_id = ? AND a.id = ?"
 ARTICLE_DUPLICATE = f"""
 SELECT {_ARTICLE_COLUMNS} FROM articles a
 WHERE a.guild_id = ? AND (a.text_hash = ? OR (?::text IS NOT NULL AND a.url = ?))
 ORDER BY a.number LIMIT 1
 """
-ARTICLE_TEXT = "SELECT text FROM articles WHERE guild_id = ? AND id = ?"
-ARTICLE_COUNT = "SELECT count(*) FROM articles WHERE guild_id = ?"
-ARTICLE_DELETE = "DELETE FROM articles WHERE guild_id = ? AND id = ?"
-ARTICLE_IDS_ADDED_BY = "SELECT id FROM articles WHERE guild_id = ? AND added_by = ?"
 
 # --------------------------------------------------------------------------------------------- speakers
 
@@ -236,40 +271,15 @@ SPEAKER_INSERT = """
 INSERT INTO speakers (guild_id, name, name_key, last_key, role, created_at) VALUES (?, ?, ?, ?, ?, ?)
 RETURNING id
 """
-SPEAKER_RENAME = "UPDATE speakers SET name = ?, name_key = ?, last_key = ? WHERE guild_id = ? AND id = ?"
-SPEAKER_SET_ROLE = "UPDATE speakers SET role = ? WHERE guild_id = ? AND id = ? AND role IS NULL"
-SPEAKER_DELETE = "DELETE FROM speakers WHERE guild_id = ? AND id = ?"
-SPEAKER_ALIAS_UPSERT = """
-INSERT INTO speaker_aliases (guild_id, alias_key, alias, speaker_id) VALUES (?, ?, ?, ?)
-ON CONFLICT (guild_id, alias_key) DO UPDATE SET alias = excluded.alias, speaker_id = excluded.speaker_id
-"""
-SPEAKER_ALIAS_DELETE = "DELETE FROM speaker_aliases WHERE guild_id = ? AND alias_key = ?"
-SPEAKER_ALIASES_MOVE = "UPDATE speaker_aliases SET speaker_id = ? WHERE guild_id = ? AND speaker_id = ?"
 SPEAKERS_LIST = f"""
 SELECT {_SPEAKER_COLUMNS}, p.statement_count
 FROM speakers p WHERE p.guild_id = ? AND p.statement_count > 0
 ORDER BY p.statement_count DESC, lower(p.name)
 LIMIT ? OFFSET ?
 """
-SPEAKERS_COUNT = "SELECT count(*) FROM speakers p WHERE p.guild_id = ? AND p.statement_count > 0"
-SPEAKER_NAMES = """
-SELECT name FROM speakers WHERE guild_id = ? UNION SELECT alias FROM speaker_aliases WHERE guild_id = ?
-"""
 
 # ------------------------------------------------------------------------------------------- statements
 
-_STATEMENT_COLUMNS = """
-    s.id, s.guild_id, s.number, s.type, s.kind, s.speaker_fixed, s.quote, s.speaker_id, p.name AS speaker,
-    s.speaker_mention,
-    s.speaker_role, s.cue, s.start, s."end", s.date, s.date_text, s.date_basis, s.date_precision,
-    s.extractor_version, s.created_at, a.id AS article_id, a.number AS article_number, a.url AS article_url,
-    a.title AS article_title, a.message_url AS message_url, a.added_by AS added_by
-"""
-_STATEMENT_FROM = """
-FROM statements s
-JOIN articles a ON a.id = s.article_id
-LEFT JOIN speakers p ON p.id = s.speaker_id
-"""
 
 STATEMENT_NEXT_NUMBER = """
 INSERT INTO statement_numbers (guild_id, last_number)
@@ -292,17 +302,6 @@ RETURNING id
 SOURCE_INSERT = """
 INSERT INTO statement_sources (statement_id, article_id, start, "end") VALUES (?, ?, ?, ?)
 ON CONFLICT DO NOTHING
-"""
-STATEMENT_BY_NUMBER = f"SELECT {_STATEMENT_COLUMNS} {_STATEMENT_FROM} WHERE s.guild_id = ? AND s.number = ?"
-STATEMENT_SOURCES_OF = """
-SELECT ss.statement_id, a.id, a.number, a.url, a.title, a.message_url, a.added_by, ss.start, ss."end"
-FROM statement_sources ss JOIN articles a ON a.id = ss.article_id
-WHERE ss.statement_id IN ({marks}) ORDER BY ss.statement_id, a.number
-"""
-STATEMENTS_OF_ARTICLE = f"""
-SELECT {_STATEMENT_COLUMNS} {_STATEMENT_FROM}
-JOIN statement_sources ss ON ss.statement_id = s.id AND ss.article_id = ?
-WHERE s.guild_id = ? ORDER BY ss.start
 """
 # Search: the words (already reduced to quoted word runs by websearch_text, so no operator of user text survives)
 # go to websearch_to_tsquery as one parameter; the (guild_id, search) index finds the guild's matches only.
@@ -336,7 +335,6 @@ _LISTING_FILTERS: dict[str, str] = {
     "date_to": "s.date <= :date_to",
     "kind": "s.kind = :kind",
 }
-NEWEST_FIRST = "s.number DESC"
 TIMELINE_ORDER = "(s.date IS NULL), s.date, s.number"
 
 
@@ -375,26 +373,11 @@ WHERE s.guild_id = :guild AND (:speaker::bigint IS NULL OR s.speaker_id = :speak
   AND (:kind::text IS NULL OR s.kind = :kind)
 ORDER BY s.number
 """
-STATEMENT_QUOTE_KEY = "SELECT quote_key FROM statements WHERE guild_id = ? AND id = ?"
-STATEMENT_SET_SPEAKER = "UPDATE statements SET speaker_id = ? WHERE guild_id = ? AND id = ?"
-STATEMENT_MARK_FIXED = "UPDATE statements SET speaker_fixed = 1 WHERE guild_id = ? AND id = ?"
-STATEMENT_INHERIT_FIXED = """
-UPDATE statements SET speaker_fixed = 1
-WHERE id = ? AND EXISTS (SELECT 1 FROM statements WHERE id = ? AND speaker_fixed = 1)
-"""
-STATEMENT_DELETE = "DELETE FROM statements WHERE guild_id = ? AND id = ?"
-STATEMENTS_OF_SPEAKER_KEYS = "SELECT id, quote_key FROM statements WHERE guild_id = ? AND speaker_id = ?"
 SOURCES_MOVE = """
 INSERT INTO statement_sources (statement_id, article_id, start, "end")
 SELECT ?, article_id, start, "end" FROM statement_sources WHERE statement_id = ?
 ON CONFLICT DO NOTHING
 """
-STATEMENTS_PRIMARY_IN_ARTICLE = "SELECT id FROM statements WHERE guild_id = ? AND article_id = ?"
-SOURCE_OTHER = """
-SELECT article_id, start, "end" FROM statement_sources WHERE statement_id = ? AND article_id != ?
-ORDER BY article_id LIMIT 1
-"""
-STATEMENT_SET_PRIMARY = 'UPDATE statements SET article_id = ?, start = ?, "end" = ? WHERE id = ?'
 
 # ----------------------------------------------------------------------------------------- re-extraction
 
@@ -404,46 +387,13 @@ SELECT s.guild_id, ss.article_id, s.quote_key, ?::text FROM statements s
 JOIN statement_sources ss ON ss.statement_id = s.id
 WHERE s.guild_id = ? AND s.id = ?
 """
-FORGOTTEN_KEYS = """
-SELECT DISTINCT quote_key FROM forgotten_statements
-WHERE guild_id = ? AND (article_id = ? OR article_id IS NULL)
-"""
 ARTICLES_STALE = """
 SELECT guild_id, id FROM articles WHERE (?::bigint IS NULL OR guild_id = ?) AND extractor_version != ?
 ORDER BY guild_id, number
 """
-ARTICLE_SET_VERSION = "UPDATE articles SET extractor_version = ? WHERE guild_id = ? AND id = ?"
-STATEMENTS_SOURCED_IN = """
-SELECT s.id, s.number, s.quote_key, s.speaker_id, s.speaker_fixed, ss.start, ss."end",
-       s.article_id = ss.article_id AS is_primary,
-       (SELECT count(*) FROM statement_sources x WHERE x.statement_id = s.id) AS source_count
-FROM statement_sources ss JOIN statements s ON s.id = ss.statement_id
-WHERE s.guild_id = ? AND ss.article_id = ?
-ORDER BY ss.start, s.number
-"""
-STATEMENT_REFRESH = """
-UPDATE statements SET type = ?, kind = ?, quote = ?, quote_key = ?, speaker_mention = ?, speaker_role = ?,
-                      cue = ?, date = ?, date_text = ?, date_basis = ?, date_precision = ?, start = ?, "end" = ?,
-                      extractor_version = ?
-WHERE guild_id = ? AND id = ?
-"""
-SOURCE_SET_OFFSETS = 'UPDATE statement_sources SET start = ?, "end" = ? WHERE statement_id = ? AND article_id = ?'
-SOURCE_DELETE = "DELETE FROM statement_sources WHERE statement_id = ? AND article_id = ?"
 
 # -------------------------------------------------------------------------------------------- audit log
 
-AUDIT_INSERT = """
-INSERT INTO audit_log (guild_id, user_id, action, target, detail, created_at) VALUES (?, ?, ?, ?, ?, ?)
-"""
-AUDIT_RECENT = """
-SELECT id, guild_id, user_id, action, target, detail, created_at FROM audit_log
-WHERE guild_id = ? ORDER BY id DESC LIMIT ?
-"""
-STATEMENT_NUMBER_OF = "SELECT number FROM statements WHERE guild_id = ? AND id = ?"
-SPEAKER_ARTICLE_IDS = """
-SELECT DISTINCT ss.article_id FROM statements s JOIN statement_sources ss ON ss.statement_id = s.id
-WHERE s.guild_id = ? AND s.speaker_id = ?
-"""
 
 # ------------------------------------------------------------------------------ charts and speaker profiles
 # The same statements as bot.storage.sql's (the charts branch's), over this engine's listing fragments.
@@ -458,25 +408,6 @@ ORDER BY {TIMELINE_ORDER}
 LIMIT :limit
 """
 
-
-SPEAKER_KIND_COUNTS = """
-SELECT kind, count(*) FROM statements WHERE guild_id = ? AND speaker_id = ? GROUP BY kind
-"""
-SPEAKER_ROLES = """
-SELECT speaker_role, count(*) AS n FROM statements
-WHERE guild_id = ? AND speaker_id = ? AND speaker_role IS NOT NULL AND speaker_role != ''
-GROUP BY speaker_role ORDER BY n DESC, speaker_role LIMIT ?
-"""
-SPEAKER_ARTICLES = """
-SELECT a.number, a.title, a.url, a.filename, a.message_url, a.article_date, count(*) AS n
-FROM statements s
-JOIN statement_sources ss ON ss.statement_id = s.id
-JOIN articles a ON a.id = ss.article_id
-WHERE s.guild_id = ? AND s.speaker_id = ?
-GROUP BY a.id, a.number, a.title, a.url, a.filename, a.message_url, a.article_date
-ORDER BY a.article_date IS NULL, a.article_date DESC, a.number DESC
-LIMIT ?
-"""
 
 # ------------------------------------------------------------------------------------------ maintenance
 

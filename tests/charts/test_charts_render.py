@@ -5,8 +5,7 @@ from __future__ import annotations
 import io
 import struct
 import threading
-from datetime import date as Date
-from datetime import timedelta
+from datetime import date as Date, timedelta
 
 import pytest
 from PIL import Image

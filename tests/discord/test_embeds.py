@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import discord
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from bot.commands.replies import Attachment, Link, Reply, Row
 from bot.discord.embeds import (

@@ -6,8 +6,7 @@ import itertools
 import re
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from bot.discord.embeds import clip
 from bot.discord.escaping import escape_text, link_target

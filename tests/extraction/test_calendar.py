@@ -7,8 +7,7 @@ import sys
 from datetime import date, timedelta
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from bot.extraction.dating import DatingConfig, date_precision, match_temporal, resolve
 from bot.extraction.dating.calendar import add_months, choose_year, nth_weekday, shift, week_start

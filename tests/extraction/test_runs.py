@@ -8,8 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from bot.extraction.pipeline import extract
 from bot.extraction.runs import MAX_NONSPACE_RUN, MAX_PUNCT_RUN, PUNCT_RUN_KEEP, cap_runs
