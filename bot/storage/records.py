@@ -53,8 +53,28 @@ def is_bare_surname(name: str) -> bool:
     return len([w for w in name_key(name).split(" ") if w and w not in _TITLES]) == 1
 
 
+class _ArticleNaming:
+    """The short id and label of anything with an article's number, title, URL and file name."""
+
+    __slots__ = ()
+    number: int
+    title: str | None
+    url: str | None
+    filename: str | None
+
+    @property
+    def ref(self) -> str:
+        """Return the short id users type ("A3")."""
+        return f"A{self.number}"
+
+    @property
+    def label(self) -> str:
+        """Return a short human label: the title, else the URL, else the file name, else the ref."""
+        return self.title or self.url or self.filename or self.ref
+
+
 @dataclass(frozen=True, slots=True)
-class ArticleRecord:
+class ArticleRecord(_ArticleNaming):
     """A stored article (without its text). ``ref`` is the short id users type."""
 
     id: int
@@ -72,16 +92,6 @@ class ArticleRecord:
     extractor_version: str
     created_at: str
     statement_count: int = 0
-
-    @property
-    def ref(self) -> str:
-        """Return the short id users type ("A3")."""
-        return f"A{self.number}"
-
-    @property
-    def label(self) -> str:
-        """Return a short human label: the title, else the URL, else the file name, else the ref."""
-        return self.title or self.url or self.filename or self.ref
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,7 +245,7 @@ class StatementPoint:
 
 
 @dataclass(frozen=True, slots=True)
-class SpeakerArticle:
+class SpeakerArticle(_ArticleNaming):
     """An article that reports a speaker's statements, and how many of them."""
 
     number: int
@@ -245,16 +255,6 @@ class SpeakerArticle:
     message_url: str | None
     article_date: str | None
     statements: int
-
-    @property
-    def ref(self) -> str:
-        """Return the article's short id ("A3")."""
-        return f"A{self.number}"
-
-    @property
-    def label(self) -> str:
-        """Return a short human label: the title, else the URL, else the file name, else the ref."""
-        return self.title or self.url or self.filename or self.ref
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from bot.storage.search import match_query
 from bot.storage.sql_common import (  # the statements both engines share
     _ARTICLE_COLUMNS as _ARTICLE_COLUMNS,
+    _LISTING_FILTERS as _LISTING_FILTERS,
     _STATEMENT_COLUMNS as _STATEMENT_COLUMNS,
     _STATEMENT_FROM as _STATEMENT_FROM,
     ARTICLE_BY_ID as ARTICLE_BY_ID,
@@ -53,6 +54,8 @@ from bot.storage.sql_common import (  # the statements both engines share
     STATEMENTS_OF_SPEAKER_KEYS as STATEMENTS_OF_SPEAKER_KEYS,
     STATEMENTS_PRIMARY_IN_ARTICLE as STATEMENTS_PRIMARY_IN_ARTICLE,
     STATEMENTS_SOURCED_IN as STATEMENTS_SOURCED_IN,
+    listing_query as listing_query,
+    listing_where as listing_where,
 )
 
 # ------------------------------------------------------------------------------------------- migrations
@@ -412,32 +415,9 @@ SELECT kind, count(*) FROM (
 ) GROUP BY kind
 """
 # Listings (newest first) and the timeline (oldest first, undated last, ties by short id); filters are optional.
-# The WHERE clause is built from these fixed fragments only (never from user text), so each filter combination
-# gets an index range; kinds come from the fixed list of kinds, never from a user.
-_LISTING_FILTERS: dict[str, str] = {
-    "speaker": "s.speaker_id = :speaker",
-    "article": "EXISTS (SELECT 1 FROM statement_sources x WHERE x.statement_id = s.id AND x.article_id = :article)",
-    "date_from": "s.date >= :date_from",
-    "date_to": "s.date <= :date_to",
-    "kind": "s.kind = :kind",
-}
+# The WHERE clause is built from sql_common's fixed fragments only (never from user text), so each filter
+# combination gets an index range; kinds come from the fixed list of kinds, never from a user.
 TIMELINE_ORDER = "s.date IS NULL, s.date, s.number"
-
-
-def listing_where(filters: set[str]) -> str:
-    """Return the WHERE clause of a listing with the named filters (keys of ``_LISTING_FILTERS``)."""
-    parts = ["s.guild_id = :guild"] + [_LISTING_FILTERS[name] for name in _LISTING_FILTERS if name in filters]
-    return " AND ".join(parts)
-
-
-def listing_query(filters: set[str], order: str) -> str:
-    """Return the page query of a listing with the named filters, in ``order`` (NEWEST_FIRST, TIMELINE_ORDER)."""
-    return f"""
-SELECT {_STATEMENT_COLUMNS} {_STATEMENT_FROM}
-WHERE {listing_where(filters)}
-ORDER BY {order}
-LIMIT :limit OFFSET :offset
-"""
 
 
 def listing_count_query(filters: set[str]) -> str:

@@ -121,3 +121,29 @@ GROUP BY a.id, a.number, a.title, a.url, a.filename, a.message_url, a.article_da
 ORDER BY a.article_date IS NULL, a.article_date DESC, a.number DESC
 LIMIT ?
 """
+
+# Listings: the WHERE clause is built from these fixed fragments only (never from user text); each engine adds
+# its TIMELINE_ORDER and its count queries.
+_LISTING_FILTERS: dict[str, str] = {
+    "speaker": "s.speaker_id = :speaker",
+    "article": "EXISTS (SELECT 1 FROM statement_sources x WHERE x.statement_id = s.id AND x.article_id = :article)",
+    "date_from": "s.date >= :date_from",
+    "date_to": "s.date <= :date_to",
+    "kind": "s.kind = :kind",
+}
+
+
+def listing_where(filters: set[str]) -> str:
+    """Return the WHERE clause of a listing with the named filters (keys of ``_LISTING_FILTERS``)."""
+    parts = ["s.guild_id = :guild"] + [_LISTING_FILTERS[name] for name in _LISTING_FILTERS if name in filters]
+    return " AND ".join(parts)
+
+
+def listing_query(filters: set[str], order: str) -> str:
+    """Return the page query of a listing with the named filters, in ``order`` (NEWEST_FIRST, TIMELINE_ORDER)."""
+    return f"""
+SELECT {_STATEMENT_COLUMNS} {_STATEMENT_FROM}
+WHERE {listing_where(filters)}
+ORDER BY {order}
+LIMIT :limit OFFSET :offset
+"""
