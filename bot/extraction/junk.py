@@ -1,9 +1,12 @@
-"""Drop what is not a statement at all: page furniture ("Related: ...", "Read more: ...") and headline kickers.
+"""Drop what is not a statement at all: page furniture ("Related: ...", "Read more: ..."), headline kickers and
+titles in quotation marks.
 
 A pure pass over finished statements. Web pages read as text carry link lists and teasers whose headlines
 look like reported speech ("Related: Trump says he will win Ohio"); they are the page's, not the article's.
 Headline kickers ("BOMBSHELL: ...", "Wow: ...") are read by the label rule as speakers, and are not sources.
-The labels are in ``data/kinds.json`` (``junk_labels``, ``kicker_labels``).
+The labels are in ``data/kinds.json`` (``junk_labels``, ``kicker_labels``). A show, a book or a speech named in
+quotation marks after "on", "in" or a possessive ('said on CNN's "State of the Union."') is a title the quote
+rules can take for the speaker's words.
 """
 
 from __future__ import annotations
@@ -18,6 +21,15 @@ _LABEL_END = re.compile(r"[ \t\u00a0]*(?:[:|>]|[\u2014\u2013-](?=\s)|$)")
 _LINE_OPENERS = " \t\u00a0*•·>-#"  # bullets and markup left by HTML-to-text conversion
 # A line ending like a sentence (closing marks aside) is article prose; link headlines end bare.
 _SENTENCE_END = re.compile(r"[.!?][\"\u201d\u2019')\]]*\s*$")
+_QUOTE_MARKS = "\"'\u201c\u201d\u2018\u2019"
+# What names a title just before its opening quotation mark: a place/medium preposition or a possessive
+# ('on "Meet the Press"', 'in his "Contract with America"', 'ABC's "This Week"'); "of" and "to" are left out
+# ('a goal of "Peace Through Strength"', 'urged them to "Stop the Steal"' quote words).
+_TITLE_OPENER = re.compile(r"(?:\b(?:on|in|at|during|his|her|their|its|my|our|your)|['\u2019]s)\s*$", re.IGNORECASE)
+_TITLE_MAX_WORDS = 6
+# Words a title leaves in lower case ("State of the Union", "Fox and Friends").
+_TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "by", "with",
+                                "from", "vs", "vs.", "&"})
 
 
 def _furniture_label(line: str, lex: KindLexicon) -> tuple[str, bool] | None:
@@ -67,10 +79,30 @@ def is_kicker(statement: Statement, lex: KindLexicon | None = None) -> bool:
     return mention in lex.kicker_labels
 
 
+def _title_case(words: list[str]) -> bool:
+    return bool(words) and len(words) <= _TITLE_MAX_WORDS and words[0][:1].isupper() and all(
+        w[:1].isupper() or w[:1].isdigit() or w.lower() in _TITLE_SMALL_WORDS for w in words)
+
+
+def is_quoted_title(text: str, statement: Statement) -> bool:
+    """Say whether a direct quote is a title named in quotation marks ('said on CNN's "State of the Union."')."""
+    if statement.type != "direct":
+        return False
+    start = statement.start
+    while start > 0 and text[start - 1] in _QUOTE_MARKS:
+        start -= 1
+    if start == statement.start and text[start:start + 1] not in _QUOTE_MARKS:
+        return False  # (no quotation mark opens it: not a quoted name)
+    words = text[statement.start:statement.end].strip(_QUOTE_MARKS + " .,").split()
+    return _title_case(words) and _TITLE_OPENER.search(text[:start].rstrip()) is not None
+
+
 def drop_junk(text: str, statements: list[Statement], lex: KindLexicon | None = None) -> list[Statement]:
-    """Return the statements that are neither page furniture nor kickers (``text``: what the offsets index)."""
+    """Return the statements that are neither page furniture, kickers nor quoted titles (``text``: what the offsets
+    index)."""
     lex = lex or kind_lexicon()
-    return [s for s in statements if not in_furniture(text, s.start, lex) and not is_kicker(s, lex)]
+    return [s for s in statements if not in_furniture(text, s.start, lex) and not is_kicker(s, lex)
+            and not is_quoted_title(text, s)]
 
 
-__all__ = ["drop_junk", "in_furniture", "is_kicker"]
+__all__ = ["drop_junk", "in_furniture", "is_kicker", "is_quoted_title"]
