@@ -27,6 +27,13 @@ PERCEPTION_PREPS = frozenset({"like", "as"})
 NOMINAL_POS = frozenset({"NOUN", "PROPN"})
 # "according to" is a two-token cue, headed by "according" (lemma "accord").
 ACCORDING_LEMMA = "accord"
+# "let them know that ..." informs (speech); "let's say ..." supposes (thought), where "let me say" is the
+# speaker's own saying. The parser makes the inner verb a complement of "let", with "'s" (lemma "us") its subject.
+LET_LEMMA = "let"
+LET_COMPLEMENT_DEPS = frozenset({"ccomp", "xcomp"})
+INFORMING_LET = "know"
+SUPPOSING_LET = "say"
+SUPPOSING_SUBJECT = "us"
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,8 +137,24 @@ def _is_intended(cue: Token, lex: KindLexicon) -> bool:
     return cue.dep_ == "xcomp" and cue.head is not cue and cue.head.lemma_.lower() in lex.intention_frames
 
 
+def _let_kind(cue: Token) -> StatementKind | None:
+    """Return the kind a "let" frame gives its complement ("let them know that", "let's say"), or None."""
+    if cue.head is cue or cue.head.lemma_.lower() != LET_LEMMA or cue.dep_ not in LET_COMPLEMENT_DEPS:
+        return None
+    lemma = cue.lemma_.lower()
+    if lemma == INFORMING_LET:
+        return "speech"
+    if lemma == SUPPOSING_LET and any(c.dep_ in SUBJECT_DEPS and c.lemma_.lower() == SUPPOSING_SUBJECT
+                                      for c in cue.children):
+        return "thought"
+    return None
+
+
 def _verb_kind(cue: Token, source: Token | None, lex: KindLexicon) -> StatementKind:
     lemma = cue.lemma_.lower()
+    let_kind = _let_kind(cue)
+    if let_kind is not None:
+        return let_kind
     if _is_intended(cue, lex):
         # An announcement someone plans or tries to make has not been made: what they want is a thought.
         return "thought"

@@ -80,6 +80,11 @@ KIND_CASES = [
      "27 companies reported", "evidence"),
     ("quoted words X knows", 'Clinton knows that "LeBron will always be the king."', "LeBron will always", "thought"),
     ("quoted words X wrote", 'Doe wrote that "the plan is a failure."', "the plan is a failure", "speech"),
+    ("let X know that (informs)", 'The senator let reporters know that "the bill is dead."', "the bill is dead",
+     "speech"),
+    ("let's say (supposes)", "Let's say the plan fails in the Senate.", "the plan fails", "thought"),
+    ("let me say (the speaker says)", "Let me just say that the center was not full of dentists.",
+     "the center was not full", "speech"),
 ]
 
 
