@@ -191,13 +191,21 @@ def cue_kind(cue: Token, source: Token | None, lex: KindLexicon) -> StatementKin
 
 def statement_kind(doc: Doc, statement: Statement, lex: KindLexicon) -> StatementKind:
     """Return the kind of one statement."""
-    # (Quoted words are decided by their cue as well: "found that 73 percent “maintained subsidiaries ...”" reports
-    # a finding, "believes in journalism that “takes sides”" a belief; with a speech cue they stay speech.)
     cue = cue_token(doc, statement)
     if cue is None:
         # A label ("Poll: ...", "PENCE: ...") or a dash credit reports words, as "according to" does.
         return "speech"
+    if statement.type == "direct" and not _frames_quote(doc, statement, cue):
+        # Quoted words carried over from an earlier sentence's cue are someone's words, whatever that cue was.
+        return "speech"
     return cue_kind(cue, source_head(doc, statement, cue), lex)
+
+
+def _frames_quote(doc: Doc, statement: Statement, cue: Token) -> bool:
+    """Say whether the cue's sentence holds the quotation ("Pew found that “...”", "“...,” the report concluded"),
+    so the cue decides its kind; a quotation linked to the cue of the sentence before does not."""
+    sent = cue.sent
+    return sent.start_char <= statement.start < sent.end_char or sent.start_char < statement.end <= sent.end_char
 
 
 def classify_kinds(doc: Doc, statements: list[Statement], lex: KindLexicon | None = None) -> list[Statement]:

@@ -80,6 +80,9 @@ KIND_CASES = [
      "27 companies reported", "evidence"),
     ("quoted words X knows", 'Clinton knows that "LeBron will always be the king."', "LeBron will always", "thought"),
     ("quoted words X wrote", 'Doe wrote that "the plan is a failure."', "the plan is a failure", "speech"),
+    ("quoted words after a sentence with a thought cue (a voice of their own)",
+     'Mr. Doe plans to vote for Clinton in the primary next month. "All she went through, and they make her a '
+     "victim. It's not fair.\"", "All she went through", "speech"),
     ("let X know that (informs)", 'The senator let reporters know that "the bill is dead."', "the bill is dead",
      "speech"),
     ("let's say (supposes)", "Let's say the plan fails in the Senate.", "the plan fails", "thought"),
