@@ -133,7 +133,7 @@ def _is_impersonal(cue: Token) -> bool:
 
 
 def _is_intended(cue: Token, lex: KindLexicon) -> bool:
-    """Say whether the cue's act is only wanted, planned or attempted ("plans to announce", "set to veto")."""
+    """Say whether the cue's act is only wanted, planned or expected ("set to veto", "determined to warn")."""
     return cue.dep_ == "xcomp" and cue.head is not cue and cue.head.lemma_.lower() in lex.intention_frames
 
 
@@ -156,7 +156,7 @@ def _verb_kind(cue: Token, source: Token | None, lex: KindLexicon) -> StatementK
     if let_kind is not None:
         return let_kind
     if _is_intended(cue, lex):
-        # An announcement someone plans or tries to make has not been made: what they want is a thought.
+        # An announcement someone plans or is set to make has not been made: what they want is a thought.
         return "thought"
     if lemma in lex.impersonal_speech and _is_impersonal(cue):
         # No thinker, only information made public: reported, as "it was announced that" is.
