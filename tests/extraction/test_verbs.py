@@ -1,0 +1,36 @@
+"""Reporting-verb contents (bot/extraction/attribution/verbs.py): one row per construction."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+from bot.extraction.pipeline import extract
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+# (construction, text, the statement's words, speaker mention, cue): a reported clause whose verb is a question
+# word ("she was asked to", "nobody would question") is still what was said.
+QUESTION_WORD_CLAUSES = [
+    ("reported clause with 'question' as its verb",
+     'Sanders told MSNBC\'s "Morning Joe" that nobody would question her intelligence or knowledge of the issues.',
+     "nobody would question her intelligence", "Sanders", "told"),
+    ("reported passive 'was asked to'",
+     "Loretta E. Lynch said she was asked to give a presentation to a client about her research.",
+     "she was asked to give a presentation", "Loretta E. Lynch", "said"),
+    ("reported 'asked for'", "Kelly said she asked for the interview because she wanted a professional footing.",
+     "she asked for the interview", "Kelly", "said"),
+    ("reported 'asked whether'", "Reporters said they asked whether the troops would stay.",
+     "they asked whether the troops would stay", "Reporters", "said"),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "mention", "cue"), [c[1:] for c in QUESTION_WORD_CLAUSES],
+                         ids=[c[0] for c in QUESTION_WORD_CLAUSES])
+def test_reported_clause_with_a_question_verb(nlp: Language, text: str, words: str, mention: str, cue: str) -> None:
+    hits = [s for s in extract(text, nlp=nlp).statements if s.quote.startswith(words)]
+    assert hits, [s.quote for s in extract(text, nlp=nlp).statements]
+    assert (hits[0].speaker_mention, hits[0].cue, hits[0].kind) == (mention, cue, "speech")
+
