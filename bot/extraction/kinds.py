@@ -3,7 +3,8 @@
 A pure pass over finished statements. The kind is read from the cue and its construction, following the
 attribution types of PARC/PolNeAR (Pareti 2016, "assertion" vs "belief"/"fact"/"perception"; Newell et al.
 2018): the cue's lemma and part of speech, the source it reports (a poll or a document vs a person), and the
-frame around it ("appears to", "according to a poll"). The word tables are in ``data/kinds.json``.
+frame around it ("appears to", "according to a poll", "is set to", "let's say"). Quoted words take the kind of
+a cue in their sentence. The word tables are in ``data/kinds.json``.
 """
 
 from __future__ import annotations
@@ -204,6 +205,8 @@ def statement_kind(doc: Doc, statement: Statement, lex: KindLexicon) -> Statemen
 def _frames_quote(doc: Doc, statement: Statement, cue: Token) -> bool:
     """Say whether the cue's sentence holds the quotation ("Pew found that “...”", "“...,” the report concluded"),
     so the cue decides its kind; a quotation linked to the cue of the sentence before does not."""
+    if not doc.has_annotation("SENT_START"):
+        return True  # (no sentence boundaries to tell them apart)
     sent = cue.sent
     return sent.start_char <= statement.start < sent.end_char or sent.start_char < statement.end <= sent.end_char
 
