@@ -34,3 +34,21 @@ def test_reported_clause_with_a_question_verb(nlp: Language, text: str, words: s
     assert hits, [s.quote for s in extract(text, nlp=nlp).statements]
     assert (hits[0].speaker_mention, hits[0].cue, hits[0].kind) == (mention, cue, "speech")
 
+
+
+# (construction, text, the object's words, read as content?): "address" names its audience or reports its topic.
+AUDIENCE_OBJECTS = [
+    ("a named gathering", "Clinton addressed the Black Women's Agenda Symposium on Friday.", "the Black Women's",
+     False),
+    ("listeners", "Trump addressed the students of the Christian university on Monday.", "the students", False),
+    ("a gathering noun", "Trump addressed big, boisterous rallies in California for weeks.", "big, boisterous",
+     False),
+    ("a topic", "Obama addressed voters' worries about security threats in his speech.", "voters' worries", True),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "content"), [c[1:] for c in AUDIENCE_OBJECTS],
+                         ids=[c[0] for c in AUDIENCE_OBJECTS])
+def test_the_audience_addressed_is_not_content(nlp: Language, text: str, words: str, content: bool) -> None:
+    statements = extract(text, nlp=nlp).statements
+    assert any(s.quote.startswith(words) for s in statements) is content

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from bot.extraction.attribution.audience import is_audience
 from bot.extraction.attribution.candidate import Candidate, make
 from bot.extraction.attribution.objects import (
     appeal_content,
@@ -146,6 +147,8 @@ def _child_content(ctx: Context, cfg: AttributionConfig, cue: _Cue, child: Token
     if rel == "advcl" and framed and cue.lemma in ctx.lex.speech and is_misparsed_complement(cue.tok, child):
         # (a frame of its own in ``_cue``: the parser's adverbial clause is the reported clause)
         return [(*ctx.subtree_chars(child), "ccomp")], child.i
+    if rel == "dobj" and is_audience(cue.lemma, child):
+        return [], None  # ("addressed the crowd": where the words went)
     if rel == "dobj" and (cue.is_speech or framed) and (not cue.dobj_learned or framed):
         spans = object_content(ctx, cue.tok, child, cue.lemma, learned=framed)
         return [(a, b, rel) for a, b in spans], child.i
