@@ -14,7 +14,7 @@ from bot.extraction.attribution.predicates import is_coordinated_cue
 from bot.extraction.lexicon import ACTIVE_SUBJECT_DEPS
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
     from bot.extraction.attribution.config import AttributionConfig
     from bot.extraction.attribution.context import Context
@@ -28,6 +28,8 @@ ASIDE_OPENERS = frozenset({"which", "who", "whom", "whose"})
 OPENER_HEAD_DEPS = ASIDE_DEPS | {"advcl"}
 PARTICIPIAL_ASIDE_DEPS = frozenset({"advcl", "acl", "xcomp"})
 _COORDINATION_DEPS = frozenset({"cc", "punct"})
+# A "to" phrase the parser attaches to the cue verb: a preposition, a dative, a to-infinitive.
+TO_PHRASE_DEPS = frozenset({"prep", "dative", "advcl", "xcomp"})
 
 
 
@@ -42,6 +44,20 @@ def _is_aside(tok: Token, clause: Token) -> bool:
             or (tok.lower_ in ASIDE_OPENERS and tok.head.dep_ in OPENER_HEAD_DEPS))
 
 
+def is_aside_at(ctx: Context, tok: Token, span: Span) -> bool:
+    """Tell whether a comma-set aside that runs to the end of ``span`` starts at ``tok``."""
+    if tok.i <= span.start or ctx.doc[tok.i - 1].text != "," or ctx.inside_quote(tok):
+        return False
+    # The phrase that starts right after the comma: the highest token whose subtree starts here.
+    clause = tok
+    while clause.head.i != clause.i and clause.head.left_edge.i == tok.i and clause.head.i >= span.start:
+        clause = clause.head
+    aside = _is_aside(tok, clause)
+    if tok.lower_ in ASIDE_OPENERS and tok.head.dep_ in OPENER_HEAD_DEPS:
+        clause = tok.head
+    return aside and clause.right_edge.i >= span.end - 2
+
+
 def cut_trailing_aside(ctx: Context, start: int, end: int, cfg: AttributionConfig) -> int:
     """End the content before a trailing comma-set aside: a non-restrictive relative clause (", which forced
     her to leave"), an appositive (", the presumed Putin favorite"), a participial adjunct (", contradicting
@@ -50,19 +66,8 @@ def cut_trailing_aside(ctx: Context, start: int, end: int, cfg: AttributionConfi
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) < cfg.aside_min_tokens:
         return end
-    comma = doc.vocab.strings[","]
-    for i in range(span.start + 1, span.end):
-        if ctx.lowers[i - 1] != comma or ctx.inside_quote(doc[i]):
-            continue
-        tok = doc[i]
-        # The phrase that starts right after the comma: the highest token whose subtree starts here.
-        clause = tok
-        while clause.head.i != clause.i and clause.head.left_edge.i == tok.i and clause.head.i >= span.start:
-            clause = clause.head
-        aside = _is_aside(tok, clause)
-        if tok.lower_ in ASIDE_OPENERS and tok.head.dep_ in OPENER_HEAD_DEPS:
-            clause = tok.head
-        if aside and clause.right_edge.i >= span.end - 2 and tok.i - span.start >= cfg.aside_min_offset:
+    for tok in span[cfg.aside_min_offset:]:
+        if is_aside_at(ctx, tok, span):
             return doc[tok.i - 1].idx
     return end
 
@@ -96,3 +101,19 @@ def cut_coordinated_cue(ctx: Context, start: int, end: int) -> int:
                                             if c.dep_ in _COORDINATION_DEPS and tok.head.i < c.i < tok.i)])
             return doc[first].idx if first > span.start else end
     return end
+
+
+def extend_over_to_phrase(ctx: Context, cue: Token, start: int, end: int) -> int:
+    """Go on over a "to" phrase of the cue right after the content ("defended his call to raise the minimum
+    wage", "endorsed Obama's nomination of David Nye to the District Court", "their thoughts and prayers to the
+    victims"): the parser hangs it on the verb, the annotators read it with the reported words."""
+    doc = ctx.doc
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or span.end >= len(doc) or span.start <= cue.i or doc[span.end].lower_ != "to":
+        return end
+    to = doc[span.end]
+    node = to.head if to.dep_ == "aux" else to
+    if node.head.i != cue.i or node.dep_ not in TO_PHRASE_DEPS or node.left_edge.i != to.i:
+        return end
+    last = doc[node.right_edge.i]
+    return max(end, last.idx + len(last.text))

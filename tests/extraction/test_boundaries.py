@@ -1,0 +1,36 @@
+"""Where a content span starts and ends: one row per rule, each a case that fails without it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+from bot.extraction.pipeline import extract
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+
+def quotes(nlp: Language, text: str) -> list[str]:
+    return [st.quote for st in extract(text, nlp=nlp).statements]
+
+
+# (rule, text, the exact content of one statement)
+ENDS = [
+    ("a 'to' phrase the parser hangs on the cue completes an object",
+     "Senator Warren defended her call to raise the federal minimum wage to $15 an hour.",
+     "her call to raise the federal minimum wage to $15 an hour"),
+    ("a 'to' phrase after an object's own modifier",
+     "The White House endorsed the nomination of David Nye to the federal bench.",
+     "the nomination of David Nye to the federal bench"),
+    ("a dative 'to' after the object",
+     "The governor offered his thoughts and prayers to the victims of the flood.",
+     "his thoughts and prayers to the victims of the flood"),
+]
+
+
+@pytest.mark.parametrize(("rule", "text", "expected"), [pytest.param(*c, id=c[0]) for c in ENDS])
+def test_content_end(nlp: Language, rule: str, text: str, expected: str) -> None:
+    found = quotes(nlp, text)
+    assert expected in found, (rule, found)
