@@ -27,6 +27,9 @@ ENDS = [
     ("a dative 'to' after the object",
      "The governor offered his thoughts and prayers to the victims of the flood.",
      "his thoughts and prayers to the victims of the flood"),
+    ("a 'that' clause of the object noun the parser hangs on the cue",
+     "The senator repeated his contention that the law would only serve to help the banks.",
+     "his contention that the law would only serve to help the banks"),
 ]
 
 

@@ -30,6 +30,8 @@ PARTICIPIAL_ASIDE_DEPS = frozenset({"advcl", "acl", "xcomp"})
 _COORDINATION_DEPS = frozenset({"cc", "punct"})
 # A "to" phrase the parser attaches to the cue verb: a preposition, a dative, a to-infinitive.
 TO_PHRASE_DEPS = frozenset({"prep", "dative", "advcl", "xcomp"})
+# A "that" clause of a noun the parser attaches to the cue verb instead.
+NOUN_CLAUSE_DEPS = frozenset({"ccomp", "advcl"})
 
 
 
@@ -103,17 +105,30 @@ def cut_coordinated_cue(ctx: Context, start: int, end: int) -> int:
     return end
 
 
-def extend_over_to_phrase(ctx: Context, cue: Token, start: int, end: int) -> int:
-    """Go on over a "to" phrase of the cue right after the content ("defended his call to raise the minimum
-    wage", "endorsed Obama's nomination of David Nye to the District Court", "their thoughts and prayers to the
-    victims"): the parser hangs it on the verb, the annotators read it with the reported words."""
+def _completing_phrase(ctx: Context, cue: Token, tok: Token, obj: Token) -> Token | None:
+    """The phrase opened by ``tok`` right after a content that the parser hung on the cue but that goes with the
+    reported words: a "to" phrase, or a "that" clause after a noun ("the accusation that ...")."""
+    if tok.lower_ == "to":
+        node = tok.head if tok.dep_ == "aux" else tok
+        deps = TO_PHRASE_DEPS
+    elif tok.lower_ == "that" and obj.pos_ == "NOUN":
+        node, deps = tok.head, NOUN_CLAUSE_DEPS
+    else:
+        return None
+    return node if node.head.i == cue.i and node.dep_ in deps and node.left_edge.i == tok.i else None
+
+
+def extend_over_completing_phrase(ctx: Context, cue: Token, start: int, end: int) -> int:
+    """Go on over a phrase of the cue right after the content that completes it ("defended his call to raise the
+    minimum wage", "endorsed Obama's nomination of David Nye to the District Court", "their thoughts and prayers
+    to the victims", "rebutted Exxon's accusation that the articles were ..."): the parser hangs it on the verb,
+    the annotators read it with the reported words."""
     doc = ctx.doc
     span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or span.end >= len(doc) or span.start <= cue.i or doc[span.end].lower_ != "to":
+    if span is None or span.end >= len(doc) or span.start <= cue.i:
         return end
-    to = doc[span.end]
-    node = to.head if to.dep_ == "aux" else to
-    if node.head.i != cue.i or node.dep_ not in TO_PHRASE_DEPS or node.left_edge.i != to.i:
+    node = _completing_phrase(ctx, cue, doc[span.end], span.root)
+    if node is None:
         return end
     last = doc[node.right_edge.i]
     return max(end, last.idx + len(last.text))
