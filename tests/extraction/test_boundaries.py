@@ -30,6 +30,9 @@ ENDS = [
     ("a 'that' clause of the object noun the parser hangs on the cue",
      "The senator repeated his contention that the law would only serve to help the banks.",
      "his contention that the law would only serve to help the banks"),
+    ("a quoted fragment goes on with its cue's content just before it",
+     "Tunnels are so numerous in the area that Border Patrol agents described the ground underneath the city as "
+     "“Swiss cheese.”", "the ground underneath the city as “Swiss cheese.”"),
 ]
 
 

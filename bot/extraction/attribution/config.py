@@ -48,6 +48,8 @@ class AttributionConfig:
     mention_head_window: int = 4
     # A quotation is already covered by an earlier candidate overlapping at least this share of it (mixed quotes).
     quotation_cover_share: float = 0.5
+    # A quoted fragment goes on with its cue's content ending at most this many characters before it (0: never).
+    join_fragment_chars: int = 60
     # A cue-less quote takes the adjacent speaker across at most this many blank-line paragraph breaks.
     floating_max_paragraph_gap: int = 1
     # A parenthetical cue clause ("..., Mr. Obama said, ...") closes within this many tokens after its verb.
