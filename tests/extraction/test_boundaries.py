@@ -18,6 +18,9 @@ def quotes(nlp: Language, text: str) -> list[str]:
 
 # (rule, text, the exact content of one statement)
 ENDS = [
+    ("'according to' reports every clause coordinated to the one it modifies",
+     "Trump received 37 percent, Clinton had 36 percent and Bloomberg snagged 13 percent, according to the poll.",
+     "Trump received 37 percent, Clinton had 36 percent and Bloomberg snagged 13 percent"),
     ("a 'to' phrase the parser hangs on the cue completes an object",
      "Senator Warren defended her call to raise the federal minimum wage to $15 an hour.",
      "her call to raise the federal minimum wage to $15 an hour"),
