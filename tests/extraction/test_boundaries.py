@@ -33,6 +33,12 @@ ENDS = [
     ("a 'that' clause of the object noun the parser hangs on the cue",
      "The senator repeated his contention that the law would only serve to help the banks.",
      "his contention that the law would only serve to help the banks"),
+    ("a dash-set appositive is an aside like a comma-set one",
+     "The senator said the plan would cut taxes for most families — a promise that his critics dispute.",
+     "the plan would cut taxes for most families"),
+    ("a dash-set aside after a quotation the content closes",
+     "Mr. Trump dismissed Estonia as a “suburb of St. Petersburg” — a remark that alarmed the Baltic states.",
+     "Estonia as a “suburb of St. Petersburg”"),
     ("a quoted fragment goes on with its cue's content just before it",
      "Tunnels are so numerous in the area that Border Patrol agents described the ground underneath the city as "
      "“Swiss cheese.”", "the ground underneath the city as “Swiss cheese.”"),
