@@ -1,5 +1,7 @@
-""""According to X, ...": the source is the object of "to", the content the clause "according" modifies, within
-its sentence (PARC treats "according to" as a cue like a reporting verb)."""
+""""According to X, ...": the source is the object of "to", the content the clause "according" modifies with the
+clauses coordinated to it, within its sentence (PARC treats "according to" as a cue like a reporting verb; on all
+840 PolNeAR train articles the annotators' content took every coordinated clause: "Trump received 37 percent,
+Clinton had 36 percent and Bloomberg snagged 13 percent, according to the poll")."""
 
 from __future__ import annotations
 
@@ -43,6 +45,8 @@ def find(ctx: Context, cfg: AttributionConfig) -> list[Candidate]:
             continue
         while head.dep_ not in _CLAUSE_DEPS and head.head.i != head.i and head.pos_ not in VERB_POS:
             head = head.head
+        while head.dep_ == "conj" and head.head.i != head.i:
+            head = head.head  # (all the coordinated clauses: "A had 37 percent and B 13 percent, according to ...")
         start, end = ctx.subtree_chars(head, exclude=tok)
         sent = ctx.sentence_of(tok)
         start, end = max(start, sent.start_char), min(end, sent.end_char)

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from bot.extraction.attribution.boundaries import cut_coordinated_cue, cut_trailing_aside
+from bot.extraction.attribution.boundaries import cut_coordinated_cue, cut_trailing_aside, extend_over_completing_phrase
 from bot.extraction.text import line_bounds
 
 if TYPE_CHECKING:
@@ -111,6 +111,8 @@ def make(ctx: Context, cfg: AttributionConfig, start: int, end: int, cue: tuple[
         ps, pe = line_bounds(text, cue[0]) if cue is not None else (ps, pe)
     cue_par = line_bounds(text, cue[0]) if cue is not None else (ps, pe)
     mention = _clip_mention(ctx, mention, cue_par)
+    if origin == "verb" and cue_token is not None and cfg.extend_to_phrase:
+        end = min(extend_over_completing_phrase(ctx, cue_token, start, end), pe)
     if origin in ASIDE_CUT_ORIGINS:
         if cfg.cut_coordinated_cues:
             end = cut_coordinated_cue(ctx, start, end)

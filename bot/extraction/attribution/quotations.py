@@ -8,6 +8,7 @@ inside it, and a candidate whose content lies inside a quotation grows to the wh
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -27,6 +28,10 @@ from bot.extraction.attribution.regions import (
 if TYPE_CHECKING:
     from bot.extraction.attribution.config import AttributionConfig
     from bot.extraction.attribution.context import Context
+
+
+# What ends a clause between a content and a quoted fragment that would otherwise go on with it.
+_CLAUSE_BREAK = re.compile(r"[,;:.!?\n]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +61,24 @@ def _edits(cfg: AttributionConfig, chain: Chain, start: int, end: int,
         elif ov >= cfg.quotation_cover_share * (end - start):
             covered = True  # part of a mixed or larger statement
     return covered, snaps
+
+
+def _joined(ctx: Context, cfg: AttributionConfig, chain: Chain, earlier: Sequence[Candidate]) -> int | None:
+    """The earlier content of the quotation's own cue that the quoted fragment goes on ("described the ground
+    underneath the city as ''Swiss cheese''"): it ends shortly before the marks with no clause break between."""
+    region = chain[0]
+    if len(chain) > 1 or stands_as_sentence(ctx, region):
+        return None
+    cue_tok = cue_near_region(ctx, cfg, region)
+    if cue_tok is None:
+        return None
+    cue_start = ctx.cue_span(cue_tok)[0]
+    for i, cand in enumerate(earlier):
+        gap = ctx.text[cand.end:region.start]
+        if cand.origin == "verb" and cand.cue_start == cue_start < cand.start and cand.end <= region.start and \
+                len(gap) <= cfg.join_fragment_chars and not _CLAUSE_BREAK.search(gap):
+            return i
+    return None
 
 
 def _quotation(ctx: Context, cfg: AttributionConfig, chain: Chain, start: int, end: int) -> Candidate | None:
@@ -103,6 +126,10 @@ def find(ctx: Context, cfg: AttributionConfig, earlier: Sequence[Candidate]) -> 
         covered, snaps = _edits(cfg, chain, start, end, earlier)
         snapped.update(snaps)
         if covered:
+            continue
+        joined = _joined(ctx, cfg, chain, earlier) if cfg.join_fragment_chars else None
+        if joined is not None:
+            snapped[joined] = (earlier[joined].start, last.end if last.closed else end)  # (with its closing mark)
             continue
         cand = _quotation(ctx, cfg, chain, start, end)
         if cand is not None:
