@@ -61,6 +61,11 @@ class AttributionConfig:
     # Cues of an appeal or a naming ("called on X to ...", "called X Y"): the content runs from X to the end; and
     # the content relations that bypass the learned filter (which never saw them).
     call_cues: frozenset[str] = frozenset({"call"})
+    # Words an object or prepositional object of a learned frame needs to be proposed ("endorsed Clinton" has
+    # one); the learned filter, which sees the object's kind, judges the short ones.
+    object_min_words: int = 2
+    # The filter's features include what heads the content (part of speech, entity class, determiner).
+    content_features: bool = False
     kept_rels: frozenset[str] = frozenset({"appeal", "naming", "question", "as", "that-clause"})
     # "As X said, ..." reports the clause after it, but for these speech lemmas "as" is a time ("as it continues").
     as_clause_excluded: frozenset[str] = frozenset({"continue"})
