@@ -38,6 +38,9 @@ class AttributionConfig:
     min_direct_words: int = 4
     # A single-quoted region needs this many words to be a quotation ('the ‘liberation’ of ...' is not).
     min_single_quote_words: int = 6
+    # Words an object or prepositional object of a learned frame needs to be proposed ("endorsed Clinton" has
+    # one, a bare pronoun never counts); the learned filter, which sees the object's kind, judges the short ones.
+    object_min_words: int = 1
     # A cue in the sentence after a quote counts within this distance, or with its subject this close to the mark.
     # (The next sentence counts when the quote ends at most ``next_sentence_gap_chars`` before it starts.)
     next_sentence_gap_chars: int = 3
@@ -61,11 +64,6 @@ class AttributionConfig:
     # Cues of an appeal or a naming ("called on X to ...", "called X Y"): the content runs from X to the end; and
     # the content relations that bypass the learned filter (which never saw them).
     call_cues: frozenset[str] = frozenset({"call"})
-    # Words an object or prepositional object of a learned frame needs to be proposed ("endorsed Clinton" has
-    # one); the learned filter, which sees the object's kind, judges the short ones.
-    object_min_words: int = 2
-    # The filter's features include what heads the content (part of speech, entity class, determiner).
-    content_features: bool = False
     kept_rels: frozenset[str] = frozenset({"appeal", "naming", "question", "as", "that-clause"})
     # "As X said, ..." reports the clause after it, but for these speech lemmas "as" is a time ("as it continues").
     as_clause_excluded: frozenset[str] = frozenset({"continue"})

@@ -77,14 +77,11 @@ def features(ctx: Context, cand: Candidate, cfg: AttributionConfig) -> list[str]
     feats.append("len=" + bucket(word_count(content)))
     feats.append("type=" + classify(ctx.text, cand.start, cand.end, ctx.mask))
     feats.append("inf=" + str(content[:3].lower() == "to "))
-    if cfg.content_features:
-        feats += _content_features(ctx, cand)
+    feats += _content_features(ctx, cand)
     if cand.mention is not None:
         root = ctx.doc[cand.mention[0]:cand.mention[1]].root
         feats += ["subj=" + root.pos_, "subjent=" + (root.ent_type_ or "none"),
-                  "subjlen=" + bucket(cand.mention[1] - cand.mention[0])]
-        if cfg.content_features:
-            feats.append("scls=" + entity_class(root))
+                  "subjlen=" + bucket(cand.mention[1] - cand.mention[0]), "scls=" + entity_class(root)]
     else:
         feats.append("subj=none")
     return feats
