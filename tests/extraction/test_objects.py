@@ -24,6 +24,8 @@ ONE_WORD_OBJECTS = [
      "The Dallas Morning News"),
     ("attack on a person", "Donald Trump attacked Machado in a series of tweets.", "Machado", "Donald Trump"),
     ("praise of a person", "Senator Ted Cruz praised Pence after the debate.", "Pence", "Ted Cruz"),
+    ("criticism of a person", "Warren criticized Stumpf at the hearing.", "Stumpf", "Warren"),
+    ("passive subject with its agent", "Sanders was endorsed by the union on Friday.", "Sanders", "the union"),
 ]
 
 
