@@ -68,7 +68,7 @@ def fit(samples: list[tuple[list[str], int]], epochs: int, l2: float,
     return {f: round(w, 4) for f, w in sorted(weights.items()) if abs(w) >= 1e-3}, round(bias, 4)
 
 
-def main() -> int:
+def _arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--train", default=str(DEFAULT_TRAIN))
     parser.add_argument("--generation", type=float, default=0.2)
@@ -81,16 +81,15 @@ def main() -> int:
     parser.add_argument("--l2", type=float, default=1e-4)
     parser.add_argument("--limit", type=int, default=0)
     parser.add_argument("--out", default=str(OUT))
-    args = parser.parse_args()
+    return parser.parse_args()
 
+
+def candidates(nlp, docs: list[dict], generation: float, scorer):  # type: ignore[no-untyped-def]
+    """Parse the articles as serving does and return their Docs and, per article, its labelled candidates
+    (proposed by the rules alone, every frame threshold at ``generation``)."""
     from bot.extraction.attribution import RANKED_ORIGINS, AttributionConfig, features, propose
-    from bot.extraction.nlp import load_model
 
-    # Propose with the rules alone (no learned filter), every frame threshold at --generation.
-    config = AttributionConfig.default().rules_only(args.generation)
-    scorer = load_scorer()
-    docs = read_docs(Path(args.train), args.limit)
-    nlp = load_model("en_core_web_sm")
+    config = AttributionConfig.default().rules_only(generation)
     parsed, per_doc = [], []
     for d, (_parse_text, doc) in zip(docs, serving_parse(nlp, [d["text"] for d in docs]), strict=True):
         text = d["text"]
@@ -99,21 +98,37 @@ def main() -> int:
         per_doc.append([(features(ctx, c, config), label(scorer, text, gold, c.start, c.end))
                         for c in cands if c.origin in RANKED_ORIGINS])
         parsed.append(doc)
+    return parsed, per_doc
+
+
+def cross_validated_threshold(args: argparse.Namespace, docs: list[dict], parsed, per_doc,  # type: ignore[no-untyped-def]
+                              scorer) -> tuple[float, dict[str, dict[str, float]]]:
+    """Return the threshold chosen by cross-validation over the articles, and the held-out scores by threshold."""
+    thresholds = [float(t) for t in args.cv_thresholds.split(",")]
+    table = cross_validate(docs, parsed, per_doc, lambda s: fit(s, args.epochs, args.l2), scorer,
+                           args.generation, args.cv_folds, thresholds)
+    for t, row in table.items():
+        print(f"cv threshold {t:.2f}: partial P {row['precision']:.3f} R {row['recall']:.3f} "
+              f"F1 {row['f1']:.4f}, end-to-end F1 {row['e2e']:.4f}")
+    threshold = choose_threshold(table, args.cv_tolerance)
+    print(f"threshold {threshold} (the highest within {args.cv_tolerance} of the best held-out F1)")
+    return threshold, {f"{t:.2f}": {k: round(v, 4) for k, v in row.items()} for t, row in table.items()}
+
+
+def main() -> int:
+    args = _arguments()
+    from bot.extraction.nlp import load_model
+
+    scorer = load_scorer()
+    docs = read_docs(Path(args.train), args.limit)
+    nlp = load_model("en_core_web_sm")
+    parsed, per_doc = candidates(nlp, docs, args.generation, scorer)
     samples = [s for doc_samples in per_doc for s in doc_samples]
     pos = sum(y for _, y in samples)
     print(f"{len(docs)} documents, {len(samples)} candidates, {pos} match gold ({pos / max(1, len(samples)):.2f})")
-
     threshold, cv = args.threshold, None
     if threshold is None:
-        thresholds = [float(t) for t in args.cv_thresholds.split(",")]
-        table = cross_validate(docs, parsed, per_doc, lambda s: fit(s, args.epochs, args.l2), scorer,
-                               args.generation, args.cv_folds, thresholds)
-        for t, row in table.items():
-            print(f"cv threshold {t:.2f}: partial P {row['precision']:.3f} R {row['recall']:.3f} "
-                  f"F1 {row['f1']:.4f}, end-to-end F1 {row['e2e']:.4f}")
-        threshold = choose_threshold(table, args.cv_tolerance)
-        cv = {f"{t:.2f}": {k: round(v, 4) for k, v in row.items()} for t, row in table.items()}
-        print(f"threshold {threshold} (the highest within {args.cv_tolerance} of the best held-out F1)")
+        threshold, cv = cross_validated_threshold(args, docs, parsed, per_doc, scorer)
     weights, bias = fit(samples, args.epochs, args.l2, verbose=True)
     arguments = {k: getattr(args, k) for k in ("generation", "threshold", "epochs", "l2", "cv_folds",
                                                 "cv_thresholds", "cv_tolerance")}
