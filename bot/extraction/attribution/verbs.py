@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from bot.extraction.attribution.audience import is_audience
 from bot.extraction.attribution.candidate import Candidate, make
+from bot.extraction.attribution.complements import Content, ccomp_span, is_finite, join_split_complements
 from bot.extraction.attribution.objects import (
     appeal_content,
     asked_question,
@@ -31,8 +32,7 @@ from bot.extraction.attribution.predicates import (
     past_dateline,
     subject_of,
 )
-from bot.extraction.lexicon import PREP_OBJECT_DEPS, SUBJECT_DEPS, TIME_ENTS, VERB_POS, framed_lemmas, frames
-from bot.extraction.text import line_bounds
+from bot.extraction.lexicon import PREP_OBJECT_DEPS, SUBJECT_DEPS, VERB_POS, framed_lemmas, frames
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -40,10 +40,7 @@ if TYPE_CHECKING:
     from bot.extraction.attribution.config import AttributionConfig
     from bot.extraction.attribution.context import Context
 
-Content = tuple[int, int, str]  # character span and relation to the cue
 CUE_POS = frozenset({"VERB", "AUX", "NOUN", "ADJ"})
-# A time phrase opening a complement that belongs to the telling ("told them this weekend he would ...").
-_LEADING_TIME_DEPS = frozenset({"npadvmod", "advmod", "prep"})
 # Dependencies of a cue whose missing subject is implicit ("..., and added that ...").
 _IMPLICIT_SUBJECT_DEPS = frozenset({"ROOT", "conj", "ccomp", "dep"})
 _SPEAKER_PRONOUNS = frozenset({"i", "me", "we", "you"})
@@ -51,17 +48,6 @@ _SPEAKER_PRONOUNS = frozenset({"i", "me", "we", "you"})
 # ..."; ``object_min_words``): on all 840 PolNeAR train articles 963 one-word candidates, 287 of them gold, left to
 # the filter, which sees their class (held-out F1 0.7157 -> 0.7170 with the passive subjects and the rest).
 _OBJECT_RELS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "pobj", "npadvmod", "appos", "nsubj"})
-# Two clausal complements of one cue with none of these between them are one reported clause the parser split
-# ("said there is no one in the race is “on pace ...”", "said he would be honored to serve should ..."): on all 840
-# PolNeAR train articles joining them matched the gold content 36 times where the first part alone matched 9
-# (partial F1 0.716 -> 0.717, precision 0.846 -> 0.849).
-_CLAUSE_BREAKS = frozenset(",;:.!?\n\u2014\u2013")
-# A tensed clause of a question verb is reported ("said she was asked to", "that nobody would question"; on 200
-# train articles and dev it matched the gold 11 times in 14); an untensed one ("shows her asking, “...?”") asks.
-_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
-_TENSE_DEPS = frozenset({"aux", "auxpass"})
-
-
 @dataclass(frozen=True, slots=True)
 class _Cue:
     """A cue token and what licenses it: the lexicon, or learned frames over its children or its head."""
@@ -108,36 +94,6 @@ def _cue(ctx: Context, cfg: AttributionConfig, tok: Token, learned: Mapping[tupl
                 (lemma, "dobj") in learned, as_clause)
 
 
-def _ccomp_span(ctx: Context, cfg: AttributionConfig, verb: Token, child: Token) -> tuple[int, int]:
-    """The clausal complement, without a leading time of the telling, and from the sentence start when the
-    complement precedes its cue ("A, but B, the source added")."""
-    cstart, cend = ctx.subtree_chars(child)
-    lead = [c for c in child.lefts if c.ent_type_ in TIME_ENTS
-            and c.dep_ in _LEADING_TIME_DEPS and c.left_edge.idx == cstart]
-    if lead and lead[0].right_edge.i + 1 < child.i:
-        cstart = ctx.doc[lead[0].right_edge.i + 1].idx
-    if child.i < verb.i:
-        cstart = min(cstart, ctx.sentence_of(verb).start_char)
-    elif cfg.extend_over_colon:
-        cend = _over_colon(ctx, child, cend)
-    return cstart, cend
-
-
-def _over_colon(ctx: Context, child: Token, cend: int) -> int:
-    """"said she has the quality for the job: “Steadiness ...”": a complement that ends at a colon goes on with
-    what the colon announces, to the end of that sentence (within the paragraph)."""
-    after = ctx.token_at(cend)
-    doc = ctx.doc
-    if after + 1 >= len(doc) or doc[after].text != ":" or not ctx.same_line(cend, doc[after + 1].idx):
-        return cend
-    nxt = doc[after + 1]
-    return max(cend, min(ctx.sentence_of(nxt).end_char, line_bounds(ctx.text, nxt.idx)[1]))
-
-
-def _is_finite(verb: Token) -> bool:
-    return verb.tag_ in _FINITE_TAGS or any(c.dep_ in _TENSE_DEPS for c in verb.children)
-
-
 def _child_content(ctx: Context, cfg: AttributionConfig, cue: _Cue, child: Token,
                    subj: Token | None) -> tuple[list[Content], int | None]:
     """The contents one child of the cue carries, and the token that heads them (never the source)."""
@@ -145,9 +101,9 @@ def _child_content(ctx: Context, cfg: AttributionConfig, cue: _Cue, child: Token
     framed = child in cue.child_frames
     if rel == "ccomp" and (cue.is_speech or cue.is_belief or framed):
         if cue.lemma not in cfg.doubt_cues and (is_question_complement(child) or (
-                child.lemma_.lower() in ctx.lex.question and not _is_finite(child))):
+                child.lemma_.lower() in ctx.lex.question and not is_finite(child))):
             return [], None  # (the question asked, not an answer; but "questioned whether ..." doubts it)
-        return [(*_ccomp_span(ctx, cfg, cue.tok, child), rel)], child.i
+        return [(*ccomp_span(ctx, cfg, cue.tok, child), rel)], child.i
     if rel == "advcl" and framed and cue.lemma in ctx.lex.speech and is_misparsed_complement(cue.tok, child):
         # (a frame of its own in ``_cue``: the parser's adverbial clause is the reported clause)
         return [(*ctx.subtree_chars(child), "ccomp")], child.i
@@ -185,19 +141,6 @@ def _call_content(ctx: Context, tok: Token, asking: bool) -> Content | None:
     return (*naming, "naming") if naming is not None else None
 
 
-def _join_split_complements(ctx: Context, verb: Token, contents: list[Content]) -> list[Content]:
-    """Join a cue's clausal complements that follow it with no clause break between them: one clause, split by
-    the parser (see ``_CLAUSE_BREAKS``)."""
-    out: list[Content] = []
-    for start, end, rel in contents:
-        if out and rel == "ccomp" and out[-1][2] == "ccomp" and verb.idx < out[-1][0] and out[-1][1] <= start \
-                and not _CLAUSE_BREAKS.intersection(ctx.text[out[-1][1]:start]):
-            out[-1] = (out[-1][0], end, rel)
-        else:
-            out.append((start, end, rel))
-    return out
-
-
 def _contents(ctx: Context, cfg: AttributionConfig, cue: _Cue,
               subj: Token | None) -> tuple[list[Content], Token | None]:
     """Every content of a cue, and its source (None when the source is part of the content)."""
@@ -213,7 +156,7 @@ def _contents(ctx: Context, cfg: AttributionConfig, cue: _Cue,
         contents.extend(found)
         if head is not None:
             heads.add(head)
-    contents = _join_split_complements(ctx, tok, contents)
+    contents = join_split_complements(ctx, tok, contents)
     if not contents and cue.is_speech:
         contents.extend((a, b, "nsubjpass") for a, b in passive_content(ctx, tok))
     as_clause = not contents and cue.as_clause
