@@ -210,6 +210,20 @@ CASES = [
      "The plan drew fire from Hillary Clinton, who has called for higher taxes on the rich.\n\n"
      "“It is trickle-down economics all over again,” she said.",
      "trickle-down economics", "Hillary Clinton"),
+    ("a bare 'the company' is the organisation named just before",
+     "Loblaw Companies Ltd. reported higher profits on Tuesday. The company said food inflation was easing.",
+     "food inflation was easing", "Loblaw"),
+    ("a bare 'the agency' is the organisation named just before, whatever its name",
+     "Statistics Canada released new figures on Friday. The agency said 50,000 jobs were lost.",
+     "jobs were lost", "Statistics Canada"),
+    ("a role predicated of a name ('X is the Y') resolves the description",
+     "Donald Trump is the Republican nominee. Hillary Clinton spoke in Ohio.\n\n"
+     "The Republican nominee said the election was rigged.",
+     "the election was rigged", "Donald Trump"),
+    ("a role predicated in a relative clause ('X, who is the Y') resolves the description",
+     "Mike Smith, who is the mayor of Calgary, opened the bridge. Jane Doe attended.\n\n"
+     "The mayor said the bridge cost $10 million.",
+     "the bridge cost", "Mike Smith"),
     ("a surname with a straight and a curly apostrophe",
      "Police Commissioner James O’Neill spoke on Sunday.\n\nO'Neill said the bombing was an act of terror.",
      "the bombing was an act of terror", "James O’Neill"),
@@ -238,6 +252,14 @@ NOT_CASES = [
      "Gary Johnson released his records. Johnson is healthy, Johnson said. "
      "Gary Johnson's doctor said he was fit.",
      "he was fit", "Donald Trump"),
+    ("'the agency' is not an organisation whose name marks another kind",
+     "Health Canada issued a recall. Loblaw Companies Ltd. pulled the product.\n\n"
+     "The agency said the product could contain bacteria.",
+     "could contain bacteria", "Loblaw"),
+    ("'the agency' is not an organisation named far back whose name does not say so",
+     "Statistics Canada released new figures on Friday." + " Prices rose again in the spring." * 25
+     + "\n\nThe agency said 50,000 jobs were lost.",
+     "jobs were lost", "Statistics Canada"),
     ("a pronoun chain keeps the last speaker against a name it mentions",
      "“The mines are a disgrace,” said Tom Clarke, a coal executive.\n\n"
      "He is reclaiming the mines of Mr. Patriot Jones, a rival.\n\n"

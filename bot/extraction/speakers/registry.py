@@ -29,6 +29,9 @@ MAX_ROLE_CHARS = 80
 # How far left of a name the NP head may sit ("Ambassador to Tajikistan Muhammad Zohir Agbar").
 ROLE_HEAD_REACH = 8
 _NAME_PUNCT = ".,\"'“”‘’()"
+# Verbs that predicate a role of their subject ("is the nominee", "became mayor", "was named chief executive").
+PREDICATING_VERBS = frozenset({"be", "become", "remain", "name", "appoint", "elect"})
+PREDICATED_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
 def entity_for_name(entities: list[Entity], name: str, kind: str) -> Entity:
@@ -181,10 +184,33 @@ def _appositive_roles(ent: Span) -> list[str]:
     return pieces
 
 
+def _predicated_roles(ent: Span) -> list[str]:
+    """Return roles predicated of a name ("Trump is the Republican nominee", "Smith, who is the mayor of
+    Calgary", "Lee was named chief executive"), so a later or earlier description finds the person."""
+    root = ent.root
+    verbs = [root.head] if root.dep_ in PREDICATED_SUBJECT_DEPS and root.head.i != root.i else []
+    verbs += [c for c in root.children if c.dep_ == "relcl"
+              and any(g.dep_ in PREDICATED_SUBJECT_DEPS and g.lower_ in {"who", "that"} for g in c.children)]
+    pieces: list[str] = []
+    roles = people().person_roles
+    for verb in verbs:
+        if verb.lemma_.lower() not in PREDICATING_VERBS or any(c.dep_ == "neg" for c in verb.children):
+            continue
+        for attr in (c for c in verb.children if c.dep_ in {"attr", "oprd"} and c.pos_ == "NOUN"):
+            if attr.lower_ not in roles and attr.lemma_.lower() not in roles:
+                continue
+            left, right = np_span(attr)
+            toks = [t for t in ent.doc[left:right] if not t.is_punct and t.lower_ not in DETERMINERS]
+            if toks:
+                pieces.append(ent.doc[toks[0].i:toks[-1].i + 1].text)
+    return pieces
+
+
 def attach_role(entity: Entity, ent: Span) -> None:
-    """Record a role from the NP around the name ("Pentagon spokesman John Kirby", "Kirby, the spokesman")."""
+    """Record a role from the NP around the name ("Pentagon spokesman John Kirby", "Kirby, the spokesman") or
+    predicated of it ("Kirby is the Pentagon's spokesman")."""
     pre = _pre_name_role(ent)
-    pieces = ([pre] if pre is not None else []) + _appositive_roles(ent)
+    pieces = ([pre] if pre is not None else []) + _appositive_roles(ent) + _predicated_roles(ent)
     for piece in pieces:
         piece = piece.strip(" ,")
         if not piece or len(piece) > MAX_ROLE_CHARS:
