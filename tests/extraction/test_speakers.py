@@ -224,6 +224,10 @@ CASES = [
      "Mike Smith, who is the mayor of Calgary, opened the bridge. Jane Doe attended.\n\n"
      "The mayor said the bridge cost $10 million.",
      "the bridge cost", "Mike Smith"),
+    ("an organisation the NER missed, headed by an organisation word, is the antecedent of 'it'",
+     "Many leaders share these fears, but the Central and East European Coalition, which represents more than "
+     "20 million Americans, wants to preserve its policy. Recently, however, it said the bases were needed.",
+     "the bases were needed", "Central and East European Coalition"),
     ("a surname with a straight and a curly apostrophe",
      "Police Commissioner James O’Neill spoke on Sunday.\n\nO'Neill said the bombing was an act of terror.",
      "the bombing was an act of terror", "James O’Neill"),

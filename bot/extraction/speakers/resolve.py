@@ -12,6 +12,7 @@ from bot.extraction.speakers import (
     documents,
     kin,
     names,
+    orgs,
     owners,
     plural,
     pronouns,
@@ -40,6 +41,7 @@ class SpeakerResolver:
         self.cfg = cfg
         self._sent_starts: list[int] = [sent.start_char for sent in doc.sents]
         self.entities, self.by_token = build_entities(doc)
+        orgs.add_missed_organisations(doc, self.entities, self.by_token)
         names.merge_acronyms(self.entities, self.by_token)
         names.merge_spelling_variants(self.entities, self.by_token)
         names.add_group_entities(doc, self.entities, self.by_token)
