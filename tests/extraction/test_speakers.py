@@ -228,6 +228,10 @@ CASES = [
      "Many leaders share these fears, but the Central and East European Coalition, which represents more than "
      "20 million Americans, wants to preserve its policy. Recently, however, it said the bases were needed.",
      "the bases were needed", "Central and East European Coalition"),
+    ("'they' after an unnamed plural source is that source",
+     "The FBI director chastised the senator.\n\nThe mayor repeatedly insulted staff, according to city insiders. "
+     "They said he shouted at clerks every week.",
+     "he shouted at clerks", "city insiders"),
     ("a surname with a straight and a curly apostrophe",
      "Police Commissioner James O’Neill spoke on Sunday.\n\nO'Neill said the bombing was an act of terror.",
      "the bombing was an act of terror", "James O’Neill"),
@@ -264,6 +268,10 @@ NOT_CASES = [
      "Statistics Canada released new figures on Friday." + " Prices rose again in the spring." * 25
      + "\n\nThe agency said 50,000 jobs were lost.",
      "jobs were lost", "Statistics Canada"),
+    ("an unnamed plural source between a speaker and 'he' does not take over 'he'",
+     "“Turnout will be low,” said Joe Madison, a radio host.\n\nHis listeners say the race is close. "
+     "Madison recalled the primary.\n\n“He would be the token candidate,” he said.",
+     "the token candidate", "listeners"),
     ("a pronoun chain keeps the last speaker against a name it mentions",
      "“The mines are a disgrace,” said Tom Clarke, a coal executive.\n\n"
      "He is reclaiming the mines of Mr. Patriot Jones, a rival.\n\n"

@@ -29,6 +29,7 @@ RELATIVES = frozenset({"who", "which", "that", "whom"})
 # Words a mention's head climbs through to the phrase it names part of ("Fox" in "Fox News's show").
 NAME_PART_DEPS = frozenset({"poss", "compound", "nmod"})
 DEMONSTRATIVES = frozenset({"that", "this"})
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,7 +180,18 @@ def choose_speaker(resolver: SpeakerResolver, mention: tuple[int, int] | None, c
     if entity is not None:
         recent.append((span.start_char, entity))
         return SpeakerChoice(entity.name, entity.role, span.text, where)
-    return SpeakerChoice(plain_speaker(source), None, span.text, where)
+    plain = plain_speaker(source)
+    if plain is not None and _plural_noun_phrase(source):
+        # "according to show insiders. They said ...": an unnamed plural source is the next "they".
+        recent.append((span.start_char, Entity(name=plain, kind="group", label="GENERIC",
+                                               positions=[span.start_char])))
+    return SpeakerChoice(plain, None, span.text, where)
+
+
+def _plural_noun_phrase(span: Span) -> bool:
+    """ "critics", "members of Congress", "show insiders" (whose "show" the parser may read as a verb)."""
+    heads = [span.root] if span.root.pos_ in {"NOUN", "PROPN"} else [span[-1]]
+    return all(h.pos_ == "NOUN" and h.tag_ in PLURAL_TAGS for h in heads)
 
 
 def relative_antecedent(span: Span) -> Span | None:

@@ -121,6 +121,8 @@ def resolve_pronoun(entities: list[Entity], pronoun: Token, window_start: int,
                     return rival
             closer = nearest(entities, pos, offset, compatible, subjects_only=True, quoted=outside)
             return closer or e
+        if e.label == "GENERIC" and not e.name[:1].isupper():
+            continue  # "his show's listeners" in between: "he" still goes on about the earlier speaker
         break
     # 2. A person earlier in the pronoun's own sentence whose phrase holds the pronoun ("Mr. Trump's appearance,
     # in which he said"): Hobbs's search starts in the current sentence.
