@@ -232,6 +232,10 @@ CASES = [
      "The FBI director chastised the senator.\n\nThe mayor repeatedly insulted staff, according to city insiders. "
      "They said he shouted at clerks every week.",
      "he shouted at clerks", "city insiders"),
+    ("a partitive relative ('many of whom say') takes the noun phrase it counts from",
+     "This has not gone over well with family members of 9/11 victims, many of whom say the president's claims "
+     "are unfounded.",
+     "claims are unfounded", "family members of 9/11 victims"),
     ("a surname with a straight and a curly apostrophe",
      "Police Commissioner James O’Neill spoke on Sunday.\n\nO'Neill said the bombing was an act of terror.",
      "the bombing was an act of terror", "James O’Neill"),
