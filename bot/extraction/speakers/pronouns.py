@@ -89,6 +89,30 @@ def _fresh_rival(fresh: Fresh, speaker: Entity, pronoun: str, compatible: Compat
     return rivals[-1] if rivals else None
 
 
+def _previous_speaker(entities: list[Entity], pronoun: Token, window_start: int, recent: list[tuple[int, Entity]],
+                      compatible: Compatible, outside: bytearray | None, fresh: Fresh | None) -> Entity | None:
+    """The last statement's speaker when compatible, unless a person put on stage since or a closer subject that
+    fits intervenes."""
+    pos = pronoun.idx
+    for offset, e in reversed(recent):
+        if offset >= pos:
+            continue
+        if offset < window_start:
+            break
+        if compatible(e, False):
+            spoke_since = fresh is not None and any(fresh.floor <= o < pos and x is e for o, x in recent)
+            if fresh is not None and not spoke_since:
+                rival = _fresh_rival(fresh, e, pronoun.lower_, compatible)
+                if rival is not None:
+                    return rival
+            closer = nearest(entities, pos, offset, compatible, subjects_only=True, quoted=outside)
+            return closer or e
+        if e.label == "GENERIC":
+            continue  # "his show's listeners" in between: "he" still goes on about the earlier speaker
+        break
+    return None
+
+
 def resolve_pronoun(entities: list[Entity], pronoun: Token, window_start: int,
                     recent: list[tuple[int, Entity]], quoted: bytearray | None = None, *,
                     strict_only: bool = False, fresh: Fresh | None = None) -> Entity | None:
@@ -107,23 +131,9 @@ def resolve_pronoun(entities: list[Entity], pronoun: Token, window_start: int,
     compatible = compatibility(kind)
     outside = quoted if quoted is not None and pos < len(quoted) and not quoted[pos] else None
     # 1. The previous statement's speaker, when it is close and compatible (news discourse continuity).
-    for offset, e in reversed(recent):
-        if offset >= pos:
-            continue
-        if offset < window_start:
-            break
-        if compatible(e, False):
-            # ...unless a closer subject that fits better intervenes.
-            spoke_since = fresh is not None and any(fresh.floor <= o < pos and x is e for o, x in recent)
-            if fresh is not None and not spoke_since:
-                rival = _fresh_rival(fresh, e, pronoun.lower_, compatible)
-                if rival is not None:
-                    return rival
-            closer = nearest(entities, pos, offset, compatible, subjects_only=True, quoted=outside)
-            return closer or e
-        if e.label == "GENERIC" and not e.name[:1].isupper():
-            continue  # "his show's listeners" in between: "he" still goes on about the earlier speaker
-        break
+    found = _previous_speaker(entities, pronoun, window_start, recent, compatible, outside, fresh)
+    if found is not None:
+        return found
     # 2. A person earlier in the pronoun's own sentence whose phrase holds the pronoun ("Mr. Trump's appearance,
     # in which he said"): Hobbs's search starts in the current sentence.
     if fresh is not None:
