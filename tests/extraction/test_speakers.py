@@ -236,6 +236,17 @@ CASES = [
      "This has not gone over well with family members of 9/11 victims, many of whom say the president's claims "
      "are unfounded.",
      "claims are unfounded", "family members of 9/11 victims"),
+    ("a company noun ('the airline') is the organisation named just before",
+     "Air Canada cancelled 200 flights on Monday. The airline said the strike was to blame.",
+     "the strike was to blame", "Air Canada"),
+    ("a bare group noun ('the campaign') is the organisation last named with it",
+     "Bernie Sanders spoke in Iowa. The Sanders campaign filed its report on Saturday.\n\n"
+     "The campaign said the average donation was $27.",
+     "the average donation", "Sanders campaign"),
+    ("a description by a role noun of character ('the magnate') is the salient subject",
+     "Donald Trump drew the analogy during a speech in Reno on Sunday.\n\n"
+     "The billionaire real estate magnate says the league has gone soft.",
+     "the league has gone soft", "Donald Trump"),
     ("a surname with a straight and a curly apostrophe",
      "Police Commissioner James O’Neill spoke on Sunday.\n\nO'Neill said the bombing was an act of terror.",
      "the bombing was an act of terror", "James O’Neill"),

@@ -176,8 +176,9 @@ def _resolve_noun(resolver: SpeakerResolver, span: Span, recent: list[tuple[int,
         return resolver.resolve_description(root, modifiers, span.start_char)
     if documents.is_document(root):
         return owners.owner_by_pronoun(resolver, root, recent) or _document_source(resolver, root, recent)
-    return owners.owned_group(resolver, root, recent) or documents.org_description(
-        root, resolver.entities, span.start_char, window)
+    return (owners.owned_group(resolver, root, recent)
+            or names.named_group(resolver.entities, root, span.start_char, window // 4)
+            or documents.org_description(root, resolver.entities, span.start_char, window))
 
 
 def _document_source(resolver: SpeakerResolver, root: Token, recent: list[tuple[int, Entity]]) -> Entity | None:
