@@ -247,6 +247,11 @@ CASES = [
      "Donald Trump drew the analogy during a speech in Reno on Sunday.\n\n"
      "The billionaire real estate magnate says the league has gone soft.",
      "the league has gone soft", "Donald Trump"),
+    ("a person put on stage in the pronoun's own sentence after the last speaker takes the pronoun",
+     "Mark Oz hosts a daily show. Oz said his fans trust him.\n\n"
+     "\"He has a huge pulpit,\" said David Gorski, a surgeon.\n\n"
+     "Oz's advice earned him a Senate hearing, where he said that coffee extract was a magic cure.",
+     "coffee extract was a magic cure", "Oz"),
     ("a surname with a straight and a curly apostrophe",
      "Police Commissioner James O’Neill spoke on Sunday.\n\nO'Neill said the bombing was an act of terror.",
      "the bombing was an act of terror", "James O’Neill"),

@@ -28,6 +28,9 @@ class Fresh:
     # People of the pronoun's own sentence whose phrase holds the pronoun's clause ("Mr. Trump's appearance, in
     # which he said"), not those of a clause beside it ("If Trump loses, he said ...").
     governing: tuple[Entity, ...] = ()
+    # Where the pronoun's own sentence starts: a person put on stage there after the previous speaker's last
+    # mention takes over ("..., said David Gorski. ¶ Oz's advice earned him a hearing, where he appeared").
+    sentence_start: int = 0
 PRONOUN_KINDS = frozenset({"male", "female", "plural", "neuter"})
 # Entities only "they" can refer to: several people named together, a plural noun phrase ("environmentalists").
 PLURAL_ONLY = frozenset({"PLURAL", "GENERIC"})
@@ -80,12 +83,19 @@ def nearest(entities: list[Entity], pos: int, floor: int, compatible: Compatible
     return best[1] if best else None
 
 
-def _fresh_rival(fresh: Fresh, speaker: Entity, pronoun: str, compatible: Compatible) -> Entity | None:
+def _fresh_rival(fresh: Fresh, speaker: Entity, pronoun: str, compatible: Compatible,
+                 spoke_since: bool) -> Entity | None:
     """A person of known matching gender put on stage since the previous speaker last spoke, when neither the
-    previous speaker nor a pronoun like this one is on stage there."""
-    if pronoun in fresh.pronoun_subjects or any(e is speaker for _, e in fresh.mentions):
+    previous speaker nor a pronoun like this one is on stage there; or, even so, one put on stage in the
+    pronoun's own sentence after the previous speaker's last mention."""
+    if pronoun in fresh.pronoun_subjects:
         return None
-    rivals = [e for _, e in fresh.mentions if compatible(e, True)]
+    last = max((o for o, e in fresh.mentions if e is speaker), default=None)
+    if spoke_since or last is not None:
+        after = max(last if last is not None else -1, fresh.sentence_start - 1)
+        rivals = [e for o, e in fresh.mentions if o > after and e is not speaker and compatible(e, True)]
+    else:
+        rivals = [e for _, e in fresh.mentions if compatible(e, True)]
     return rivals[-1] if rivals else None
 
 
@@ -100,9 +110,9 @@ def _previous_speaker(entities: list[Entity], pronoun: Token, window_start: int,
         if offset < window_start:
             break
         if compatible(e, False):
-            spoke_since = fresh is not None and any(fresh.floor <= o < pos and x is e for o, x in recent)
-            if fresh is not None and not spoke_since:
-                rival = _fresh_rival(fresh, e, pronoun.lower_, compatible)
+            if fresh is not None:
+                spoke_since = any(fresh.floor <= o < pos and x is e for o, x in recent)
+                rival = _fresh_rival(fresh, e, pronoun.lower_, compatible, spoke_since)
                 if rival is not None:
                     return rival
             closer = nearest(entities, pos, offset, compatible, subjects_only=True, quoted=outside)
