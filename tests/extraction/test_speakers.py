@@ -252,6 +252,11 @@ CASES = [
      "\"He has a huge pulpit,\" said David Gorski, a surgeon.\n\n"
      "Oz's advice earned him a Senate hearing, where he said that coffee extract was a magic cure.",
      "coffee extract was a magic cure", "Oz"),
+    ("a subject of unknown gender in the pronoun's own sentence takes it from the previous speaker",
+     "“He was out of touch,” said Barack Obama in 2012.\n\n"
+     "Zorbin Romney was never able to shake that image, which was cemented when he said that 47 percent of the "
+     "country was dependent on the government.",
+     "47 percent of the country", "Romney"),
     ("a surname with a straight and a curly apostrophe",
      "Police Commissioner James O’Neill spoke on Sunday.\n\nO'Neill said the bombing was an act of terror.",
      "the bombing was an act of terror", "James O’Neill"),

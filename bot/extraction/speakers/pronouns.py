@@ -93,7 +93,9 @@ def _fresh_rival(fresh: Fresh, speaker: Entity, pronoun: str, compatible: Compat
     last = max((o for o, e in fresh.mentions if e is speaker), default=None)
     if spoke_since or last is not None:
         after = max(last if last is not None else -1, fresh.sentence_start - 1)
-        rivals = [e for o, e in fresh.mentions if o > after and e is not speaker and compatible(e, True)]
+        # In the pronoun's own sentence a person of unknown gender is a candidate too (Hobbs's search).
+        rivals = [e for o, e in fresh.mentions if o > after and e is not speaker
+                  and compatible(e, o < fresh.sentence_start)]
     else:
         rivals = [e for _, e in fresh.mentions if compatible(e, True)]
     return rivals[-1] if rivals else None
