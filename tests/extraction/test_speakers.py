@@ -257,6 +257,12 @@ CASES = [
      "Zorbin Romney was never able to shake that image, which was cemented when he said that 47 percent of the "
      "country was dependent on the government.",
      "47 percent of the country", "Romney"),
+    ("a speaking 'it' is an organisation a paragraph back before a place that only modifies a noun",
+     "PolitiFact is operated by the Tampa Bay Times, a Florida news organization.\n\n"
+     "During the primaries, the Times gave Clinton a glowing endorsement. She knows health care. She knows trade. "
+     "The former U.S. senator is a planner. She is also a negotiator.\n\n"
+     "Meanwhile, it attacked Trump, saying he has offended Hispanics and women.",
+     "has offended Hispanics", "Tampa Bay Times"),
     ("a surname with a straight and a curly apostrophe",
      "Police Commissioner James O’Neill spoke on Sunday.\n\nO'Neill said the bombing was an act of terror.",
      "the bombing was an act of terror", "James O’Neill"),

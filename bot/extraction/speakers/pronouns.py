@@ -127,7 +127,8 @@ def _previous_speaker(entities: list[Entity], pronoun: Token, window_start: int,
 
 def resolve_pronoun(entities: list[Entity], pronoun: Token, window_start: int,
                     recent: list[tuple[int, Entity]], quoted: bytearray | None = None, *,
-                    strict_only: bool = False, fresh: Fresh | None = None) -> Entity | None:
+                    strict_only: bool = False, fresh: Fresh | None = None,
+                    subjects_only: bool = False) -> Entity | None:
     """Resolve he/she/they/it to the most salient compatible entity between ``window_start`` and the pronoun.
 
     ``recent`` lists (char offset, entity) of statement speakers already resolved, in text order. A pronoun
@@ -155,9 +156,9 @@ def resolve_pronoun(entities: list[Entity], pronoun: Token, window_start: int,
     # 3. Subjects of the nearest sentences, then any mention, known gender first.
     masks = (outside, None) if outside is not None else (None,)
     for mask in masks:
-        for subjects_only in (True, False):
+        for subjects in (True,) if subjects_only else (True, False):
             for strict in (True,) if strict_only else (True, False):
-                found = nearest(entities, pos, window_start, compatible, subjects_only=subjects_only, strict=strict,
+                found = nearest(entities, pos, window_start, compatible, subjects_only=subjects, strict=strict,
                                 quoted=mask)
                 if found:
                     return found

@@ -31,6 +31,7 @@ DESCRIPTION_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 ROLE_PREPS = frozenset({"for", "of", "at", "to"})
 # An issuer phrase longer than this is a clause the parser misread, not a name to show.
 MAX_ISSUER_TOKENS = 14
+ORGANISATION_PRONOUNS = frozenset({"neuter"})
 
 
 class SpeakerResolver:
@@ -95,9 +96,17 @@ class SpeakerResolver:
         window_start = self._sent_starts[max(0, sent - self.cfg.pronoun_window_sentences)]
         fresh = salience.fresh_mentions(self.doc, self.text, self.by_token, self._sent_starts, sent, pronoun,
                                         self.quoted)
-        found = pronouns.resolve_pronoun(self.entities, pronoun, window_start, recent, self.quoted, fresh=fresh)
+        wide_start = self._sent_starts[max(0, sent - self.cfg.pronoun_wide_window_sentences)]
+        found = None
+        if people().pronoun_gender.get(pronoun.lower_) in ORGANISATION_PRONOUNS:
+            # A speaking "it" is an organisation named a paragraph back before a place the last lines mention.
+            found = (pronouns.resolve_pronoun(self.entities, pronoun, window_start, recent, self.quoted,
+                                              fresh=fresh, strict_only=True, subjects_only=True)
+                     or pronouns.resolve_pronoun(self.entities, pronoun, wide_start, [], self.quoted,
+                                                 strict_only=True, subjects_only=True))
+        found = found or pronouns.resolve_pronoun(self.entities, pronoun, window_start, recent, self.quoted,
+                                                  fresh=fresh)
         if found is None:  # a pronoun carried across paragraphs of quotation: the last person of its gender
-            wide_start = self._sent_starts[max(0, sent - self.cfg.pronoun_wide_window_sentences)]
             found = pronouns.resolve_pronoun(self.entities, pronoun, wide_start, [], self.quoted, strict_only=True)
         if found is not None:
             self.note_gender(found, pronoun.lower_)
