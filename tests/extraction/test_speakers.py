@@ -263,6 +263,12 @@ CASES = [
      "The former U.S. senator is a planner. She is also a negotiator.\n\n"
      "Meanwhile, it attacked Trump, saying he has offended Hispanics and women.",
      "has offended Hispanics", "Tampa Bay Times"),
+    ("an age description ('the 34-year-old mother of three') is the last speaker",
+     "The plan was explained by Ivanka Trump, the nominee's eldest daughter, in an interview last week. "
+     "She said fathers would not be eligible. "
+     "When pressed on why the plan leaves out dads, the 34-year-old mother of three replied that it was meant to "
+     "benefit mothers.",
+     "meant to benefit mothers", "Ivanka Trump"),
     ("a surname with a straight and a curly apostrophe",
      "Police Commissioner James O’Neill spoke on Sunday.\n\nO'Neill said the bombing was an act of terror.",
      "the bombing was an act of terror", "James O’Neill"),
@@ -303,6 +309,10 @@ NOT_CASES = [
      "“Turnout will be low,” said Joe Madison, a radio host.\n\nHis listeners say the race is close. "
      "Madison recalled the primary.\n\n“He would be the token candidate,” he said.",
      "the token candidate", "listeners"),
+    ("an age description is not a last speaker of the other gender",
+     "\"The plan is fine,\" said John Smith.\n\nThe 34-year-old mother of three replied that it was meant to "
+     "benefit mothers.",
+     "meant to benefit mothers", "John Smith"),
     ("a pronoun chain keeps the last speaker against a name it mentions",
      "“The mines are a disgrace,” said Tom Clarke, a coal executive.\n\n"
      "He is reclaiming the mines of Mr. Patriot Jones, a rival.\n\n"

@@ -221,3 +221,21 @@ def _anaphoric(head: Token, modifiers: list[Token]) -> bool:
     """ "the governor", "the former first lady": "the" and no proper modifier that would introduce someone."""
     the = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
     return the and not any(m.text[:1].isupper() and not m.is_sent_start for m in modifiers)
+
+
+def age_description(head: Token) -> bool:
+    """ "the 45-year-old", "the 34-year-old mother of three": a person described by age alone."""
+    olds = [head] if head.lower_ == "old" else [c for c in head.children if c.dep_ == "amod" and c.lower_ == "old"]
+    the = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+    return the and any(c.lower_ in {"year", "years"} for o in olds for c in o.children)
+
+
+def age_referent(entities: list[Entity], head: Token, pos: int, recent: list[tuple[int, Entity]],
+                 cfg: SpeakersConfig) -> Entity | None:
+    """The person an age description stands for: the last speaker close before, else the salient subject."""
+    for offset, e in reversed(recent):
+        if offset < pos - cfg.salient_window_chars:
+            break
+        if offset < pos and e.kind == "person" and not _gender_clash(e, head):
+            return e
+    return _salient_subject(entities, head, pos, cfg)

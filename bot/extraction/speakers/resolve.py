@@ -166,6 +166,8 @@ def _resolve_noun(resolver: SpeakerResolver, span: Span, recent: list[tuple[int,
     window = resolver.cfg.description_window_chars
     if plural.is_plural_people(root):
         return plural.nearest_plural(resolver.entities, span.start_char, window // 4)
+    if descriptions.age_description(root):  # "the 34-year-old mother of three replied"
+        return descriptions.age_referent(resolver.entities, root, span.start_char, recent, resolver.cfg)
     if _after_honorific(root):
         return names.by_surname(resolver.entities, root.text)  # "Mr. King": a name the NER missed, not a king
     if kin.kin_noun(root):
