@@ -269,6 +269,14 @@ CASES = [
      "When pressed on why the plan leaves out dads, the 34-year-old mother of three replied that it was meant to "
      "benefit mothers.",
      "meant to benefit mothers", "Ivanka Trump"),
+    ("a document named again by another noun of its family ('a feature' ... 'the piece')",
+     "The Washington Post ran a feature on Saturday that profiled a Trump supporter.\n\n"
+     "The piece said the woman had been in a hospital for weeks.",
+     "the woman had been in a hospital", "Washington Post"),
+    ("a reply noun's possessor is its speaker ('his best response was to say')",
+     "Donald Trump spoke about trade at the debate.\n\nWhen pressed by Holt about jobs, his best response was to "
+     "say he would prevent more from leaving.",
+     "he would prevent more from leaving", "Donald Trump"),
     ("a surname with a straight and a curly apostrophe",
      "Police Commissioner James O’Neill spoke on Sunday.\n\nO'Neill said the bombing was an act of terror.",
      "the bombing was an act of terror", "James O’Neill"),
