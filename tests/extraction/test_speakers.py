@@ -277,6 +277,17 @@ CASES = [
      "Donald Trump spoke about trade at the debate.\n\nWhen pressed by Holt about jobs, his best response was to "
      "say he would prevent more from leaving.",
      "he would prevent more from leaving", "Donald Trump"),
+    ("a role owned by a pronoun is named by its owner ('his aides' -> 'Bobby Scott's aides')",
+     "Bobby Scott welcomed several hundred guests.\n\nHis aides say it is too early to discuss a Senate run.",
+     "too early to discuss", "Bobby Scott's aides"),
+    ("a role owned by a pronoun is not a person introduced as that role of someone else",
+     "Cheryl Mills, Hillary Clinton's lawyer, testified in June.\n\n"
+     "Bryan Pagliano refused to appear before the panel. His lawyer said he would not answer questions.",
+     "he would not answer questions", "Pagliano's lawyer"),
+    ("a titled short form of another gender is not the full name ('Mr. Obama' beside 'Michelle Obama')",
+     "President Obama spoke in Washington on Saturday.\n\nMr. Obama said turnout would decide the election. "
+     "Michelle Obama campaigned in Ohio.",
+     "turnout would decide the election", "Obama"),
     ("a surname with a straight and a curly apostrophe",
      "Police Commissioner James O’Neill spoke on Sunday.\n\nO'Neill said the bombing was an act of terror.",
      "the bombing was an act of terror", "James O’Neill"),
@@ -321,6 +332,9 @@ NOT_CASES = [
      "\"The plan is fine,\" said John Smith.\n\nThe 34-year-old mother of three replied that it was meant to "
      "benefit mothers.",
      "meant to benefit mothers", "John Smith"),
+    ("a man's titled short form is not a woman's full name",
+     "Michelle Obama campaigned in Ohio on Friday.\n\nMr. Obama said turnout would decide the election.",
+     "turnout would decide the election", "Michelle"),
     ("a pronoun chain keeps the last speaker against a name it mentions",
      "“The mines are a disgrace,” said Tom Clarke, a coal executive.\n\n"
      "He is reclaiming the mines of Mr. Patriot Jones, a rival.\n\n"

@@ -165,7 +165,8 @@ def _resolve_noun(resolver: SpeakerResolver, span: Span, recent: list[tuple[int,
     root = span.root
     window = resolver.cfg.description_window_chars
     if plural.is_plural_people(root):
-        return plural.nearest_plural(resolver.entities, span.start_char, window // 4)
+        return (owners.owned_role(resolver, span, recent, None)
+                or plural.nearest_plural(resolver.entities, span.start_char, window // 4))
     if descriptions.age_description(root):  # "the 34-year-old mother of three replied"
         return descriptions.age_referent(resolver.entities, root, span.start_char, recent, resolver.cfg)
     if _after_honorific(root):
@@ -184,7 +185,7 @@ def _resolve_noun(resolver: SpeakerResolver, span: Span, recent: list[tuple[int,
         # "a spokeswoman for Hillary Clinton": the name the role is for counts as a modifier.
         modifiers += [g for c in root.rights if c.dep_ == "prep" and c.lower_ in ROLE_PREPS
                       for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
-        return resolver.resolve_description(root, modifiers, span.start_char)
+        return owners.owned_role(resolver, span, recent, resolver.resolve_description(root, modifiers, span.start_char))
     if documents.is_document(root):
         return owners.owner_by_pronoun(resolver, root, recent) or _document_source(resolver, root, recent)
     return (owners.owned_group(resolver, root, recent)
