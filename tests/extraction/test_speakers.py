@@ -288,6 +288,9 @@ CASES = [
      "President Obama spoke in Washington on Saturday.\n\nMr. Obama said turnout would decide the election. "
      "Michelle Obama campaigned in Ohio.",
      "turnout would decide the election", "Obama"),
+    ("a surname-only person takes the full name the article spells where the NER missed it",
+     "Amandla Stenberg appeared on Friday.\n\nStenberg said the awards mattered.",
+     "the awards mattered", "Amandla Stenberg"),
     ("a surname with a straight and a curly apostrophe",
      "Police Commissioner James O’Neill spoke on Sunday.\n\nO'Neill said the bombing was an act of terror.",
      "the bombing was an act of terror", "James O’Neill"),

@@ -10,6 +10,7 @@ from bot.extraction.speakers import (
     author,
     descriptions,
     documents,
+    fuller,
     kin,
     names,
     orgs,
@@ -43,6 +44,7 @@ class SpeakerResolver:
         self._sent_starts: list[int] = [sent.start_char for sent in doc.sents]
         self.entities, self.by_token = build_entities(doc)
         orgs.add_missed_organisations(doc, self.entities, self.by_token)
+        fuller.add_full_names(doc, self.entities)
         names.merge_acronyms(self.entities, self.by_token)
         names.merge_spelling_variants(self.entities, self.by_token)
         names.add_group_entities(doc, self.entities, self.by_token)
