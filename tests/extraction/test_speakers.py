@@ -291,6 +291,11 @@ CASES = [
     ("a surname-only person takes the full name the article spells where the NER missed it",
      "Amandla Stenberg appeared on Friday.\n\nStenberg said the awards mattered.",
      "the awards mattered", "Amandla Stenberg"),
+    ("a plural source shown by its named members ('critics, like A and B') is the members",
+     "Critics of the program, like Senators Charles E. Grassley, Republican of Iowa, and Patrick J. Leahy, "
+     "Democrat of Vermont, see the vote as a chance to fix it. They sent a letter on Thursday.\n\n"
+     "\"The program has become plagued by fraud,\" they wrote.",
+     "plagued by fraud", "Charles E. Grassley and Patrick J. Leahy"),
     ("a surname with a straight and a curly apostrophe",
      "Police Commissioner James O’Neill spoke on Sunday.\n\nO'Neill said the bombing was an act of terror.",
      "the bombing was an act of terror", "James O’Neill"),

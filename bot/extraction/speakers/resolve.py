@@ -219,8 +219,8 @@ def _document_source(resolver: SpeakerResolver, root: Token, recent: list[tuple[
 def resolve_mention(resolver: SpeakerResolver, span: Span, recent: list[tuple[int, Entity]]) -> Entity | None:
     """Return the entity a source mention refers to, or None when no referent can be chosen."""
     root = span.root
-    members = plural.conjoined(root, resolver.by_token)
-    if len(members) > 1:  # "Mr. King and Mr. Schultz say"
+    members = plural.conjoined(root, resolver.by_token) or plural.named_examples(root, resolver.by_token)
+    if len(members) > 1:  # "Mr. King and Mr. Schultz say", "critics like Grassley and Leahy say"
         return plural.plural_entity(resolver.entities, members, span.start_char, subject=False)
     # The mention's head is a name: "Ohio Senator Rob Portman", "Clinton spokesman Nick Merrill", "The IMF".
     entity = resolver.by_token.get(root.i) or names.appositive_entity(root, resolver.by_token)
