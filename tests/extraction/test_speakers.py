@@ -343,6 +343,10 @@ NOT_CASES = [
     ("a man's titled short form is not a woman's full name",
      "Michelle Obama campaigned in Ohio on Friday.\n\nMr. Obama said turnout would decide the election.",
      "turnout would decide the election", "Michelle"),
+    ("a spokesman is not the salient subject he speaks for",
+     "Donald Trump said he was a unifier.\n\nThe prime minister's spokesman said the prime minister stood by his "
+     "comments.",
+     "stood by his comments", "Trump"),
     ("a pronoun chain keeps the last speaker against a name it mentions",
      "“The mines are a disgrace,” said Tom Clarke, a coal executive.\n\n"
      "He is reclaiming the mines of Mr. Patriot Jones, a rival.\n\n"

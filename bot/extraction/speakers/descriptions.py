@@ -25,6 +25,9 @@ INDEFINITE = frozenset({"a", "an", "one", "another", "some", "any"})
 # "one official said", "another aide": a source the article keeps anonymous, never named later.
 ANONYMOUS = INDEFINITE - {"a", "an"}
 # Party words of descriptions and roles ("a Democratic senator", "the No. 2 Republican in the Senate").
+# Roles of someone who speaks for another: never the salient subject or the article's main person themselves.
+PROXY_ROLES = frozenset({"spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor", "lawyer",
+                         "attorney", "staffer", "assistant", "publicist"})
 PARTIES = {"democratic": "D", "democrat": "D", "democrats": "D", "republican": "R", "republicans": "R", "gop": "R"}
 
 
@@ -205,8 +208,9 @@ def resolve_description(entities: list[Entity], head: Token, modifiers: list[Tok
                and not _party_clash(e, mod_words) and not _rank_clash(e, head, mod_words)]
     found = _nearest_fitting(fitting, pos, mod_words, cfg)
     if found is None and fallbacks:
-        definite = _definite(head)
-        found = _closest_anywhere(fitting, pos) if definite else None
+        # "the spokesman", "the prime minister's spokesman": one who speaks for the person on stage, not that person.
+        definite = _definite(head) and head.lower_ not in PROXY_ROLES
+        found = _closest_anywhere(fitting, pos) if _definite(head) else None
         # "the governor": someone already on stage; "Connecticut's tax commissioner": maybe someone new.
         if found is None and definite and _anaphoric(head, modifiers):
             found = _salient_subject(entities, head, pos, cfg)
