@@ -296,6 +296,9 @@ CASES = [
      "Democrat of Vermont, see the vote as a chance to fix it. They sent a letter on Thursday.\n\n"
      "\"The program has become plagued by fraud,\" they wrote.",
      "plagued by fraud", "Charles E. Grassley and Patrick J. Leahy"),
+    ("a name whose second word is a particle keeps its first word ('Anwar al-Awlaki')",
+     "The video shows the extremist cleric Anwar al-Awlaki lecturing.\n\nAnwar al-Awlaki said the West was at war.",
+     "the West was at war", "Anwar al-Awlaki"),
     ("a surname with a straight and a curly apostrophe",
      "Police Commissioner James O’Neill spoke on Sunday.\n\nO'Neill said the bombing was an act of terror.",
      "the bombing was an act of terror", "James O’Neill"),
@@ -347,6 +350,12 @@ NOT_CASES = [
      "Donald Trump said he was a unifier.\n\nThe prime minister's spokesman said the prime minister stood by his "
      "comments.",
      "stood by his comments", "Trump"),
+    ("a word the NER glued before a first name in a title-case headline is not part of the name",
+     "Black Lawmakers Rip Donald Trump As A Disgusting Fraud.\n\nTrump said the questions were settled.",
+     "the questions were settled", "Rip"),
+    ("a common noun the NER glued before a first name is not part of the name",
+     "Billionaire Donald Trump spoke in Iowa.\n\nTrump said the plan would work.",
+     "the plan would work", "Billionaire"),
     ("a pronoun chain keeps the last speaker against a name it mentions",
      "“The mines are a disgrace,” said Tom Clarke, a coal executive.\n\n"
      "He is reclaiming the mines of Mr. Patriot Jones, a rival.\n\n"

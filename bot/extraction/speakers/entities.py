@@ -52,6 +52,27 @@ def clean_name_tokens(span: Span) -> list[Token]:
     return toks
 
 
+def drop_glued_word(toks: list[Token]) -> list[Token]:
+    """Drop a word the NER glued before a person's first name ("Follow Ian Hanchett", "Billionaire Donald Trump",
+    "Founder Beverly Bond"): a first word that is no first name nor an initial, before a listed first name and a
+    surname."""
+    lex = people()
+    firsts = lex.male_names | lex.female_names
+    words = [t for t in toks if t.lower_ not in _GENERATIONAL]
+    if len(words) < 3 or not toks[0].is_alpha or toks[0].lower_ in firsts or toks[1].lower_ not in firsts:
+        return toks
+    proper = toks[0].pos_ == "PROPN" and toks[0].lower_ not in lex.person_roles and not _title_cased(toks[0].sent)
+    if not toks[1].text[:1].isupper() or proper:
+        return toks  # "Anwar al-Awlaki", "Cornell William Brooks": the first word is a name the lists lack
+    return toks[1:]
+
+
+def _title_cased(sent: Span) -> bool:
+    """A headline in title case ("Black Lawmakers Rip Donald Trump As A Fraud"), where every word is a PROPN."""
+    words = [t for t in sent if t.is_alpha]
+    return len(words) >= 4 and sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words)
+
+
 def _after_honorific(tok: Token) -> bool:
     lex = people()
     return tok.i > 0 and tok.doc[tok.i - 1].lower_ in lex.titles_male | lex.titles_female

@@ -11,6 +11,7 @@ from bot.extraction.speakers.entities import (
     PERSON_LABELS,
     Entity,
     clean_name_tokens,
+    drop_glued_word,
     first_name_gender,
     name_text,
     role_words,
@@ -76,6 +77,7 @@ def build_entities(doc: Doc) -> tuple[list[Entity], dict[int, Entity]]:
         if kind is None:
             continue
         toks = clean_name_tokens(ent)
+        toks = drop_glued_word(toks) if kind == "person" else toks
         name = name_text(toks)
         if not name or not any(ch.isalpha() for ch in name):
             continue
