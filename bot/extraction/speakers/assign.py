@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from bot.extraction.lexicon import SUBJECT_DEPS
 from bot.extraction.speakers.entities import Entity, np_span
+from bot.extraction.speakers.relatives import relative_antecedent
 from bot.extraction.speakers.resolve import SpeakerResolver, plain_speaker, resolve_mention
 
 if TYPE_CHECKING:
@@ -25,13 +26,10 @@ NON_SOURCES = frozenset({"there", "this", "that", "what"})
 TIME_LABELS = frozenset({"DATE", "TIME"})
 AUDIENCE_PREPS = frozenset({"on", "to"})
 DATELINE_MARKS = frozenset("-\u2014\u2013(")
-RELATIVES = frozenset({"who", "which", "that", "whom"})
 # Words a mention's head climbs through to the phrase it names part of ("Fox" in "Fox News's show").
 NAME_PART_DEPS = frozenset({"poss", "compound", "nmod"})
 DEMONSTRATIVES = frozenset({"that", "this"})
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
-# Quantifiers of a partitive relative ("many of whom say").
-PARTITIVES = frozenset({"many", "some", "most", "all", "several", "few", "both", "none", "each", "one", "half"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,49 +188,7 @@ def choose_speaker(resolver: SpeakerResolver, mention: tuple[int, int] | None, c
     return SpeakerChoice(plain, None, span.text, where)
 
 
-def _partitive_relative(span: Span) -> Token | None:
-    """The first token of "many of whom", "some of which", "two of whom": where the antecedent search starts."""
-    root = span.root
-    if root.lower_ not in PARTITIVES and root.pos_ != "NUM":
-        return None
-    for prep in (c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"):
-        if any(g.dep_ == "pobj" and g.lower_ in {"whom", "which"} for g in prep.children):
-            return span[0]
-    return None
-
-
 def _plural_noun_phrase(span: Span) -> bool:
     """ "critics", "members of Congress", "show insiders" (whose "show" the parser may read as a verb)."""
     heads = [span.root] if span.root.pos_ in {"NOUN", "PROPN"} else [span[-1]]
     return all(h.pos_ == "NOUN" and h.tag_ in PLURAL_TAGS for h in heads)
-
-
-def relative_antecedent(span: Span) -> Span | None:
-    """Return the noun phrase a relative pronoun mention stands for ("who" in "some economists who argue")."""
-    root = span.root
-    partitive = _partitive_relative(span)
-    if partitive is not None:
-        root = partitive
-    elif len(span) != 1 or root.lower_ not in RELATIVES:
-        return None
-    verb = root.head
-    head = verb.head if verb.dep_ in {"relcl", "acl"} and partitive is None else None
-    if head is None or head.pos_ not in {"NOUN", "PROPN"}:
-        # A relative clause the parser attached elsewhere: the noun right before the pronoun.
-        prev = root.doc[root.i - 1] if root.i > 0 else None
-        if prev is not None and prev.is_punct and prev.i > 0:
-            prev = root.doc[prev.i - 1]
-        while prev is not None and prev.dep_ == "pobj" and prev.head.lower_ == "of" \
-                and prev.head.head.pos_ in {"NOUN", "PROPN"}:
-            prev = prev.head.head  # "family members of 9/11 victims, many of whom": the members
-        while partitive is not None and prev is not None and prev.dep_ == "conj" and prev.head.i < prev.i:
-            prev = prev.head  # "95 retired generals and admirals -- most of whom": all of them
-        head = prev if prev is not None and prev.pos_ in {"NOUN", "PROPN"} else None
-    if head is None:
-        return None
-    if head.dep_ == "appos" and head.head.pos_ == "PROPN" and head.head.i < head.i:
-        head = head.head  # "China and the United States, the world's two biggest polluters, which vowed"
-        while head.dep_ == "conj" and head.head.pos_ == "PROPN" and head.head.i < head.i:
-            head = head.head
-    left, right = np_span(head)
-    return root.doc[left:min(right, root.i)]
