@@ -299,6 +299,10 @@ CASES = [
     ("a name whose second word is a particle keeps its first word ('Anwar al-Awlaki')",
      "The video shows the extremist cleric Anwar al-Awlaki lecturing.\n\nAnwar al-Awlaki said the West was at war.",
      "the West was at war", "Anwar al-Awlaki"),
+    ("an unnamed role keeps its words with the organisation it speaks for named",
+     "Shoppers Drug Mart is recalling the product.\n\nA spokesperson for the company said customers should "
+     "return it.",
+     "customers should return", "A spokesperson for Shoppers Drug Mart"),
     ("a surname with a straight and a curly apostrophe",
      "Police Commissioner James O’Neill spoke on Sunday.\n\nO'Neill said the bombing was an act of terror.",
      "the bombing was an act of terror", "James O’Neill"),

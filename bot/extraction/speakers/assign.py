@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from bot.extraction.lexicon import SUBJECT_DEPS
+from bot.extraction.lexicon import SUBJECT_DEPS, people
 from bot.extraction.speakers.entities import Entity, np_span
 from bot.extraction.speakers.relatives import relative_antecedent
 from bot.extraction.speakers.resolve import SpeakerResolver, plain_speaker, resolve_mention
@@ -30,6 +30,8 @@ DATELINE_MARKS = frozenset("-\u2014\u2013(")
 NAME_PART_DEPS = frozenset({"poss", "compound", "nmod"})
 DEMONSTRATIVES = frozenset({"that", "this"})
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+# Prepositions of the organisation a role speaks for ("a spokesperson for the company").
+SPOKEN_FOR_PREPS = frozenset({"for", "at", "with"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,12 +182,29 @@ def choose_speaker(resolver: SpeakerResolver, mention: tuple[int, int] | None, c
     if entity is not None:
         recent.append((span.start_char, entity))
         return SpeakerChoice(entity.name, entity.role, span.text, where)
-    plain = plain_speaker(source)
+    plain = _spoken_for(resolver, source, recent) or plain_speaker(source)
     if plain is not None and _plural_noun_phrase(source):
         # "according to show insiders. They said ...": an unnamed plural source is the next "they".
         recent.append((span.start_char, Entity(name=plain, kind="group", label="GENERIC",
                                                positions=[span.start_char])))
     return SpeakerChoice(plain, None, span.text, where)
+
+
+def _spoken_for(resolver: SpeakerResolver, span: Span, recent: list[tuple[int, Entity]]) -> str | None:
+    """ "a spokesperson for the company" -> "a spokesperson for Shoppers Drug Mart": an unnamed role keeps its
+    words, with the organisation or person it speaks for named."""
+    root = span.root
+    if root.pos_ != "NOUN" or (root.lower_ not in people().person_roles and root.lemma_ not in people().person_roles):
+        return None
+    for prep in (c for c in root.rights if c.dep_ == "prep" and c.lower_ in SPOKEN_FOR_PREPS):
+        owner = next((g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)
+        if owner is None or owner.i >= span.end or not any(c.lower_ == "the" for c in owner.children):
+            continue  # "a spokesman for a local school": someone the article does not name either
+        left, right = np_span(owner)
+        entity = resolve_mention(resolver, span.doc[left:right], recent)
+        if entity is not None and entity.kind == "group" and entity.label not in {"GENERIC", "PLURAL"}:
+            return f"{span.doc[span.start:left].text.strip()} {entity.name}"
+    return None
 
 
 def _plural_noun_phrase(span: Span) -> bool:
