@@ -303,6 +303,16 @@ CASES = [
      "Shoppers Drug Mart is recalling the product.\n\nA spokesperson for the company said customers should "
      "return it.",
      "customers should return", "A spokesperson for Shoppers Drug Mart"),
+    ("a person's name the NER tagged as an organisation is a person ('Carly Fiorina')",
+     "Carly Fiorina threw her support behind Sen. Ted Cruz on Wednesday.\n\n"
+     "Fiorina, the former Hewlett-Packard CEO, made a surprise appearance at Cruz's rally in Miami. "
+     "She said conservatives needed to band together.",
+     "conservatives needed to band together", "Carly Fiorina"),
+    ("pronouns inside a quotation give its speaker no gender",
+     "Rakeyia Scott stood in the street facing the officers.\n\n"
+     "\"Don't shoot him,\" she yelled. \"He has no weapon. He has no weapon. He did nothing.\"\n\n"
+     "Later she said the officers did not listen to her.",
+     "the officers did not listen", "Rakeyia Scott"),
     ("a surname with a straight and a curly apostrophe",
      "Police Commissioner James O’Neill spoke on Sunday.\n\nO'Neill said the bombing was an act of terror.",
      "the bombing was an act of terror", "James O’Neill"),

@@ -79,6 +79,8 @@ def build_entities(doc: Doc) -> tuple[list[Entity], dict[int, Entity]]:
         toks = clean_name_tokens(ent)
         toks = drop_glued_word(toks) if kind == "person" else toks
         name = name_text(toks)
+        if kind == "group" and _misread_person(toks):
+            kind = "person"  # "Carly Fiorina" tagged ORG
         if not name or not any(ch.isalpha() for ch in name):
             continue
         if kind == "person" and len(name.split()) == 1 and name.isupper() and len(name) > 3:
@@ -97,6 +99,19 @@ def build_entities(doc: Doc) -> tuple[list[Entity], dict[int, Entity]]:
     _add_bare_surnames(doc, entities, by_token)
     _merge_misread_people(entities, by_token)
     return entities, by_token
+
+
+def _misread_person(toks: list[Token]) -> bool:
+    """A name the NER tagged as an organisation that reads as a person's: a listed first name and one or two
+    more capitalised words, none of which names a kind of organisation ("Carly Fiorina", not "Hillary for
+    America" or "Ford Motor Company")."""
+    lex = people()
+    if not 2 <= len(toks) <= 3 or toks[0].lower_ not in lex.male_names | lex.female_names:
+        return False
+    kind_words = {w.lower() for ws in rules().org_descriptions.values() for w in ws} | {
+        w.lower() for w in rules().org_head_words}
+    return all(t.is_alpha and t.text[:1].isupper() and not t.text.isupper() and t.lower_ not in kind_words
+               for t in toks)
 
 
 def _mention_gender(doc: Doc, ent: Span, name: str) -> str | None:

@@ -50,9 +50,9 @@ class SpeakerResolver:
         names.add_group_entities(doc, self.entities, self.by_token)
         plural.add_plural_entities(doc, self.entities, self.by_token)
         plural.add_plural_subjects(doc, self.entities, self.by_token)
-        infer_genders(doc, self.entities, self._sent_starts, cfg)
         self.text = doc.text
         self.quoted = pronouns.quoted_mask(self.text)
+        infer_genders(doc, self.entities, self._sent_starts, cfg, self.quoted)
         self.author = author.find_author(doc, self.text, self.by_token)
         self._link_descriptions()
 
