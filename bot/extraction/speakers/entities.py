@@ -56,15 +56,20 @@ def drop_glued_word(toks: list[Token]) -> list[Token]:
     """Drop a word the NER glued before a person's first name ("Follow Ian Hanchett", "Billionaire Donald Trump",
     "Founder Beverly Bond"): a first word that is no first name nor an initial, before a listed first name and a
     surname."""
+    if len(toks) < 3 or len([t for t in toks if t.lower_ not in _GENERATIONAL]) < 3 or not toks[0].is_alpha:
+        return toks
     lex = people()
-    firsts = lex.male_names | lex.female_names
-    words = [t for t in toks if t.lower_ not in _GENERATIONAL]
-    if len(words) < 3 or not toks[0].is_alpha or toks[0].lower_ in firsts or toks[1].lower_ not in firsts:
+    if _is_first_name(toks[0].lower_) or not _is_first_name(toks[1].lower_):
         return toks
     proper = toks[0].pos_ == "PROPN" and toks[0].lower_ not in lex.person_roles and not _title_cased(toks[0].sent)
     if not toks[1].text[:1].isupper() or proper:
         return toks  # "Anwar al-Awlaki", "Cornell William Brooks": the first word is a name the lists lack
     return toks[1:]
+
+
+def _is_first_name(word: str) -> bool:
+    lex = people()
+    return word in lex.male_names or word in lex.female_names
 
 
 def _title_cased(sent: Span) -> bool:

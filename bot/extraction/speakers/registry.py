@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from bot.extraction.lexicon import SUBJECT_DEPS, people
@@ -106,12 +107,20 @@ def _misread_person(toks: list[Token]) -> bool:
     more capitalised words, none of which names a kind of organisation ("Carly Fiorina", not "Hillary for
     America" or "Ford Motor Company")."""
     lex = people()
-    if not 2 <= len(toks) <= 3 or toks[0].lower_ not in lex.male_names | lex.female_names:
+    first = toks[0].lower_ if 2 <= len(toks) <= 3 else ""
+    if first not in lex.male_names and first not in lex.female_names:
         return False
-    kind_words = {w.lower() for ws in rules().org_descriptions.values() for w in ws} | {
-        w.lower() for w in rules().org_head_words}
+    kind_words = _kind_words()
     return all(t.is_alpha and t.text[:1].isupper() and not t.text.isupper() and t.lower_ not in kind_words
                for t in toks)
+
+
+@lru_cache(maxsize=1)
+def _kind_words() -> frozenset[str]:
+    """Lower-case words that mark a name as an organisation's ("bank", "coalition", "ltd.")."""
+    table = rules()
+    return frozenset(w.lower() for ws in table.org_descriptions.values() for w in ws) | frozenset(
+        w.lower() for w in table.org_head_words)
 
 
 def _mention_gender(doc: Doc, ent: Span, name: str) -> str | None:
