@@ -313,6 +313,10 @@ CASES = [
      "\"Don't shoot him,\" she yelled. \"He has no weapon. He has no weapon. He did nothing.\"\n\n"
      "Later she said the officers did not listen to her.",
      "the officers did not listen", "Rakeyia Scott"),
+    ("an outlet the NER read as a person is what 'the website' stands for",
+     "Zero Hedge asked why the rate had changed.\n\n"
+     "The website noted that both candidates were citing the same studies.",
+     "both candidates were citing", "Zero Hedge"),
     ("a surname with a straight and a curly apostrophe",
      "Police Commissioner James O’Neill spoke on Sunday.\n\nO'Neill said the bombing was an act of terror.",
      "the bombing was an act of terror", "James O’Neill"),

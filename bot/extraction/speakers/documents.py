@@ -151,7 +151,7 @@ def org_description(head: Token, entities: list[Entity], pos: int, window: int) 
         return None
     best: tuple[int, Entity] | None = None
     for e in entities:
-        if e.kind != "group" or e.label == "GPE" or not (set(e.name.replace(".", " ").split()) & words):
+        if not (_organisation(e) and set(e.name.replace(".", " ").split()) & words):
             continue
         before = [p for p in e.positions if p < pos and pos - p < window]
         after = [p for p in e.positions if p > pos and p - pos < window // 4]
@@ -161,6 +161,13 @@ def org_description(head: Token, entities: list[Entity], pos: int, window: int) 
     if best is None and key in rules().org_named_before and _bare_the(head):
         return _named_just_before(entities, pos, words)
     return best[1] if best else None
+
+
+def _organisation(e: Entity) -> bool:
+    """An organisation, or a "person" of no gender or role the NER read into an outlet's name ("Zero Hedge")."""
+    if e.kind == "person":
+        return e.gender is None and not e.role_words and len(e.name.split()) > 1
+    return e.label != "GPE"
 
 
 def _bare_the(head: Token) -> bool:
