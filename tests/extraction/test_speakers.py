@@ -317,6 +317,11 @@ CASES = [
      "Zero Hedge asked why the rate had changed.\n\n"
      "The website noted that both candidates were citing the same studies.",
      "both candidates were citing", "Zero Hedge"),
+    ("an organisation description far from the only organisation of that kind the article names",
+     "Patriot Coal filed for bankruptcy in 2012.\n\nA few weeks before, the union said the company had hidden "
+     "its debts." + " The mines closed one by one." * 60 + "\n\nPhil Smith, a spokesman for the United Mine "
+     "Workers of America, said the workers were owed pensions.",
+     "the company had hidden its debts", "United Mine Workers of America"),
     ("a surname with a straight and a curly apostrophe",
      "Police Commissioner James O’Neill spoke on Sunday.\n\nO'Neill said the bombing was an act of terror.",
      "the bombing was an act of terror", "James O’Neill"),

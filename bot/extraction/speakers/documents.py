@@ -150,14 +150,15 @@ def org_description(head: Token, entities: list[Entity], pos: int, window: int) 
     if not words:
         return None
     best: tuple[int, Entity] | None = None
-    for e in entities:
-        if not (_organisation(e) and set(e.name.replace(".", " ").split()) & words):
-            continue
+    named = [e for e in entities if _organisation(e) and set(e.name.replace(".", " ").split()) & words]
+    for e in named:
         before = [p for p in e.positions if p < pos and pos - p < window]
         after = [p for p in e.positions if p > pos and p - pos < window // 4]
         score = max(before) if before else (-min(after) if after else None)
         if score is not None and (best is None or score > best[0]):
             best = (score, e)
+    if best is None and len(named) == 1 and _bare_the(head):
+        return named[0]  # "the union" long before the article names the only union it mentions
     if best is None and key in rules().org_named_before and _bare_the(head):
         return _named_just_before(entities, pos, words)
     return best[1] if best else None
