@@ -9,6 +9,7 @@ from spacy.tokens import Span
 
 from bot.extraction.pipeline import extract
 from bot.extraction.speakers import (
+    Entity,
     SpeakerResolver,
     SpeakersConfig,
     np_span,
@@ -16,6 +17,7 @@ from bot.extraction.speakers import (
     resolve_mention,
     source_of_cue,
 )
+from bot.extraction.speakers.documents import org_description
 from bot.extraction.speakers.plural import joined_name
 from bot.extraction.speakers.pronouns import quoted_mask
 
@@ -379,6 +381,11 @@ NOT_CASES = [
     ("a common noun the NER glued before a first name is not part of the name",
      "Billionaire Donald Trump spoke in Iowa.\n\nTrump said the plan would work.",
      "the plan would work", "Billionaire"),
+    ("a short name is not an unnamed group whose words contain it",
+     "Several former RT journalists say they were told what to report.\n\n"
+     "The network says it is no more biased than any other news organization. "
+     "RT says its critics are trying to silence it.",
+     "its critics are trying to silence it", "journalists"),
     ("a pronoun chain keeps the last speaker against a name it mentions",
      "“The mines are a disgrace,” said Tom Clarke, a coal executive.\n\n"
      "He is reclaiming the mines of Mr. Patriot Jones, a rival.\n\n"
@@ -520,3 +527,14 @@ def test_a_cue_climbs_through_adjectives_and_adverbs_to_its_subject(nlp: Languag
     doc = nlp(text)
     span = source_of_cue(doc, text.index(cue))
     assert span is not None and span.text == source
+
+
+def test_a_short_name_is_not_an_unnamed_group_containing_it(nlp: Language) -> None:
+    doc = nlp("Several former RT journalists quit. Later RT said it was fair.")
+    root = next(t for t in doc if t.text == "RT" and t.i > 3)
+    group = Entity(name="Several former RT journalists", kind="group", label="GENERIC", positions=[0])
+    police = Entity(name="Police", kind="group", label="GENERIC", positions=[0])
+    assert org_description(root, [group], root.idx, 6000) is None
+    officers = nlp("Police said the road was closed. Police added that it would reopen.")
+    head = next(t for t in officers if t.text == "Police" and t.i > 3)
+    assert org_description(head, [police], head.idx, 6000) is police

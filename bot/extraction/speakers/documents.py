@@ -23,6 +23,8 @@ INDEFINITE = frozenset({"a", "an", "another", "some"})
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 # How far before "the company" the organisation it stands for may be named, when no name carries the word.
 NAMED_JUST_BEFORE_CHARS = 600
+# Groups the article describes without naming them, or several named ones together.
+UNNAMED_LABELS = frozenset({"GENERIC", "PLURAL"})
 
 
 def is_document(head: Token) -> bool:
@@ -150,25 +152,31 @@ def org_description(head: Token, entities: list[Entity], pos: int, window: int) 
     if not words:
         return None
     best: tuple[int, Entity] | None = None
-    named = [e for e in entities if _organisation(e) and set(e.name.replace(".", " ").split()) & words]
+    listed = words if head.pos_ != "PROPN" else frozenset()
+    named = [e for e in entities if _organisation(e, listed) and set(e.name.replace(".", " ").split()) & words]
     for e in named:
         before = [p for p in e.positions if p < pos and pos - p < window]
         after = [p for p in e.positions if p > pos and p - pos < window // 4]
         score = max(before) if before else (-min(after) if after else None)
         if score is not None and (best is None or score > best[0]):
             best = (score, e)
-    if best is None and len(named) == 1 and _bare_the(head):
-        return named[0]  # "the union" long before the article names the only union it mentions
+    headline_end = next(iter(head.doc.sents)).end_char
+    if best is None and len(named) == 1 and _bare_the(head) and named[0].positions[-1] >= headline_end:
+        return named[0]  # "the union" long before the article names the only union it mentions (not a headline)
     if best is None and key in rules().org_named_before and _bare_the(head):
         return _named_just_before(entities, pos, words)
     return best[1] if best else None
 
 
-def _organisation(e: Entity) -> bool:
-    """An organisation, or a "person" of no gender or role the NER read into an outlet's name ("Zero Hedge")."""
+def _organisation(e: Entity, listed: frozenset[str]) -> bool:
+    """An organisation, or a "person" of no gender or role the NER read into an outlet's name ("Zero Hedge");
+    never a place or an unnamed group that only contains the word ("Several former RT journalists", though
+    "Police" is "police")."""
     if e.kind == "person":
         return e.gender is None and not e.role_words and len(e.name.split()) > 1
-    return e.label != "GPE"
+    if e.label in UNNAMED_LABELS or e.label == "GPE":
+        return e.name in listed  # ... and a place only when its whole name is one the description lists ("RT")
+    return True
 
 
 def _bare_the(head: Token) -> bool:
