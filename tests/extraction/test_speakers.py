@@ -324,6 +324,9 @@ CASES = [
      "its debts." + " The mines closed one by one." * 60 + "\n\nPhil Smith, a spokesman for the United Mine "
      "Workers of America, said the workers were owed pensions.",
      "the company had hidden its debts", "United Mine Workers of America"),
+    ("an organisation whose name begins with a title word keeps it ('General Motors')",
+     "General Motors will close the plant in Oshawa. The automaker said demand had fallen.",
+     "demand had fallen", "General Motors"),
     ("a surname with a straight and a curly apostrophe",
      "Police Commissioner James O’Neill spoke on Sunday.\n\nO'Neill said the bombing was an act of terror.",
      "the bombing was an act of terror", "James O’Neill"),

@@ -38,10 +38,11 @@ class Entity:
     label: str | None = None  # the NER label of the first mention (ORG, NORP, GPE, PERSON)
 
 
-def clean_name_tokens(span: Span) -> list[Token]:
-    """Return the tokens of a name without determiners, honorifics and possessive endings."""
+def clean_name_tokens(span: Span, titles_too: bool = True) -> list[Token]:
+    """Return the tokens of a name without determiners, honorifics (unless ``titles_too`` is false: "General
+    Motors" keeps its first word) and possessive endings."""
     lex = people()
-    titles = lex.titles_male | lex.titles_female | lex.titles_neutral
+    titles = lex.titles_male | lex.titles_female | lex.titles_neutral if titles_too else frozenset()
     toks = [t for t in span if not t.is_punct or t.text in {"-", "."}]
     while toks and (toks[0].lower_ in DETERMINERS or toks[0].lower_ in titles):
         if len(toks) == 1 and _after_honorific(toks[0]):

@@ -78,10 +78,12 @@ def build_entities(doc: Doc) -> tuple[list[Entity], dict[int, Entity]]:
         if kind is None:
             continue
         toks = clean_name_tokens(ent)
-        toks = drop_glued_word(toks) if kind == "person" else toks
-        name = name_text(toks)
         if kind == "group" and _misread_person(toks):
             kind = "person"  # "Carly Fiorina" tagged ORG
+        elif kind == "group" and len(clean_name_tokens(ent, titles_too=False)) == 2:
+            toks = clean_name_tokens(ent, titles_too=False)  # "General Motors", "Justice Department"
+        toks = drop_glued_word(toks) if kind == "person" else toks
+        name = name_text(toks)
         if not name or not any(ch.isalpha() for ch in name):
             continue
         if kind == "person" and len(name.split()) == 1 and name.isupper() and len(name) > 3:
