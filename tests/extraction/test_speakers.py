@@ -18,6 +18,7 @@ from bot.extraction.speakers import (
     source_of_cue,
 )
 from bot.extraction.speakers.documents import org_description
+from bot.extraction.speakers.entities import first_name_gender
 from bot.extraction.speakers.plural import joined_name
 from bot.extraction.speakers.pronouns import quoted_mask
 
@@ -541,3 +542,10 @@ def test_a_short_name_is_not_an_unnamed_group_containing_it(nlp: Language) -> No
     officers = nlp("Police said the road was closed. Police added that it would reopen.")
     head = next(t for t in officers if t.text == "Police" and t.i > 3)
     assert org_description(head, [police], head.idx, 6000) is police
+
+
+@pytest.mark.parametrize(("name", "gender"), [("François Legault", "male"), ("Jean-Yves Duclos", "male"),
+                                              ("Zoë Ball", "female"), ("José Díaz", "male"), ("Zorbin Romney", None)])
+def test_first_names_with_accents_or_a_hyphen_give_a_gender(name: str, gender: str | None) -> None:
+    assert first_name_gender(name) == gender
+

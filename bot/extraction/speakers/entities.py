@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -116,14 +117,27 @@ def title_gender(tokens: list[Token]) -> str | None:
 
 
 def first_name_gender(name: str) -> str | None:
-    """Return the gender the first-name lists give for ``name``, if any."""
+    """Return the gender the first-name lists give for ``name``, if any ("François", "Jean-Yves" too)."""
     lex = people()
-    first = name.split()[0].lower() if name.split() else ""
-    if first in lex.male_names:
-        return "male"
-    if first in lex.female_names:
-        return "female"
+    word = name.split()[0].lower() if name.split() else ""
+    for first in _first_name_forms(word):
+        if first in lex.male_names:
+            return "male"
+        if first in lex.female_names:
+            return "female"
     return None
+
+
+def is_listed_first_name(word: str) -> bool:
+    """Return whether a word is in the first-name lists, accents and a hyphenated second part aside."""
+    lex = people()
+    return any(f in lex.male_names or f in lex.female_names for f in _first_name_forms(word.lower()))
+
+
+def _first_name_forms(word: str) -> tuple[str, ...]:
+    """ "françois" -> ("françois", "francois"); "jean-yves" -> (..., "jean")."""
+    folded = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+    return (word, folded, folded.split("-")[0]) if folded != word or "-" in word else (word,)
 
 
 def np_span(root: Token) -> tuple[int, int]:

@@ -14,6 +14,7 @@ from bot.extraction.speakers.entities import (
     clean_name_tokens,
     drop_glued_word,
     first_name_gender,
+    is_listed_first_name,
     name_text,
     role_words,
     surname_key,
@@ -108,9 +109,7 @@ def _misread_person(toks: list[Token]) -> bool:
     """A name the NER tagged as an organisation that reads as a person's: a listed first name and one or two
     more capitalised words, none of which names a kind of organisation ("Carly Fiorina", not "Hillary for
     America" or "Ford Motor Company")."""
-    lex = people()
-    first = toks[0].lower_ if 2 <= len(toks) <= 3 else ""
-    if first not in lex.male_names and first not in lex.female_names:
+    if not 2 <= len(toks) <= 3 or not is_listed_first_name(toks[0].lower_):
         return False
     kind_words = _kind_words()
     return all(t.is_alpha and t.text[:1].isupper() and not t.text.isupper() and t.lower_ not in kind_words
