@@ -134,6 +134,7 @@ def is_listed_first_name(word: str) -> bool:
     return any(f in lex.male_names or f in lex.female_names for f in _first_name_forms(word.lower()))
 
 
+@lru_cache(maxsize=8192)
 def _first_name_forms(word: str) -> tuple[str, ...]:
     """ "françois" -> ("françois", "francois"); "jean-yves" -> (..., "jean")."""
     folded = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))

@@ -81,15 +81,18 @@ def build_entities(doc: Doc) -> tuple[list[Entity], dict[int, Entity]]:
         toks = clean_name_tokens(ent)
         if kind == "group" and _misread_person(toks):
             kind = "person"  # "Carly Fiorina" tagged ORG
-        elif kind == "group" and len(clean_name_tokens(ent, titles_too=False)) == 2:
-            toks = clean_name_tokens(ent, titles_too=False)  # "General Motors", "Justice Department"
+        elif kind == "group" and len(toks) < len(ent):
+            untitled = clean_name_tokens(ent, titles_too=False)
+            toks = untitled if len(untitled) == 2 else toks  # "General Motors", "Justice Department"
         toks = drop_glued_word(toks) if kind == "person" else toks
         name = name_text(toks)
         if not name or not any(ch.isalpha() for ch in name):
             continue
         if kind == "person" and len(name.split()) == 1 and name.isupper() and len(name) > 3:
             continue  # an acronym tagged PERSON is more likely an organisation
-        hint = _mention_gender(doc, ent, name) if kind == "person" else None
+        titled = _title_of(doc, ent) if kind == "person" else None
+        # "Mr. Obama", "Michelle Obama" (a lone "Madison" is a surname, not a first name): never the other gender.
+        hint = titled or (first_name_gender(name) if kind == "person" and " " in name else None)
         entity = entity_for_name(entities, name, kind, hint)
         if entity.label is None:
             entity.label = ent.label_
@@ -99,7 +102,7 @@ def build_entities(doc: Doc) -> tuple[list[Entity], dict[int, Entity]]:
         if _is_subject(ent.root):
             entity.subject_positions.append(ent.start_char)
         if kind == "person":
-            _note_person(doc, entity, ent, toks, name)
+            _note_person(entity, ent, toks, name, titled)
     _add_bare_surnames(doc, entities, by_token)
     _merge_misread_people(entities, by_token)
     return entities, by_token
@@ -124,18 +127,16 @@ def _kind_words() -> frozenset[str]:
         w.lower() for w in table.org_head_words)
 
 
-def _mention_gender(doc: Doc, ent: Span, name: str) -> str | None:
-    """The gender a mention's honorific or first name gives ("Mr. Obama", "Michelle Obama"; a lone "Madison" is a
-    surname, not a first name)."""
-    before = [doc[i] for i in range(max(0, ent.start - 2), ent.start)]
-    return title_gender(before + list(ent)) or (first_name_gender(name) if " " in name else None)
+def _title_of(doc: Doc, ent: Span) -> str | None:
+    """The gender an honorific in or just before a mention gives ("Mr. Obama", "Sen. Elizabeth Warren")."""
+    return title_gender([doc[i] for i in range(max(0, ent.start - 2), ent.start)] + list(ent))
 
 
-def _note_person(doc: Doc, entity: Entity, ent: Span, toks: list[Token], name: str) -> None:
+def _note_person(entity: Entity, ent: Span, toks: list[Token], name: str, titled: str | None) -> None:
     roles.attach_role(entity, ent)
     role_gender = rules().role_gender
     by_role = next((role_gender[w] for w in entity.role_words if w in role_gender), None)
-    gender = _mention_gender(doc, ent, "") or by_role or first_name_gender(name)
+    gender = titled or by_role or first_name_gender(name)
     if gender and entity.gender is None:
         entity.gender = gender
     titles = [t for t in ent if t.i < toks[0].i and t.lower_ in people().titles_neutral] if toks else []
