@@ -9,6 +9,7 @@ from spacy.tokens import Span
 
 from bot.extraction.pipeline import extract
 from bot.extraction.speakers import (
+    Entity,
     SpeakerResolver,
     SpeakersConfig,
     np_span,
@@ -16,6 +17,8 @@ from bot.extraction.speakers import (
     resolve_mention,
     source_of_cue,
 )
+from bot.extraction.speakers.documents import org_description
+from bot.extraction.speakers.entities import first_name_gender
 from bot.extraction.speakers.plural import joined_name
 from bot.extraction.speakers.pronouns import quoted_mask
 
@@ -210,6 +213,121 @@ CASES = [
      "The plan drew fire from Hillary Clinton, who has called for higher taxes on the rich.\n\n"
      "“It is trickle-down economics all over again,” she said.",
      "trickle-down economics", "Hillary Clinton"),
+    ("a bare 'the company' is the organisation named just before",
+     "Loblaw Companies Ltd. reported higher profits on Tuesday. The company said food inflation was easing.",
+     "food inflation was easing", "Loblaw"),
+    ("a bare 'the agency' is the organisation named just before, whatever its name",
+     "Statistics Canada released new figures on Friday. The agency said 50,000 jobs were lost.",
+     "jobs were lost", "Statistics Canada"),
+    ("a role predicated of a name ('X is the Y') resolves the description",
+     "Donald Trump is the Republican nominee. Hillary Clinton spoke in Ohio.\n\n"
+     "The Republican nominee said the election was rigged.",
+     "the election was rigged", "Donald Trump"),
+    ("a role predicated in a relative clause ('X, who is the Y') resolves the description",
+     "Mike Smith, who is the mayor of Calgary, opened the bridge. Jane Doe attended.\n\n"
+     "The mayor said the bridge cost $10 million.",
+     "the bridge cost", "Mike Smith"),
+    ("an organisation the NER missed, headed by an organisation word, is the antecedent of 'it'",
+     "Many leaders share these fears, but the Central and East European Coalition, which represents more than "
+     "20 million Americans, wants to preserve its policy. Recently, however, it said the bases were needed.",
+     "the bases were needed", "Central and East European Coalition"),
+    ("'they' after an unnamed plural source is that source",
+     "The FBI director chastised the senator.\n\nThe mayor repeatedly insulted staff, according to city insiders. "
+     "They said he shouted at clerks every week.",
+     "he shouted at clerks", "city insiders"),
+    ("a partitive relative ('many of whom say') takes the noun phrase it counts from",
+     "This has not gone over well with family members of 9/11 victims, many of whom say the president's claims "
+     "are unfounded.",
+     "claims are unfounded", "family members of 9/11 victims"),
+    ("a company noun ('the airline') is the organisation named just before",
+     "Air Canada cancelled 200 flights on Monday. The airline said the strike was to blame.",
+     "the strike was to blame", "Air Canada"),
+    ("a bare group noun ('the campaign') is the organisation last named with it",
+     "Bernie Sanders spoke in Iowa. The Sanders campaign filed its report on Saturday.\n\n"
+     "The campaign said the average donation was $27.",
+     "the average donation", "Sanders campaign"),
+    ("a description by a role noun of character ('the magnate') is the salient subject",
+     "Donald Trump drew the analogy during a speech in Reno on Sunday.\n\n"
+     "The billionaire real estate magnate says the league has gone soft.",
+     "the league has gone soft", "Donald Trump"),
+    ("a person put on stage in the pronoun's own sentence after the last speaker takes the pronoun",
+     "Mark Oz hosts a daily show. Oz said his fans trust him.\n\n"
+     "\"He has a huge pulpit,\" said David Gorski, a surgeon.\n\n"
+     "Oz's advice earned him a Senate hearing, where he said that coffee extract was a magic cure.",
+     "coffee extract was a magic cure", "Oz"),
+    ("a subject of unknown gender in the pronoun's own sentence takes it from the previous speaker",
+     "“He was out of touch,” said Barack Obama in 2012.\n\n"
+     "Zorbin Romney was never able to shake that image, which was cemented when he said that 47 percent of the "
+     "country was dependent on the government.",
+     "47 percent of the country", "Romney"),
+    ("a speaking 'it' is an organisation a paragraph back before a place that only modifies a noun",
+     "PolitiFact is operated by the Tampa Bay Times, a Florida news organization.\n\n"
+     "During the primaries, the Times gave Clinton a glowing endorsement. She knows health care. She knows trade. "
+     "The former U.S. senator is a planner. She is also a negotiator.\n\n"
+     "Meanwhile, it attacked Trump, saying he has offended Hispanics and women.",
+     "has offended Hispanics", "Tampa Bay Times"),
+    ("an age description ('the 34-year-old mother of three') is the last speaker",
+     "The plan was explained by Ivanka Trump, the nominee's eldest daughter, in an interview last week. "
+     "She said fathers would not be eligible. "
+     "When pressed on why the plan leaves out dads, the 34-year-old mother of three replied that it was meant to "
+     "benefit mothers.",
+     "meant to benefit mothers", "Ivanka Trump"),
+    ("a document named again by another noun of its family ('a feature' ... 'the piece')",
+     "The Washington Post ran a feature on Saturday that profiled a Trump supporter.\n\n"
+     "The piece said the woman had been in a hospital for weeks.",
+     "the woman had been in a hospital", "Washington Post"),
+    ("a reply noun's possessor is its speaker ('his best response was to say')",
+     "Donald Trump spoke about trade at the debate.\n\nWhen pressed by Holt about jobs, his best response was to "
+     "say he would prevent more from leaving.",
+     "he would prevent more from leaving", "Donald Trump"),
+    ("a role owned by a pronoun is named by its owner ('his aides' -> 'Bobby Scott's aides')",
+     "Bobby Scott welcomed several hundred guests.\n\nHis aides say it is too early to discuss a Senate run.",
+     "too early to discuss", "Bobby Scott's aides"),
+    ("a role owned by a pronoun is not a person introduced as that role of someone else",
+     "Cheryl Mills, Hillary Clinton's lawyer, testified in June.\n\n"
+     "Bryan Pagliano refused to appear before the panel. His lawyer said he would not answer questions.",
+     "he would not answer questions", "Pagliano's lawyer"),
+    ("a titled short form of another gender is not the full name ('Mr. Obama' beside 'Michelle Obama')",
+     "President Obama spoke in Washington on Saturday.\n\nMr. Obama said turnout would decide the election. "
+     "Michelle Obama campaigned in Ohio.",
+     "turnout would decide the election", "Obama"),
+    ("a surname-only person takes the full name the article spells where the NER missed it",
+     "Amandla Stenberg appeared on Friday.\n\nStenberg said the awards mattered.",
+     "the awards mattered", "Amandla Stenberg"),
+    ("a plural source shown by its named members ('critics, like A and B') is the members",
+     "Critics of the program, like Senators Charles E. Grassley, Republican of Iowa, and Patrick J. Leahy, "
+     "Democrat of Vermont, see the vote as a chance to fix it. They sent a letter on Thursday.\n\n"
+     "\"The program has become plagued by fraud,\" they wrote.",
+     "plagued by fraud", "Charles E. Grassley and Patrick J. Leahy"),
+    ("a name whose second word is a particle keeps its first word ('Anwar al-Awlaki')",
+     "The video shows the extremist cleric Anwar al-Awlaki lecturing.\n\nAnwar al-Awlaki said the West was at war.",
+     "the West was at war", "Anwar al-Awlaki"),
+    ("an unnamed role keeps its words with the organisation it speaks for named",
+     "Shoppers Drug Mart is recalling the product.\n\nA spokesperson for the company said customers should "
+     "return it.",
+     "customers should return", "A spokesperson for Shoppers Drug Mart"),
+    ("a person's name the NER tagged as an organisation is a person ('Carly Fiorina')",
+     "Carly Fiorina threw her support behind Sen. Ted Cruz on Wednesday.\n\n"
+     "Fiorina, the former Hewlett-Packard CEO, made a surprise appearance at Cruz's rally in Miami. "
+     "She said conservatives needed to band together.",
+     "conservatives needed to band together", "Carly Fiorina"),
+    ("pronouns inside a quotation give its speaker no gender",
+     "Rakeyia Scott stood in the street facing the officers.\n\n"
+     "\"Don't shoot him,\" she yelled. \"He has no weapon. He has no weapon. He did nothing.\"\n\n"
+     "Later she said the officers did not listen to her.",
+     "the officers did not listen", "Rakeyia Scott"),
+    ("an outlet the NER read as a person is what 'the website' stands for",
+     "Zero Hedge asked why the rate had changed.\n\n"
+     "The website noted that both candidates were citing the same studies.",
+     "both candidates were citing", "Zero Hedge"),
+    ("an organisation description far from the only organisation of that kind the article names",
+     "Patriot Coal filed for bankruptcy in 2012.\n\nA few weeks before, the union said the company had hidden "
+     "its debts." + " The mines closed one by one." * 60 + "\n\nPhil Smith, a spokesman for the United Mine "
+     "Workers of America, said the workers were owed pensions.",
+     "the company had hidden its debts", "United Mine Workers of America"),
+    ("an organisation whose name begins with a title word keeps it ('General Motors')",
+     "General Motors will close the plant in Oshawa. The automaker said demand had fallen.",
+     "demand had fallen", "General Motors"),
     ("a surname with a straight and a curly apostrophe",
      "Police Commissioner James O’Neill spoke on Sunday.\n\nO'Neill said the bombing was an act of terror.",
      "the bombing was an act of terror", "James O’Neill"),
@@ -238,6 +356,40 @@ NOT_CASES = [
      "Gary Johnson released his records. Johnson is healthy, Johnson said. "
      "Gary Johnson's doctor said he was fit.",
      "he was fit", "Donald Trump"),
+    ("'the agency' is not an organisation whose name marks another kind",
+     "Health Canada issued a recall. Loblaw Companies Ltd. pulled the product.\n\n"
+     "The agency said the product could contain bacteria.",
+     "could contain bacteria", "Loblaw"),
+    ("'the agency' is not an organisation named far back whose name does not say so",
+     "Statistics Canada released new figures on Friday." + " Prices rose again in the spring." * 25
+     + "\n\nThe agency said 50,000 jobs were lost.",
+     "jobs were lost", "Statistics Canada"),
+    ("an unnamed plural source between a speaker and 'he' does not take over 'he'",
+     "“Turnout will be low,” said Joe Madison, a radio host.\n\nHis listeners say the race is close. "
+     "Madison recalled the primary.\n\n“He would be the token candidate,” he said.",
+     "the token candidate", "listeners"),
+    ("an age description is not a last speaker of the other gender",
+     "\"The plan is fine,\" said John Smith.\n\nThe 34-year-old mother of three replied that it was meant to "
+     "benefit mothers.",
+     "meant to benefit mothers", "John Smith"),
+    ("a man's titled short form is not a woman's full name",
+     "Michelle Obama campaigned in Ohio on Friday.\n\nMr. Obama said turnout would decide the election.",
+     "turnout would decide the election", "Michelle"),
+    ("a spokesman is not the salient subject he speaks for",
+     "Donald Trump said he was a unifier.\n\nThe prime minister's spokesman said the prime minister stood by his "
+     "comments.",
+     "stood by his comments", "Trump"),
+    ("a word the NER glued before a first name in a title-case headline is not part of the name",
+     "Black Lawmakers Rip Donald Trump As A Disgusting Fraud.\n\nTrump said the questions were settled.",
+     "the questions were settled", "Rip"),
+    ("a common noun the NER glued before a first name is not part of the name",
+     "Billionaire Donald Trump spoke in Iowa.\n\nTrump said the plan would work.",
+     "the plan would work", "Billionaire"),
+    ("a short name is not an unnamed group whose words contain it",
+     "Several former RT journalists say they were told what to report.\n\n"
+     "The network says it is no more biased than any other news organization. "
+     "RT says its critics are trying to silence it.",
+     "its critics are trying to silence it", "journalists"),
     ("a pronoun chain keeps the last speaker against a name it mentions",
      "“The mines are a disgrace,” said Tom Clarke, a coal executive.\n\n"
      "He is reclaiming the mines of Mr. Patriot Jones, a rival.\n\n"
@@ -379,3 +531,21 @@ def test_a_cue_climbs_through_adjectives_and_adverbs_to_its_subject(nlp: Languag
     doc = nlp(text)
     span = source_of_cue(doc, text.index(cue))
     assert span is not None and span.text == source
+
+
+def test_a_short_name_is_not_an_unnamed_group_containing_it(nlp: Language) -> None:
+    doc = nlp("Several former RT journalists quit. Later RT said it was fair.")
+    root = next(t for t in doc if t.text == "RT" and t.i > 3)
+    group = Entity(name="Several former RT journalists", kind="group", label="GENERIC", positions=[0])
+    police = Entity(name="Police", kind="group", label="GENERIC", positions=[0])
+    assert org_description(root, [group], root.idx, 6000) is None
+    officers = nlp("Police said the road was closed. Police added that it would reopen.")
+    head = next(t for t in officers if t.text == "Police" and t.i > 3)
+    assert org_description(head, [police], head.idx, 6000) is police
+
+
+@pytest.mark.parametrize(("name", "gender"), [("François Legault", "male"), ("Jean-Yves Duclos", "male"),
+                                              ("Zoë Ball", "female"), ("José Díaz", "male"), ("Zorbin Romney", None)])
+def test_first_names_with_accents_or_a_hyphen_give_a_gender(name: str, gender: str | None) -> None:
+    assert first_name_gender(name) == gender
+

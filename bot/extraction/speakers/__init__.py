@@ -6,6 +6,10 @@ A small discourse model in the spirit of Hobbs (1978) and the salience rules of 
   "Loretta E. Lynch"), names the NER misread as places or organisations folded into the person, each person with
   a gender (honorific, role noun, first-name lists; ``gender`` adds unambiguous pronoun votes) and a role
   ("Pentagon spokesman", from pre-name modifiers or an appositive);
+* ``roles``: a person's roles from the modifiers before the name, an appositive or a predicate ("Trump is the
+  Republican nominee", "Smith, who is the mayor");
+* ``orgs`` and ``fuller``: repairs of the NER — an organisation it missed ("the Central and East European
+  Coalition"), the full name of a person it named by surname only ("Mehmet Oz");
 * ``names``: the mention's head name wins over names that only modify it ("Clinton spokesman Nick Merrill",
   "Ohio Senator Rob Portman"), appositive names, acronyms spelled out in the article ("IMF"), organisations built
   on a name ("the Clinton campaign", "Trump's team" -> "Trump campaign");
@@ -18,7 +22,9 @@ A small discourse model in the spirit of Hobbs (1978) and the salience rules of 
   the article never spells out to the salient subject or the article's main person;
 * ``documents``: "the report" to its issuer (named, described, or through another noun for the same document),
   "the bank" / "the Times" to the organisation;
-* ``plural``: "Mr. Grassley and Mr. Leahy", "they", "each", "the two senators" -> "A and B";
+* ``plural``: "Mr. Grassley and Mr. Leahy", "critics like A and B", "they", "each", "the two senators" -> "A and B";
+* ``relatives``: "who", "which", "many of whom" -> the noun phrase they stand for;
+* ``owners``: "his wife", "his campaign", "his lawyer" -> through the possessor ("Bryan Pagliano's lawyer");
 * ``assign``: one statement's speaker: its mention resolved (relative pronouns through their antecedent,
   datelines and times refused), else the subject its cue hangs from. A generic source keeps its words; an
   unresolved pronoun gives a null speaker.

@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from bot.extraction.lexicon import SUBJECT_DEPS
+from bot.extraction.lexicon import SUBJECT_DEPS, people
 from bot.extraction.speakers.entities import Entity, np_span
+from bot.extraction.speakers.relatives import relative_antecedent
 from bot.extraction.speakers.resolve import SpeakerResolver, plain_speaker, resolve_mention
 
 if TYPE_CHECKING:
@@ -25,10 +26,12 @@ NON_SOURCES = frozenset({"there", "this", "that", "what"})
 TIME_LABELS = frozenset({"DATE", "TIME"})
 AUDIENCE_PREPS = frozenset({"on", "to"})
 DATELINE_MARKS = frozenset("-\u2014\u2013(")
-RELATIVES = frozenset({"who", "which", "that", "whom"})
 # Words a mention's head climbs through to the phrase it names part of ("Fox" in "Fox News's show").
 NAME_PART_DEPS = frozenset({"poss", "compound", "nmod"})
 DEMONSTRATIVES = frozenset({"that", "this"})
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+# Prepositions of the organisation a role speaks for ("a spokesperson for the company").
+SPOKEN_FOR_PREPS = frozenset({"for", "at", "with"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,27 +182,32 @@ def choose_speaker(resolver: SpeakerResolver, mention: tuple[int, int] | None, c
     if entity is not None:
         recent.append((span.start_char, entity))
         return SpeakerChoice(entity.name, entity.role, span.text, where)
-    return SpeakerChoice(plain_speaker(source), None, span.text, where)
+    plain = _spoken_for(resolver, source, recent) or plain_speaker(source)
+    if plain is not None and _plural_noun_phrase(source):
+        # "according to show insiders. They said ...": an unnamed plural source is the next "they".
+        recent.append((span.start_char, Entity(name=plain, kind="group", label="GENERIC",
+                                               positions=[span.start_char])))
+    return SpeakerChoice(plain, None, span.text, where)
 
 
-def relative_antecedent(span: Span) -> Span | None:
-    """Return the noun phrase a relative pronoun mention stands for ("who" in "some economists who argue")."""
+def _spoken_for(resolver: SpeakerResolver, span: Span, recent: list[tuple[int, Entity]]) -> str | None:
+    """ "a spokesperson for the company" -> "a spokesperson for Shoppers Drug Mart": an unnamed role keeps its
+    words, with the organisation or person it speaks for named."""
     root = span.root
-    if len(span) != 1 or root.lower_ not in RELATIVES:
+    if root.pos_ != "NOUN" or (root.lower_ not in people().person_roles and root.lemma_ not in people().person_roles):
         return None
-    verb = root.head
-    head = verb.head if verb.dep_ in {"relcl", "acl"} else None
-    if head is None or head.pos_ not in {"NOUN", "PROPN"}:
-        # A relative clause the parser attached elsewhere: the noun right before the pronoun.
-        prev = root.doc[root.i - 1] if root.i > 0 else None
-        if prev is not None and prev.is_punct and prev.i > 0:
-            prev = root.doc[prev.i - 1]
-        head = prev if prev is not None and prev.pos_ in {"NOUN", "PROPN"} else None
-    if head is None:
-        return None
-    if head.dep_ == "appos" and head.head.pos_ == "PROPN" and head.head.i < head.i:
-        head = head.head  # "China and the United States, the world's two biggest polluters, which vowed"
-        while head.dep_ == "conj" and head.head.pos_ == "PROPN" and head.head.i < head.i:
-            head = head.head
-    left, right = np_span(head)
-    return root.doc[left:min(right, root.i)]
+    for prep in (c for c in root.rights if c.dep_ == "prep" and c.lower_ in SPOKEN_FOR_PREPS):
+        owner = next((g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)
+        if owner is None or owner.i >= span.end or not any(c.lower_ == "the" for c in owner.children):
+            continue  # "a spokesman for a local school": someone the article does not name either
+        left, right = np_span(owner)
+        entity = resolve_mention(resolver, span.doc[left:right], recent)
+        if entity is not None and entity.kind == "group" and entity.label not in {"GENERIC", "PLURAL"}:
+            return f"{span.doc[span.start:left].text.strip()} {entity.name}"
+    return None
+
+
+def _plural_noun_phrase(span: Span) -> bool:
+    """ "critics", "members of Congress", "show insiders" (whose "show" the parser may read as a verb)."""
+    heads = [span.root] if span.root.pos_ in {"NOUN", "PROPN"} else [span[-1]]
+    return all(h.pos_ == "NOUN" and h.tag_ in PLURAL_TAGS for h in heads)

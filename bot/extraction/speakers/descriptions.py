@@ -25,6 +25,9 @@ INDEFINITE = frozenset({"a", "an", "one", "another", "some", "any"})
 # "one official said", "another aide": a source the article keeps anonymous, never named later.
 ANONYMOUS = INDEFINITE - {"a", "an"}
 # Party words of descriptions and roles ("a Democratic senator", "the No. 2 Republican in the Senate").
+# Roles of someone who speaks for another: never the salient subject or the article's main person themselves.
+PROXY_ROLES = frozenset({"spokesman", "spokeswoman", "spokesperson", "aide", "adviser", "advisor", "lawyer",
+                         "attorney", "staffer", "assistant", "publicist"})
 PARTIES = {"democratic": "D", "democrat": "D", "democrats": "D", "republican": "R", "republicans": "R", "gop": "R"}
 
 
@@ -205,8 +208,9 @@ def resolve_description(entities: list[Entity], head: Token, modifiers: list[Tok
                and not _party_clash(e, mod_words) and not _rank_clash(e, head, mod_words)]
     found = _nearest_fitting(fitting, pos, mod_words, cfg)
     if found is None and fallbacks:
-        definite = _definite(head)
-        found = _closest_anywhere(fitting, pos) if definite else None
+        # "the spokesman", "the prime minister's spokesman": one who speaks for the person on stage, not that person.
+        definite = _definite(head) and head.lower_ not in PROXY_ROLES
+        found = _closest_anywhere(fitting, pos) if _definite(head) else None
         # "the governor": someone already on stage; "Connecticut's tax commissioner": maybe someone new.
         if found is None and definite and _anaphoric(head, modifiers):
             found = _salient_subject(entities, head, pos, cfg)
@@ -221,3 +225,21 @@ def _anaphoric(head: Token, modifiers: list[Token]) -> bool:
     """ "the governor", "the former first lady": "the" and no proper modifier that would introduce someone."""
     the = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
     return the and not any(m.text[:1].isupper() and not m.is_sent_start for m in modifiers)
+
+
+def age_description(head: Token) -> bool:
+    """ "the 45-year-old", "the 34-year-old mother of three": a person described by age alone."""
+    olds = [head] if head.lower_ == "old" else [c for c in head.children if c.dep_ == "amod" and c.lower_ == "old"]
+    the = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+    return the and any(c.lower_ in {"year", "years"} for o in olds for c in o.children)
+
+
+def age_referent(entities: list[Entity], head: Token, pos: int, recent: list[tuple[int, Entity]],
+                 cfg: SpeakersConfig) -> Entity | None:
+    """The person an age description stands for: the last speaker close before, else the salient subject."""
+    for offset, e in reversed(recent):
+        if offset < pos - cfg.salient_window_chars:
+            break
+        if offset < pos and e.kind == "person" and not _gender_clash(e, head):
+            return e
+    return _salient_subject(entities, head, pos, cfg)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from bot.extraction.speakers.entities import np_span
@@ -20,6 +21,10 @@ OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "pobj"})
 AGENT_DEPS = frozenset({"nsubj", "agent"})
 INDEFINITE = frozenset({"a", "an", "another", "some"})
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+# How far before "the company" the organisation it stands for may be named, when no name carries the word.
+NAMED_JUST_BEFORE_CHARS = 600
+# Groups the article describes without naming them, or several named ones together.
+UNNAMED_LABELS = frozenset({"GENERIC", "PLURAL"})
 
 
 def is_document(head: Token) -> bool:
@@ -137,20 +142,65 @@ def unnamed_group(head: Token) -> bool:
 
 
 def org_description(head: Token, entities: list[Entity], pos: int, window: int) -> Entity | None:
-    """Resolve "the bank" / "the agency" / "the Times" to the nearest organisation whose name fits."""
-    low = head.lower_
-    words = rules().org_descriptions.get(low) or rules().org_descriptions.get(head.lemma_.lower())
+    """Resolve "the bank" / "the agency" / "the Times" to the nearest organisation whose name fits, else a bare
+    "the company" / "the agency" to the organisation named just before."""
+    table = rules().org_descriptions
+    key = head.lower_ if head.lower_ in table else head.lemma_.lower()
+    words = table.get(key)
     if head.pos_ == "PROPN":
         words = frozenset({head.text})  # "the Times", "the Post": a short form of a name
     if not words:
         return None
     best: tuple[int, Entity] | None = None
-    for e in entities:
-        if e.kind != "group" or e.label == "GPE" or not (set(e.name.replace(".", " ").split()) & words):
-            continue
+    listed = words if head.pos_ != "PROPN" else frozenset()
+    named = [e for e in entities if _organisation(e, listed) and set(e.name.replace(".", " ").split()) & words]
+    for e in named:
         before = [p for p in e.positions if p < pos and pos - p < window]
         after = [p for p in e.positions if p > pos and p - pos < window // 4]
         score = max(before) if before else (-min(after) if after else None)
         if score is not None and (best is None or score > best[0]):
             best = (score, e)
+    headline_end = next(iter(head.doc.sents)).end_char
+    if best is None and len(named) == 1 and _bare_the(head) and named[0].positions[-1] >= headline_end:
+        return named[0]  # "the union" long before the article names the only union it mentions (not a headline)
+    if best is None and key in rules().org_named_before and _bare_the(head):
+        return _named_just_before(entities, pos, words)
     return best[1] if best else None
+
+
+def _organisation(e: Entity, listed: frozenset[str]) -> bool:
+    """An organisation, or a "person" of no gender or role the NER read into an outlet's name ("Zero Hedge");
+    never a place or an unnamed group that only contains the word ("Several former RT journalists", though
+    "Police" is "police")."""
+    if e.kind == "person":
+        return e.gender is None and not e.role_words and len(e.name.split()) > 1
+    if e.label in UNNAMED_LABELS or e.label == "GPE":
+        return e.name in listed  # ... and a place only when its whole name is one the description lists ("RT")
+    return True
+
+
+def _bare_the(head: Token) -> bool:
+    """ "the company" alone: not "a company", "its company", "the companies", "the city of Phoenix"."""
+    children = list(head.children)
+    return (head.pos_ == "NOUN" and head.tag_ not in PLURAL_TAGS and len(children) == 1
+            and children[0].dep_ == "det" and children[0].lower_ == "the")
+
+
+def _named_just_before(entities: list[Entity], pos: int, words: frozenset[str]) -> Entity | None:
+    """The organisation last named shortly before, unless its name says it is another kind of organisation
+    ("the agency" is not "Loblaw Companies Ltd.")."""
+    others = _kind_words() - words
+    best: tuple[int, Entity] | None = None
+    for e in entities:
+        if e.kind != "group" or e.label != "ORG" or set(e.name.replace(".", " ").split()) & others:
+            continue
+        before = [p for p in e.positions if pos - NAMED_JUST_BEFORE_CHARS <= p < pos]
+        if before and (best is None or max(before) > best[0]):
+            best = (max(before), e)
+    return best[1] if best else None
+
+
+@lru_cache(maxsize=1)
+def _kind_words() -> frozenset[str]:
+    """Every word that marks a kind of organisation in a name ("Bank", "Agency", "Ltd.")."""
+    return frozenset(w for ws in rules().org_descriptions.values() for w in ws)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -38,10 +39,11 @@ class Entity:
     label: str | None = None  # the NER label of the first mention (ORG, NORP, GPE, PERSON)
 
 
-def clean_name_tokens(span: Span) -> list[Token]:
-    """Return the tokens of a name without determiners, honorifics and possessive endings."""
+def clean_name_tokens(span: Span, titles_too: bool = True) -> list[Token]:
+    """Return the tokens of a name without determiners, honorifics (unless ``titles_too`` is false: "General
+    Motors" keeps its first word) and possessive endings."""
     lex = people()
-    titles = lex.titles_male | lex.titles_female | lex.titles_neutral
+    titles = lex.titles_male | lex.titles_female | lex.titles_neutral if titles_too else frozenset()
     toks = [t for t in span if not t.is_punct or t.text in {"-", "."}]
     while toks and (toks[0].lower_ in DETERMINERS or toks[0].lower_ in titles):
         if len(toks) == 1 and _after_honorific(toks[0]):
@@ -50,6 +52,32 @@ def clean_name_tokens(span: Span) -> list[Token]:
     while toks and (toks[-1].is_punct or toks[-1].tag_ == "POS" or toks[-1].lower_ in {"'s", "’s"}):
         toks = toks[:-1]
     return toks
+
+
+def drop_glued_word(toks: list[Token]) -> list[Token]:
+    """Drop a word the NER glued before a person's first name ("Follow Ian Hanchett", "Billionaire Donald Trump",
+    "Founder Beverly Bond"): a first word that is no first name nor an initial, before a listed first name and a
+    surname."""
+    if len(toks) < 3 or len([t for t in toks if t.lower_ not in _GENERATIONAL]) < 3 or not toks[0].is_alpha:
+        return toks
+    lex = people()
+    if _is_first_name(toks[0].lower_) or not _is_first_name(toks[1].lower_):
+        return toks
+    proper = toks[0].pos_ == "PROPN" and toks[0].lower_ not in lex.person_roles and not _title_cased(toks[0].sent)
+    if not toks[1].text[:1].isupper() or proper:
+        return toks  # "Anwar al-Awlaki", "Cornell William Brooks": the first word is a name the lists lack
+    return toks[1:]
+
+
+def _is_first_name(word: str) -> bool:
+    lex = people()
+    return word in lex.male_names or word in lex.female_names
+
+
+def _title_cased(sent: Span) -> bool:
+    """A headline in title case ("Black Lawmakers Rip Donald Trump As A Fraud"), where every word is a PROPN."""
+    words = [t for t in sent if t.is_alpha]
+    return len(words) >= 4 and sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words)
 
 
 def _after_honorific(tok: Token) -> bool:
@@ -89,14 +117,28 @@ def title_gender(tokens: list[Token]) -> str | None:
 
 
 def first_name_gender(name: str) -> str | None:
-    """Return the gender the first-name lists give for ``name``, if any."""
+    """Return the gender the first-name lists give for ``name``, if any ("François", "Jean-Yves" too)."""
     lex = people()
-    first = name.split()[0].lower() if name.split() else ""
-    if first in lex.male_names:
-        return "male"
-    if first in lex.female_names:
-        return "female"
+    word = name.split()[0].lower() if name.split() else ""
+    for first in _first_name_forms(word):
+        if first in lex.male_names:
+            return "male"
+        if first in lex.female_names:
+            return "female"
     return None
+
+
+def is_listed_first_name(word: str) -> bool:
+    """Return whether a word is in the first-name lists, accents and a hyphenated second part aside."""
+    lex = people()
+    return any(f in lex.male_names or f in lex.female_names for f in _first_name_forms(word.lower()))
+
+
+@lru_cache(maxsize=8192)
+def _first_name_forms(word: str) -> tuple[str, ...]:
+    """ "françois" -> ("françois", "francois"); "jean-yves" -> (..., "jean")."""
+    folded = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+    return (word, folded, folded.split("-")[0]) if folded != word or "-" in word else (word,)
 
 
 def np_span(root: Token) -> tuple[int, int]:

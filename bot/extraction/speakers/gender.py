@@ -16,11 +16,14 @@ if TYPE_CHECKING:
     from bot.extraction.speakers.entities import Entity
 
 
-def infer_genders(doc: Doc, entities: list[Entity], sent_starts: list[int], cfg: SpeakersConfig) -> None:
+def infer_genders(doc: Doc, entities: list[Entity], sent_starts: list[int], cfg: SpeakersConfig,
+                  quoted: bytearray | None = None) -> None:
     """Give a gender to each person of unknown gender whom one gender's pronouns follow, unambiguously.
 
     A he/she votes for a person when that person is the only one mentioned between the start of the previous
     sentence and the pronoun; a person takes a gender on ``gender_min_votes`` votes and ``gender_min_share``.
+    A pronoun inside quotation marks does not vote: the speaker's "he" is someone else ("Don't shoot him," she
+    says. "He has no weapon.").
     """
     mentions = sorted((p, e) for e in entities if e.kind == "person" for p in e.positions)
     if not mentions:
@@ -32,6 +35,8 @@ def infer_genders(doc: Doc, entities: list[Entity], sent_starts: list[int], cfg:
     chain: dict[str, tuple[int, Entity]] = {}  # gender -> (sentence, person) of the last vote
     gendered = [w for w, kind in pronoun_gender.items() if kind in {"male", "female"}]
     for tok in tokens_with(doc, "lower", gendered):
+        if quoted is not None and tok.idx < len(quoted) and quoted[tok.idx]:
+            continue
         kind = pronoun_gender[tok.lower_]
         sent = bisect_left(sent_starts, tok.idx + 1) - 1
         floor = sent_starts[max(0, sent - 1)]

@@ -157,3 +157,19 @@ def merge_spelling_variants(entities: list[Entity], by_token: dict[int, Entity])
         for i, e in list(by_token.items()):
             if id(e) in merged:
                 by_token[i] = merged[id(e)]
+
+
+def named_group(entities: list[Entity], head: Token, pos: int, window: int) -> Entity | None:
+    """ "the campaign", "the administration": the organisation last named with that noun ("the Sanders campaign")."""
+    noun = rules().group_heads.get(head.lower_)
+    children = list(head.children)
+    if noun is None or head.tag_ != "NN" or len(children) != 1 or children[0].lower_ != "the":
+        return None
+    best: tuple[int, Entity] | None = None
+    for e in entities:
+        if e.kind != "group" or not e.name.lower().endswith(" " + noun):
+            continue
+        before = [p for p in e.positions if pos - window <= p < pos]
+        if before and (best is None or max(before) > best[0]):
+            best = (max(before), e)
+    return best[1] if best else None

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol
 
+from bot.extraction.lexicon import people
 from bot.extraction.speakers import author
-from bot.extraction.speakers.entities import FIRST_SECOND_PERSON
+from bot.extraction.speakers.entities import FIRST_SECOND_PERSON, Entity, surname_key
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
-
-    from bot.extraction.speakers.entities import Entity
+    from spacy.tokens import Span, Token
 
 
 class SpeakerResolver(Protocol):
@@ -58,3 +57,25 @@ def owned_group(resolver: SpeakerResolver, root: Token, recent: list[tuple[int, 
             owner = resolver.resolve_pronoun(child, recent)
             return resolver.group_of(owner, root) if owner is not None else None
     return None
+
+
+def owned_role(resolver: SpeakerResolver, span: Span, recent: list[tuple[int, Entity]],
+               found: Entity | None) -> Entity | None:
+    """ "his lawyer", "her aides": the person introduced as that owner's lawyer, else "Pagliano's lawyer" — never
+    someone introduced as the lawyer of another."""
+    root = span.root
+    poss = next((c for c in root.children if c.dep_ == "poss" and c.pos_ == "PRON"
+                 and c.lower_ not in FIRST_SECOND_PERSON and c.i == span.start), None)
+    roles = people().person_roles
+    if poss is None or (root.lower_ not in roles and root.lemma_.lower() not in roles):
+        return found
+    owner = resolver.resolve_pronoun(poss, recent)
+    if owner is None or found is owner:
+        return found if owner is None else None
+    if found is not None and (surname_key(owner.name) in found.role_words or owner.name.lower() in found.role_words):
+        return found
+    if owner.kind != "person":
+        return None  # "its senior vice president": keep the words
+    rest = span.doc[poss.i + 1:span.end].text.strip(" ,")
+    mark = "'" if owner.name.endswith("s") else "'s"
+    return Entity(name=f"{owner.name}{mark} {rest}", kind="group", label="GENERIC", positions=[span.start_char])

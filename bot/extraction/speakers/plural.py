@@ -28,6 +28,8 @@ PEOPLE_NOUNS = frozenset({"men", "women", "people", "leaders", "candidates", "la
 DEFINITE_PLURAL = frozenset({"the", "both", "these", "those", "two", "three", "four", "all"})
 # Pronouns that stand for the members of a plural source ("each said", "both said").
 DISTRIBUTIVE = frozenset({"each", "both"})
+# Prepositions that name members of a plural source ("critics like Grassley and Leahy", "groups including ...").
+EXAMPLE_PREPS = frozenset({"like", "including"})
 
 
 def joined_name(members: list[Entity]) -> str:
@@ -65,8 +67,23 @@ def plural_entity(entities: list[Entity], members: list[Entity], pos: int, subje
     return found
 
 
+def named_examples(head: Token, by_token: dict[int, Entity]) -> list[Entity]:
+    """The people a plural noun is shown by ("critics, like Senators Grassley and Leahy, say"): two or more."""
+    if head.tag_ not in {"NNS", "NNPS"}:
+        return []
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in EXAMPLE_PREPS):
+        for name in (g for g in prep.children if g.dep_ == "pobj"):
+            named = name if name.i in by_token else next(
+                (c for c in name.children if c.dep_ in {"appos", "compound"} and c.i in by_token), name)
+            members = conjoined(named, by_token)
+            if len(members) > 1:
+                return members
+    return []
+
+
 def add_plural_entities(doc: Doc, entities: list[Entity], by_token: dict[int, Entity]) -> None:
-    """Register coordinated subjects ("Obama and Clinton call ...") so that a later "they" can find them."""
+    """Register coordinated subjects ("Obama and Clinton call ...", "critics like Grassley and Leahy say") so that
+    a later "they" can find them."""
     for tok in tokens_with(doc, "dep", SUBJECT_DEPS):
         # "Senators Chuck Grassley and Patrick Leahy wrote": the names may hang from the subject in apposition.
         heads = [tok] if tok.i in by_token else [c for c in tok.children if c.dep_ == "appos" and c.i in by_token]
@@ -74,6 +91,9 @@ def add_plural_entities(doc: Doc, entities: list[Entity], by_token: dict[int, En
             members = conjoined(head, by_token)
             if len(members) > 1:
                 plural_entity(entities, members, tok.left_edge.idx, subject=True)
+        examples = named_examples(tok, by_token) if not heads else []
+        if examples:
+            plural_entity(entities, examples, tok.left_edge.idx, subject=True)
 
 
 def is_plural_people(head: Token) -> bool:
@@ -117,6 +137,8 @@ def add_plural_subjects(doc: Doc, entities: list[Entity], by_token: dict[int, En
     for tok in tokens_with(doc, "dep", SUBJECT_DEPS):
         if tok.tag_ not in {"NNS", "NNPS"} or tok.i in by_token or any(_named_in(c, by_token) for c in tok.children):
             continue
+        if named_examples(tok, by_token):
+            continue  # registered by its named members
         if not _may_speak(tok):
             continue  # "other changes are needed", "thousands of victims": no one a later "they said" means
         left, right = np_span(tok)

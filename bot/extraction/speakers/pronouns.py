@@ -28,6 +28,9 @@ class Fresh:
     # People of the pronoun's own sentence whose phrase holds the pronoun's clause ("Mr. Trump's appearance, in
     # which he said"), not those of a clause beside it ("If Trump loses, he said ...").
     governing: tuple[Entity, ...] = ()
+    # Where the pronoun's own sentence starts: a person put on stage there after the previous speaker's last
+    # mention takes over ("..., said David Gorski. ¶ Oz's advice earned him a hearing, where he appeared").
+    sentence_start: int = 0
 PRONOUN_KINDS = frozenset({"male", "female", "plural", "neuter"})
 # Entities only "they" can refer to: several people named together, a plural noun phrase ("environmentalists").
 PLURAL_ONLY = frozenset({"PLURAL", "GENERIC"})
@@ -80,18 +83,52 @@ def nearest(entities: list[Entity], pos: int, floor: int, compatible: Compatible
     return best[1] if best else None
 
 
-def _fresh_rival(fresh: Fresh, speaker: Entity, pronoun: str, compatible: Compatible) -> Entity | None:
+def _fresh_rival(fresh: Fresh, speaker: Entity, pronoun: str, compatible: Compatible,
+                 spoke_since: bool) -> Entity | None:
     """A person of known matching gender put on stage since the previous speaker last spoke, when neither the
-    previous speaker nor a pronoun like this one is on stage there."""
-    if pronoun in fresh.pronoun_subjects or any(e is speaker for _, e in fresh.mentions):
+    previous speaker nor a pronoun like this one is on stage there; or, even so, one put on stage in the
+    pronoun's own sentence after the previous speaker's last mention."""
+    if pronoun in fresh.pronoun_subjects:
         return None
-    rivals = [e for _, e in fresh.mentions if compatible(e, True)]
+    last = max((o for o, e in fresh.mentions if e is speaker), default=None)
+    if spoke_since or last is not None:
+        after = max(last if last is not None else -1, fresh.sentence_start - 1)
+        # In the pronoun's own sentence a person of unknown gender is a candidate too (Hobbs's search).
+        rivals = [e for o, e in fresh.mentions if o > after and e is not speaker
+                  and compatible(e, o < fresh.sentence_start)]
+    else:
+        rivals = [e for _, e in fresh.mentions if compatible(e, True)]
     return rivals[-1] if rivals else None
+
+
+def _previous_speaker(entities: list[Entity], pronoun: Token, window_start: int, recent: list[tuple[int, Entity]],
+                      compatible: Compatible, outside: bytearray | None, fresh: Fresh | None) -> Entity | None:
+    """The last statement's speaker when compatible, unless a person put on stage since or a closer subject that
+    fits intervenes."""
+    pos = pronoun.idx
+    for offset, e in reversed(recent):
+        if offset >= pos:
+            continue
+        if offset < window_start:
+            break
+        if compatible(e, False):
+            if fresh is not None:
+                spoke_since = any(fresh.floor <= o < pos and x is e for o, x in recent)
+                rival = _fresh_rival(fresh, e, pronoun.lower_, compatible, spoke_since)
+                if rival is not None:
+                    return rival
+            closer = nearest(entities, pos, offset, compatible, subjects_only=True, quoted=outside)
+            return closer or e
+        if e.label == "GENERIC":
+            continue  # "his show's listeners" in between: "he" still goes on about the earlier speaker
+        break
+    return None
 
 
 def resolve_pronoun(entities: list[Entity], pronoun: Token, window_start: int,
                     recent: list[tuple[int, Entity]], quoted: bytearray | None = None, *,
-                    strict_only: bool = False, fresh: Fresh | None = None) -> Entity | None:
+                    strict_only: bool = False, fresh: Fresh | None = None,
+                    subjects_only: bool = False) -> Entity | None:
     """Resolve he/she/they/it to the most salient compatible entity between ``window_start`` and the pronoun.
 
     ``recent`` lists (char offset, entity) of statement speakers already resolved, in text order. A pronoun
@@ -107,21 +144,9 @@ def resolve_pronoun(entities: list[Entity], pronoun: Token, window_start: int,
     compatible = compatibility(kind)
     outside = quoted if quoted is not None and pos < len(quoted) and not quoted[pos] else None
     # 1. The previous statement's speaker, when it is close and compatible (news discourse continuity).
-    for offset, e in reversed(recent):
-        if offset >= pos:
-            continue
-        if offset < window_start:
-            break
-        if compatible(e, False):
-            # ...unless a closer subject that fits better intervenes.
-            spoke_since = fresh is not None and any(fresh.floor <= o < pos and x is e for o, x in recent)
-            if fresh is not None and not spoke_since:
-                rival = _fresh_rival(fresh, e, pronoun.lower_, compatible)
-                if rival is not None:
-                    return rival
-            closer = nearest(entities, pos, offset, compatible, subjects_only=True, quoted=outside)
-            return closer or e
-        break
+    found = _previous_speaker(entities, pronoun, window_start, recent, compatible, outside, fresh)
+    if found is not None:
+        return found
     # 2. A person earlier in the pronoun's own sentence whose phrase holds the pronoun ("Mr. Trump's appearance,
     # in which he said"): Hobbs's search starts in the current sentence.
     if fresh is not None:
@@ -131,9 +156,9 @@ def resolve_pronoun(entities: list[Entity], pronoun: Token, window_start: int,
     # 3. Subjects of the nearest sentences, then any mention, known gender first.
     masks = (outside, None) if outside is not None else (None,)
     for mask in masks:
-        for subjects_only in (True, False):
+        for subjects in (True,) if subjects_only else (True, False):
             for strict in (True,) if strict_only else (True, False):
-                found = nearest(entities, pos, window_start, compatible, subjects_only=subjects_only, strict=strict,
+                found = nearest(entities, pos, window_start, compatible, subjects_only=subjects, strict=strict,
                                 quoted=mask)
                 if found:
                     return found

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from bot.extraction.lexicon import SUBJECT_DEPS, people
+from bot.extraction.speakers import roles
 from bot.extraction.speakers.entities import (
-    DETERMINERS,
     GROUP_LABELS,
     PERSON_LABELS,
     Entity,
     clean_name_tokens,
+    drop_glued_word,
     first_name_gender,
+    is_listed_first_name,
     name_text,
-    np_span,
     role_words,
     surname_key,
     title_gender,
@@ -24,17 +26,15 @@ from bot.extraction.speakers.tables import rules
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-# A role longer than this is a clause, not a role.
-MAX_ROLE_CHARS = 80
-# How far left of a name the NP head may sit ("Ambassador to Tajikistan Muhammad Zohir Agbar").
-ROLE_HEAD_REACH = 8
 _NAME_PUNCT = ".,\"'“”‘’()"
 
 
-def entity_for_name(entities: list[Entity], name: str, kind: str) -> Entity:
-    """Return the entity ``name`` belongs to, adding a new one when none fits."""
+def entity_for_name(entities: list[Entity], name: str, kind: str, gender: str | None = None) -> Entity:
+    """Return the entity ``name`` belongs to, adding a new one when none fits (never one of another known
+    gender: "Mr. Obama" is not "Michelle Obama")."""
     key = surname_key(name)
-    candidates = [e for e in entities if e.kind == kind and surname_key(e.name) == key]
+    candidates = [e for e in entities if e.kind == kind and surname_key(e.name) == key
+                  and (gender is None or e.gender in (None, gender))]
     low = name.lower()
     # A longer form of a known short name upgrades it ("Kirby" then "John Kirby").
     for e in candidates:
@@ -79,12 +79,21 @@ def build_entities(doc: Doc) -> tuple[list[Entity], dict[int, Entity]]:
         if kind is None:
             continue
         toks = clean_name_tokens(ent)
+        if kind == "group" and _misread_person(toks):
+            kind = "person"  # "Carly Fiorina" tagged ORG
+        elif kind == "group" and len(toks) < len(ent):
+            untitled = clean_name_tokens(ent, titles_too=False)
+            toks = untitled if len(untitled) == 2 else toks  # "General Motors", "Justice Department"
+        toks = drop_glued_word(toks) if kind == "person" else toks
         name = name_text(toks)
         if not name or not any(ch.isalpha() for ch in name):
             continue
         if kind == "person" and len(name.split()) == 1 and name.isupper() and len(name) > 3:
             continue  # an acronym tagged PERSON is more likely an organisation
-        entity = entity_for_name(entities, name, kind)
+        titled = _title_of(doc, ent) if kind == "person" else None
+        # "Mr. Obama", "Michelle Obama" (a lone "Madison" is a surname, not a first name): never the other gender.
+        hint = titled or (first_name_gender(name) if kind == "person" and " " in name else None)
+        entity = entity_for_name(entities, name, kind, hint)
         if entity.label is None:
             entity.label = ent.label_
         entity.positions.append(ent.start_char)
@@ -93,18 +102,41 @@ def build_entities(doc: Doc) -> tuple[list[Entity], dict[int, Entity]]:
         if _is_subject(ent.root):
             entity.subject_positions.append(ent.start_char)
         if kind == "person":
-            _note_person(doc, entity, ent, toks, name)
+            _note_person(entity, ent, toks, name, titled)
     _add_bare_surnames(doc, entities, by_token)
     _merge_misread_people(entities, by_token)
     return entities, by_token
 
 
-def _note_person(doc: Doc, entity: Entity, ent: Span, toks: list[Token], name: str) -> None:
-    before = [doc[i] for i in range(max(0, ent.start - 2), ent.start)]
-    attach_role(entity, ent)
+def _misread_person(toks: list[Token]) -> bool:
+    """A name the NER tagged as an organisation that reads as a person's: a listed first name and one or two
+    more capitalised words, none of which names a kind of organisation ("Carly Fiorina", not "Hillary for
+    America" or "Ford Motor Company")."""
+    if not 2 <= len(toks) <= 3 or not is_listed_first_name(toks[0].lower_):
+        return False
+    kind_words = _kind_words()
+    return all(t.is_alpha and t.text[:1].isupper() and not t.text.isupper() and t.lower_ not in kind_words
+               for t in toks)
+
+
+@lru_cache(maxsize=1)
+def _kind_words() -> frozenset[str]:
+    """Lower-case words that mark a name as an organisation's ("bank", "coalition", "ltd.")."""
+    table = rules()
+    return frozenset(w.lower() for ws in table.org_descriptions.values() for w in ws) | frozenset(
+        w.lower() for w in table.org_head_words)
+
+
+def _title_of(doc: Doc, ent: Span) -> str | None:
+    """The gender an honorific in or just before a mention gives ("Mr. Obama", "Sen. Elizabeth Warren")."""
+    return title_gender([doc[i] for i in range(max(0, ent.start - 2), ent.start)] + list(ent))
+
+
+def _note_person(entity: Entity, ent: Span, toks: list[Token], name: str, titled: str | None) -> None:
+    roles.attach_role(entity, ent)
     role_gender = rules().role_gender
     by_role = next((role_gender[w] for w in entity.role_words if w in role_gender), None)
-    gender = title_gender(before + list(ent)) or by_role or first_name_gender(name)
+    gender = titled or by_role or first_name_gender(name)
     if gender and entity.gender is None:
         entity.gender = gender
     titles = [t for t in ent if t.i < toks[0].i and t.lower_ in people().titles_neutral] if toks else []
@@ -135,63 +167,6 @@ def _add_bare_surnames(doc: Doc, entities: list[Entity], by_token: dict[int, Ent
     for e in entities:
         e.positions.sort()
         e.subject_positions.sort()
-
-
-def _pre_name_role(ent: Span) -> str | None:
-    """Return the modifiers before a name that make a role ("Pentagon spokesman John Kirby")."""
-    lex = people()
-    doc = ent.doc
-    head = ent.root
-    # Climb to the NP head when the name hangs inside it ("Ambassador to Tajikistan Muhammad Zohir Agbar").
-    while head.dep_ in {"pobj", "compound", "appos"} and head.head.pos_ in {"NOUN", "PROPN", "ADP"} \
-            and head.head.i < head.i and head.head.i >= ent.start - ROLE_HEAD_REACH:
-        head = head.head
-    if head.pos_ == "ADP":
-        head = head.head
-    if head.i != ent.root.i and head.pos_ not in {"NOUN", "PROPN"}:
-        return None  # "The judge agreed with Ivana Trump": a clause, not a role
-    left = np_span(head)[0]
-    if left >= ent.start:
-        return None
-    pre = [t for t in doc[left:ent.start] if t.lower_ not in DETERMINERS and not t.is_punct]
-    if any(t.lower_ in lex.person_roles or t.pos_ == "NOUN" or t.lower_ in lex.titles_neutral for t in pre):
-        return doc[pre[0].i:pre[-1].i + 1].text if pre else ""
-    return None
-
-
-def _appositive_roles(ent: Span) -> list[str]:
-    """Return roles in apposition to a name ("Kirby, the spokesman", "the spokesman, Kirby")."""
-    lex = people()
-    doc = ent.doc
-    root = ent.root
-    pieces: list[str] = []
-    for child in root.children:
-        if child.dep_ == "appos" and child.i > root.i:
-            a_left, a_right = np_span(child)
-            toks = [t for t in doc[a_left:a_right] if not t.is_punct]
-            if toks and toks[0].lower_ in DETERMINERS:
-                toks = toks[1:]
-            if toks and any(t.lower_ in lex.person_roles or t.pos_ == "NOUN" for t in toks):
-                pieces.append(doc[toks[0].i:toks[-1].i + 1].text)
-    if root.dep_ == "appos" and root.head.i < root.i and root.head.pos_ == "NOUN":
-        a_left = np_span(root.head)[0]
-        toks = [t for t in doc[a_left:root.head.i + 1] if t.lower_ not in DETERMINERS and not t.is_punct]
-        if toks:
-            pieces.append(doc[toks[0].i:toks[-1].i + 1].text)
-    return pieces
-
-
-def attach_role(entity: Entity, ent: Span) -> None:
-    """Record a role from the NP around the name ("Pentagon spokesman John Kirby", "Kirby, the spokesman")."""
-    pre = _pre_name_role(ent)
-    pieces = ([pre] if pre is not None else []) + _appositive_roles(ent)
-    for piece in pieces:
-        piece = piece.strip(" ,")
-        if not piece or len(piece) > MAX_ROLE_CHARS:
-            continue
-        if entity.role is None:
-            entity.role = piece
-        entity.role_words.update(role_words(piece))
 
 
 def _merge_misread_people(entities: list[Entity], by_token: dict[int, Entity]) -> None:

@@ -10,8 +10,10 @@ from bot.extraction.speakers import (
     author,
     descriptions,
     documents,
+    fuller,
     kin,
     names,
+    orgs,
     owners,
     plural,
     pronouns,
@@ -30,6 +32,7 @@ DESCRIPTION_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 ROLE_PREPS = frozenset({"for", "of", "at", "to"})
 # An issuer phrase longer than this is a clause the parser misread, not a name to show.
 MAX_ISSUER_TOKENS = 14
+ORGANISATION_PRONOUNS = frozenset({"neuter"})
 
 
 class SpeakerResolver:
@@ -40,14 +43,16 @@ class SpeakerResolver:
         self.cfg = cfg
         self._sent_starts: list[int] = [sent.start_char for sent in doc.sents]
         self.entities, self.by_token = build_entities(doc)
+        orgs.add_missed_organisations(doc, self.entities, self.by_token)
+        fuller.add_full_names(doc, self.entities)
         names.merge_acronyms(self.entities, self.by_token)
         names.merge_spelling_variants(self.entities, self.by_token)
         names.add_group_entities(doc, self.entities, self.by_token)
         plural.add_plural_entities(doc, self.entities, self.by_token)
         plural.add_plural_subjects(doc, self.entities, self.by_token)
-        infer_genders(doc, self.entities, self._sent_starts, cfg)
         self.text = doc.text
         self.quoted = pronouns.quoted_mask(self.text)
+        infer_genders(doc, self.entities, self._sent_starts, cfg, self.quoted)
         self.author = author.find_author(doc, self.text, self.by_token)
         self._link_descriptions()
 
@@ -93,9 +98,17 @@ class SpeakerResolver:
         window_start = self._sent_starts[max(0, sent - self.cfg.pronoun_window_sentences)]
         fresh = salience.fresh_mentions(self.doc, self.text, self.by_token, self._sent_starts, sent, pronoun,
                                         self.quoted)
-        found = pronouns.resolve_pronoun(self.entities, pronoun, window_start, recent, self.quoted, fresh=fresh)
+        wide_start = self._sent_starts[max(0, sent - self.cfg.pronoun_wide_window_sentences)]
+        found = None
+        if people().pronoun_gender.get(pronoun.lower_) in ORGANISATION_PRONOUNS:
+            # A speaking "it" is an organisation named a paragraph back before a place the last lines mention.
+            found = (pronouns.resolve_pronoun(self.entities, pronoun, window_start, recent, self.quoted,
+                                              fresh=fresh, strict_only=True, subjects_only=True)
+                     or pronouns.resolve_pronoun(self.entities, pronoun, wide_start, [], self.quoted,
+                                                 strict_only=True, subjects_only=True))
+        found = found or pronouns.resolve_pronoun(self.entities, pronoun, window_start, recent, self.quoted,
+                                                  fresh=fresh)
         if found is None:  # a pronoun carried across paragraphs of quotation: the last person of its gender
-            wide_start = self._sent_starts[max(0, sent - self.cfg.pronoun_wide_window_sentences)]
             found = pronouns.resolve_pronoun(self.entities, pronoun, wide_start, [], self.quoted, strict_only=True)
         if found is not None:
             self.note_gender(found, pronoun.lower_)
@@ -154,7 +167,10 @@ def _resolve_noun(resolver: SpeakerResolver, span: Span, recent: list[tuple[int,
     root = span.root
     window = resolver.cfg.description_window_chars
     if plural.is_plural_people(root):
-        return plural.nearest_plural(resolver.entities, span.start_char, window // 4)
+        return (owners.owned_role(resolver, span, recent, None)
+                or plural.nearest_plural(resolver.entities, span.start_char, window // 4))
+    if descriptions.age_description(root):  # "the 34-year-old mother of three replied"
+        return descriptions.age_referent(resolver.entities, root, span.start_char, recent, resolver.cfg)
     if _after_honorific(root):
         return names.by_surname(resolver.entities, root.text)  # "Mr. King": a name the NER missed, not a king
     if kin.kin_noun(root):
@@ -171,11 +187,12 @@ def _resolve_noun(resolver: SpeakerResolver, span: Span, recent: list[tuple[int,
         # "a spokeswoman for Hillary Clinton": the name the role is for counts as a modifier.
         modifiers += [g for c in root.rights if c.dep_ == "prep" and c.lower_ in ROLE_PREPS
                       for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
-        return resolver.resolve_description(root, modifiers, span.start_char)
+        return owners.owned_role(resolver, span, recent, resolver.resolve_description(root, modifiers, span.start_char))
     if documents.is_document(root):
         return owners.owner_by_pronoun(resolver, root, recent) or _document_source(resolver, root, recent)
-    return owners.owned_group(resolver, root, recent) or documents.org_description(
-        root, resolver.entities, span.start_char, window)
+    return (owners.owned_group(resolver, root, recent)
+            or names.named_group(resolver.entities, root, span.start_char, window // 4)
+            or documents.org_description(root, resolver.entities, span.start_char, window))
 
 
 def _document_source(resolver: SpeakerResolver, root: Token, recent: list[tuple[int, Entity]]) -> Entity | None:
@@ -202,8 +219,8 @@ def _document_source(resolver: SpeakerResolver, root: Token, recent: list[tuple[
 def resolve_mention(resolver: SpeakerResolver, span: Span, recent: list[tuple[int, Entity]]) -> Entity | None:
     """Return the entity a source mention refers to, or None when no referent can be chosen."""
     root = span.root
-    members = plural.conjoined(root, resolver.by_token)
-    if len(members) > 1:  # "Mr. King and Mr. Schultz say"
+    members = plural.conjoined(root, resolver.by_token) or plural.named_examples(root, resolver.by_token)
+    if len(members) > 1:  # "Mr. King and Mr. Schultz say", "critics like Grassley and Leahy say"
         return plural.plural_entity(resolver.entities, members, span.start_char, subject=False)
     # The mention's head is a name: "Ohio Senator Rob Portman", "Clinton spokesman Nick Merrill", "The IMF".
     entity = resolver.by_token.get(root.i) or names.appositive_entity(root, resolver.by_token)

@@ -58,4 +58,4 @@ def fresh_mentions(doc: Doc, text: str, by_token: dict[int, Entity], sent_starts
     governing = tuple(by_token[t.i] for t in (span if span is not None else ()) if t.i >= sent_start
                       and t.i in by_token and by_token[t.i].kind == "person" and t.dep_ == "poss"
                       and t.head.left_edge.i <= pronoun.i <= t.head.right_edge.i)
-    return Fresh(floor, tuple(mentions), frozenset(pronouns), governing)
+    return Fresh(floor, tuple(mentions), frozenset(pronouns), governing, pronoun.sent.start_char)

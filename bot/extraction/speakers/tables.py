@@ -24,6 +24,8 @@ class SpeakerRules:
     document_family: dict[str, str]
     rank_words: frozenset[str]
     kin_nouns: dict[str, str | None]
+    org_named_before: frozenset[str]
+    org_head_words: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -42,6 +44,8 @@ def rules() -> SpeakerRules:
         document_verbs={k: frozenset(v) for k, v in d["document_verbs"].items()},
         rank_words=frozenset(d["rank_words"]),
         kin_nouns=dict(d["kin_nouns"]),
+        org_named_before=frozenset(d["org_named_before"]),
+        org_head_words=frozenset(d["org_head_words"]),
         document_family={noun: family for family, nouns in d["document_families"].items() for noun in nouns},
         role_gender={**{w: "female" for w in d["female_roles"]}, **{w: "male" for w in d["male_roles"]}},
     )
