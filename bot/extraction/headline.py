@@ -148,5 +148,6 @@ def restore(doc: Doc, text: str) -> Doc:
 
     words = [text[t.idx:t.idx + len(t)] for t in doc]
     out = Doc(doc.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc])
-    out.from_array(list(_PARSE_ATTRS), doc.to_array(list(_PARSE_ATTRS)))
+    # to_array gives uint64 rows; its stub says float ndarray, from_array's says Ints2d.
+    out.from_array(list(_PARSE_ATTRS), doc.to_array(list(_PARSE_ATTRS)))  # type: ignore[arg-type]
     return out
