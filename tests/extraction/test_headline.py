@@ -87,6 +87,10 @@ def test_the_parse_of_the_sentence_case_form_is_put_back_on_the_original_charact
      "Leaks could include Russian lies", "Democrats"),
     ("a name and a verb before a quotation", "Elizabeth Warren Hammers Wells Fargo CEO: ‘You Should Be "
      "Criminally Investigated.’", "‘You Should Be Criminally Investigated.’", "Warren"),
+    pytest.param("a name the tagger reads as a verb", "Gillibrand on Hillary Releasing Her Goldman Sachs Speech "
+                 "Transcripts: ‘I Think She Will.’", "‘I Think She Will.’", "Gillibrand",
+                 marks=pytest.mark.xfail(strict=True, reason="en_core_web_sm tags the headline's first word "
+                                         "'Gillibrand' as a verb, so no name leads the label")),
 ])
 def test_a_headline_label_names_its_source(nlp: Language, shape: str, title: str, content: str,
                                            speaker: str) -> None:
