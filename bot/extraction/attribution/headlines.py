@@ -73,7 +73,8 @@ def _owner_range(tokens: list[Token]) -> tuple[int, int] | None:
 
 def _after_name(tok: Token, last: bool, quoted: bool) -> bool:
     """Whether the word after a leading name makes the label a source: a topic or audience ("on", "to", "at"), a
-    group noun ending the label ("Clinton camp"), or a reporting verb (any verb before a quotation).
+    group noun ending the label ("Clinton camp"), or a verb that reports an object ("Endorses Ted Cruz:"; any verb
+    but one of saying before a quotation).
 
     The words before the colon are parsed with the words after it, so a Title Case verb is often read as a
     noun ("Silverman heckles"): its tag, not its part of speech, marks it.
@@ -81,7 +82,9 @@ def _after_name(tok: Token, last: bool, quoted: bool) -> bool:
     cues = lexicon.cues()
     if tok.pos_ == "ADP":
         return tok.lower_ in TOPIC_PREPOSITIONS
-    if tok.lemma_ in cues.speech or tok.lemma_ in cues.report_object:
+    if tok.lemma_ in cues.speech:  # "Kirby said: “...”" is the verb's own content (the verb pass reads it)
+        return False
+    if tok.lemma_ in cues.report_object:
         return True
     if quoted and (tok.pos_ == "VERB" or tok.tag_ in VERB_LIKE_TAGS):
         return True
