@@ -4,11 +4,12 @@ en_core_web_sm reads every capitalised word of "Black Lawmakers Rip Donald Trump
 proper noun and finds no verb. Truecasing a headline before tagging is the usual remedy (Lita et al.,
 "tRuEcasIng", ACL 2003; Mayhew et al., "ner and pos when nothing is capitalized", EMNLP 2019): here the article
 itself is the casing model. A headline word stays capitalised when the body writes it capitalised inside a
-sentence more often than in lower case (a name: "Trump", "Wells Fargo", "Black Caucus"), when it has capitals
-past its first letter ("CEO", "McCain") or when it starts the headline, a clause after a colon or a sentence;
-every other capitalised word is lower-cased. The line is parsed in that form and the parse is put back on the
-original characters (:func:`restore`), so tokens, offsets and statements are those of the text. Pure: spaCy +
-stdlib.
+sentence more often than in lower case (a name: "Trump", "Wells Fargo", "Black Caucus"; a plural counts with its
+singular), when it is a first name the body never writes in lower case ("Hillary"), when it has capitals past its
+first letter ("CEO", "McCain"), is an initial ("U.S.") or starts the headline, a clause after a colon or a
+sentence; every other capitalised word is lower-cased (also one the body never uses). The line is parsed in that
+form and the parse is put back on the original characters (:func:`restore`), so tokens, offsets and statements
+are those of the text. Pure: spaCy + stdlib.
 """
 
 from __future__ import annotations

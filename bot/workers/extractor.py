@@ -106,6 +106,12 @@ def split(prepared: Prepared, free_workers: int) -> list[list[str]]:
     return balanced_groups(paragraphs(prepared.parse_text), groups)
 
 
+def group_forms(prepared: Prepared, groups: list[list[str]]) -> list[list[str]]:
+    """Return what the parser reads for each piece of ``groups`` (see :func:`reading_forms`), grouped alike."""
+    forms = iter(reading_forms(prepared.parse_text, [piece for group in groups for piece in group]))
+    return [[next(forms) for _ in group] for group in groups]
+
+
 def plan(text: str, *, article_date: str | None, page_date: str | None, posted_date: str | None,
          max_chars: int, free_workers: int) -> tuple[Prepared, list[list[str]]]:
     """Check and prepare the text; cut it into paragraph groups for up to ``free_workers`` workers.
@@ -232,10 +238,10 @@ class ProcessPoolExtractor:
             deadline = asyncio.get_running_loop().time() + self.timeout
             if len(groups) == 1:
                 return await self._run(held[0], deadline, _extract_in_worker, prepared)
-            forms = iter(reading_forms(prepared.parse_text, [piece for group in groups for piece in group]))
-            parsed = await asyncio.gather(*(self._run(worker, deadline, _parse_in_worker, group,
-                                                      [next(forms) for _ in group])
-                                            for worker, group in zip(held, groups, strict=True)),
+            parsed = await asyncio.gather(*(self._run(worker, deadline, _parse_in_worker, group, forms)
+                                            for worker, group, forms in zip(held, groups,
+                                                                            group_forms(prepared, groups),
+                                                                            strict=True)),
                                           return_exceptions=True)
             for outcome in parsed:
                 if isinstance(outcome, BaseException):
