@@ -5,7 +5,9 @@ joined back into one Doc per article. Measured on PolNeAR (dev and train), the m
 least as well as whole articles (a blank line carries no syntax the parser needs, and a parse never runs across
 one), batches small pieces evenly, and makes the result independent of how an article is cut up: a paragraph
 parses the same in any batch and any process, so :mod:`bot.workers` can parse the paragraphs of one article in
-several processes at once and still give the statements the console gives. Pure: spaCy + stdlib.
+several processes at once and still give the statements the console gives. An article's headline in Title
+Case is read in sentence case and its parse put back on its own characters (see :mod:`bot.extraction.headline`).
+Pure: spaCy + stdlib.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
+from bot.extraction import headline
 from bot.extraction.text import PARSE_UNIT_BREAK
 
 if TYPE_CHECKING:
@@ -69,19 +72,49 @@ def paragraphs(text: str, size: int = SEGMENT_CHARS) -> list[str]:
     return pieces
 
 
+def reading_forms(text: str, pieces: Sequence[str]) -> list[str]:
+    """Return what the parser reads for each of ``pieces`` (the parse units of ``text``, in order): the piece
+    itself, or the piece with ``text``'s Title Case headline in sentence case (see :mod:`headline`)."""
+    forms = list(pieces)
+    found = headline.reading(text)
+    if found is None:
+        return forms
+    start, end, form = found
+    offset = 0
+    for i, piece in enumerate(pieces):
+        if offset <= start < offset + len(piece):
+            if end <= offset + len(piece):  # a headline cut by size (over 20,000 characters) is read as it is
+                forms[i] = piece[:start - offset] + form + piece[end - offset:]
+            break
+        offset += len(piece)
+    return forms
+
+
 def parse_pieces(nlp: Language, pieces: Iterable[str], batch_size: int = PIPE_BATCH_SIZE,
-                 batch_chars: int = PIPE_BATCH_CHARS) -> Iterator[Doc]:
-    """Parse ``pieces`` in order, in ``nlp.pipe`` batches of about ``batch_chars`` characters."""
-    batch: list[str] = []
+                 batch_chars: int = PIPE_BATCH_CHARS, forms: Iterable[str] | None = None) -> Iterator[Doc]:
+    """Parse ``pieces`` in order, in ``nlp.pipe`` batches of about ``batch_chars`` characters.
+
+    ``forms`` (one per piece, see :func:`reading_forms`) is what the parser reads; each Doc keeps the piece's
+    own characters.
+    """
+    pairs = ((piece, piece) for piece in pieces) if forms is None else zip(pieces, forms, strict=True)
+    batch: list[tuple[str, str]] = []
     size = 0
-    for piece in pieces:
-        batch.append(piece)
-        size += len(piece)
+    for pair in pairs:
+        batch.append(pair)
+        size += len(pair[0])
         if size >= batch_chars or len(batch) >= batch_size:
-            yield from nlp.pipe(batch, batch_size=len(batch))
+            yield from _parse_batch(nlp, batch)
             batch, size = [], 0
     if batch:
-        yield from nlp.pipe(batch, batch_size=len(batch))
+        yield from _parse_batch(nlp, batch)
+
+
+def _parse_batch(nlp: Language, batch: list[tuple[str, str]]) -> Iterator[Doc]:
+    """Parse the forms of one batch of (piece, form) pairs; yield Docs of the pieces."""
+    for (piece, form), doc in zip(batch, nlp.pipe([form for _, form in batch], batch_size=len(batch)),
+                                  strict=True):
+        yield doc if form == piece else headline.restore(doc, piece)
 
 
 def join(docs: Sequence[Doc]) -> Doc:
@@ -97,7 +130,9 @@ def join(docs: Sequence[Doc]) -> Doc:
 
 def parse(nlp: Language, texts: Iterable[str], batch_size: int = PIPE_BATCH_SIZE) -> Iterator[Doc]:
     """Parse ``texts`` in order, paragraph by paragraph (batched across texts); yield one joined Doc per text."""
+    texts = list(texts)
     split = [paragraphs(text) for text in texts]
-    docs = parse_pieces(nlp, (piece for pieces in split for piece in pieces), batch_size)
+    forms = (form for text, pieces in zip(texts, split, strict=True) for form in reading_forms(text, pieces))
+    docs = parse_pieces(nlp, (piece for pieces in split for piece in pieces), batch_size, forms=forms)
     for pieces in split:
         yield join([next(docs) for _ in pieces])

@@ -23,7 +23,7 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING, TypeVar, cast
 
 from bot.errors import Busy, ExtractionTimeout, WorkerCrashed
-from bot.extraction.parsing import join, paragraphs, parse, parse_pieces
+from bot.extraction.parsing import join, paragraphs, parse, parse_pieces, reading_forms
 from bot.extraction.pipeline import Prepared, extract_from_doc, prepare
 from bot.workers.pool import article_memory, kill_pool, pool_pids, start_pool, worker_model
 
@@ -62,12 +62,13 @@ def _extract_in_worker(prepared: Prepared) -> Extraction:
         return extract_from_doc(prepared, next(parse(nlp, [prepared.parse_text])))
 
 
-def _parse_in_worker(pieces: list[str]) -> bytes:
-    """Parse paragraphs of an article in a worker process; return them joined, as one serialised Doc."""
+def _parse_in_worker(pieces: list[str], forms: list[str]) -> bytes:
+    """Parse paragraphs of an article (read as ``forms``, see :func:`reading_forms`) in a worker process;
+    return them joined, as one serialised Doc."""
     nlp = worker_model()
     with article_memory(nlp):  # the bytes carry their own strings; the worker's vocabulary stays as it was
         # One Doc per group, not per paragraph: (de)serialising costs about 1 ms per Doc (measured).
-        return join(list(parse_pieces(nlp, pieces))).to_bytes(exclude=["tensor", "user_data"])
+        return join(list(parse_pieces(nlp, pieces, forms=forms))).to_bytes(exclude=["tensor", "user_data"])
 
 
 def _extract_parsed_in_worker(prepared: Prepared, parsed: list[bytes]) -> Extraction:
@@ -103,6 +104,12 @@ def split(prepared: Prepared, free_workers: int) -> list[list[str]]:
     if groups < 2:
         return [[prepared.parse_text]]
     return balanced_groups(paragraphs(prepared.parse_text), groups)
+
+
+def group_forms(prepared: Prepared, groups: list[list[str]]) -> list[list[str]]:
+    """Return what the parser reads for each piece of ``groups`` (see :func:`reading_forms`), grouped alike."""
+    forms = iter(reading_forms(prepared.parse_text, [piece for group in groups for piece in group]))
+    return [[next(forms) for _ in group] for group in groups]
 
 
 def plan(text: str, *, article_date: str | None, page_date: str | None, posted_date: str | None,
@@ -231,8 +238,10 @@ class ProcessPoolExtractor:
             deadline = asyncio.get_running_loop().time() + self.timeout
             if len(groups) == 1:
                 return await self._run(held[0], deadline, _extract_in_worker, prepared)
-            parsed = await asyncio.gather(*(self._run(worker, deadline, _parse_in_worker, group)
-                                            for worker, group in zip(held, groups, strict=True)),
+            parsed = await asyncio.gather(*(self._run(worker, deadline, _parse_in_worker, group, forms)
+                                            for worker, group, forms in zip(held, groups,
+                                                                            group_forms(prepared, groups),
+                                                                            strict=True)),
                                           return_exceptions=True)
             for outcome in parsed:
                 if isinstance(outcome, BaseException):

@@ -12,7 +12,7 @@ from hypothesis import given, strategies as st
 from bot.errors import Busy, EmptyInput, InputTooLarge
 from bot.extraction.pipeline import extract
 from bot.workers import ProcessPoolExtractor, plan
-from bot.workers.extractor import balanced_groups
+from bot.workers.extractor import balanced_groups, group_forms
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -116,6 +116,16 @@ async def test_an_article_parsed_by_two_workers_gives_the_in_process_statements(
             await extractor.extract(text * 3)
     finally:
         await extractor.aclose()
+
+
+def test_the_workers_read_a_title_case_headline_as_the_console_does() -> None:
+    text = "Pentagon Spokesman Kirby Says The Airlift Is Complete.\n\n" + long_article().split("\n\n", 1)[1]
+    prepared, groups = plan(text, article_date=None, page_date=None, posted_date=None, max_chars=10_000,
+                            free_workers=2)
+    forms = group_forms(prepared, groups)
+    assert [len(g) for g in forms] == [len(g) for g in groups]
+    assert forms[0][0] == "Pentagon spokesman Kirby says the airlift is complete.\n\n"
+    assert [p for g in forms for p in g][1:] == [p for g in groups for p in g][1:]
 
 
 @given(st.lists(st.text(min_size=1, max_size=50), min_size=1, max_size=30), st.integers(min_value=1, max_value=4))

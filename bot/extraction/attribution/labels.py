@@ -46,6 +46,8 @@ def _speaker(ctx: Context, cfg: AttributionConfig, m: re.Match[str], ls: int, he
         return None
     shouting = label.isupper() and len(label) >= _SHOUT_MIN_CHARS
     named = any(e.label_ in SOURCE_ENTS for e in span.ents) or all(t.pos_ == "PROPN" for t in span)
+    # A headline read in sentence case keeps a title before the name in lower case ("OK gov Fallin:").
+    named = named or (headline and span[-1].pos_ == "PROPN")
     if shouting or (named and (headline or len(words) <= cfg.label_max_words)) or (
             headline and len(words) <= cfg.headline_label_max_words):
         return span
