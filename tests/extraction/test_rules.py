@@ -128,6 +128,12 @@ CASES = [
     ("colon intro, quotation closed by a misprinted opening mark", "Senator Ann Marsh made the following remark:\n\n"
      "“Nobody in this state should have to choose between rent and medicine.“\n\nThe bill failed.",
      "Nobody in this state", "Ann Marsh", "direct", "made"),
+    ("naming verb with a quoted predicate of a one-word object", "Senator Tom Berry called it “reckless.”",
+     "it “reckless", "Tom Berry", "mixed", "called"),
+    ("naming verb with a quoted predicate, then a conjoined verb", "Asked about the payday lenders, Ann Marsh "
+     "called them “predatory” and left.", "them “predatory", "Ann Marsh", "mixed", "called"),
+    ("naming with 'refer to X as' and a quoted predicate", "Ann Marsh referred to the protesters as “my friends” "
+     "in Concord.", "the protesters as “my friends", "Ann Marsh", "mixed", "referred"),
 ]
 # Constructions PolNeAR annotates that the rules miss today.
 KNOWN_MISSES = [
