@@ -21,6 +21,8 @@ _DOUBLE_PAIRS: dict[str, str] = {
     "\u300c": "\u300d",  # 「 」
 }
 _STRAIGHT = '"'
+# What may follow a closing mark (used to tell a misprinted “ that closes a quotation).
+_AFTER_CLOSER = ",.;:!?)"
 _SINGLE_OPEN = "\u2018'\u201a\u2039"
 _SINGLE_CLOSE = "\u2019'\u2018\u203a"
 _SINGLE_OPEN_PREV = set("([{\u2014\u2013-:/\u201c\"")
@@ -37,6 +39,13 @@ class QuoteRegion:
     inner_end: int
     closed: bool
     double: bool = True
+
+
+def _misprinted_closer(text: str, i: int, pe: int) -> bool:
+    """An opening mark typed for a closing one ("... is 51 percent.“"): glued to the word before it and followed
+    by a space, punctuation or the paragraph end, so it cannot open anything."""
+    return text[i] == "\u201c" and i > 0 and not text[i - 1].isspace() and text[i - 1] not in "([\u201c" and (
+        i + 1 >= pe or text[i + 1].isspace() or text[i + 1] in _AFTER_CLOSER)
 
 
 def _double_regions(text: str, ps: int, pe: int) -> tuple[list[tuple[int, int, bool]], int | None]:
@@ -61,7 +70,7 @@ def _double_regions(text: str, ps: int, pe: int) -> tuple[list[tuple[int, int, b
                 open_at = None
             i += 2
             continue
-        if open_at is not None and c in closers and closers != "''":
+        if open_at is not None and ((c in closers and closers != "''") or _misprinted_closer(text, i, pe)):
             regions.append((open_at, i + 1, True))
             open_at = None
         elif c in _DOUBLE_PAIRS and (open_at is None or c not in closers):

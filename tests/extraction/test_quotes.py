@@ -24,6 +24,10 @@ def inner(text: str) -> list[str]:
         ("ptb backticks", "He said ``we will win'' loudly.", ["we will win"]),
         ("two quotes around a cue", "“A is true,” he said, “and B too.”", ["A is true,", "and B too."]),
         ("unclosed ends at paragraph", "“This runs on\n\nNext paragraph.", ["This runs on"]),
+        ("opening mark typed as the closer, paragraph end", "He said: “We are done.“\n\nThen “he left” town.",
+         ["We are done.", "he left"]),
+        ("opening mark typed as the closer, before a comma", "“It is over,“ she said. “We lost.”",
+         ["It is over,", "We lost."]),
         ("single inside double", "“He told me ‘never again’ twice,” she said.", ["He told me ‘never again’ twice,"]),
     ],
 )

@@ -119,6 +119,21 @@ CASES = [
      "been thousands of shootings.", "thousands of shootings", "Donald Trump", "indirect", "claim"),
     ("noun cue with a 'that' clause, object of a verb that reports nothing", "Republicans made the argument that "
      "the law was unconstitutional.", "the law was unconstitutional", "Republicans", "indirect", "argument"),
+    ("manner clause 'as X put it' before a quoted question", "As Paul Krugman recently put it, “Who will pay for "
+     "all of this?”", "Who will pay", "Paul Krugman", "direct", "put"),
+    ("manner clause 'as X put it' with an apposition", "As the mayor, Jane Doyle, put it, “We will rebuild every "
+     "street in this city.”", "We will rebuild", "Jane Doyle", "direct", "put"),
+    ("manner clause 'as X put it' before a quoted phrase", "The plan has been seen, as the Tribune put it in a long "
+     "editorial, “a reckless gamble.”", "a reckless gamble", "Tribune", "direct", "put"),
+    ("colon intro, quotation closed by a misprinted opening mark", "Senator Ann Marsh made the following remark:\n\n"
+     "“Nobody in this state should have to choose between rent and medicine.“\n\nThe bill failed.",
+     "Nobody in this state", "Ann Marsh", "direct", "made"),
+    ("naming verb with a quoted predicate of a one-word object", "Senator Tom Berry called it “reckless.”",
+     "it “reckless", "Tom Berry", "mixed", "called"),
+    ("naming verb with a quoted predicate, then a conjoined verb", "Asked about the payday lenders, Ann Marsh "
+     "called them “predatory” and left.", "them “predatory", "Ann Marsh", "mixed", "called"),
+    ("naming with 'refer to X as' and a quoted predicate", "Ann Marsh referred to the protesters as “my friends” "
+     "in Concord.", "the protesters as “my friends", "Ann Marsh", "mixed", "referred"),
 ]
 CASES += [
     # The small model tags Title Case verbs as proper nouns: the headline is parsed in sentence case.

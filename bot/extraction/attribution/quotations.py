@@ -32,6 +32,11 @@ if TYPE_CHECKING:
 
 # What ends a clause between a content and a quoted fragment that would otherwise go on with it.
 _CLAUSE_BREAK = re.compile(r"[,;:.!?\n]")
+# Verbs that name something with the quoted words as its predicate ("called it ''predatory''", "labeled him a
+# “failed candidate”", "referred to immigrants as “rapists”"): the statement is the thing named and the words.
+_NAMING_VERBS = frozenset({"call", "label", "brand", "dub", "term", "describe", "refer", "deride", "denounce"})
+# The thing named: the verb's object, or the object of its "to" ("referred to immigrants as ...").
+_NAMED_OBJECT_DEPS = frozenset({"dobj", "pobj"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +84,29 @@ def _joined(ctx: Context, cfg: AttributionConfig, chain: Chain, earlier: Sequenc
                 len(gap) <= cfg.join_fragment_chars and not _CLAUSE_BREAK.search(gap):
             return i
     return None
+
+
+def _naming(ctx: Context, cfg: AttributionConfig, chain: Chain, end: int) -> Candidate | None:
+    """A quoted fragment that is the predicate of a naming verb: from the thing named to the closing mark."""
+    region = chain[0]
+    span = ctx.doc.char_span(region.inner_start, region.inner_end, alignment_mode="expand")
+    if len(chain) > 1 or span is None or len(span) == 0:
+        return None
+    root = span.root
+    verb = root.head
+    if root.dep_ == "pobj" and verb.lower_ == "as":
+        verb = verb.head
+    elif root.dep_ != "oprd":
+        return None
+    if verb.lemma_.lower() not in _NAMING_VERBS or ctx.inside_quote(verb) or verb.i >= span.start:
+        return None
+    named = [t for t in (*verb.children, *(g for c in verb.children if c.lower_ == "to" for g in c.children))
+             if t.dep_ in _NAMED_OBJECT_DEPS and verb.i < t.i < span.start]
+    subj = subject_of(ctx, verb)
+    if not named or subj is None:
+        return None
+    start = min(max(named, key=lambda t: t.i).left_edge.idx, region.start)
+    return make(ctx, cfg, start, end, ctx.cue_span(verb), ctx.mention_range(subj, cfg), "direct", min_words=1)
 
 
 def _quotation(ctx: Context, cfg: AttributionConfig, chain: Chain, start: int, end: int) -> Candidate | None:
@@ -131,7 +159,7 @@ def find(ctx: Context, cfg: AttributionConfig, earlier: Sequence[Candidate]) -> 
         if joined is not None:
             snapped[joined] = (earlier[joined].start, last.end if last.closed else end)  # (with its closing mark)
             continue
-        cand = _quotation(ctx, cfg, chain, start, end)
+        cand = _quotation(ctx, cfg, chain, start, end) or _naming(ctx, cfg, chain, end)
         if cand is not None:
             out.append(cand)
     return QuotationResult(tuple(out), frozenset(dropped), snapped)

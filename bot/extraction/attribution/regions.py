@@ -26,6 +26,9 @@ SENTENCE_END = frozenset({".", "?", "!", "\u2026"})
 # What may stand just before a quotation that opens a sentence (looking back over a few spaces).
 _SENTENCE_OPENERS = ".?!:\n\u201d\""
 _OPENER_LOOKBACK_CHARS = 3
+# Verbs of the manner clause "as X put it" that report the quotation beside them ("As Vulture put it, “...”").
+_MANNER_CUES = frozenset({"put"})
+_AS_DEPS = frozenset({"mark", "prep"})
 # Words a title of a work may keep in lower case.
 _TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "in", "on", "and", "or", "for", "to", "with", "at", "by"})
 
@@ -86,6 +89,13 @@ def quotable(ctx: Context, cfg: AttributionConfig, region: QuoteRegion, cue: Tok
     return words >= 2 and inner.rstrip()[-1:] in SENTENCE_END
 
 
+def manner_cue(tok: Token) -> bool:
+    """"As Rosenthal recently put it, ''Did Trump ...?''": ``as`` + subject + ``put it`` reports the words
+    (the small model makes "as" the clause's mark, or a preposition when an apposition follows the subject)."""
+    return tok.lemma_.lower() in _MANNER_CUES and any(c.dep_ in _AS_DEPS and c.lower_ == "as" for c in tok.children) \
+        and any(c.dep_ == "dobj" and c.lower_ == "it" for c in tok.children)
+
+
 def _sentence_cue(ctx: Context, cfg: AttributionConfig, region: QuoteRegion, si: int,
                   last: int) -> tuple[int, Token] | None:
     """The nearest speech verb with a subject in sentence ``si``, outside the marks, in the region's paragraph."""
@@ -98,7 +108,7 @@ def _sentence_cue(ctx: Context, cfg: AttributionConfig, region: QuoteRegion, si:
     for tok in sent:
         if not (ps <= tok.idx < pe) or ctx.inside_quote(tok) or tok.pos_ not in VERB_POS:
             continue
-        if tok.lemma_.lower() not in ctx.lex.speech and not asks_aloud(ctx, tok):
+        if tok.lemma_.lower() not in ctx.lex.speech and not asks_aloud(ctx, tok) and not manner_cue(tok):
             continue
         subj = subject_of(ctx, tok)
         if subj is None:
