@@ -51,6 +51,11 @@ def infer_genders(doc: Doc, entities: list[Entity], sent_starts: list[int], cfg:
         owners[key] = entity
         chain[kind] = (sent, entity)
         votes.setdefault(key, Counter())[kind] += 1
+    _settle(votes, owners, cfg)
+
+
+def _settle(votes: dict[int, Counter[str]], owners: dict[int, Entity], cfg: SpeakersConfig) -> None:
+    """Give each person of unknown gender the gender enough of its pronoun votes agree on."""
     for key, counter in votes.items():
         entity = owners[key]
         if entity.gender is not None:
