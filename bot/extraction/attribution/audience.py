@@ -19,7 +19,7 @@ AUDIENCE_NOUNS = frozenset({
     "assembly", "attendee", "audience", "banquet", "breakfast", "caucus", "ceremony", "chamber", "commencement",
     "conference", "congregation", "convention", "crowd", "delegate", "delegation", "dinner", "event", "forum",
     "gala", "gathering", "graduate", "legislature", "luncheon", "meeting", "nation", "parliament", "rally",
-    "session", "student", "summit", "supporter", "symposium", "town hall", "troops",
+    "session", "student", "summit", "supporter", "symposium", "hall", "troops",
 })
 # Named gatherings and organisations addressed as a body ("addressed the NAACP", "addressed the Black Women's
 # Agenda Symposium").
