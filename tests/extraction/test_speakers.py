@@ -112,6 +112,12 @@ CASES = [
      "Much of the impetus for the deal came from China and the United States, the world's two biggest polluters, "
      "which together vowed to stave off the worst effects of climate change.",
      "stave off the worst effects", "China and United States"),
+    ("'who' after a role for an organisation stands for the person, not the organisation",
+     "Peter Morgan, a lawyer for the Sierra Club, who has fought the coal industry for years, spoke on Friday. "
+     "Morgan has long argued that the mines are dangerous, and the group backs him.\n\n"
+     "Jane Doe, a spokeswoman for the Chicago Police Department, who said the officers acted properly, "
+     "took no questions.",
+     "the officers acted properly", "Jane Doe"),
     ("a medium after 'on' is not the source",
      "Michael Flynn appeared on Fox News on Thursday. He said on Fox News that the generals were frustrated.",
      "the generals were frustrated", "Michael Flynn"),

@@ -12,6 +12,8 @@ if TYPE_CHECKING:
 RELATIVES = frozenset({"who", "which", "that", "whom"})
 # Quantifiers of a partitive relative ("many of whom say").
 PARTITIVES = frozenset({"many", "some", "most", "all", "several", "few", "both", "none", "each", "one", "half"})
+# Relatives that stand for a person only: "who" after "a lawyer for the Sierra Club" is the lawyer, not the club.
+PERSONAL = frozenset({"who", "whom"})
 
 
 def _partitive_relative(span: Span) -> Token | None:
@@ -23,6 +25,16 @@ def _partitive_relative(span: Span) -> Token | None:
         if any(g.dep_ == "pobj" and g.lower_ in {"whom", "which"} for g in prep.children):
             return span[0]
     return None
+
+
+def _past_organisation(root: Token, head: Token) -> Token:
+    """The appositive role over a non-person object: "Peter Morgan, a lawyer for the Sierra Club, who" -> lawyer."""
+    if root.lower_ not in PERSONAL or head.dep_ != "pobj" or head.ent_type_ == "PERSON":
+        return head
+    role = head.head.head if head.head.dep_ == "prep" else None
+    if role is not None and role.dep_ == "appos" and role.head.ent_type_ == "PERSON" and role.head.i < role.i:
+        return role
+    return head
 
 
 def relative_antecedent(span: Span) -> Span | None:
@@ -48,6 +60,7 @@ def relative_antecedent(span: Span) -> Span | None:
         head = prev if prev is not None and prev.pos_ in {"NOUN", "PROPN"} else None
     if head is None:
         return None
+    head = _past_organisation(root, head)
     if head.dep_ == "appos" and head.head.pos_ == "PROPN" and head.head.i < head.i:
         head = head.head  # "China and the United States, the world's two biggest polluters, which vowed"
         while head.dep_ == "conj" and head.head.pos_ == "PROPN" and head.head.i < head.i:
