@@ -112,6 +112,10 @@ CASES = [
      "Much of the impetus for the deal came from China and the United States, the world's two biggest polluters, "
      "which together vowed to stave off the worst effects of climate change.",
      "stave off the worst effects", "China and United States"),
+    ("a name in apposition whose parse heads it with the party-district after it",
+     "Mayor runs again.\n\n\"We will win this state,\" the mayor's sister, state Del. Anna \"Annie\" Reed "
+     "(D-Albany), told the crowd.",
+     "We will win this state", "Anna"),
     ("'who' after a role for an organisation stands for the person, not the organisation",
      "Peter Morgan, a lawyer for the Sierra Club, who has fought the coal industry for years, spoke on Friday. "
      "Morgan has long argued that the mines are dangerous, and the group backs him.\n\n"

@@ -14,6 +14,8 @@ if TYPE_CHECKING:
 
 # Dependents of a group noun that name its owner ("the Clinton campaign", "Trump's team").
 OWNER_DEPS = frozenset({"compound", "poss", "nmod"})
+# Left modifiers of an appositive's head that may be the name it gives ("Del. Marcia Price (D-Newport News)").
+NAME_MODIFIER_DEPS = frozenset({"compound", "nmod"})
 # A surname this short differs from others by one letter too often ("Bush", "Rush") to be a misspelling.
 MIN_VARIANT_CHARS = 6
 _ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,7}$")
@@ -105,9 +107,12 @@ def appositive_entity(root: Token, by_token: dict[int, Entity]) -> Entity | None
     """Return the person named in apposition to a description ("Another RT host, Abby Martin, said")."""
     for child in root.children:
         if child.dep_ == "appos" and child.i > root.i:
-            found = by_token.get(child.i)
-            if found is not None and found.kind == "person":
-                return found
+            # "Scott's niece, state Del. Marcia "Cia" Price (D-Newport News)": the parser may head the appositive
+            # with a word after the name; the name is then one of its left modifiers.
+            for tok in (child, *(c for c in child.lefts if c.dep_ in NAME_MODIFIER_DEPS)):
+                found = by_token.get(tok.i)
+                if found is not None and found.kind == "person":
+                    return found
     return None
 
 
