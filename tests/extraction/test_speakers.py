@@ -116,6 +116,11 @@ CASES = [
      "Mayor runs again.\n\n\"We will win this state,\" the mayor's sister, state Del. Anna \"Annie\" Reed "
      "(D-Albany), told the crowd.",
      "We will win this state", "Anna"),
+    ("a reporting verb the parser read as a noun after a name ('Trump demands accountability') is not the name",
+     "Letters.\n\nDonald Trump spoke in Ohio on Monday.\n\nIt is simply astounding that Trump demands "
+     "accountability and transparency from our president, yet refuses to release his tax records or explain "
+     "how his wife became a citizen.",
+     "his tax records", "Donald Trump"),
     ("'who' after a role for an organisation stands for the person, not the organisation",
      "Peter Morgan, a lawyer for the Sierra Club, who has fought the coal industry for years, spoke on Friday. "
      "Morgan has long argued that the mines are dangerous, and the group backs him.\n\n"

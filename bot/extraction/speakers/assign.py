@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from bot.extraction.lexicon import SUBJECT_DEPS, people
+from bot.extraction.lexicon import SUBJECT_DEPS, cues, people
+from bot.extraction.speakers.documents import is_document
 from bot.extraction.speakers.entities import Entity, np_span
 from bot.extraction.speakers.relatives import relative_antecedent
 from bot.extraction.speakers.resolve import SpeakerResolver, plain_speaker, resolve_mention
@@ -175,6 +176,7 @@ def choose_speaker(resolver: SpeakerResolver, mention: tuple[int, int] | None, c
             span = _name_beside_cue(doc, cue_start, resolver.by_token, resolver.quoted)
     if span is None:
         return NO_SPEAKER
+    span = _name_before_misread_verb(span, resolver.by_token) or span
     # "an architect who said", "the Chicago Police Department, which reported": the relative's antecedent.
     source = relative_antecedent(span) or span
     entity = resolve_mention(resolver, source, recent)
@@ -188,6 +190,21 @@ def choose_speaker(resolver: SpeakerResolver, mention: tuple[int, int] | None, c
         recent.append((span.start_char, Entity(name=plain, kind="group", label="GENERIC",
                                                positions=[span.start_char])))
     return SpeakerChoice(plain, None, span.text, where)
+
+
+def _name_before_misread_verb(span: Span, by_token: dict[int, Entity]) -> Span | None:
+    """ "that Trump demands accountability ..., yet refuses": a name, then a reporting verb the parser read as a
+    plural noun of a compound ("demands"): the name is the mention, the rest its clause."""
+    for tok in span[1:]:
+        if tok.dep_ != "compound" or tok.tag_ != "NNS" or tok.head.i >= span.end or not tok.lower_.endswith("s"):
+            continue
+        verb = tok.lower_[:-1]
+        if verb not in cues().speech or verb in cues().content_nouns or is_document(tok):
+            continue
+        name = span.doc[span.start:tok.i]
+        if all(t.i in by_token for t in name if not t.is_punct and t.lower_ not in {"the", "a"}):
+            return name
+    return None
 
 
 def _spoken_for(resolver: SpeakerResolver, span: Span, recent: list[tuple[int, Entity]]) -> str | None:
