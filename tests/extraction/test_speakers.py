@@ -121,6 +121,11 @@ CASES = [
      "accountability and transparency from our president, yet refuses to release his tax records or explain "
      "how his wife became a citizen.",
      "his tax records", "Donald Trump"),
+    ("a plural noun of a saying verb inside a description without a name keeps the description ('the rules "
+     "committee report' is not 'the')",
+     "Delegates met in July.\n\nThat forecast appeared accurate when the rules committee report was finalized "
+     "and denied the change being sought.",
+     "the change being sought", "rules committee report"),
     ("'who' after a role for an organisation stands for the person, not the organisation",
      "Peter Morgan, a lawyer for the Sierra Club, who has fought the coal industry for years, spoke on Friday. "
      "Morgan has long argued that the mines are dangerous, and the group backs him.\n\n"

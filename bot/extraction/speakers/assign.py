@@ -201,9 +201,9 @@ def _name_before_misread_verb(span: Span, by_token: dict[int, Entity]) -> Span |
         verb = tok.lower_[:-1]
         if verb not in cues().speech or verb in cues().content_nouns or is_document(tok):
             continue
-        name = span.doc[span.start:tok.i]
-        if all(t.i in by_token for t in name if not t.is_punct and t.lower_ not in {"the", "a"}):
-            return name
+        words = [t for t in span.doc[span.start:tok.i] if not t.is_punct and t.lower_ not in {"the", "a"}]
+        if words and all(t.i in by_token for t in words):  # ("the rules committee report": no name, no mention)
+            return span.doc[span.start:tok.i]
     return None
 
 
