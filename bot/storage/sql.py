@@ -56,6 +56,7 @@ from bot.storage.sql_common import (  # the statements both engines share
     STATEMENTS_SOURCED_IN as STATEMENTS_SOURCED_IN,
     listing_query as listing_query,
     listing_where as listing_where,
+    points_query as points_query,
 )
 
 # ------------------------------------------------------------------------------------------- migrations
@@ -459,27 +460,7 @@ ARTICLES_STALE = """
 SELECT guild_id, id FROM articles WHERE (? IS NULL OR guild_id = ?) AND extractor_version != ?
 ORDER BY guild_id, number
 """
-# The statements an article reports, with their offsets in that article.
 
-# -------------------------------------------------------------------------------------------- audit log
-
-
-# ------------------------------------------------------------------------------ charts and speaker profiles
-# Plain SQL (no SQLite-only functions): the filters are the listings' fragments, the order the timeline's.
-
-def points_query(filters: set[str]) -> str:
-    """Return the query of a chart's statements (few columns, timeline order, at most :limit rows)."""
-    return f"""
-SELECT s.number, s.kind, s.date, s.date_basis, s.date_precision, p.name AS speaker
-FROM statements s LEFT JOIN speakers p ON p.id = s.speaker_id
-WHERE {listing_where(filters)}
-ORDER BY {TIMELINE_ORDER}
-LIMIT :limit
-"""
-
-
-# The roles the articles gave a speaker ("Pentagon spokesman"), most often given first.
-# The articles that report a speaker's statements, newest article date first (undated last).
 # ---------------------------------------------------------------------------------------------- copy-db
 
 # Run on the target after rows were copied in with their ids (SQLite's next id follows max(id) already).

@@ -139,6 +139,17 @@ def listing_where(filters: set[str]) -> str:
     return " AND ".join(parts)
 
 
+def points_query(filters: set[str], order: str) -> str:
+    """Return the query of a chart's statements in ``order`` (TIMELINE_ORDER): few columns, at most :limit rows."""
+    return f"""
+SELECT s.number, s.kind, s.date, s.date_basis, s.date_precision, p.name AS speaker
+FROM statements s LEFT JOIN speakers p ON p.id = s.speaker_id
+WHERE {listing_where(filters)}
+ORDER BY {order}
+LIMIT :limit
+"""
+
+
 def listing_query(filters: set[str], order: str) -> str:
     """Return the page query of a listing with the named filters, in ``order`` (NEWEST_FIRST, TIMELINE_ORDER)."""
     return f"""

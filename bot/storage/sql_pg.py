@@ -58,6 +58,7 @@ from bot.storage.sql_common import (  # the statements both engines share
     STATEMENTS_SOURCED_IN as STATEMENTS_SOURCED_IN,
     listing_query as listing_query,
     listing_where as listing_where,
+    points_query as points_query,
 )
 
 # ------------------------------------------------------------------------------------------- migrations
@@ -371,23 +372,6 @@ ARTICLES_STALE = """
 SELECT guild_id, id FROM articles WHERE (?::bigint IS NULL OR guild_id = ?) AND extractor_version != ?
 ORDER BY guild_id, number
 """
-
-# -------------------------------------------------------------------------------------------- audit log
-
-
-# ------------------------------------------------------------------------------ charts and speaker profiles
-# The same statements as bot.storage.sql's (the charts branch's), over this engine's listing fragments.
-
-def points_query(filters: set[str]) -> str:
-    """Return the query of a chart's statements (few columns, timeline order, at most :limit rows)."""
-    return f"""
-SELECT s.number, s.kind, s.date, s.date_basis, s.date_precision, p.name AS speaker
-FROM statements s LEFT JOIN speakers p ON p.id = s.speaker_id
-WHERE {listing_where(filters)}
-ORDER BY {TIMELINE_ORDER}
-LIMIT :limit
-"""
-
 
 # ------------------------------------------------------------------------------------------ maintenance
 

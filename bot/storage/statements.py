@@ -299,7 +299,8 @@ class StatementRepository:
         params = {k: v for k, v in {"guild": guild_id, "speaker": speaker_id, "article": article_id,
                                     "date_from": date_from, "date_to": date_to, "kind": kind}.items()
                   if v is not None}
-        rows = await self._rows(self._sql.points_query(set(params) - {"guild"}), {**params, "limit": limit})
+        query = self._sql.points_query(set(params) - {"guild"}, self._sql.TIMELINE_ORDER)
+        rows = await self._rows(query, {**params, "limit": limit})
         return tuple(StatementPoint(number=int(r[0]), kind=r[1], date=r[2], date_basis=r[3], date_precision=r[4],
                                     speaker=r[5]) for r in rows)
 
