@@ -292,6 +292,10 @@ CASES = [
      "When pressed on why the plan leaves out dads, the 34-year-old mother of three replied that it was meant to "
      "benefit mothers.",
      "meant to benefit mothers", "Ivanka Trump"),
+    ("an age alone the NER tags as a date, after the quote ('said the 46-year-old'), is still a person",
+     "Jane Smith spoke to reporters on Monday.\n\n“We will rebuild the bridge,” said the 46-year-old. "
+     "“It will take two years.”",
+     "It will take two years", "Jane Smith"),
     ("a document named again by another noun of its family ('a feature' ... 'the piece')",
      "The Washington Post ran a feature on Saturday that profiled a Trump supporter.\n\n"
      "The piece said the woman had been in a hospital for weeks.",

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from bot.extraction.lexicon import SUBJECT_DEPS, cues, people
+from bot.extraction.speakers.descriptions import age_description
 from bot.extraction.speakers.documents import is_document
 from bot.extraction.speakers.entities import Entity, np_span
 from bot.extraction.speakers.relatives import relative_antecedent
@@ -134,9 +135,10 @@ def _medium(root: Token) -> bool:
 
 
 def _not_a_source(span: Span) -> bool:
-    """A time ("said Thursday morning"), a dateline ("WASHINGTON —") or a medium ("on Fox") read as the source."""
+    """A time ("said Thursday morning"), a dateline ("WASHINGTON —") or a medium ("on Fox") read as the source
+    (but an age the NER tags as a date is a person: '"…," said the 46-year-old')."""
     root = span.root
-    if root.ent_type_ in TIME_LABELS or _medium(root):
+    if (root.ent_type_ in TIME_LABELS and not age_description(root)) or _medium(root):
         return True
     expletive = root.lower_ == "it" and (root.dep_ == "dobj" or root.head.pos_ == "ADJ")  # "made it clear"
     if len(span) == 1 and (root.lower_ in DEMONSTRATIVES or expletive):
