@@ -112,7 +112,7 @@ def make(ctx: Context, cfg: AttributionConfig, start: int, end: int, cue: tuple[
     cue_par = line_bounds(text, cue[0]) if cue is not None else (ps, pe)
     mention = _clip_mention(ctx, mention, cue_par)
     if origin == "verb" and cue_token is not None and cfg.extend_to_phrase:
-        end = min(extend_over_completing_phrase(ctx, cue_token, start, end), pe)
+        end = min(extend_over_completing_phrase(ctx, cue_token, start, end, cfg.extend_over_prep), pe)
     if origin in ASIDE_CUT_ORIGINS:
         if cfg.cut_coordinated_cues:
             end = cut_coordinated_cue(ctx, start, end)

@@ -68,6 +68,9 @@ class AttributionConfig:
     # train-200 partial F1 0.705 -> 0.708, dev speech 0.7691 -> 0.7695), a noun's "that" clause ("his contention
     # that ...": dev speech 0.7695 -> 0.7700, train-200 0.7080 -> 0.7085).
     extend_to_phrase: bool = True
+    # ... and over a prepositional phrase after a noun-phrase content that is no time, place or occasion ("her
+    # stance on trade", "described immigrants as a burden"; see ``boundaries.COMPLETING_PREPS``).
+    extend_over_prep: bool = True
     # A clausal complement ending at a colon goes on with what the colon announces ("... the job: “Steadiness”").
     extend_over_colon: bool = True
     # Cues of an appeal or a naming ("called on X to ...", "called X Y"): the content runs from X to the end; and
