@@ -132,7 +132,12 @@ def _completing_prep(tok: Token, obj: Token) -> bool:
     if tok.dep_ != "prep" or tok.lower_ not in COMPLETING_PREPS or obj.pos_ not in _OBJECT_POS:
         return False
     pobj = next((c for c in tok.children if c.dep_ in PREP_OBJECT_DEPS), None)
-    return pobj is not None and pobj.ent_type_ not in SETTING_ENTS and pobj.lemma_.lower() not in SETTING_NOUNS
+    if pobj is None:
+        return False
+    # "in a series of tweets": the noun an "of" phrase counts is the one that says what the phrase is.
+    counted = [g for c in pobj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+               if g.dep_ == "pobj"]
+    return not any(n.ent_type_ in SETTING_ENTS or n.lemma_.lower() in SETTING_NOUNS for n in [pobj, *counted])
 
 
 def _completing_phrase(ctx: Context, cue: Token, tok: Token, obj: Token, preps: bool) -> Token | None:
