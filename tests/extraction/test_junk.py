@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from bot.extraction.junk import is_quoted_title
+from bot.extraction.junk import in_markup, is_quoted_title, markup_spans
 from bot.extraction.model import Statement, StatementType
 from bot.extraction.pipeline import extract
 
@@ -49,6 +49,13 @@ QUOTED_TITLE_SPANS: list[tuple[str, str, str, StatementType, bool]] = [
     ("too long for a title", 'Doe said on "Meet The Press And Friends And The Rest Of Us" that it was over.',
      "Meet The Press And Friends And The Rest Of Us", "direct", False),
     ("only a direct quote is read as a title", 'Doe said on "Meet the Press."', "Meet the Press", "mixed", False),
+    ("a year between the possessive and the title", 'It was in his 1994 "Contract with America."',
+     "Contract with America", "direct", True),
+    ("a work's noun and a comma", "So they stayed, Mr. Rubio said in his 2012 book, ''An American Son.''",
+     "An American Son", "direct", True),
+    ("a work's noun", '"It is my job," Weiner said on the podcast "Here\u2019s the Thing."', "Here\u2019s the Thing",
+     "direct", True),
+    ("a verb before the quote is not a work's noun", 'The crowd chanted "Dump Trump."', "Dump Trump", "direct", False),
 ]
 
 
@@ -56,3 +63,27 @@ QUOTED_TITLE_SPANS: list[tuple[str, str, str, StatementType, bool]] = [
                          ids=[c[0] for c in QUOTED_TITLE_SPANS])
 def test_is_quoted_title(text: str, words: str, type_: StatementType, title: bool) -> None:
     assert is_quoted_title(text, _statement(text, words, type_)) is title
+
+
+# (name, text, words of the statement, does it touch markup?)
+MARKUP_CASES = [
+    ("an embedded tweet's attributes", '<tweet id="6721" author="@Doe" datetime="2015-12-02">Praying for them</tweet>.',
+     'author="@Doe"', True),
+    ("the tag name read as a cue", '<tweet pic="" author="Doe">Praying for them</tweet>', "tweet", True),
+    ("a tag without attributes is left alone", "<b>Doe said</b> the vote was over.", "the vote was over", False),
+    ("a comparison is not a tag", 'If a<b and c="d" then b>a, Doe said.', 'c="d"', False),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "touches"), [c[1:] for c in MARKUP_CASES],
+                         ids=[c[0] for c in MARKUP_CASES])
+def test_markup_is_not_a_statement(text: str, words: str, touches: bool) -> None:
+    assert in_markup(_statement(text, words, "indirect"), markup_spans(text)) is touches
+
+
+def test_embedded_tweet_markup_gives_no_statement(nlp: Language) -> None:
+    text = ('The candidates reacted on Twitter.\n\n<tweet pic="" author="JebBush" timestamp="1449075600" '
+            'tweet_id="672153025243426816">Praying for the victims</tweet>\n\nDoe said the vote was over.')
+    statements = extract(text, nlp=nlp).statements
+    assert not any("author=" in s.quote or s.cue == "tweet" for s in statements)
+    assert any(s.quote == "the vote was over" for s in statements)

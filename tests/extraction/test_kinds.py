@@ -57,6 +57,11 @@ KIND_CASES = [
     ("X wants to", "The governor wants to run for a third term next year.", "to run for a third term", "thought"),
     ("X plans to", "The governor plans to announce his decision in May.", "to announce his decision", "thought"),
     ("X supports", "Doe supports raising the minimum wage to $15.", "raising the minimum wage", "thought"),
+    # An attitude taken to an idea, like supporting it, is no utterance (on dev 4 of 5 such speech predictions were
+    # gold thoughts).
+    ("X embraced", "Central European leaders embraced the idea of a joint military force.", "the idea of a joint",
+     "thought"),
+    ("X ignores", "The senator ignores the reality that the program has failed.", "the reality that", "thought"),
     ("X is confident that", "Doe is confident that the bill will pass.", "the bill will pass", "thought"),
     ("it became known that (no thinker: made public)",
      "It also became known that the group had joined the Taliban in the fight.", "the group had joined", "speech"),

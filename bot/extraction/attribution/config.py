@@ -32,6 +32,8 @@ class AttributionConfig:
     # ... and so does one with a clausal complement ("Kirby replied that ..."): a verb of saying with a reported
     # clause is speech whatever the filter, trained on every PolNeAR attribution kind, makes of the parse.
     keep_speech_ccomp: bool = True
+    # ... but nothing is kept whose content ends before its cue at a semicolon or a colon (features.broken_from_cue).
+    drop_broken_from_cue: bool = True
     # '“A,” said Senator Jane Doe': the cue clause right after the closing mark.
     quote_cue_gap_chars: int = 40
     # Shorter quoted regions without a cue are scare quotes or titles.
