@@ -78,16 +78,35 @@ def _double_regions(text: str, ps: int, pe: int) -> tuple[list[tuple[int, int, b
             if open_at is None or c != "\u00bb":
                 open_at, closers = i, _DOUBLE_PAIRS[c]
         elif c == _STRAIGHT:
-            if open_at is None:
+            opener = _mismatched_opener(text, ps, i, pe, regions) if open_at is None else None
+            if opener is not None:
+                regions.append((opener, i + 1, True))
+            elif open_at is None:
                 open_at, closers = i, _STRAIGHT
             else:
                 # A straight mark closes whatever is open (feeds mix “...," freely).
                 regions.append((open_at, i + 1, True))
                 open_at = None
         elif c == "\u201d" and open_at is None:
-            pass  # a stray closing mark: ignore
+            # A stray closing mark: the close of a quotation opened by a single mark, else ignored.
+            opener = _mismatched_opener(text, ps, i, pe, regions)
+            if opener is not None:
+                regions.append((opener, i + 1, True))
         i += 1
     return regions, open_at
+
+
+def _mismatched_opener(text: str, ps: int, i: int, pe: int, regions: list[tuple[int, int, bool]]) -> int | None:
+    """'AMANDA, you stabbed me," a stunned Anna Ramirez told ...': a double closing mark (glued to the word before
+    it, then a space or the paragraph's end) with nothing open closes a quotation opened by a single mark at the
+    start of a word earlier in the paragraph (the feed mistyped one of the pair); return that mark's offset."""
+    if i == ps or text[i - 1].isspace() or not (i + 1 >= pe or text[i + 1].isspace()):
+        return None
+    floor = regions[-1][1] if regions else ps
+    for j in range(i - 1, floor - 1, -1):
+        if text[j] in _SINGLE_OPEN and (j == ps or text[j - 1].isspace()) and j + 1 < i and text[j + 1].isalnum():
+            return j
+    return None
 
 
 def _single_regions(text: str, ps: int, pe: int, inside: bytearray) -> list[tuple[int, int, bool]]:

@@ -29,6 +29,12 @@ def inner(text: str) -> list[str]:
         ("opening mark typed as the closer, before a comma", "“It is over,“ she said. “We lost.”",
          ["It is over,", "We lost."]),
         ("single inside double", "“He told me ‘never again’ twice,” she said.", ["He told me ‘never again’ twice,"]),
+        ("a single mark opening what a straight double mark closes",
+         "'You stabbed me,\" a stunned Anna told her twin. Ed said they had \"clear evidence\" of it.",
+         ["You stabbed me,", "clear evidence"]),
+        ("a single mark opening what a curly double mark closes", "‘We will win,” said Jane Smith.", ["We will win,"]),
+        ("a quoted single-mark phrase before a straight double quotation",
+         "He said the 'old guard' had lost. \"It's over,\" he added.", ["old guard", "It's over,"]),
     ],
 )
 def test_regions(construction: str, text: str, expected: list[str]) -> None:
