@@ -292,6 +292,8 @@ CASES = [
      "When pressed on why the plan leaves out dads, the 34-year-old mother of three replied that it was meant to "
      "benefit mothers.",
      "meant to benefit mothers", "Ivanka Trump"),
+    ("a name the NER missed, subject of a saying verb, is a person a later pronoun finds",
+     "Okafor explained the plan on Monday.\n\n“It will work,” he said.", "It will work", "Okafor"),
     ("an age alone the NER tags as a date, after the quote ('said the 46-year-old'), is still a person",
      "Jane Smith spoke to reporters on Monday.\n\n“We will rebuild the bridge,” said the 46-year-old. "
      "“It will take two years.”",
@@ -359,6 +361,9 @@ CASES = [
 
 # (construction, text, fragment of the quote, a name the speaker must not be)
 NOT_CASES = [
+    ("an untagged name of three words is no person a pronoun takes ('Right Wing Watch first reported')",
+     "Pastor Kevin Swanson spoke on his radio show, Right Wing Watch first reported.\n\n"
+     "He then said that the leaders should resign.", "the leaders should resign", "Right Wing Watch"),
     ("an anonymous source is not the next person introduced",
      "The plant closed in June.\n\nOne state official said the cleanup had stalled.\n\n"
      "Tom Clarke said his company would finish the work.",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from bot.extraction.lexicon import SUBJECT_DEPS, people
+from bot.extraction.lexicon import SUBJECT_DEPS, cues, people
 from bot.extraction.speakers import roles
 from bot.extraction.speakers.entities import (
     GROUP_LABELS,
@@ -27,6 +27,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 _NAME_PUNCT = ".,\"'“”‘’()"
+# An untagged name of more words is more often an organisation's ("Right Wing Watch first reported").
+MAX_UNTAGGED_WORDS = 2
 
 
 def entity_for_name(entities: list[Entity], name: str, kind: str, gender: str | None = None) -> Entity:
@@ -104,8 +106,38 @@ def build_entities(doc: Doc) -> tuple[list[Entity], dict[int, Entity]]:
         if kind == "person":
             _note_person(entity, ent, toks, name, titled)
     _add_bare_surnames(doc, entities, by_token)
+    _add_untagged_speakers(doc, entities, by_token)
     _merge_misread_people(entities, by_token)
     return entities, by_token
+
+
+def _add_untagged_speakers(doc: Doc, entities: list[Entity], by_token: dict[int, Entity]) -> None:
+    """Register a name the NER missed that is the subject of a saying verb in a main clause ("Okafor explained
+    the plan. “It will work,” he said."): a person of unknown gender, so a later pronoun can find them. Never a
+    part of a tagged name ("Islamic State"), a word of a known name ("Peabody" of "Peabody Energy"), a name with
+    a determiner ("The Blaze") or a role ("Supervisor")."""
+    speech, lex = cues().speech, people()
+    known = {w for e in entities for w in e.name.lower().split()}
+    for tok in tokens_with(doc, "dep", ("nsubj",)):
+        if (tok.pos_ != "PROPN" or tok.ent_type_ or tok.i in by_token or tok.head.lemma_.lower() not in speech
+                or not _main_clause(tok.head)):
+            continue
+        lefts = list(tok.lefts)
+        toks = [c for c in lefts if c.dep_ == "compound"] + [tok]
+        if (len(toks) != len(lefts) + 1 or len(toks) > MAX_UNTAGGED_WORDS or toks[0].i != tok.i - len(toks) + 1
+                or not all(_untagged_name_word(t, known, lex.person_roles) for t in toks)):
+            continue
+        entity = entity_for_name(entities, name_text(toks), "person")
+        entity.label = entity.label or "PERSON"
+        entity.positions.append(toks[0].idx)
+        entity.subject_positions.append(toks[0].idx)
+        for t in toks:
+            by_token[t.i] = entity
+
+
+def _untagged_name_word(tok: Token, known: set[str], roles: frozenset[str]) -> bool:
+    return (tok.pos_ == "PROPN" and not tok.ent_type_ and tok.is_alpha and tok.text[:1].isupper()
+            and not tok.text.isupper() and tok.lower_ not in known and tok.lower_ not in roles)
 
 
 def _misread_person(toks: list[Token]) -> bool:
