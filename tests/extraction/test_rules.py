@@ -136,6 +136,12 @@ CASES = [
      "in Concord.", "the protesters as “my friends", "Ann Marsh", "mixed", "referred"),
 ]
 CASES += [
+    # British style: single marks, a short quotation closed by its cue clause or standing as a sentence.
+    ("single marks, short quotation closed by an inverted cue", "Ministers met again. ‘It’s a disgrace,’ said one "
+     "Conservative MP.", "It’s a disgrace", "one Conservative MP", "direct", "said"),
+    ("single marks, short second sentence of the speaker's quotation", "‘I am going to get on with the job,’ the "
+     "prime minister told reporters. ‘We have a mandate.’", "We have a mandate", "the prime minister", "direct",
+     "told"),
     # The small model tags Title Case verbs as proper nouns: the headline is parsed in sentence case.
     ("title-case headline verb", "Railing Against Trump, Sanders Vows To Eliminate Tax Breaks.\n\nThe "
      "senator spoke in Ohio.", "Eliminate Tax Breaks", "Sanders", "indirect", "Vows"),
@@ -222,6 +228,8 @@ def test_cueless_quote_paragraph_takes_adjacent_speaker(nlp: Language) -> None:
          "chairman said that the group would grow.", "Liberty Foundation", "the group would grow"),
         ("an 'as' clause of time", "As the campaign continues, the candidates are getting tired. Their aides said "
          "that the tour would end soon.", "the candidates are getting tired", "the tour would end soon"),
+        ("a single-quoted subhead on its own line", "“We will win,” Sanders said.\n\n'A really tough decision.'"
+         "\n\nHis aide said that the tour would end soon.", "A really tough decision", "the tour would end soon"),
         ("a relative clause of a content noun", "Many voters heard the claim that was made by the campaign. Its "
          "manager said that the campaign would go on.", "was made by the campaign", "the campaign would go on"),
     ],
@@ -338,3 +346,8 @@ def test_multi_paragraph_quotation_is_one_statement_without_its_opening_mark(nlp
     st = find(run(nlp, text), "We need more nurses")
     assert st.quote.startswith("We need") and "wards will stay unsafe." in st.quote
     assert st.speaker == "Pat Cullen"
+
+
+def test_a_short_single_quoted_quotation_is_its_words_without_the_marks(nlp: Language) -> None:
+    st = find(run(nlp, "Ministers met again. ‘It’s a disgrace,’ said one Conservative MP."), "disgrace")
+    assert st.quote == "It’s a disgrace"

@@ -21,6 +21,7 @@ from bot.extraction.attribution.regions import (
     dash_attribution,
     is_title,
     looks_like_speech,
+    opens_a_sentence,
     quotable,
     stands_as_sentence,
 )
@@ -141,7 +142,8 @@ def find(ctx: Context, cfg: AttributionConfig, earlier: Sequence[Candidate]) -> 
     for chain in ctx.chains:
         first, last = chain[0], chain[-1]
         inner = ctx.text[first.inner_start:last.inner_end]
-        if len(chain) == 1 and not first.double and word_count(inner) < cfg.min_single_quote_words:
+        if (len(chain) == 1 and not first.double and word_count(inner) < cfg.min_single_quote_words
+                and not opens_a_sentence(ctx, first)):
             continue
         start, end = trim(ctx.text, first.inner_start, last.inner_end)
         if end <= start:

@@ -67,6 +67,19 @@ def stands_as_sentence(ctx: Context, region: QuoteRegion) -> bool:
     return starts and ends
 
 
+def opens_a_sentence(ctx: Context, region: QuoteRegion) -> bool:
+    """A quotation that starts a sentence and ends with its own clause punctuation inside the closing mark: the
+    British ‘We have a mandate.’ or ‘It’s a disgrace,’ said one MP (a scare quote does neither) — but not a
+    paragraph of its own: "'A really tough decision.'" on its own line is a subhead (NYT, USA Today)."""
+    ps, pe = line_bounds(ctx.text, region.start)
+    if not ctx.text[ps:region.start].strip() and not ctx.text[region.end:pe].strip():
+        return False
+    before = ctx.text[max(0, region.start - _OPENER_LOOKBACK_CHARS):region.start].rstrip(" \u00a0")
+    inner_end = ctx.text[region.inner_start:region.inner_end].rstrip()
+    return (not before or before[-1] in _SENTENCE_OPENERS) and bool(inner_end) and (
+        inner_end[-1] in SENTENCE_END or inner_end[-1] == ",")
+
+
 def looks_like_speech(ctx: Context, cfg: AttributionConfig, region: QuoteRegion) -> bool:
     """A cue-less quotation counts when it is at least a clause (has a verb) and stands as a sentence."""
     toks = list(ctx.doc.char_span(region.inner_start, region.inner_end, alignment_mode="expand") or [])
