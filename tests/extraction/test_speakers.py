@@ -292,6 +292,9 @@ CASES = [
      "When pressed on why the plan leaves out dads, the 34-year-old mother of three replied that it was meant to "
      "benefit mothers.",
      "meant to benefit mothers", "Ivanka Trump"),
+    ("a full name the NER tagged as an organisation is the person a later surname names",
+     "The Scottish first minister, Nicola Sturgeon, urged people to stay at home.\n\n"
+     "Ms Sturgeon said restrictions would stay until February.", "restrictions would stay", "Nicola Sturgeon"),
     ("a name the NER missed, subject of a saying verb, is a person a later pronoun finds",
      "Okafor explained the plan on Monday.\n\n“It will work,” he said.", "It will work", "Okafor"),
     ("an age alone the NER tags as a date, after the quote ('said the 46-year-old'), is still a person",

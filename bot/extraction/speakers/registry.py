@@ -81,8 +81,8 @@ def build_entities(doc: Doc) -> tuple[list[Entity], dict[int, Entity]]:
         if kind is None:
             continue
         toks = clean_name_tokens(ent)
-        if kind == "group" and _misread_person(toks):
-            kind = "person"  # "Carly Fiorina" tagged ORG
+        if kind == "group" and (_misread_person(toks) or _honorific_name(ent, toks)):
+            kind = "person"  # "Carly Fiorina", "Ms Sturgeon" tagged ORG
         elif kind == "group" and len(toks) < len(ent):
             untitled = clean_name_tokens(ent, titles_too=False)
             toks = untitled if len(untitled) == 2 else toks  # "General Motors", "Justice Department"
@@ -138,6 +138,27 @@ def _add_untagged_speakers(doc: Doc, entities: list[Entity], by_token: dict[int,
 def _untagged_name_word(tok: Token, known: set[str], roles: frozenset[str]) -> bool:
     return (tok.pos_ == "PROPN" and not tok.ent_type_ and tok.is_alpha and tok.text[:1].isupper()
             and not tok.text.isupper() and tok.lower_ not in known and tok.lower_ not in roles)
+
+
+def _as_full_name(name: str) -> str | None:
+    """The person's name in two or three capitalised words, less a leading role ("Actress Amandla Stenberg"),
+    when none of them names a kind of organisation ("Nicola Sturgeon", not "Ford Motor" or "Johnson & Johnson")."""
+    words = name.split()
+    lex = people()
+    while words and (words[0].lower() in lex.person_roles or words[0].lower().rstrip(".") in lex.titles_neutral):
+        words = words[1:]
+    kind_words = _kind_words()
+    ok = 2 <= len(words) <= 3 and all(w.isalpha() and w[:1].isupper() and not w.isupper()
+                                      and w.lower() not in kind_words for w in words)
+    return " ".join(words) if ok else None
+
+
+def _honorific_name(ent: Span, toks: list[Token]) -> bool:
+    """ "Ms Sturgeon", "Mr Johnson" tagged as an organisation: a personal honorific and one or two name words."""
+    lex = people()
+    kind_words = _kind_words()
+    return ent[0].lower_ in lex.titles_male | lex.titles_female and 1 <= len(toks) <= 2 and all(
+        t.is_alpha and t.text[:1].isupper() and t.lower_ not in kind_words for t in toks)
 
 
 def _misread_person(toks: list[Token]) -> bool:
@@ -212,10 +233,17 @@ def _merge_misread_people(entities: list[Entity], by_token: dict[int, Entity]) -
     merged: dict[int, Entity] = {}
     for e in entities:
         owners = people_by_key.get(e.name.lower()) if e.kind == "group" else None
+        fuller = _as_full_name(e.name) if not owners and e.kind == "group" else None
+        if fuller:  # "Nicola Sturgeon" tagged ORG, then "Ms Sturgeon": one person, named in full
+            owners = [o for o in people_by_key.get(surname_key(fuller), []) if len(o.name.split()) == 1]
         if not owners:
             continue
         # "Trump" beside Donald and Ivanka Trump: the one the article names most, as for a bare surname.
         person = max(owners, key=lambda o: len(o.positions))
+        if fuller and len(set(map(id, owners))) == 1:
+            person.name = fuller
+        elif fuller:
+            continue
         person.positions = sorted(person.positions + e.positions)
         person.subject_positions = sorted(person.subject_positions + e.subject_positions)
         merged[id(e)] = person
