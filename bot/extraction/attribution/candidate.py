@@ -11,7 +11,12 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from bot.extraction.attribution.boundaries import cut_coordinated_cue, cut_trailing_aside, extend_over_completing_phrase
+from bot.extraction.attribution.boundaries import (
+    cut_coordinated_cue,
+    cut_trailing_aside,
+    extend_over_completing_phrase,
+    start_at_quotation,
+)
 from bot.extraction.text import line_bounds
 
 if TYPE_CHECKING:
@@ -119,6 +124,10 @@ def make(ctx: Context, cfg: AttributionConfig, start: int, end: int, cue: tuple[
         end = cut_trailing_aside(ctx, start, end, cfg)
     start, end = trim(text, start, end)
     start, end = balance_marks(text, start, end, ctx.regions, cfg)
+    if cue is not None and cue[0] >= end:
+        start = start_at_quotation(ctx, start, end, cfg.quote_lead_punct)
+    if origin == "verb" and cue is not None and cfg.start_after_own_cue and start < cue[0] and cue[1] < end:
+        start, end = trim(text, cue[1], end)
     if end - start < 2 or word_count(text[start:end]) < min_words:
         return None
     return Candidate(start, end, cue[0] if cue else None, cue[1] if cue else None, mention, origin=origin,
