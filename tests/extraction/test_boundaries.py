@@ -53,6 +53,12 @@ STARTS = [
     ("a content never holds its own cue (a relative pronoun the parser put in the reported clause)",
      "The minimum wage in Ohio, which the state labor department says is the highest in the region, will rise "
      "again next year.", "is the highest in the region"),
+    ("a second source's clause after ', and' is not the first source's content",
+     "Voters said they were very worried about the direction of the economy, and more than 4 in 10 said Donald "
+     "Trump would be best at handling it.", "they were very worried about the direction of the economy"),
+    ("a second source's clause after 'while' is not the first source's content",
+     "Some voters said the former president had made a good case for his wife, while other voters said they had "
+     "not heard anything new.", "the former president had made a good case for his wife"),
 ]
 
 

@@ -38,6 +38,13 @@ _COORDINATION_DEPS = frozenset({"cc", "punct"})
 TO_PHRASE_DEPS = frozenset({"prep", "dative", "advcl", "xcomp"})
 # A "that" clause of a noun the parser attaches to the cue verb instead.
 NOUN_CLAUSE_DEPS = frozenset({"ccomp", "advcl"})
+# What joins a second source's clause to a content ("..., and most said ...", "..., while others said ..."), and
+# what cannot be part of that source's words (a verb: the speech verb then reports a clause inside the content).
+SECOND_SOURCE_JOINTS = frozenset({"and", "but", "while", "whereas"})
+SUBORDINATE_JOINTS = frozenset({"while", "whereas"})  # (a coordinator needs a comma: "Iowa and Ohio show" is one NP)
+SOURCE_BREAK_POS = frozenset({"VERB", "AUX", "SCONJ"})
+RELATIVE_TAGS = frozenset({"WDT", "WP"})  # ("workers ... who demanded": a relative clause, not a second source)
+FINITE_SPEECH_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 
 
 
@@ -92,7 +99,25 @@ def _own_source_clause(ctx: Context, verb: Token) -> bool:
     return any(c.dep_ == "cc" for c in joints) and any(c.text == "," for c in joints)
 
 
-def cut_coordinated_cue(ctx: Context, start: int, end: int) -> int:
+def _second_source_at(ctx: Context, verb: Token, first: int) -> int | None:
+    """"they were worried about the economy, and more than 4 in 10 said Trump would ...", "..., while other voters
+    said ...": the token where a second source's clause starts inside a content (a joint, then the source's words,
+    then its speech verb; the parser often makes no clause of it), or None."""
+    doc = ctx.doc
+    if verb.tag_ not in FINITE_SPEECH_TAGS:
+        return None
+    i = verb.i - 1
+    while i > first and doc[i].lower_ not in SECOND_SOURCE_JOINTS and not doc[i].is_punct \
+            and doc[i].pos_ not in SOURCE_BREAK_POS and doc[i].tag_ not in RELATIVE_TAGS:
+        i -= 1
+    if i <= first + 1 or i == verb.i - 1 or doc[i].lower_ not in SECOND_SOURCE_JOINTS:
+        return None
+    if doc[i - 1].text == ",":
+        return i - 1
+    return i if doc[i].lower_ in SUBORDINATE_JOINTS else None
+
+
+def cut_coordinated_cue(ctx: Context, start: int, end: int, cfg: AttributionConfig) -> int:
     """End the content before a coordinated speech verb without a subject of its own ("said it was opposed to the
     test and warned North Korea to ...", "..., and suggested that ..."): that verb is a second cue of the same
     source, which reports its own content, not part of the first one's."""
@@ -103,6 +128,9 @@ def cut_coordinated_cue(ctx: Context, start: int, end: int) -> int:
     first_cue = bisect_right(ctx.speech_at, span.start)
     for i in ctx.speech_at[first_cue:bisect_left(ctx.speech_at, span.end)]:  # (only speech verbs are such cues)
         tok = doc[i]
+        second = cfg.cut_second_source and _second_source_at(ctx, tok, span.start)
+        if second is not None and not ctx.inside_quote(tok):
+            return doc[second].idx
         if (is_coordinated_cue(ctx, tok) or _own_source_clause(ctx, tok)) and span.start <= tok.head.i \
                 and not ctx.inside_quote(tok):
             first = min([tok.left_edge.i, *(c.i for c in tok.head.children

@@ -120,7 +120,7 @@ def make(ctx: Context, cfg: AttributionConfig, start: int, end: int, cue: tuple[
         end = min(extend_over_completing_phrase(ctx, cue_token, start, end), pe)
     if origin in ASIDE_CUT_ORIGINS:
         if cfg.cut_coordinated_cues:
-            end = cut_coordinated_cue(ctx, start, end)
+            end = cut_coordinated_cue(ctx, start, end, cfg)
         end = cut_trailing_aside(ctx, start, end, cfg)
     start, end = trim(text, start, end)
     start, end = balance_marks(text, start, end, ctx.regions, cfg)
