@@ -128,7 +128,7 @@ def cut_coordinated_cue(ctx: Context, start: int, end: int, cfg: AttributionConf
     first_cue = bisect_right(ctx.speech_at, span.start)
     for i in ctx.speech_at[first_cue:bisect_left(ctx.speech_at, span.end)]:  # (only speech verbs are such cues)
         tok = doc[i]
-        second = cfg.cut_second_source and _second_source_at(ctx, tok, span.start)
+        second = _second_source_at(ctx, tok, span.start) if cfg.cut_second_source else None
         if second is not None and not ctx.inside_quote(tok):
             return doc[second].idx
         if (is_coordinated_cue(ctx, tok) or _own_source_clause(ctx, tok)) and span.start <= tok.head.i \
