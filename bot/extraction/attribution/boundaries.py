@@ -1,5 +1,6 @@
 """Where a content span ends: before a trailing aside set off by a comma or a dash, before a second cue of the same
-source, and after a phrase the parser hung on the cue that completes the content.
+source or a second source's clause, and after a phrase the parser hung on the cue that completes the content; and
+where a quotation introduced by a lead-in of the writer's starts.
 
 PolNeAR's annotators leave non-restrictive relative clauses, appositives and participial adjuncts out of the
 reported content, keep finite adverbial clauses and lists in it, and report "said A and warned that B" as two

@@ -1,8 +1,8 @@
 """A statement before speaker resolution, and the one function that turns a raw span into one.
 
 :func:`make` applies the span conventions of PolNeAR's annotation: a statement never crosses a paragraph break
-(but a multi-paragraph quotation), leaves out trailing asides, a leading "that" and edge punctuation, and
-includes both quotation marks of a quotation it opens or closes.
+(but a multi-paragraph quotation), leaves out trailing asides, a leading "that", edge punctuation, its own cue and
+the writer's lead-in to a quotation, and includes both quotation marks of a quotation it opens or closes.
 """
 
 from __future__ import annotations
