@@ -50,6 +50,29 @@ ENDS = [
 ]
 
 
+# (rule, text, the exact content of one statement)
+STARTS = [
+    ("a quotation after a lead-in that ends in a colon starts at its mark",
+     "A few minutes later, the governor went on to the cost of the plan: “We cannot pay for this without new "
+     "taxes,” he said.", "We cannot pay for this without new taxes"),
+    ("a content never holds its own cue (a relative pronoun the parser put in the reported clause)",
+     "The minimum wage in Ohio, which the state labor department says is the highest in the region, will rise "
+     "again next year.", "is the highest in the region"),
+    ("a second source's clause after ', and' is not the first source's content",
+     "Voters said they were very worried about the direction of the economy, and more than 4 in 10 said Donald "
+     "Trump would be best at handling it.", "they were very worried about the direction of the economy"),
+    ("a second source's clause after 'while' is not the first source's content",
+     "Some voters said the former president had made a good case for his wife, while other voters said they had "
+     "not heard anything new.", "the former president had made a good case for his wife"),
+]
+
+
+@pytest.mark.parametrize(("rule", "text", "expected"), [pytest.param(*c, id=c[0]) for c in STARTS])
+def test_content_start(nlp: Language, rule: str, text: str, expected: str) -> None:
+    found = quotes(nlp, text)
+    assert expected in found, (rule, found)
+
+
 @pytest.mark.parametrize(("rule", "text", "expected"), [pytest.param(*c, id=c[0]) for c in ENDS])
 def test_content_end(nlp: Language, rule: str, text: str, expected: str) -> None:
     found = quotes(nlp, text)

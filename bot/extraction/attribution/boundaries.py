@@ -1,5 +1,6 @@
 """Where a content span ends: before a trailing aside set off by a comma or a dash, before a second cue of the same
-source, and after a phrase the parser hung on the cue that completes the content.
+source or a second source's clause, and after a phrase the parser hung on the cue that completes the content; and
+where a quotation introduced by a lead-in of the writer's starts.
 
 PolNeAR's annotators leave non-restrictive relative clauses, appositives and participial adjuncts out of the
 reported content, keep finite adverbial clauses and lists in it, and report "said A and warned that B" as two
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
 
     from bot.extraction.attribution.config import AttributionConfig
     from bot.extraction.attribution.context import Context
+    from bot.extraction.quotes import QuoteRegion
 
 # Trailing asides cut from a content span (after a comma): relative clauses, appositives, participles. A finite
 # adverbial clause (", because ...", ", even if ...") stays: on 300 PolNeAR train articles annotators kept it in
@@ -54,6 +56,13 @@ SETTING_NOUNS = frozenset({
 })
 _OBJECT_POS = frozenset({"NOUN", "PROPN", "PRON"})
 PREP_DEPS = frozenset({"prep"})
+# What joins a second source's clause to a content ("..., and most said ...", "..., while others said ..."), and
+# what cannot be part of that source's words (a verb: the speech verb then reports a clause inside the content).
+SECOND_SOURCE_JOINTS = frozenset({"and", "but", "while", "whereas"})
+SUBORDINATE_JOINTS = frozenset({"while", "whereas"})  # (a coordinator needs a comma: "Iowa and Ohio show" is one NP)
+SOURCE_BREAK_POS = frozenset({"VERB", "AUX", "SCONJ"})
+RELATIVE_TAGS = frozenset({"WDT", "WP"})  # ("workers ... who demanded": a relative clause, not a second source)
+FINITE_SPEECH_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 
 
 
@@ -108,7 +117,25 @@ def _own_source_clause(ctx: Context, verb: Token) -> bool:
     return any(c.dep_ == "cc" for c in joints) and any(c.text == "," for c in joints)
 
 
-def cut_coordinated_cue(ctx: Context, start: int, end: int) -> int:
+def _second_source_at(ctx: Context, verb: Token, first: int) -> int | None:
+    """"they were worried about the economy, and more than 4 in 10 said Trump would ...", "..., while other voters
+    said ...": the token where a second source's clause starts inside a content (a joint, then the source's words,
+    then its speech verb; the parser often makes no clause of it), or None."""
+    doc = ctx.doc
+    if verb.tag_ not in FINITE_SPEECH_TAGS:
+        return None
+    i = verb.i - 1
+    while i > first and doc[i].lower_ not in SECOND_SOURCE_JOINTS and not doc[i].is_punct \
+            and doc[i].pos_ not in SOURCE_BREAK_POS and doc[i].tag_ not in RELATIVE_TAGS:
+        i -= 1
+    if i <= first + 1 or i == verb.i - 1 or doc[i].lower_ not in SECOND_SOURCE_JOINTS:
+        return None
+    if doc[i - 1].text == ",":
+        return i - 1
+    return i if doc[i].lower_ in SUBORDINATE_JOINTS else None
+
+
+def cut_coordinated_cue(ctx: Context, start: int, end: int, cfg: AttributionConfig) -> int:
     """End the content before a coordinated speech verb without a subject of its own ("said it was opposed to the
     test and warned North Korea to ...", "..., and suggested that ..."): that verb is a second cue of the same
     source, which reports its own content, not part of the first one's."""
@@ -119,6 +146,9 @@ def cut_coordinated_cue(ctx: Context, start: int, end: int) -> int:
     first_cue = bisect_right(ctx.speech_at, span.start)
     for i in ctx.speech_at[first_cue:bisect_left(ctx.speech_at, span.end)]:  # (only speech verbs are such cues)
         tok = doc[i]
+        second = _second_source_at(ctx, tok, span.start) if cfg.cut_second_source else None
+        if second is not None and not ctx.inside_quote(tok):
+            return doc[second].idx
         if (is_coordinated_cue(ctx, tok) or _own_source_clause(ctx, tok)) and span.start <= tok.head.i \
                 and not ctx.inside_quote(tok):
             first = min([tok.left_edge.i, *(c.i for c in tok.head.children
@@ -170,3 +200,23 @@ def extend_over_completing_phrase(ctx: Context, cue: Token, start: int, end: int
         return end
     last = doc[node.right_edge.i]
     return max(end, last.idx + len(last.text))
+
+
+def _region_start(region: QuoteRegion) -> int:
+    return region.start
+
+
+def start_at_quotation(ctx: Context, start: int, end: int, leads: tuple[str, ...]) -> int:
+    """Start a content that runs to the end of a quotation at its opening mark when a lead-in of the writer's ends
+    in one of ``leads`` before it ("In her speech, Rhimes declared the need for drive: “Change the world,” she
+    said": the annotators report the quoted words)."""
+    if not leads:
+        return start
+    i = bisect_left(ctx.regions, start, key=_region_start)
+    if i >= len(ctx.regions):
+        return start
+    r = ctx.regions[i]
+    if not (start < r.start < end <= r.end + 3):
+        return start
+    lead = ctx.text[start:r.start].rstrip()
+    return r.start if lead.endswith(leads) and any(c.isalnum() for c in lead) else start

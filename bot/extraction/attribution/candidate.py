@@ -1,8 +1,8 @@
 """A statement before speaker resolution, and the one function that turns a raw span into one.
 
 :func:`make` applies the span conventions of PolNeAR's annotation: a statement never crosses a paragraph break
-(but a multi-paragraph quotation), leaves out trailing asides, a leading "that" and edge punctuation, and
-includes both quotation marks of a quotation it opens or closes.
+(but a multi-paragraph quotation), leaves out trailing asides, a leading "that", edge punctuation, its own cue and
+the writer's lead-in to a quotation, and includes both quotation marks of a quotation it opens or closes.
 """
 
 from __future__ import annotations
@@ -11,7 +11,12 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
-from bot.extraction.attribution.boundaries import cut_coordinated_cue, cut_trailing_aside, extend_over_completing_phrase
+from bot.extraction.attribution.boundaries import (
+    cut_coordinated_cue,
+    cut_trailing_aside,
+    extend_over_completing_phrase,
+    start_at_quotation,
+)
 from bot.extraction.text import line_bounds
 
 if TYPE_CHECKING:
@@ -115,10 +120,14 @@ def make(ctx: Context, cfg: AttributionConfig, start: int, end: int, cue: tuple[
         end = min(extend_over_completing_phrase(ctx, cue_token, start, end, cfg.extend_over_prep), pe)
     if origin in ASIDE_CUT_ORIGINS:
         if cfg.cut_coordinated_cues:
-            end = cut_coordinated_cue(ctx, start, end)
+            end = cut_coordinated_cue(ctx, start, end, cfg)
         end = cut_trailing_aside(ctx, start, end, cfg)
     start, end = trim(text, start, end)
     start, end = balance_marks(text, start, end, ctx.regions, cfg)
+    if cue is not None and cue[0] >= end:
+        start = start_at_quotation(ctx, start, end, cfg.quote_lead_punct)
+    if origin == "verb" and cue is not None and cfg.start_after_own_cue and start < cue[0] and cue[1] < end:
+        start, end = trim(text, cue[1], end)
     if end - start < 2 or word_count(text[start:end]) < min_words:
         return None
     return Candidate(start, end, cue[0] if cue else None, cue[1] if cue else None, mention, origin=origin,
