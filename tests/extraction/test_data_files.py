@@ -29,7 +29,7 @@ REQUIRED: dict[str, dict[str, type]] = {
                            "document_agent_preps": list, "org_descriptions": dict, "acronym_skip": list,
                            "modifier_synonyms": dict, "female_roles": list, "male_roles": list, "document_verbs": dict,
                            "document_families": dict, "rank_words": list,
-                           "kin_nouns": dict},
+                           "kin_nouns": dict, "platforms": list},
     "frames.json": {"frames": dict, "_meta": dict},
     "ranker.json": {"weights": dict, "bias": float, "threshold": float, "generation_threshold": float,
                     "_meta": dict},

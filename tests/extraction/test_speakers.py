@@ -364,6 +364,14 @@ CASES = [
 
 # (construction, text, fragment of the quote, a name the speaker must not be)
 NOT_CASES = [
+    ("a platform the NER tags as a person is no 'he' ('wrote on Twitter. He posted')",
+     "NEW DELHI (AP) — The minister spoke on Tuesday.\n\n"
+     "\"We cannot afford to let our guard down,\" Mansukh Mandaviya wrote on Twitter. He posted a video of a "
+     "vaccination camp in Gujarat.", "a video of a vaccination camp", "Twitter"),
+    ("a document's issuer the registry does not know is not the last speaker ('a statement from the ministry')",
+     "Opposition leader Rahul Gandhi spoke.\n\n\"The government promised 100 crore doses,\" Gandhi said.\n\n"
+     "According to a statement from the ministry, 60% of adults have received a first dose.",
+     "60% of adults", "Gandhi"),
     ("an untagged name of three words is no person a pronoun takes ('Right Wing Watch first reported')",
      "Pastor Kevin Swanson spoke on his radio show, Right Wing Watch first reported.\n\n"
      "He then said that the leaders should resign.", "the leaders should resign", "Right Wing Watch"),

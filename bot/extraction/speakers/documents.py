@@ -33,7 +33,10 @@ def is_document(head: Token) -> bool:
     return head.pos_ == "NOUN" and (head.lower_ in docs or head.lemma_.lower() in docs)
 
 
-def _agent_inside(head: Token, by_token: dict[int, Entity]) -> Issuer | None:
+ISSUER_POS = frozenset({"NOUN", "PROPN"})
+
+
+def _agent_inside(head: Token, by_token: dict[int, Entity], unknown: bool = True) -> Issuer | None:
     """The issuer named in the document's own phrase: "the IMF report", "Trump's ad", "a report by the CBO"."""
     owner = owner_of(head, by_token)
     if owner is not None:
@@ -45,6 +48,8 @@ def _agent_inside(head: Token, by_token: dict[int, Entity]) -> Issuer | None:
                 found = by_token.get(pobj.i)
                 if found is not None:
                     return found
+                if unknown and pobj.dep_ == "pobj" and pobj.pos_ in ISSUER_POS:
+                    return pobj  # "a statement from the ministry": an issuer the registry does not know, in its words
         if child.dep_ == "acl" and child.lemma_ in rules().issue_verbs:  # "a report released by the CBO"
             issuer = _agent_of_verb(child, by_token)
             if issuer is not None:
@@ -69,9 +74,10 @@ def _inside(tok: Token, quoted: bytearray) -> bool:
     return tok.idx < len(quoted) and bool(quoted[tok.idx])
 
 
-def _issuer_here(tok: Token, by_token: dict[int, Entity], quoted: bytearray) -> Issuer | None:
-    """The issuer of the document ``tok``: in its own phrase, else the subject of the verb that issued it."""
-    found = _agent_inside(tok, by_token)
+def _issuer_here(tok: Token, by_token: dict[int, Entity], quoted: bytearray, unknown: bool = True) -> Issuer | None:
+    """The issuer of the document ``tok``: in its own phrase (with ``unknown``, one the registry does not know
+    too), else the subject of the verb that issued it."""
+    found = _agent_inside(tok, by_token, unknown)
     if found is not None:
         return found
     verb = tok.head
@@ -102,7 +108,8 @@ def document_issuer(head: Token, by_token: dict[int, Entity], window: int, quote
     earlier = [t for t in doc[:head.i] if head.idx - t.idx < window and _same_document(t, lemma, family)]
     later = [t for t in doc[head.i + 1:] if t.idx - head.idx < window // 4 and t.lemma_.lower() == lemma]
     for tok in [*reversed(earlier), *later]:
-        found = _issuer_here(tok, by_token, quoted)
+        # (an unknown issuer of an earlier "email from X" is not that of "two other emails")
+        found = _issuer_here(tok, by_token, quoted, unknown=False)
         if found is not None:
             return found
     return _issuer_by_verb(head, by_token, window, quoted)

@@ -80,6 +80,8 @@ def build_entities(doc: Doc) -> tuple[list[Entity], dict[int, Entity]]:
         kind = "person" if ent.label_ in PERSON_LABELS else "group" if ent.label_ in GROUP_LABELS else None
         if kind is None:
             continue
+        if kind == "person" and ent.text.lower() in rules().platforms:
+            kind = "group"  # "wrote on Twitter", the NER's person: a platform, which no "he" refers to
         toks = clean_name_tokens(ent)
         if kind == "group" and (_misread_person(toks) or _honorific_name(ent, toks)):
             kind = "person"  # "Carly Fiorina", "Ms Sturgeon" tagged ORG

@@ -210,7 +210,8 @@ def _document_source(resolver: SpeakerResolver, root: Token, recent: list[tuple[
     left, right = np_span(found)
     issuer = resolver.doc[left:right]
     entity = None if documents.indefinite(found) else resolve_mention(resolver, issuer, recent)
-    if entity is None and documents.unnamed_group(found) and right - left <= MAX_ISSUER_TOKENS:
+    named = documents.unnamed_group(found) or found.pos_ == "PROPN"  # ("an email from Neera Tanden")
+    if entity is None and named and right - left <= MAX_ISSUER_TOKENS:
         entity = Entity(name=issuer.text.strip().strip(" ,"), kind="group", label="GENERIC",
                         positions=[issuer.start_char])
     return entity

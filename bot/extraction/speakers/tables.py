@@ -26,6 +26,7 @@ class SpeakerRules:
     kin_nouns: dict[str, str | None]
     org_named_before: frozenset[str]
     org_head_words: frozenset[str]
+    platforms: frozenset[str]  # lower-case names of social networks and publishing platforms
 
 
 @lru_cache(maxsize=1)
@@ -46,6 +47,7 @@ def rules() -> SpeakerRules:
         kin_nouns=dict(d["kin_nouns"]),
         org_named_before=frozenset(d["org_named_before"]),
         org_head_words=frozenset(d["org_head_words"]),
+        platforms=frozenset(w.lower() for w in d["platforms"]),
         document_family={noun: family for family, nouns in d["document_families"].items() for noun in nouns},
         role_gender={**{w: "female" for w in d["female_roles"]}, **{w: "male" for w in d["male_roles"]}},
     )
