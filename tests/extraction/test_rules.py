@@ -136,6 +136,9 @@ CASES = [
      "in Concord.", "the protesters as “my friends", "Ann Marsh", "mixed", "referred"),
 ]
 CASES += [
+    ("an interview's answer is the interviewee's", "Toronto Mayor Olivia Chow sat down with CBC on Monday.\n\n"
+     "Q: Will property taxes go up again?\n\nA: We have no choice. The city cannot balance its books.",
+     "We have no choice", "Olivia Chow", "indirect", "A:"),
     # British style: single marks, a short quotation closed by its cue clause or standing as a sentence.
     ("single marks, short quotation closed by an inverted cue", "Ministers met again. ‘It’s a disgrace,’ said one "
      "Conservative MP.", "It’s a disgrace", "one Conservative MP", "direct", "said"),
@@ -228,6 +231,10 @@ def test_cueless_quote_paragraph_takes_adjacent_speaker(nlp: Language) -> None:
          "chairman said that the group would grow.", "Liberty Foundation", "the group would grow"),
         ("an 'as' clause of time", "As the campaign continues, the candidates are getting tired. Their aides said "
          "that the tour would end soon.", "the candidates are getting tired", "the tour would end soon"),
+        ("an interview's question", "Mayor Olivia Chow spoke to CBC.\n\nQ: Will property taxes go up again this "
+         "year?\n\nA: We have no choice. The city cannot balance its books.", "taxes go up", "We have no choice"),
+        ("a section label of an interview's headline", "Interview: Mayor Olivia Chow on housing\n\nMayor Olivia "
+         "Chow spoke to CBC.\n\nChow said the city would build more homes.", "on housing", "would build more homes"),
         ("a single-quoted subhead on its own line", "“We will win,” Sanders said.\n\n'A really tough decision.'"
          "\n\nHis aide said that the tour would end soon.", "A really tough decision", "the tour would end soon"),
         ("a relative clause of a content noun", "Many voters heard the claim that was made by the campaign. Its "

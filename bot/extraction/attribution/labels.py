@@ -1,16 +1,19 @@
 """Speaker labels of transcripts and headlines: ``PENCE: Well, look...`` / ``Pat Caddell: Voters worried...``.
 
 The label is the source, the colon the cue and the rest of the line (or of the multi-paragraph quotation that
-starts on it) the content; section markers ("UPDATE:", "Photo:") are no labels.
+starts on it) the content; section markers ("UPDATE:", "Photo:") are no labels. In a question-and-answer
+interview ("Q: ..." / "A: ..." lines) each answer is a statement of the person the article introduces before the
+first question; the questions are not statements.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot.extraction.attribution.candidate import Candidate, make
-from bot.extraction.attribution.patterns import LABEL, NOT_LABELS
+from bot.extraction.attribution.patterns import ANSWER_LINE, LABEL, NOT_LABELS, QUESTION_LINE
 from bot.extraction.lexicon import SOURCE_ENTS
 
 if TYPE_CHECKING:
@@ -54,6 +57,31 @@ def _speaker(ctx: Context, cfg: AttributionConfig, m: re.Match[str], ls: int, he
     return None
 
 
+def _interviewee(ctx: Context, before: int) -> tuple[int, int] | None:
+    """The token range of the person the article names first before character ``before`` (its first question)."""
+    person = next((e for e in ctx.doc.ents if e.label_ == "PERSON" and e.end_char <= before), None)
+    return (person.start, person.end) if person is not None else None
+
+
+def answers(ctx: Context, cfg: AttributionConfig, lines: list[tuple[int, int, bool]]) -> list[Candidate]:
+    """The answers of a question-and-answer interview, each a statement of the interviewee."""
+    questions = [ls for ls, le, _ in lines if QUESTION_LINE.match(ctx.text, ls, le)]
+    marked = [(ls, le, m) for ls, le, _ in lines if (m := ANSWER_LINE.match(ctx.text, ls, le)) is not None]
+    who = _interviewee(ctx, questions[0]) if questions and marked else None
+    if who is None:
+        return []
+    out = []
+    for _ls, le, m in marked:
+        raw = ctx.text[m.start():m.end()]
+        lead = len(raw) - len(raw.lstrip())
+        cue = (m.start() + lead, m.start() + lead + len(raw.strip()))  # the "A:" label
+        cand = make(ctx, cfg, m.end(), le, cue, None, "label")
+        if cand is not None:
+            # (the interviewee is named lines before: ``make`` would clip the mention to the answer's paragraph)
+            out.append(replace(cand, mention=who))
+    return out
+
+
 def find(ctx: Context, cfg: AttributionConfig) -> list[Candidate]:
     """Return the label candidates of an article."""
     out: list[Candidate] = []
@@ -74,4 +102,4 @@ def find(ctx: Context, cfg: AttributionConfig) -> list[Candidate]:
         cand = make(ctx, cfg, start, end, (colon, colon + 1), (span.start, span.end), "label", multi=multi)
         if cand is not None:
             out.append(cand)
-    return out
+    return out + answers(ctx, cfg, _lines(ctx.text))

@@ -29,4 +29,9 @@ NOT_LABELS = frozenset({"latest", "clarification", "update", "updated", "note", 
                         "related", "source", "sources", "caption", "image", "credit", "warning", "breaking",
                         "q", "a", "question", "answer", "by", "from", "to", "subject", "date", "re", "tags",
                         "topics", "see", "also", "more", "click", "follow", "share", "advertisement",
-                        "transcript", "listen", "live", "analysis", "opinion", "exclusive", "trending"})
+                        "transcript", "listen", "live", "analysis", "opinion", "exclusive", "trending",
+                        "interview", "explainer", "factbox", "timeline", "review", "profile", "obituary"})
+
+# An interview's question and answer labels ("Q: ...", "A. ...", "Question: ...").
+QUESTION_LINE = re.compile(r"[ \t\u00a0]*(?:Q|Question)[ \t\u00a0]*[:.][ \t\u00a0]+(?=\S)")
+ANSWER_LINE = re.compile(r"[ \t\u00a0]*(?:A|Answer)[ \t\u00a0]*[:.][ \t\u00a0]+(?=\S)")
