@@ -18,6 +18,9 @@ def quotes(nlp: Language, text: str) -> list[str]:
 
 # (rule, text, the exact content of one statement)
 ENDS = [
+    ("a content opening with a participle of saying is that participle's complement",
+     "The premier's office later released a statement saying Alberta would take the matter to court.",
+     "Alberta would take the matter to court"),
     ("'according to' reports every clause coordinated to the one it modifies",
      "Trump received 37 percent, Clinton had 36 percent and Bloomberg snagged 13 percent, according to the poll.",
      "Trump received 37 percent, Clinton had 36 percent and Bloomberg snagged 13 percent"),

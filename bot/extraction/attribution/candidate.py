@@ -100,6 +100,21 @@ def _clip_mention(ctx: Context, mention: tuple[int, int] | None,
     return (left, right) if right > left else None
 
 
+def _past_saying_participle(ctx: Context, start: int, end: int) -> int:
+    """ "released a statement saying Alberta would go to court": a content that opens with a participle of saying
+    is that participle's complement clause."""
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) < 3:
+        return start
+    first = span[0]
+    if first.tag_ != "VBG" or first.lemma_.lower() not in ctx.lex.speech:
+        return start
+    clause = next((c for c in first.children if c.dep_ == "ccomp" and c.i > first.i), None)
+    if clause is None or clause.right_edge.i >= span.end:
+        return start
+    return trim(ctx.text, clause.left_edge.idx, end)[0]
+
+
 def make(ctx: Context, cfg: AttributionConfig, start: int, end: int, cue: tuple[int, int] | None,
          mention: tuple[int, int] | None, origin: Origin, *, multi: bool = False, min_words: int = 2,
          cue_token: Token | None = None, rel: str = "") -> Candidate | None:
@@ -128,6 +143,8 @@ def make(ctx: Context, cfg: AttributionConfig, start: int, end: int, cue: tuple[
         start = start_at_quotation(ctx, start, end, cfg.quote_lead_punct)
     if origin == "verb" and cue is not None and cfg.start_after_own_cue and start < cue[0] and cue[1] < end:
         start, end = trim(text, cue[1], end)
+    if origin == "verb" and cfg.skip_saying_participle:
+        start = _past_saying_participle(ctx, start, end)
     if end - start < 2 or word_count(text[start:end]) < min_words:
         return None
     return Candidate(start, end, cue[0] if cue else None, cue[1] if cue else None, mention, origin=origin,

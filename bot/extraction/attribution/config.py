@@ -87,6 +87,8 @@ class AttributionConfig:
     # ...": the parser put the relative pronoun in the reported clause): on all 840 train articles 9 statements
     # became matches against 2 the other way (dev speech unchanged, 0.782).
     start_after_own_cue: bool = True
+    # A content opening with a participle of saying is its complement ("a statement saying Alberta would ...").
+    skip_saying_participle: bool = True
     # A clausal complement ending at a colon goes on with what the colon announces ("... the job: “Steadiness”").
     extend_over_colon: bool = True
     # Cues of an appeal or a naming ("called on X to ...", "called X Y"): the content runs from X to the end; and
