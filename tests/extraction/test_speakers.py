@@ -292,6 +292,10 @@ CASES = [
      "When pressed on why the plan leaves out dads, the 34-year-old mother of three replied that it was meant to "
      "benefit mothers.",
      "meant to benefit mothers", "Ivanka Trump"),
+    ("a speaking 'it' is the unnamed organisation that spoke just before, not a place",
+     "Premier Danielle Smith clashed with Ottawa on Thursday over the electricity rules in Alberta.\n\n"
+     "The premier's office later released a statement saying Alberta would go to court. It said the province had "
+     "exhausted every option.", "exhausted every option", "The premier's office"),
     ("a full name the NER tagged as an organisation is the person a later surname names",
      "The Scottish first minister, Nicola Sturgeon, urged people to stay at home.\n\n"
      "Ms Sturgeon said restrictions would stay until February.", "restrictions would stay", "Nicola Sturgeon"),

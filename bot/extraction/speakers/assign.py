@@ -9,8 +9,10 @@ from bot.extraction.lexicon import SUBJECT_DEPS, cues, people
 from bot.extraction.speakers.descriptions import age_description
 from bot.extraction.speakers.documents import is_document
 from bot.extraction.speakers.entities import Entity, np_span
+from bot.extraction.speakers.pronouns import BODY_LABEL
 from bot.extraction.speakers.relatives import relative_antecedent
 from bot.extraction.speakers.resolve import SpeakerResolver, plain_speaker, resolve_mention
+from bot.extraction.speakers.tables import rules
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -32,6 +34,8 @@ DATELINE_MARKS = frozenset("-\u2014\u2013(")
 NAME_PART_DEPS = frozenset({"poss", "compound", "nmod"})
 DEMONSTRATIVES = frozenset({"that", "this"})
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+# Nouns of an organisation's kind besides the descriptions and group heads of speaker_rules.json.
+BODY_NOUNS = frozenset({"office", "secretariat", "regulator", "watchdog", "prosecutor's office"})
 # Prepositions of the organisation a role speaks for ("a spokesperson for the company").
 SPOKEN_FOR_PREPS = frozenset({"for", "at", "with"})
 
@@ -191,7 +195,20 @@ def choose_speaker(resolver: SpeakerResolver, mention: tuple[int, int] | None, c
         # "according to show insiders. They said ...": an unnamed plural source is the next "they".
         recent.append((span.start_char, Entity(name=plain, kind="group", label="GENERIC",
                                                positions=[span.start_char])))
+    elif plain is not None and _unnamed_body(source):
+        # "The premier's office released a statement ... It said ...": an unnamed body is the next "it".
+        recent.append((span.start_char, Entity(name=plain, kind="group", label=BODY_LABEL,
+                                               positions=[span.start_char])))
     return SpeakerChoice(plain, None, span.text, where)
+
+
+def _unnamed_body(span: Span) -> bool:
+    """ "the premier's office", "the ministry", "a federal court": a singular noun of an organisation's kind."""
+    root = span.root
+    table = rules()
+    return root.pos_ == "NOUN" and root.tag_ not in PLURAL_TAGS and (
+        root.lemma_.lower() in table.org_descriptions or root.lemma_.lower() in table.group_heads
+        or root.lemma_.lower() in BODY_NOUNS)
 
 
 def _name_before_misread_verb(span: Span, by_token: dict[int, Entity]) -> Span | None:

@@ -34,6 +34,10 @@ class Fresh:
 PRONOUN_KINDS = frozenset({"male", "female", "plural", "neuter"})
 # Entities only "they" can refer to: several people named together, a plural noun phrase ("environmentalists").
 PLURAL_ONLY = frozenset({"PLURAL", "GENERIC"})
+# An unnamed organisation that spoke ("the premier's office"): the next "it", never "he" or "they".
+BODY_LABEL = "BODY"
+# Speakers a pronoun of another kind looks past to the statement before ("his show's listeners", "the ministry").
+PASSED_OVER = frozenset({"GENERIC", BODY_LABEL})
 OPENING = frozenset("\u201c")
 CLOSING = frozenset("\u201d")
 
@@ -119,7 +123,7 @@ def _previous_speaker(entities: list[Entity], pronoun: Token, window_start: int,
                     return rival
             closer = nearest(entities, pos, offset, compatible, subjects_only=True, quoted=outside)
             return closer or e
-        if e.label == "GENERIC":
+        if e.label in PASSED_OVER:
             continue  # "his show's listeners" in between: "he" still goes on about the earlier speaker
         break
     return None
