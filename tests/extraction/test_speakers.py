@@ -293,9 +293,13 @@ CASES = [
      "benefit mothers.",
      "meant to benefit mothers", "Ivanka Trump"),
     ("a speaking 'it' is the unnamed organisation that spoke just before, not a place",
-     "Premier Danielle Smith clashed with Ottawa on Thursday over the electricity rules in Alberta.\n\n"
+     "The clean electricity rules were debated in Alberta on Thursday.\n\n"
      "The premier's office later released a statement saying Alberta would go to court. It said the province had "
      "exhausted every option.", "exhausted every option", "The premier's office"),
+    ("the possessive of a role the article gives a person names that person ('the premier's office')",
+     "Premier Danielle Smith clashed with Ottawa on Thursday.\n\n"
+     "The premier's office later said Alberta would go to court.", "Alberta would go to court",
+     "Danielle Smith's office"),
     ("a full name the NER tagged as an organisation is the person a later surname names",
      "The Scottish first minister, Nicola Sturgeon, urged people to stay at home.\n\n"
      "Ms Sturgeon said restrictions would stay until February.", "restrictions would stay", "Nicola Sturgeon"),
@@ -368,6 +372,9 @@ CASES = [
 
 # (construction, text, fragment of the quote, a name the speaker must not be)
 NOT_CASES = [
+    ("the possessive of a role nobody in the article holds names nobody ('the senator's spokesman')",
+     "Premier Danielle Smith clashed with Ottawa on Thursday.\n\nThe senator's spokesman said the bill would pass.",
+     "the bill would pass", "Danielle Smith"),
     ("a platform the NER tags as a person is no 'he' ('wrote on Twitter. He posted')",
      "NEW DELHI (AP) — The minister spoke on Tuesday.\n\n"
      "\"We cannot afford to let our guard down,\" Mansukh Mandaviya wrote on Twitter. He posted a video of a "

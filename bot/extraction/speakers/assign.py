@@ -5,14 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from bot.extraction.lexicon import SUBJECT_DEPS, cues, people
+from bot.extraction.lexicon import SUBJECT_DEPS, cues
 from bot.extraction.speakers.descriptions import age_description
 from bot.extraction.speakers.documents import is_document
 from bot.extraction.speakers.entities import Entity, np_span
 from bot.extraction.speakers.pronouns import BODY_LABEL
 from bot.extraction.speakers.relatives import relative_antecedent
 from bot.extraction.speakers.resolve import SpeakerResolver, plain_speaker, resolve_mention
-from bot.extraction.speakers.tables import rules
+from bot.extraction.speakers.unresolved import owned_by_role, plural_noun_phrase, spoken_for, unnamed_body
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -33,11 +33,6 @@ DATELINE_MARKS = frozenset("-\u2014\u2013(")
 # Words a mention's head climbs through to the phrase it names part of ("Fox" in "Fox News's show").
 NAME_PART_DEPS = frozenset({"poss", "compound", "nmod"})
 DEMONSTRATIVES = frozenset({"that", "this"})
-PLURAL_TAGS = frozenset({"NNS", "NNPS"})
-# Nouns of an organisation's kind besides the descriptions and group heads of speaker_rules.json.
-BODY_NOUNS = frozenset({"office", "secretariat", "regulator", "watchdog", "prosecutor's office"})
-# Prepositions of the organisation a role speaks for ("a spokesperson for the company").
-SPOKEN_FOR_PREPS = frozenset({"for", "at", "with"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,25 +185,16 @@ def choose_speaker(resolver: SpeakerResolver, mention: tuple[int, int] | None, c
     if entity is not None:
         recent.append((span.start_char, entity))
         return SpeakerChoice(entity.name, entity.role, span.text, where)
-    plain = _spoken_for(resolver, source, recent) or plain_speaker(source)
-    if plain is not None and _plural_noun_phrase(source):
+    plain = spoken_for(resolver, source, recent) or owned_by_role(resolver, source, recent) or plain_speaker(source)
+    if plain is not None and plural_noun_phrase(source):
         # "according to show insiders. They said ...": an unnamed plural source is the next "they".
         recent.append((span.start_char, Entity(name=plain, kind="group", label="GENERIC",
                                                positions=[span.start_char])))
-    elif plain is not None and _unnamed_body(source):
+    elif plain is not None and unnamed_body(source):
         # "The premier's office released a statement ... It said ...": an unnamed body is the next "it".
         recent.append((span.start_char, Entity(name=plain, kind="group", label=BODY_LABEL,
                                                positions=[span.start_char])))
     return SpeakerChoice(plain, None, span.text, where)
-
-
-def _unnamed_body(span: Span) -> bool:
-    """ "the premier's office", "the ministry", "a federal court": a singular noun of an organisation's kind."""
-    root = span.root
-    table = rules()
-    return root.pos_ == "NOUN" and root.tag_ not in PLURAL_TAGS and (
-        root.lemma_.lower() in table.org_descriptions or root.lemma_.lower() in table.group_heads
-        or root.lemma_.lower() in BODY_NOUNS)
 
 
 def _name_before_misread_verb(span: Span, by_token: dict[int, Entity]) -> Span | None:
@@ -226,24 +212,3 @@ def _name_before_misread_verb(span: Span, by_token: dict[int, Entity]) -> Span |
     return None
 
 
-def _spoken_for(resolver: SpeakerResolver, span: Span, recent: list[tuple[int, Entity]]) -> str | None:
-    """ "a spokesperson for the company" -> "a spokesperson for Shoppers Drug Mart": an unnamed role keeps its
-    words, with the organisation or person it speaks for named."""
-    root = span.root
-    if root.pos_ != "NOUN" or (root.lower_ not in people().person_roles and root.lemma_ not in people().person_roles):
-        return None
-    for prep in (c for c in root.rights if c.dep_ == "prep" and c.lower_ in SPOKEN_FOR_PREPS):
-        owner = next((g for g in prep.children if g.dep_ == "pobj" and g.pos_ == "NOUN"), None)
-        if owner is None or owner.i >= span.end or not any(c.lower_ == "the" for c in owner.children):
-            continue  # "a spokesman for a local school": someone the article does not name either
-        left, right = np_span(owner)
-        entity = resolve_mention(resolver, span.doc[left:right], recent)
-        if entity is not None and entity.kind == "group" and entity.label not in {"GENERIC", "PLURAL"}:
-            return f"{span.doc[span.start:left].text.strip()} {entity.name}"
-    return None
-
-
-def _plural_noun_phrase(span: Span) -> bool:
-    """ "critics", "members of Congress", "show insiders" (whose "show" the parser may read as a verb)."""
-    heads = [span.root] if span.root.pos_ in {"NOUN", "PROPN"} else [span[-1]]
-    return all(h.pos_ == "NOUN" and h.tag_ in PLURAL_TAGS for h in heads)
