@@ -134,6 +134,9 @@ CASES = [
      "called them “predatory” and left.", "them “predatory", "Ann Marsh", "mixed", "called"),
     ("naming with 'refer to X as' and a quoted predicate", "Ann Marsh referred to the protesters as “my friends” "
      "in Concord.", "the protesters as “my friends", "Ann Marsh", "mixed", "referred"),
+    ("'that' clause the parser hung on the cue's setting", "The attorney general alleged in the lawsuit that the "
+     "company had cheated thousands of students.", "the company had cheated", "The attorney general", "indirect",
+     "alleged"),
 ]
 CASES += [
     # The small model tags Title Case verbs as proper nouns: the headline is parsed in sentence case.

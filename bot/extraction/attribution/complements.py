@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bot.extraction.lexicon import TIME_ENTS
+from bot.extraction.lexicon import SUBJECT_DEPS, TIME_ENTS, VERB_POS
 from bot.extraction.text import line_bounds
 
 if TYPE_CHECKING:
@@ -29,6 +29,11 @@ _CLAUSE_BREAKS = frozenset(",;:.!?\n\u2014\u2013")
 # train articles and dev it matched the gold 11 times in 14); an untensed one ("shows her asking, “...?”") asks.
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _TENSE_DEPS = frozenset({"aux", "auxpass"})
+# "said during a news conference that he may wait ...", "alleged in the suit that ...": a "that" clause after the
+# cue's setting, which the parser made a relative clause of the setting's noun ("that" its marker, not a pronoun).
+# The path from the cue down to that noun runs through these relations only.
+_SETTING_PATH_DEPS = frozenset({"prep", "pobj", "npadvmod", "advmod"})
+_STRANDED_CLAUSE_DEPS = frozenset({"relcl", "acl"})
 
 
 def ccomp_span(ctx: Context, cfg: AttributionConfig, verb: Token, child: Token) -> tuple[int, int]:
@@ -55,6 +60,29 @@ def _over_colon(ctx: Context, child: Token, cend: int) -> int:
         return cend
     nxt = doc[after + 1]
     return max(cend, min(ctx.sentence_of(nxt).end_char, line_bounds(ctx.text, nxt.idx)[1]))
+
+
+def stranded_complement(ctx: Context, verb: Token) -> Token | None:
+    """The "that" clause the parser hung on a noun of the cue's setting ("said at a rally that ..."), when the
+    cue has no clausal complement of its own (see ``_SETTING_PATH_DEPS``)."""
+    if any(c.dep_ == "ccomp" for c in verb.children) or not (
+            verb.pos_ in VERB_POS or any(c.dep_ in SUBJECT_DEPS for c in verb.children)):  # ("Trump charges ...")
+        return None
+    for tok in verb.subtree:
+        if tok.i <= verb.i or tok.dep_ not in _STRANDED_CLAUSE_DEPS or tok.head.i == verb.i \
+                or tok.head.lemma_.lower() in ctx.lex.clause_nouns:
+            continue
+        first = tok.left_edge
+        if not (first.lower_ == "that" and first.dep_ == "mark" and first.head.i == tok.i):
+            continue
+        if not any(c.dep_ in SUBJECT_DEPS for c in tok.children) or ctx.inside_quote(first):
+            continue
+        node = tok.head
+        while node.i != verb.i and node.dep_ in _SETTING_PATH_DEPS:
+            node = node.head
+        if node.i == verb.i:
+            return tok
+    return None
 
 
 def is_finite(verb: Token) -> bool:

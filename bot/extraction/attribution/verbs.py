@@ -14,7 +14,13 @@ from typing import TYPE_CHECKING
 
 from bot.extraction.attribution.audience import is_audience
 from bot.extraction.attribution.candidate import Candidate, make
-from bot.extraction.attribution.complements import Content, ccomp_span, is_finite, join_split_complements
+from bot.extraction.attribution.complements import (
+    Content,
+    ccomp_span,
+    is_finite,
+    join_split_complements,
+    stranded_complement,
+)
 from bot.extraction.attribution.objects import (
     appeal_content,
     asked_question,
@@ -61,6 +67,7 @@ class _Cue:
     head_frame: bool
     dobj_learned: bool
     as_clause: bool = False  # "As X said, ...": reports its head (see ``is_as_parenthetical``)
+    stranded: Token | None = None  # its "that" clause hung on a noun of its setting (``stranded_complement``)
 
 
 def _cue(ctx: Context, cfg: AttributionConfig, tok: Token, learned: Mapping[tuple[str, str], float],
@@ -86,12 +93,13 @@ def _cue(ctx: Context, cfg: AttributionConfig, tok: Token, learned: Mapping[tupl
     # frames the same way; changing one without the other would change outputs unmeasured.)
     head_frame = tok.head is not tok and learned.get((lemma, "^" + tok.dep_), 0.0) >= threshold
     as_clause = lemma in ctx.lex.speech and is_as_parenthetical(tok, cfg.as_clause_excluded)
+    stranded = stranded_complement(ctx, tok) if cfg.stranded_complements and lemma in ctx.lex.speech else None
     # (An appeal or naming cue reads its own construction, whatever its learned frames: "called for X to ...".)
-    if not (is_speech or is_belief or child_frames or prep_frames or head_frame or as_clause
+    if not (is_speech or is_belief or child_frames or prep_frames or head_frame or as_clause or stranded
             or lemma in cfg.call_cues):
         return None
     return _Cue(tok, lemma, is_speech, is_belief, child_frames, prep_frames, head_frame,
-                (lemma, "dobj") in learned, as_clause)
+                (lemma, "dobj") in learned, as_clause, stranded)
 
 
 def _child_content(ctx: Context, cfg: AttributionConfig, cue: _Cue, child: Token,
@@ -157,6 +165,8 @@ def _contents(ctx: Context, cfg: AttributionConfig, cue: _Cue,
         if head is not None:
             heads.add(head)
     contents = join_split_complements(ctx, tok, contents)
+    if not contents and cue.stranded is not None:
+        contents.append((*ctx.subtree_chars(cue.stranded), "ccomp"))
     if not contents and cue.is_speech:
         contents.extend((a, b, "nsubjpass") for a, b in passive_content(ctx, tok))
     as_clause = not contents and cue.as_clause
