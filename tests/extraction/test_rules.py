@@ -236,6 +236,16 @@ def test_not_statements(nlp: Language, construction: str, text: str, absent: str
     assert find(statements, present).speaker is not None, construction
 
 
+def test_quote_going_on_a_cued_quote_of_an_unnamed_source_is_kept(nlp: Language) -> None:
+    # (the source the parser leaves unread still reports both quotations: the second shares its null speaker)
+    sts = run(nlp, "“The drop we are seeing now is directly attributable to the emails, the foundation, all the old "
+                   "trust stuff,” said a person close to the Clintons. “That’s why Trump surged around the time of "
+                   "the conventions too.”")
+    first, second = find(sts, "The drop we are seeing"), find(sts, "That’s why Trump surged")
+    assert (first.speaker, second.speaker) == (None, None)
+    assert second.cue == "said"
+
+
 def test_unattributed_passive_is_kept_with_null_speaker(nlp: Language) -> None:
     sts = run(nlp, "Earlier Thursday, it was reported that the Taliban had decided to launch an operation.")
     st = find(sts, "the Taliban had decided")

@@ -55,7 +55,7 @@ def find_statements(doc: Doc, text: str, config: AttributionConfig | None = None
     cfg = config or AttributionConfig.default()
     ctx, cands = propose(doc, text, cfg)
     kept = [c for c in cands if c.origin not in RANKED_ORIGINS or passes_filter(ctx, c, cfg)]
-    return statements(ctx, link_floating(ctx, cfg, outermost(kept)), speakers)
+    return statements(ctx, link_floating(ctx, cfg, outermost(kept)), speakers, cfg.keep_unnamed_continuations)
 
 
 __all__ = ["RANKED_ORIGINS", "AttributionConfig", "Candidate", "Context", "Origin", "features", "find_statements",
