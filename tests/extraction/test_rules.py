@@ -134,6 +134,9 @@ CASES = [
      "called them “predatory” and left.", "them “predatory", "Ann Marsh", "mixed", "called"),
     ("naming with 'refer to X as' and a quoted predicate", "Ann Marsh referred to the protesters as “my friends” "
      "in Concord.", "the protesters as “my friends", "Ann Marsh", "mixed", "referred"),
+    ("passive 'as' clause with its agent before the clause it reports", "As first reported by The Washington Post, "
+     "the campaign spent two million dollars on the ads.", "the campaign spent two million", "Washington Post",
+     "indirect", "reported"),
     ("'that' clause the parser hung on the cue's setting", "The attorney general alleged in the lawsuit that the "
      "company had cheated thousands of students.", "the company had cheated", "The attorney general", "indirect",
      "alleged"),

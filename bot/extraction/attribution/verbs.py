@@ -92,7 +92,7 @@ def _cue(ctx: Context, cfg: AttributionConfig, tok: Token, learned: Mapping[tupl
     # (Always true: spaCy makes a new Token per access. Kept as is because scripts/train_frames.py counts "^ROOT"
     # frames the same way; changing one without the other would change outputs unmeasured.)
     head_frame = tok.head is not tok and learned.get((lemma, "^" + tok.dep_), 0.0) >= threshold
-    as_clause = lemma in ctx.lex.speech and is_as_parenthetical(tok, cfg.as_clause_excluded)
+    as_clause = lemma in ctx.lex.speech and is_as_parenthetical(tok, cfg.as_clause_excluded, cfg.as_passive_clauses)
     stranded = stranded_complement(ctx, tok) if cfg.stranded_complements and lemma in ctx.lex.speech else None
     # (An appeal or naming cue reads its own construction, whatever its learned frames: "called for X to ...".)
     if not (is_speech or is_belief or child_frames or prep_frames or head_frame or as_clause or stranded
@@ -175,7 +175,8 @@ def _contents(ctx: Context, cfg: AttributionConfig, cue: _Cue,
         # "..., sources said", "As experts have pointed out, ...": the content is the cue's own head. (On all 840
         # PolNeAR train articles an "as" clause before its head matched the gold content 39 times against 10.)
         contents.append((*ctx.subtree_chars(tok.head, exclude=tok), "as" if as_clause else "^" + tok.dep_))
-        if subj is not None and tok.head.i in {a.i for a in subj.ancestors}:
+        if subj is not None and tok.head.i in {a.i for a in subj.ancestors} and not (
+                cfg.as_passive_clauses and tok.i in {a.i for a in subj.ancestors}):  # (its own passive agent)
             subj = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
     if subj is not None and subj.i in heads:
         subj = None
