@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import pytest
 
+from bot.extraction.config import ExtractionConfig
 from bot.extraction.model import Statement
 from bot.extraction.pipeline import extract
 
@@ -137,6 +139,8 @@ CASES = [
     ("passive 'as' clause with its agent before the clause it reports", "As first reported by The Washington Post, "
      "the campaign spent two million dollars on the ads.", "the campaign spent two million", "Washington Post",
      "indirect", "reported"),
+    ("question a named asker puts, in the passive", "Sanders was asked by host John Dickerson whether his aim was "
+     "similar to Kennedy's.", "whether his aim was", "John Dickerson", "indirect", "asked"),
     ("'that' clause the parser hung on the cue's setting", "The attorney general alleged in the lawsuit that the "
      "company had cheated thousands of students.", "the company had cheated", "The attorney general", "indirect",
      "alleged"),
@@ -328,6 +332,16 @@ def test_asking_aloud_is_quoted_but_being_asked_is_not(nlp: Language) -> None:
     assert find(sts, "Why aren’t I fifty points ahead").speaker == "Hillary Clinton"
     sts = run(nlp, "When asked if the troops would stay, Kirby said that the mission was over.")
     assert not [s for s in sts if "the troops would stay" in s.quote]
+    assert find(sts, "the mission was over").speaker == "Kirby"
+
+
+def test_unnamed_askers_question_when_switched_on_is_nobodys_statement(nlp: Language) -> None:
+    # (off in the shipped configuration; when on, the question is never given the answerer's name)
+    base = ExtractionConfig.default()
+    cfg = replace(base, attribution=replace(base.attribution, questions_put_unnamed=True))
+    text = "When asked if the troops would stay, Kirby said that the mission was over."
+    sts = list(extract(text, nlp=nlp, config=cfg).statements)
+    assert find(sts, "the troops would stay").speaker is None
     assert find(sts, "the mission was over").speaker == "Kirby"
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from bot.extraction.attribution.questions import QUESTION_PUT
 from bot.extraction.model import Statement, StatementType
 from bot.extraction.quotes import classify
 from bot.extraction.speakers import Entity, SpeakerResolver, SpeakersConfig, choose_speaker
@@ -63,7 +64,9 @@ def statements(ctx: Context, cands: Sequence[Candidate], speaker_config: Speaker
             who = speakers[cand.inherit_from]
         else:
             # The only call into speaker resolution: from the source mention, else from the cue's subject.
-            choice = choose_speaker(resolver, cand.mention, cand.cue_start, recent)
+            # (A question put to someone is the asker's: the sentence's subject is the one asked.)
+            cue = None if cand.rel == QUESTION_PUT else cand.cue_start
+            choice = choose_speaker(resolver, cand.mention, cue, recent)
             who = Speaker(choice.speaker, choice.role, choice.mention, choice.span)
         if cand.origin == "floating" and who.mention is None and not continues:
             speakers.append(NO_SPEAKER)
