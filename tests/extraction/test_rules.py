@@ -144,6 +144,8 @@ CASES = [
     ("'that' clause the parser hung on the cue's setting", "The attorney general alleged in the lawsuit that the "
      "company had cheated thousands of students.", "the company had cheated", "The attorney general", "indirect",
      "alleged"),
+    ("'that' clause the parser hung on the cue's audience", "The mayor told a meeting of business leaders that few "
+     "people understood the risks of the new tax.", "few people understood", "The mayor", "indirect", "told"),
 ]
 CASES += [
     # The small model tags Title Case verbs as proper nouns: the headline is parsed in sentence case.

@@ -29,10 +29,10 @@ _CLAUSE_BREAKS = frozenset(",;:.!?\n\u2014\u2013")
 # train articles and dev it matched the gold 11 times in 14); an untensed one ("shows her asking, “...?”") asks.
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _TENSE_DEPS = frozenset({"aux", "auxpass"})
-# "said during a news conference that he may wait ...", "alleged in the suit that ...": a "that" clause after the
-# cue's setting, which the parser made a relative clause of the setting's noun ("that" its marker, not a pronoun).
-# The path from the cue down to that noun runs through these relations only.
-_SETTING_PATH_DEPS = frozenset({"prep", "pobj", "npadvmod", "advmod"})
+# "said during a news conference that he may wait ...", "alleged in the suit that ...", "told a meeting of business
+# leaders that ...": a "that" clause after the cue's setting or audience, which the parser made a relative clause of
+# that noun ("that" its marker, not a pronoun). The path from the cue down to the noun runs through these only.
+_SETTING_PATH_DEPS = frozenset({"prep", "pobj", "npadvmod", "advmod", "dobj", "dative"})
 _STRANDED_CLAUSE_DEPS = frozenset({"relcl", "acl"})
 
 
