@@ -144,6 +144,9 @@ CASES = [
     ("'that' clause the parser hung on the cue's setting", "The attorney general alleged in the lawsuit that the "
      "company had cheated thousands of students.", "the company had cheated", "The attorney general", "indirect",
      "alleged"),
+    ("cue clause closing the sentence, parsed as a conjunct of the reported clause", "This includes a special "
+     "force to assist Kurdish fighters, Defense Secretary Ash Carter told a Senate panel Wednesday.",
+     "This includes a special force", "Ash Carter", "indirect", "told"),
     ("'that' clause the parser hung on the cue's audience", "The mayor told a meeting of business leaders that few "
      "people understood the risks of the new tax.", "few people understood", "The mayor", "indirect", "told"),
 ]

@@ -34,6 +34,9 @@ _TENSE_DEPS = frozenset({"aux", "auxpass"})
 # that noun ("that" its marker, not a pronoun). The path from the cue down to the noun runs through these only.
 _SETTING_PATH_DEPS = frozenset({"prep", "pobj", "npadvmod", "advmod", "dobj", "dative"})
 _STRANDED_CLAUSE_DEPS = frozenset({"relcl", "acl"})
+# What a cue closing its sentence may not have of its own (but "told" has its audience as object).
+_OWN_CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj"})
+_AUDIENCE_OBJECT_LEMMAS = frozenset({"tell"})
 
 
 def ccomp_span(ctx: Context, cfg: AttributionConfig, verb: Token, child: Token) -> tuple[int, int]:
@@ -83,6 +86,21 @@ def stranded_complement(ctx: Context, verb: Token) -> Token | None:
         if node.i == verb.i:
             return tok
     return None
+
+
+def is_trailing_conj_cue(verb: Token) -> bool:
+    """"A special force will assist them, Ash Carter told a Senate panel Wednesday.": a cue clause that closes
+    the sentence after a comma, which the parser joined to the reported clause as a conjunct with no "and"."""
+    head = verb.head
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if verb.dep_ != "conj" or head.i > verb.i or subj is None or subj.left_edge.i == 0:
+        return False
+    if verb.doc[subj.left_edge.i - 1].text != "," or any(c.dep_ == "cc" and c.i < verb.i for c in head.children):
+        return False
+    # (an object other than the audience of "told" is the cue's own content: "..., the senator announced a plan")
+    own = [c for c in verb.children if c.dep_ in _OWN_CONTENT_DEPS and not (c.dep_ == "dobj" and verb.lemma_.lower()
+                                                                           in _AUDIENCE_OBJECT_LEMMAS)]
+    return not own and verb.right_edge.i + 1 >= verb.sent.end - 1
 
 
 def is_finite(verb: Token) -> bool:

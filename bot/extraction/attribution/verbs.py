@@ -18,6 +18,7 @@ from bot.extraction.attribution.complements import (
     Content,
     ccomp_span,
     is_finite,
+    is_trailing_conj_cue,
     join_split_complements,
     stranded_complement,
 )
@@ -68,6 +69,7 @@ class _Cue:
     dobj_learned: bool
     as_clause: bool = False  # "As X said, ...": reports its head (see ``is_as_parenthetical``)
     stranded: Token | None = None  # its "that" clause hung on a noun of its setting (``stranded_complement``)
+    trailing: bool = False  # "A, X told a panel.": reports its head (see ``is_trailing_conj_cue``)
 
 
 def _cue(ctx: Context, cfg: AttributionConfig, tok: Token, learned: Mapping[tuple[str, str], float],
@@ -94,12 +96,13 @@ def _cue(ctx: Context, cfg: AttributionConfig, tok: Token, learned: Mapping[tupl
     head_frame = tok.head is not tok and learned.get((lemma, "^" + tok.dep_), 0.0) >= threshold
     as_clause = lemma in ctx.lex.speech and is_as_parenthetical(tok, cfg.as_clause_excluded, cfg.as_passive_clauses)
     stranded = stranded_complement(ctx, tok) if cfg.stranded_complements and lemma in ctx.lex.speech else None
+    trailing = cfg.trailing_conj_cues and lemma in ctx.lex.speech and is_trailing_conj_cue(tok)
     # (An appeal or naming cue reads its own construction, whatever its learned frames: "called for X to ...".)
     if not (is_speech or is_belief or child_frames or prep_frames or head_frame or as_clause or stranded
-            or lemma in cfg.call_cues):
+            or trailing or lemma in cfg.call_cues):
         return None
     return _Cue(tok, lemma, is_speech, is_belief, child_frames, prep_frames, head_frame,
-                (lemma, "dobj") in learned, as_clause, stranded)
+                (lemma, "dobj") in learned, as_clause, stranded, trailing)
 
 
 def _child_content(ctx: Context, cfg: AttributionConfig, cue: _Cue, child: Token,
@@ -171,7 +174,7 @@ def _contents(ctx: Context, cfg: AttributionConfig, cue: _Cue,
         contents.extend((a, b, "nsubjpass") for a, b in passive_content(ctx, tok))
     as_clause = not contents and cue.as_clause
     if not contents and tok.head.pos_ in VERB_POS and (
-            cue.head_frame or (tok.dep_ == "parataxis" and cue.is_speech) or as_clause):
+            cue.head_frame or (tok.dep_ == "parataxis" and cue.is_speech) or as_clause or cue.trailing):
         # "..., sources said", "As experts have pointed out, ...": the content is the cue's own head. (On all 840
         # PolNeAR train articles an "as" clause before its head matched the gold content 39 times against 10.)
         contents.append((*ctx.subtree_chars(tok.head, exclude=tok), "as" if as_clause else "^" + tok.dep_))
