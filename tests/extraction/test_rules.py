@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import pytest
 
+from bot.extraction.config import ExtractionConfig
 from bot.extraction.model import Statement
 from bot.extraction.pipeline import extract
 
@@ -134,6 +136,19 @@ CASES = [
      "called them “predatory” and left.", "them “predatory", "Ann Marsh", "mixed", "called"),
     ("naming with 'refer to X as' and a quoted predicate", "Ann Marsh referred to the protesters as “my friends” "
      "in Concord.", "the protesters as “my friends", "Ann Marsh", "mixed", "referred"),
+    ("passive 'as' clause with its agent before the clause it reports", "As first reported by The Washington Post, "
+     "the campaign spent two million dollars on the ads.", "the campaign spent two million", "Washington Post",
+     "indirect", "reported"),
+    ("question a named asker puts, in the passive", "Sanders was asked by host John Dickerson whether his aim was "
+     "similar to Kennedy's.", "whether his aim was", "John Dickerson", "indirect", "asked"),
+    ("'that' clause the parser hung on the cue's setting", "The attorney general alleged in the lawsuit that the "
+     "company had cheated thousands of students.", "the company had cheated", "The attorney general", "indirect",
+     "alleged"),
+    ("cue clause closing the sentence, parsed as a conjunct of the reported clause", "This includes a special "
+     "force to assist Kurdish fighters, Defense Secretary Ash Carter told a Senate panel Wednesday.",
+     "This includes a special force", "Ash Carter", "indirect", "told"),
+    ("'that' clause the parser hung on the cue's audience", "The mayor told a meeting of business leaders that few "
+     "people understood the risks of the new tax.", "few people understood", "The mayor", "indirect", "told"),
 ]
 CASES += [
     ("an interview's answer is the interviewee's", "Toronto Mayor Olivia Chow sat down with CBC on Monday.\n\n"
@@ -248,6 +263,16 @@ def test_not_statements(nlp: Language, construction: str, text: str, absent: str
     assert find(statements, present).speaker is not None, construction
 
 
+def test_quote_going_on_a_cued_quote_of_an_unnamed_source_is_kept(nlp: Language) -> None:
+    # (the source the parser leaves unread still reports both quotations: the second shares its null speaker)
+    sts = run(nlp, "“The drop we are seeing now is directly attributable to the emails, the foundation, all the old "
+                   "trust stuff,” said a person close to the Clintons. “That’s why Trump surged around the time of "
+                   "the conventions too.”")
+    first, second = find(sts, "The drop we are seeing"), find(sts, "That’s why Trump surged")
+    assert (first.speaker, second.speaker) == (None, None)
+    assert second.cue == "said"
+
+
 def test_unattributed_passive_is_kept_with_null_speaker(nlp: Language) -> None:
     sts = run(nlp, "Earlier Thursday, it was reported that the Taliban had decided to launch an operation.")
     st = find(sts, "the Taliban had decided")
@@ -327,6 +352,16 @@ def test_asking_aloud_is_quoted_but_being_asked_is_not(nlp: Language) -> None:
     assert find(sts, "Why aren’t I fifty points ahead").speaker == "Hillary Clinton"
     sts = run(nlp, "When asked if the troops would stay, Kirby said that the mission was over.")
     assert not [s for s in sts if "the troops would stay" in s.quote]
+    assert find(sts, "the mission was over").speaker == "Kirby"
+
+
+def test_unnamed_askers_question_when_switched_on_is_nobodys_statement(nlp: Language) -> None:
+    # (off in the shipped configuration; when on, the question is never given the answerer's name)
+    base = ExtractionConfig.default()
+    cfg = replace(base, attribution=replace(base.attribution, questions_put_unnamed=True))
+    text = "When asked if the troops would stay, Kirby said that the mission was over."
+    sts = list(extract(text, nlp=nlp, config=cfg).statements)
+    assert find(sts, "the troops would stay").speaker is None
     assert find(sts, "the mission was over").speaker == "Kirby"
 
 

@@ -8,17 +8,26 @@ paragraph structure says so (the "floating quote" rule of the GenderGapTracker e
 
 The passes, in order (each a function of the article's :class:`Context` and the :class:`AttributionConfig`):
 :mod:`.parenthetical` (returns the cues it handled), :mod:`.nouns`, :mod:`.verbs` (skips the handled cues),
-:mod:`.according`, :mod:`.labels`,
-:mod:`.headlines`, then :mod:`.quotations` (returns its edits of the earlier candidates); :mod:`.merge` applies the
-edits and removes duplicates, the learned filter (:mod:`.features`) and :mod:`.merge` keep the outermost spans
-and link floating quotes, and :mod:`.assemble` resolves speakers.
+:mod:`.according`, :mod:`.labels`, :mod:`.headlines`, :mod:`.questions`, then :mod:`.quotations` (returns its edits
+of the earlier candidates); :mod:`.merge` applies the edits and removes duplicates, the learned filter
+(:mod:`.features`) and :mod:`.merge` keep the outermost spans and link floating quotes, and :mod:`.assemble`
+resolves speakers.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bot.extraction.attribution import according, headlines, labels, nouns, parenthetical, quotations, verbs
+from bot.extraction.attribution import (
+    according,
+    headlines,
+    labels,
+    nouns,
+    parenthetical,
+    questions,
+    quotations,
+    verbs,
+)
 from bot.extraction.attribution.assemble import statements
 from bot.extraction.attribution.candidate import Candidate, Origin
 from bot.extraction.attribution.config import AttributionConfig
@@ -44,7 +53,8 @@ def propose(doc: Doc, text: str, config: AttributionConfig | None = None) -> tup
     paren = parenthetical.find(ctx, cfg)
     # (The noun pass before the verb pass: where both find a noun's "that" clause, dedupe keeps the first.)
     earlier = [*paren.candidates, *nouns.find(ctx, cfg), *verbs.find(ctx, cfg, paren.handled_cues),
-               *according.find(ctx, cfg), *labels.find(ctx, cfg), *headlines.find(ctx, cfg)]
+               *according.find(ctx, cfg), *labels.find(ctx, cfg), *headlines.find(ctx, cfg),
+               *questions.find(ctx, cfg)]
     merged = apply_quotations(earlier, quotations.find(ctx, cfg, earlier))
     return ctx, dedupe(merged)
 
@@ -55,7 +65,7 @@ def find_statements(doc: Doc, text: str, config: AttributionConfig | None = None
     cfg = config or AttributionConfig.default()
     ctx, cands = propose(doc, text, cfg)
     kept = [c for c in cands if c.origin not in RANKED_ORIGINS or passes_filter(ctx, c, cfg)]
-    return statements(ctx, link_floating(ctx, cfg, outermost(kept)), speakers)
+    return statements(ctx, link_floating(ctx, cfg, outermost(kept)), speakers, cfg.keep_unnamed_continuations)
 
 
 __all__ = ["RANKED_ORIGINS", "AttributionConfig", "Candidate", "Context", "Origin", "features", "find_statements",

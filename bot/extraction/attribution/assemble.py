@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from bot.extraction.attribution.questions import QUESTION_PUT
 from bot.extraction.model import Statement, StatementType
 from bot.extraction.quotes import classify
 from bot.extraction.speakers import Entity, SpeakerResolver, SpeakersConfig, choose_speaker
@@ -46,23 +47,31 @@ def _statement(ctx: Context, cand: Candidate, who: Speaker) -> Statement:
     )
 
 
-def statements(ctx: Context, cands: Sequence[Candidate],
-               speaker_config: SpeakersConfig | None = None) -> list[Statement]:
-    """Return the statements of the kept candidates; a floating quote without a source mention is dropped."""
+def statements(ctx: Context, cands: Sequence[Candidate], speaker_config: SpeakersConfig | None = None,
+               keep_unnamed_continuations: bool = False) -> list[Statement]:
+    """Return the statements of the kept candidates; a floating quote without a source mention is dropped, unless
+    it goes on a statement with a cue (``keep_unnamed_continuations``: then it shares that statement's null
+    speaker)."""
     resolver = SpeakerResolver(ctx.doc, speaker_config or DEFAULT_SPEAKERS)
     recent: list[tuple[int, Entity]] = []
     speakers: list[Speaker] = []
+    cued: list[bool] = []  # whether each candidate became a statement with a cue
     out: list[Statement] = []
     for cand in cands:
+        continues = cand.inherit_from is not None and keep_unnamed_continuations and cued[cand.inherit_from]
+        cued.append(False)
         if cand.inherit_from is not None:
             who = speakers[cand.inherit_from]
         else:
             # The only call into speaker resolution: from the source mention, else from the cue's subject.
-            choice = choose_speaker(resolver, cand.mention, cand.cue_start, recent)
+            # (A question put to someone is the asker's: the sentence's subject is the one asked.)
+            cue = None if cand.rel == QUESTION_PUT else cand.cue_start
+            choice = choose_speaker(resolver, cand.mention, cue, recent)
             who = Speaker(choice.speaker, choice.role, choice.mention, choice.span)
-        if cand.origin == "floating" and who.mention is None:
+        if cand.origin == "floating" and who.mention is None and not continues:
             speakers.append(NO_SPEAKER)
             continue
         speakers.append(who)
         out.append(_statement(ctx, cand, who))
+        cued[-1] = out[-1].cue is not None
     return out

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bot.extraction.lexicon import TIME_ENTS
+from bot.extraction.lexicon import SUBJECT_DEPS, TIME_ENTS, VERB_POS
 from bot.extraction.text import line_bounds
 
 if TYPE_CHECKING:
@@ -29,6 +29,14 @@ _CLAUSE_BREAKS = frozenset(",;:.!?\n\u2014\u2013")
 # train articles and dev it matched the gold 11 times in 14); an untensed one ("shows her asking, “...?”") asks.
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _TENSE_DEPS = frozenset({"aux", "auxpass"})
+# "said during a news conference that he may wait ...", "alleged in the suit that ...", "told a meeting of business
+# leaders that ...": a "that" clause after the cue's setting or audience, which the parser made a relative clause of
+# that noun ("that" its marker, not a pronoun). The path from the cue down to the noun runs through these only.
+_SETTING_PATH_DEPS = frozenset({"prep", "pobj", "npadvmod", "advmod", "dobj", "dative"})
+_STRANDED_CLAUSE_DEPS = frozenset({"relcl", "acl"})
+# What a cue closing its sentence may not have of its own (but "told" has its audience as object).
+_OWN_CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj"})
+_AUDIENCE_OBJECT_LEMMAS = frozenset({"tell"})
 
 
 def ccomp_span(ctx: Context, cfg: AttributionConfig, verb: Token, child: Token) -> tuple[int, int]:
@@ -55,6 +63,44 @@ def _over_colon(ctx: Context, child: Token, cend: int) -> int:
         return cend
     nxt = doc[after + 1]
     return max(cend, min(ctx.sentence_of(nxt).end_char, line_bounds(ctx.text, nxt.idx)[1]))
+
+
+def stranded_complement(ctx: Context, verb: Token) -> Token | None:
+    """The "that" clause the parser hung on a noun of the cue's setting ("said at a rally that ..."), when the
+    cue has no clausal complement of its own (see ``_SETTING_PATH_DEPS``)."""
+    if any(c.dep_ == "ccomp" for c in verb.children) or not (
+            verb.pos_ in VERB_POS or any(c.dep_ in SUBJECT_DEPS for c in verb.children)):  # ("Trump charges ...")
+        return None
+    for tok in verb.subtree:
+        if tok.i <= verb.i or tok.dep_ not in _STRANDED_CLAUSE_DEPS or tok.head.i == verb.i \
+                or tok.head.lemma_.lower() in ctx.lex.clause_nouns:
+            continue
+        first = tok.left_edge
+        if not (first.lower_ == "that" and first.dep_ == "mark" and first.head.i == tok.i):
+            continue
+        if not any(c.dep_ in SUBJECT_DEPS for c in tok.children) or ctx.inside_quote(first):
+            continue
+        node = tok.head
+        while node.i != verb.i and node.dep_ in _SETTING_PATH_DEPS:
+            node = node.head
+        if node.i == verb.i:
+            return tok
+    return None
+
+
+def is_trailing_conj_cue(verb: Token) -> bool:
+    """"A special force will assist them, Ash Carter told a Senate panel Wednesday.": a cue clause that closes
+    the sentence after a comma, which the parser joined to the reported clause as a conjunct with no "and"."""
+    head = verb.head
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if verb.dep_ != "conj" or head.i > verb.i or subj is None or subj.left_edge.i == 0:
+        return False
+    if verb.doc[subj.left_edge.i - 1].text != "," or any(c.dep_ == "cc" and c.i < verb.i for c in head.children):
+        return False
+    # (an object other than the audience of "told" is the cue's own content: "..., the senator announced a plan")
+    own = [c for c in verb.children if c.dep_ in _OWN_CONTENT_DEPS and not (c.dep_ == "dobj" and verb.lemma_.lower()
+                                                                           in _AUDIENCE_OBJECT_LEMMAS)]
+    return not own and verb.right_edge.i + 1 >= verb.sent.end - 1
 
 
 def is_finite(verb: Token) -> bool:

@@ -37,6 +37,7 @@ SHARED_SUBJECT_DEPS = frozenset({"conj", "advcl", "xcomp", "dep"})
 COMPLEMENT_OPENERS = frozenset({"that", "when", "how", "why", "where", "what"})
 _COMPLEMENT_OPENER_GAP = 2
 _COMPLEMENT_DEPS = frozenset({"ccomp", "dobj", "xcomp"})
+_AGENT_DEPS = frozenset({"agent"})
 ADDRESSEES = frozenset({"me", "us", "reporters", "him", "her", "them"})
 QUESTION_MARKERS = frozenset({"whether", "if"})
 CLAUSE_FINAL_PUNCT = frozenset({".", "!", "?", ";"})
@@ -223,12 +224,14 @@ def clause_end(ctx: Context, cue: Token, sent: Span, cfg: AttributionConfig) -> 
     return None
 
 
-def is_as_parenthetical(verb: Token, excluded: frozenset[str]) -> bool:
+def is_as_parenthetical(verb: Token, excluded: frozenset[str], passive: bool = False) -> bool:
     """"As many experts have pointed out, Mr. Trump is free to ...": a subject's cue clause opened by "as" before
-    the clause it reports, with no content of its own (not "as the campaign continues", a time: ``excluded``)."""
+    the clause it reports, with no content of its own (not "as the campaign continues", a time: ``excluded``);
+    with ``passive``, a passive one with its agent too ("As reported by the Post, ...")."""
+    sources = SUBJECT_DEPS | _AGENT_DEPS if passive else SUBJECT_DEPS
     return (verb.dep_ == "advcl" and verb.i < verb.head.i and verb.lemma_.lower() not in excluded
             and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
-            and any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+            and any(c.dep_ in sources for c in verb.children)
             and not any(c.dep_ in _COMPLEMENT_DEPS for c in verb.children))
 
 

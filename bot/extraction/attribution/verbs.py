@@ -14,7 +14,14 @@ from typing import TYPE_CHECKING
 
 from bot.extraction.attribution.audience import is_audience
 from bot.extraction.attribution.candidate import Candidate, make
-from bot.extraction.attribution.complements import Content, ccomp_span, is_finite, join_split_complements
+from bot.extraction.attribution.complements import (
+    Content,
+    ccomp_span,
+    is_finite,
+    is_trailing_conj_cue,
+    join_split_complements,
+    stranded_complement,
+)
 from bot.extraction.attribution.objects import (
     appeal_content,
     asked_question,
@@ -61,6 +68,8 @@ class _Cue:
     head_frame: bool
     dobj_learned: bool
     as_clause: bool = False  # "As X said, ...": reports its head (see ``is_as_parenthetical``)
+    stranded: Token | None = None  # its "that" clause hung on a noun of its setting (``stranded_complement``)
+    trailing: bool = False  # "A, X told a panel.": reports its head (see ``is_trailing_conj_cue``)
 
 
 def _cue(ctx: Context, cfg: AttributionConfig, tok: Token, learned: Mapping[tuple[str, str], float],
@@ -85,13 +94,15 @@ def _cue(ctx: Context, cfg: AttributionConfig, tok: Token, learned: Mapping[tupl
     # (Always true: spaCy makes a new Token per access. Kept as is because scripts/train_frames.py counts "^ROOT"
     # frames the same way; changing one without the other would change outputs unmeasured.)
     head_frame = tok.head is not tok and learned.get((lemma, "^" + tok.dep_), 0.0) >= threshold
-    as_clause = lemma in ctx.lex.speech and is_as_parenthetical(tok, cfg.as_clause_excluded)
+    as_clause = lemma in ctx.lex.speech and is_as_parenthetical(tok, cfg.as_clause_excluded, cfg.as_passive_clauses)
+    stranded = stranded_complement(ctx, tok) if cfg.stranded_complements and lemma in ctx.lex.speech else None
+    trailing = cfg.trailing_conj_cues and lemma in ctx.lex.speech and is_trailing_conj_cue(tok)
     # (An appeal or naming cue reads its own construction, whatever its learned frames: "called for X to ...".)
-    if not (is_speech or is_belief or child_frames or prep_frames or head_frame or as_clause
-            or lemma in cfg.call_cues):
+    if not (is_speech or is_belief or child_frames or prep_frames or head_frame or as_clause or stranded
+            or trailing or lemma in cfg.call_cues):
         return None
     return _Cue(tok, lemma, is_speech, is_belief, child_frames, prep_frames, head_frame,
-                (lemma, "dobj") in learned, as_clause)
+                (lemma, "dobj") in learned, as_clause, stranded, trailing)
 
 
 def _child_content(ctx: Context, cfg: AttributionConfig, cue: _Cue, child: Token,
@@ -157,15 +168,18 @@ def _contents(ctx: Context, cfg: AttributionConfig, cue: _Cue,
         if head is not None:
             heads.add(head)
     contents = join_split_complements(ctx, tok, contents)
+    if not contents and cue.stranded is not None:
+        contents.append((*ctx.subtree_chars(cue.stranded), "ccomp"))
     if not contents and cue.is_speech:
         contents.extend((a, b, "nsubjpass") for a, b in passive_content(ctx, tok))
     as_clause = not contents and cue.as_clause
     if not contents and tok.head.pos_ in VERB_POS and (
-            cue.head_frame or (tok.dep_ == "parataxis" and cue.is_speech) or as_clause):
+            cue.head_frame or (tok.dep_ == "parataxis" and cue.is_speech) or as_clause or cue.trailing):
         # "..., sources said", "As experts have pointed out, ...": the content is the cue's own head. (On all 840
         # PolNeAR train articles an "as" clause before its head matched the gold content 39 times against 10.)
         contents.append((*ctx.subtree_chars(tok.head, exclude=tok), "as" if as_clause else "^" + tok.dep_))
-        if subj is not None and tok.head.i in {a.i for a in subj.ancestors}:
+        if subj is not None and tok.head.i in {a.i for a in subj.ancestors} and not (
+                cfg.as_passive_clauses and tok.i in {a.i for a in subj.ancestors}):  # (its own passive agent)
             subj = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
     if subj is not None and subj.i in heads:
         subj = None
