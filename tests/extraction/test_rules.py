@@ -154,6 +154,9 @@ CASES += [
     ("an interview's answer is the interviewee's", "Toronto Mayor Olivia Chow sat down with CBC on Monday.\n\n"
      "Q: Will property taxes go up again?\n\nA: We have no choice. The city cannot balance its books.",
      "We have no choice", "Olivia Chow", "indirect", "A:"),
+    ("a participle of manner after an inverted cue ('said X, half joking') is no cue of its own",
+     '"We might as well hand them the keys," said Robin Maynard, half joking.', "We might as well hand them",
+     "Robin Maynard", "direct", "said"),
     # British style: single marks, a short quotation closed by its cue clause or standing as a sentence.
     ("single marks, short quotation closed by an inverted cue", "Ministers met again. ‘It’s a disgrace,’ said one "
      "Conservative MP.", "It’s a disgrace", "one Conservative MP", "direct", "said"),

@@ -48,6 +48,8 @@ def _is_cue(ctx: Context, tok: Token, cfg: AttributionConfig) -> bool:
 def _spans(ctx: Context, tok: Token, cfg: AttributionConfig) -> list[tuple[int, int]] | None:
     """The material before the cue clause and after its closing comma (None when it is not parenthetical)."""
     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if tok.tag_ == "VBG" and tok.head.i < tok.i and tok.head.lemma_.lower() in ctx.lex.speech:
+        return None  # "..., said Robin Maynard, half joking": how the words were said, no cue of its own
     if subj is None or any(c.dep_ in _OWN_CONTENT_DEPS and c.i > tok.i and c.pos_ != "PRON"
                            and not is_addressee(c) for c in tok.children):
         return None
