@@ -675,6 +675,7 @@ _DATE_ORIGINS = {
     "request": "given with the command",
     "date line": "from the date line",
     "page metadata": "from the page's metadata",
+    "article head": "from the dateline at the top of the article",
     "posted": "from the time the message was posted",
 }
 

@@ -15,7 +15,7 @@ DateBasis = Literal["explicit", "relative", "inherited", "article"]
 # How much of ``Statement.date`` the text gives: a month-precision date is stored as the month's first day.
 DatePrecision = Literal["day", "week", "month", "year", "decade"]
 # Where an article's reference date came from, in order of precedence.
-DateSource = Literal["request", "date line", "page metadata", "posted"]
+DateSource = Literal["request", "date line", "page metadata", "article head", "posted"]
 
 # The rules' version: raise it by hand when a change to the rules should read as a new release.
 RULES_VERSION = 2

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from bot.extraction.attribution import find_statements
 from bot.extraction.config import ExtractionConfig
-from bot.extraction.dating import date_statements, find_date_line, parse_iso_date
+from bot.extraction.dating import date_statements, find_date_line, head_date, parse_iso_date
 from bot.extraction.junk import drop_junk
 from bot.extraction.kinds import classify_kinds
 from bot.extraction.model import DateSource, Extraction
@@ -54,6 +54,9 @@ def prepare(text: str, *, article_date: str | None = None, page_date: str | None
         reference, source = line_date, "date line"
     elif page_date:
         reference, source = parse_iso_date(page_date[:10], "the page date"), "page metadata"
+    elif (head := head_date(parse_text)) is not None:
+        # A pasted article's own dateline or "Published ..." line: closer to the words than the posting time.
+        reference, source = head, "article head"
     elif posted_date:
         reference, source = parse_iso_date(posted_date[:10], "the posting date"), "posted"
     return Prepared(text, parse_text, reference, source)
@@ -67,7 +70,8 @@ def extract_from_doc(prepared: Prepared, doc: Doc, config: ExtractionConfig | No
     statements = date_statements(doc, statements, prepared.reference, config=cfg.dating)
     warnings: list[str] = []
     if prepared.reference is None and statements:
-        warnings.append("no article date was found (no date given, no 'date YYYY-MM-DD' line, no page date), "
+        warnings.append("no article date was found (no date given, no 'date YYYY-MM-DD' line, no page date, no "
+                        "dateline or 'Published ...' line in the article's head), "
                         "so statements without a date of their own stay undated")
     return Extraction(
         text=prepared.original,

@@ -372,6 +372,10 @@ CASES = [
 
 # (construction, text, fragment of the quote, a name the speaker must not be)
 NOT_CASES = [
+    ("a role of a named organisation nobody holds is not whoever is on stage ('the Bank of England's governor')",
+     "LONDON, 14 March 2024 (Reuters) - Britain's finance minister Jeremy Hunt said taxes would fall.\n\n"
+     "Speaking last Friday, the Bank of England's governor said rates would stay high.", "rates would stay high",
+     "Jeremy Hunt"),
     ("the possessive of a role nobody in the article holds names nobody ('the senator's spokesman')",
      "Premier Danielle Smith clashed with Ottawa on Thursday.\n\nThe senator's spokesman said the bill would pass.",
      "the bill would pass", "Danielle Smith"),

@@ -4,6 +4,7 @@ The rules follow news writing and the TimeML/HeidelTime treatment of news (Strö
 package reads in the order the work is done:
 
 - :mod:`.dateline`: the article's date line (``date 2021-09-02`` at the top), the article date's source.
+- :mod:`.masthead`: a pasted article's own publication date in its head (a wire dateline, "Published ...").
 - :mod:`.vocabulary`: month and weekday tables and relative phrases of ``data/dating_words.json``, compiled.
 - :mod:`.expressions`: where those words occur in the text, and the precision of a date expression.
 - :mod:`.calendar`: calendar arithmetic without the parse (year rollover, weekdays, relative offsets).
@@ -29,6 +30,7 @@ from bot.extraction.dating.config import DEFAULT_DATING_CONFIG, DatingConfig
 from bot.extraction.dating.dateline import date_line_span, find_date_line, parse_iso_date, strip_date_line
 from bot.extraction.dating.expressions import TemporalMatch, date_precision, match_temporal
 from bot.extraction.dating.inherit import inherits
+from bot.extraction.dating.masthead import head_date
 from bot.extraction.dating.regions import paragraph_starts
 from bot.extraction.dating.vocabulary import (
     DATA_FILE,
@@ -43,6 +45,6 @@ from bot.extraction.dating.vocabulary import (
 __all__ = [
     "DATA_FILE", "DEFAULT_DATING_CONFIG", "Anchor", "DatingConfig", "Expression", "Precision", "RelativeRule",
     "Resolved", "TemporalMatch", "Tense", "Vocabulary", "date_line_span", "date_precision", "date_statements",
-    "find_date_line", "find_expressions", "inherits", "match_temporal", "paragraph_starts", "parse_iso_date",
-    "required_words", "resolve", "strip_date_line", "vocabulary",
+    "find_date_line", "find_expressions", "head_date", "inherits", "match_temporal", "paragraph_starts",
+    "parse_iso_date", "required_words", "resolve", "strip_date_line", "vocabulary",
 ]

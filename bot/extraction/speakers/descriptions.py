@@ -215,10 +215,15 @@ def resolve_description(entities: list[Entity], head: Token, modifiers: list[Tok
         if found is None and definite and _anaphoric(head, modifiers):
             found = _salient_subject(entities, head, pos, cfg)
         found = found or _introduced_after(entities, head, modifiers, cfg)
-        if found is None and definite:
+        if found is None and definite and not _of_a_named_body(head):
             found = _salient_subject(entities, head, pos, cfg) or _main_person(entities, head, cfg)
         found = found or _main_not_possessor(entities, head, cfg)
     return found
+
+
+def _of_a_named_body(head: Token) -> bool:
+    """ "the Bank of England's governor": a role of a named body or place, maybe someone the article never names."""
+    return any(c.dep_ == "poss" and c.pos_ == "PROPN" and c.ent_type_ not in {"PERSON", ""} for c in head.children)
 
 
 def _anaphoric(head: Token, modifiers: list[Token]) -> bool:
