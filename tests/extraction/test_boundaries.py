@@ -53,6 +53,9 @@ ENDS = [
     ("a second verb of the source conjoined inside the content ends it ('said A and criticized B')",
      "Mr. Khan said Mr. Trump was ignorant of Islam and criticized him for saying he had sacrificed for his "
      "country.", "Mr. Trump was ignorant of Islam"),
+    ("an 'as' predicate the parser makes an adverbial clause of the cue completes a noun-phrase content",
+     "In his speech, Mr. Trump described the country as beset by illegal immigrants and criminals.",
+     "the country as beset by illegal immigrants and criminals"),
     ("a quoted fragment goes on with its cue's content just before it",
      "Tunnels are so numerous in the area that Border Patrol agents described the ground underneath the city as "
      "“Swiss cheese.”", "the ground underneath the city as “Swiss cheese.”"),

@@ -85,6 +85,9 @@ class AttributionConfig:
     # inside it ("said Mr. Trump was ignorant of Islam and criticized him for ..."): on all 840 train articles 10
     # statements became matches against 2 (dev unchanged, one more prediction: the second verb's own content).
     cut_second_predicates: bool = True
+    # A noun-phrase content goes on over an "as" predicate the parser made an adverbial clause of the cue
+    # ("described the country as beset by illegal immigrants"): all 840 train articles 6 matches more, none lost.
+    extend_over_as_predicate: bool = True
     # A clausal complement ending at a colon goes on with what the colon announces ("... the job: “Steadiness”").
     extend_over_colon: bool = True
     # Cues of an appeal or a naming ("called on X to ...", "called X Y"): the content runs from X to the end; and

@@ -1,6 +1,7 @@
-"""Where a verb cue's content ends, after the cuts of :mod:`boundaries`: over a contrasting clause the parser hung
-on the cue ("said A, but B"), before a clause that sets another source against it (", while critics said ..."),
-and before a verb of the cue's own source that the parser conjoined inside the content ("said A and criticized B").
+"""Where a verb cue's content ends, after the rules of :mod:`boundaries`: over a contrasting clause the parser hung
+on the cue ("said A, but B") and over an "as" predicate it made an adverbial clause ("described X as beset by ..."),
+before a clause that sets another source against it (", while critics said ..."), and before a verb of the cue's
+own source that the parser conjoined inside the content ("said A and criticized B").
 
 Each rule follows how PolNeAR's annotators bound a reported content; the counts that justify it are in
 :class:`~bot.extraction.attribution.config.AttributionConfig`.
@@ -32,6 +33,10 @@ RIVAL_MARK_DEPS = frozenset({"mark", "advmod"})
 PREDICATE_JOINTS = frozenset({"and", "but"})
 BARE_INFINITIVE_TAG = "VB"
 _JOINT_DEPS = frozenset({"cc", "punct"})
+# "described the country as beset by ...": the "as" of a predicate, which the parser makes a marker or an adverb.
+AS_PREDICATE_DEPS = frozenset({"mark", "advmod"})
+NOUN_PHRASE_POS = frozenset({"NOUN", "PROPN", "PRON"})
+DASHES = frozenset({"\u2014", "\u2013", "--", "-"})
 
 
 def _has_subject(tok: Token) -> bool:
@@ -52,6 +57,8 @@ def adjust_end(ctx: Context, cfg: AttributionConfig, cue: Token, start: int, end
     """Return where the content of a verb cue ends, after this module's rules."""
     if cfg.extend_over_contrast and rel == "ccomp":
         end = extend_over_contrast(ctx, cue, start, end)
+    if cfg.extend_over_as_predicate:
+        end = extend_over_as_predicate(ctx, cue, start, end)
     if cfg.cut_rival_clauses:
         end = cut_rival_clause(ctx, cue, start, end)
     if cfg.cut_second_predicates:
@@ -127,3 +134,27 @@ def cut_second_predicate(ctx: Context, cue: Token, start: int, end: int) -> int:
             if first > span.start:
                 return doc[first].idx
     return end
+
+
+
+def extend_over_as_predicate(ctx: Context, cue: Token, start: int, end: int) -> int:
+    """Go on over an "as" predicate of a noun-phrase content that the parser made an adverbial clause of the cue
+    ("described the country as beset by illegal immigrants", "view Mrs. Clinton as vastly more prepared"), up to
+    a dash; not a clause with a subject of its own ("as she enters ...") nor an evidential one ("as shown by")."""
+    doc = ctx.doc
+    span = _span_after(ctx, cue, start, end)
+    if span is None or span.start < cue.i or span.end >= len(doc) or span.root.pos_ not in NOUN_PHRASE_POS:
+        return end
+    tok = doc[span.end]
+    if tok.lower_ != "as" or tok.dep_ not in AS_PREDICATE_DEPS:
+        return end
+    clause = tok.head
+    while clause.head.i not in (cue.i, clause.i) and clause.head.left_edge.i == tok.i:
+        clause = clause.head
+    if clause.head.i != cue.i or clause.dep_ != "advcl" or clause.left_edge.i != tok.i or _has_subject(clause) \
+            or _speech_lemma(ctx, clause) or clause.lemma_.lower() in kind_lexicon().evidence:
+        return end
+    stop = next((t.i - 1 for t in doc[tok.i:clause.right_edge.i + 1] if t.text in DASHES and t.whitespace_),
+                clause.right_edge.i)
+    last = doc[stop]
+    return max(end, min(last.idx + len(last.text), line_bounds(ctx.text, start)[1]))
