@@ -56,6 +56,9 @@ ENDS = [
     ("an 'as' predicate the parser makes an adverbial clause of the cue completes a noun-phrase content",
      "In his speech, Mr. Trump described the country as beset by illegal immigrants and criminals.",
      "the country as beset by illegal immigrants and criminals"),
+    ("a second object the parser conjoins to the cue after a closing quotation mark goes with the content",
+     "Mr. Cruz questioned Trump's \"New York values\" and his readiness to be commander in chief.",
+     "Trump's \"New York values\" and his readiness to be commander in chief"),
     ("a quoted fragment goes on with its cue's content just before it",
      "Tunnels are so numerous in the area that Border Patrol agents described the ground underneath the city as "
      "“Swiss cheese.”", "the ground underneath the city as “Swiss cheese.”"),

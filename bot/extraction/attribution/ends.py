@@ -1,5 +1,6 @@
 """Where a verb cue's content ends, after the rules of :mod:`boundaries`: over a contrasting clause the parser hung
-on the cue ("said A, but B") and over an "as" predicate it made an adverbial clause ("described X as beset by ..."),
+on the cue ("said A, but B"), over an "as" predicate it made an adverbial clause ("described X as beset by ...") and
+over a second object it conjoined to the cue ("questioned his “values” and his readiness ..."),
 before a clause that sets another source against it (", while critics said ..."), and before a verb of the cue's
 own source that the parser conjoined inside the content ("said A and criticized B").
 
@@ -36,6 +37,9 @@ _JOINT_DEPS = frozenset({"cc", "punct"})
 # "described the country as beset by ...": the "as" of a predicate, which the parser makes a marker or an adverb.
 AS_PREDICATE_DEPS = frozenset({"mark", "advmod"})
 NOUN_PHRASE_POS = frozenset({"NOUN", "PROPN", "PRON"})
+# "questioned his “values” and his readiness ...": a noun, pronoun or "as" phrase the parser conjoined to the cue.
+OBJECT_JOINTS = frozenset({"and", "or"})
+OBJECT_CONJUNCT_POS = frozenset({"NOUN", "PROPN", "PRON", "ADP"})
 DASHES = frozenset({"\u2014", "\u2013", "--", "-"})
 
 
@@ -59,6 +63,8 @@ def adjust_end(ctx: Context, cfg: AttributionConfig, cue: Token, start: int, end
         end = extend_over_contrast(ctx, cue, start, end)
     if cfg.extend_over_as_predicate:
         end = extend_over_as_predicate(ctx, cue, start, end)
+    if cfg.extend_over_object_conjuncts:
+        end = extend_over_object_conjunct(ctx, cue, start, end)
     if cfg.cut_rival_clauses:
         end = cut_rival_clause(ctx, cue, start, end)
     if cfg.cut_second_predicates:
@@ -157,4 +163,25 @@ def extend_over_as_predicate(ctx: Context, cue: Token, start: int, end: int) -> 
     stop = next((t.i - 1 for t in doc[tok.i:clause.right_edge.i + 1] if t.text in DASHES and t.whitespace_),
                 clause.right_edge.i)
     last = doc[stop]
+    return max(end, min(last.idx + len(last.text), line_bounds(ctx.text, start)[1]))
+
+
+
+def extend_over_object_conjunct(ctx: Context, cue: Token, start: int, end: int) -> int:
+    """Go on over a second object the parser conjoined to the cue instead of to the content, often after a closing
+    quotation mark ("questioned Trump's “New York values” and his readiness to be commander in chief", "see
+    immigrants as a burden and as people who refuse to assimilate")."""
+    doc = ctx.doc
+    span = _span_after(ctx, cue, start, end)
+    if span is None or span.start < cue.i or span.end >= len(doc):
+        return end
+    i = span.end
+    while i < len(doc) and doc[i].is_quote and doc[i].dep_ == "punct":
+        i += 1
+    if i >= len(doc) or doc[i].dep_ != "cc" or doc[i].head.i != cue.i or doc[i].lower_ not in OBJECT_JOINTS:
+        return end
+    conj = next((c for c in cue.children if c.dep_ == "conj" and c.i > i), None)
+    if conj is None or conj.left_edge.i != i + 1 or conj.pos_ not in OBJECT_CONJUNCT_POS:
+        return end
+    last = doc[conj.right_edge.i]
     return max(end, min(last.idx + len(last.text), line_bounds(ctx.text, start)[1]))
