@@ -59,6 +59,9 @@ ENDS = [
     ("a second object the parser conjoins to the cue after a closing quotation mark goes with the content",
      "Mr. Cruz questioned Trump's \"New York values\" and his readiness to be commander in chief.",
      "Trump's \"New York values\" and his readiness to be commander in chief"),
+    ("a trailing indefinite noun phrase after a comma is the writer's comment on a clausal content",
+     "Mr. Cruz complained the contest had been \"rigged\" against him, a charge that Colorado Republican leaders "
+     "strongly denied.", "the contest had been \"rigged\" against him"),
     ("a quoted fragment goes on with its cue's content just before it",
      "Tunnels are so numerous in the area that Border Patrol agents described the ground underneath the city as "
      "“Swiss cheese.”", "the ground underneath the city as “Swiss cheese.”"),

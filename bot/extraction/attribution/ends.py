@@ -1,8 +1,8 @@
 """Where a verb cue's content ends, after the rules of :mod:`boundaries`: over a contrasting clause the parser hung
 on the cue ("said A, but B"), over an "as" predicate it made an adverbial clause ("described X as beset by ...") and
-over a second object it conjoined to the cue ("questioned his “values” and his readiness ..."),
-before a clause that sets another source against it (", while critics said ..."), and before a verb of the cue's
-own source that the parser conjoined inside the content ("said A and criticized B").
+over a second object it conjoined to the cue ("questioned his “values” and his readiness ..."); before the writer's
+comment on the reported clause (", a swipe at ..."), before a clause that sets another source against it (", while
+critics said ..."), and before a verb of the cue's own source conjoined inside the content ("said A and criticized B").
 
 Each rule follows how PolNeAR's annotators bound a reported content; the counts that justify it are in
 :class:`~bot.extraction.attribution.config.AttributionConfig`.
@@ -40,6 +40,9 @@ NOUN_PHRASE_POS = frozenset({"NOUN", "PROPN", "PRON"})
 # "questioned his “values” and his readiness ...": a noun, pronoun or "as" phrase the parser conjoined to the cue.
 OBJECT_JOINTS = frozenset({"and", "or"})
 OBJECT_CONJUNCT_POS = frozenset({"NOUN", "PROPN", "PRON", "ADP"})
+# ", a swipe at ...": a comment phrase opens with an indefinite article, in a content of at least this many tokens.
+INDEFINITE_ARTICLES = frozenset({"a", "an"})
+COMMENT_MIN_TOKENS = 6
 DASHES = frozenset({"\u2014", "\u2013", "--", "-"})
 
 
@@ -65,6 +68,8 @@ def adjust_end(ctx: Context, cfg: AttributionConfig, cue: Token, start: int, end
         end = extend_over_as_predicate(ctx, cue, start, end)
     if cfg.extend_over_object_conjuncts:
         end = extend_over_object_conjunct(ctx, cue, start, end)
+    if cfg.cut_comment_phrases:
+        end = cut_comment_phrase(ctx, start, end)
     if cfg.cut_rival_clauses:
         end = cut_rival_clause(ctx, cue, start, end)
     if cfg.cut_second_predicates:
@@ -185,3 +190,20 @@ def extend_over_object_conjunct(ctx: Context, cue: Token, start: int, end: int) 
         return end
     last = doc[conj.right_edge.i]
     return max(end, min(last.idx + len(last.text), line_bounds(ctx.text, start)[1]))
+
+
+
+def cut_comment_phrase(ctx: Context, start: int, end: int) -> int:
+    """End a clausal content before an indefinite noun phrase after a comma that runs to its end: the writer's
+    comment on the reported words (", a swipe at the recent disturbances", ", a charge that Colorado Republican
+    leaders denied"), which the parser does not mark as an appositive."""
+    doc = ctx.doc
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) < COMMENT_MIN_TOKENS or span.root.pos_ not in VERB_POS:
+        return end
+    for tok in span[3:-1]:
+        phrase = tok.head
+        if tok.lower_ in INDEFINITE_ARTICLES and doc[tok.i - 1].text == "," and phrase.pos_ == "NOUN" \
+                and phrase.left_edge.i == tok.i and phrase.right_edge.i >= span.end - 2 and not ctx.inside_quote(tok):
+            return doc[tok.i - 1].idx
+    return end
