@@ -47,6 +47,24 @@ ENDS = [
     ("a dash-set aside after a quotation the content closes",
      "Mr. Trump dismissed Estonia as a “suburb of St. Petersburg” — a remark that alarmed the Baltic states.",
      "Estonia as a “suburb of St. Petersburg”"),
+    ("a contrasting clause the parser hangs on the cue goes on with a clausal content ('said A, but that B')",
+     "The senator said the process was fair, but that it required candidates to put forth an effort.",
+     "the process was fair, but that it required candidates to put forth an effort"),
+    ("a trailing 'while' clause in which another source speaks is a statement of its own",
+     "Most Republicans said they are set on voting for the real estate mogul, while 22 percent said they might "
+     "change their mind.", "they are set on voting for the real estate mogul"),
+    ("a second verb of the source conjoined inside the content ends it ('said A and criticized B')",
+     "Mr. Khan said Mr. Trump was ignorant of Islam and criticized him for saying he had sacrificed for his "
+     "country.", "Mr. Trump was ignorant of Islam"),
+    ("an 'as' predicate the parser makes an adverbial clause of the cue completes a noun-phrase content",
+     "In his speech, Mr. Trump described the country as beset by illegal immigrants and criminals.",
+     "the country as beset by illegal immigrants and criminals"),
+    ("a second object the parser conjoins to the cue after a closing quotation mark goes with the content",
+     "Mr. Cruz questioned Trump's \"New York values\" and his readiness to be commander in chief.",
+     "Trump's \"New York values\" and his readiness to be commander in chief"),
+    ("a trailing indefinite noun phrase after a comma is the writer's comment on a clausal content",
+     "Mr. Cruz complained the contest had been \"rigged\" against him, a charge that Colorado Republican leaders "
+     "strongly denied.", "the contest had been \"rigged\" against him"),
     ("a quoted fragment goes on with its cue's content just before it",
      "Tunnels are so numerous in the area that Border Patrol agents described the ground underneath the city as "
      "“Swiss cheese.”", "the ground underneath the city as “Swiss cheese.”"),

@@ -17,6 +17,7 @@ from bot.extraction.attribution.boundaries import (
     extend_over_completing_phrase,
     start_at_quotation,
 )
+from bot.extraction.attribution.ends import adjust_end
 from bot.extraction.text import line_bounds
 
 if TYPE_CHECKING:
@@ -134,6 +135,8 @@ def make(ctx: Context, cfg: AttributionConfig, start: int, end: int, cue: tuple[
     if origin == "verb" and cue_token is not None and cfg.extend_to_phrase:
         end = min(extend_over_completing_phrase(ctx, cue_token, start, end, cfg.extend_over_prep), pe)
     if origin in ASIDE_CUT_ORIGINS:
+        if cue_token is not None:
+            end = min(adjust_end(ctx, cfg, cue_token, start, end, rel), pe)
         if cfg.cut_coordinated_cues:
             end = cut_coordinated_cue(ctx, start, end, cfg)
         end = cut_trailing_aside(ctx, start, end, cfg)
