@@ -14,9 +14,9 @@ from spacy.tokens import Doc
 from bot.extraction.attribution.boundaries import cut_trailing_aside
 from bot.extraction.attribution.config import AttributionConfig
 from bot.extraction.attribution.context import Context
+from bot.extraction.attribution.parenthetical import clause_end
 from bot.extraction.attribution.predicates import (
     asks_aloud,
-    clause_end,
     in_question_clause,
     is_addressee,
     is_impersonal_passive,

@@ -157,6 +157,9 @@ CASES += [
     ("a participle of manner after an inverted cue ('said X, half joking') is no cue of its own",
      '"We might as well hand them the keys," said Robin Maynard, half joking.', "We might as well hand them",
      "Robin Maynard", "direct", "said"),
+    ("a second verb of saying the parser conjoined inside the first one's content has the first one's source",
+     "However, Ivana Trump's brief said that was not her view and dismissed those reports as \"previous "
+     "misinterpreted statements.\"", "those reports", "Ivana Trump", "mixed", "dismissed"),
     # British style: single marks, a short quotation closed by its cue clause or standing as a sentence.
     ("single marks, short quotation closed by an inverted cue", "Ministers met again. ‘It’s a disgrace,’ said one "
      "Conservative MP.", "It’s a disgrace", "one Conservative MP", "direct", "said"),

@@ -11,17 +11,21 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from bot.extraction.attribution.candidate import Candidate, make, word_count
-from bot.extraction.attribution.predicates import clause_end, is_addressee
+from bot.extraction.attribution.predicates import is_addressee
 from bot.extraction.lexicon import VERB_POS, framed_lemmas, frames
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
     from bot.extraction.attribution.config import AttributionConfig
     from bot.extraction.attribution.context import Context
 
 # A cue with one of these after it (not an addressee, not a pronoun) governs its own content: not parenthetical.
 _OWN_CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj"})
+
+
+# What closes a parenthetical cue clause at the end of its sentence.
+CLAUSE_FINAL_PUNCT = frozenset({".", "!", "?", ";"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +47,23 @@ def _is_cue(ctx: Context, tok: Token, cfg: AttributionConfig) -> bool:
     if not (lemma in ctx.lex.speech or learned.get((lemma, "ccomp"), 0.0) >= cfg.frame_min_precision):
         return False
     return not ((lemma, "ccomp") in learned and learned[(lemma, "ccomp")] < cfg.frame_min_precision)
+
+
+def clause_end(ctx: Context, cue: Token, sent: Span, cfg: AttributionConfig) -> int | None:
+    """Index of the comma (or final punctuation) that closes a parenthetical cue clause, if it is one."""
+    doc = ctx.doc
+    i = cue.i + 1
+    limit = min(sent.end, cue.i + cfg.clause_end_window)
+    while i < limit:
+        t = doc[i]
+        if t.text == ",":
+            return i
+        if t.is_punct and t.text in CLAUSE_FINAL_PUNCT:
+            return i if all(x.is_punct or x.is_space for x in doc[i:sent.end]) else None
+        if t.head.i != cue.i and cue.i not in {a.i for a in t.ancestors}:
+            return None
+        i += 1
+    return None
 
 
 def _spans(ctx: Context, tok: Token, cfg: AttributionConfig) -> list[tuple[int, int]] | None:

@@ -23,7 +23,7 @@ from bot.extraction.lexicon import (
 )
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Token
 
     from bot.extraction.attribution.config import AttributionConfig
     from bot.extraction.attribution.context import Context
@@ -40,7 +40,6 @@ _COMPLEMENT_DEPS = frozenset({"ccomp", "dobj", "xcomp"})
 _AGENT_DEPS = frozenset({"agent"})
 ADDRESSEES = frozenset({"me", "us", "reporters", "him", "her", "them"})
 QUESTION_MARKERS = frozenset({"whether", "if"})
-CLAUSE_FINAL_PUNCT = frozenset({".", "!", "?", ";"})
 CLOSING_MARKS = "\u201d\"'"
 # '...," said X': a closing mark within this many characters before the verb (comma and space between).
 _AFTER_QUOTE_CHARS = 4
@@ -120,6 +119,11 @@ def subject_of(ctx: Context, verb: Token) -> Token | None:
     inverted = _inverted_subject(ctx, verb)
     if inverted is not None:
         return inverted
+    outer = _outer_cue(ctx, verb)
+    if outer is not None:
+        # "Ivana Trump's brief said that was not her view and dismissed those reports": the parser conjoined the
+        # second verb of saying inside the first one's content; its source is the first one's.
+        return subject_of(ctx, outer)
     if verb.dep_ in SHARED_SUBJECT_DEPS and verb.head.i != verb.i and verb.head.pos_ in VERB_POS:
         return _shared_subject(ctx, verb)
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.dep_ == "prep" and verb.head.head.pos_ in VERB_POS:
@@ -133,6 +137,16 @@ def subject_of(ctx: Context, verb: Token) -> Token | None:
     if verb.pos_ == "NOUN":
         return _noun_cue_source(ctx, verb)
     return None
+
+
+def _outer_cue(ctx: Context, verb: Token) -> Token | None:
+    """The verb of saying whose clausal complement a subject-less verb of saying is conjoined inside, or None."""
+    head = verb.head
+    if verb.dep_ != "conj" or head.dep_ != "ccomp" or verb.lemma_.lower() not in ctx.lex.speech | ctx.lex.report_object:
+        return None
+    if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    return head.head if head.head.lemma_.lower() in ctx.lex.speech and head.head.i < head.i else None
 
 
 def _noun_cue_source(ctx: Context, noun: Token) -> Token | None:
@@ -205,23 +219,6 @@ def asks_aloud(ctx: Context, verb: Token) -> bool:
     if verb.lemma_.lower() not in ctx.lex.question:
         return False
     return not any(c.dep_ in PASSIVE_DEPS for c in verb.children) and verb.tag_ != "VBN"
-
-
-def clause_end(ctx: Context, cue: Token, sent: Span, cfg: AttributionConfig) -> int | None:
-    """Index of the comma (or final punctuation) that closes a parenthetical cue clause, if it is one."""
-    doc = ctx.doc
-    i = cue.i + 1
-    limit = min(sent.end, cue.i + cfg.clause_end_window)
-    while i < limit:
-        t = doc[i]
-        if t.text == ",":
-            return i
-        if t.is_punct and t.text in CLAUSE_FINAL_PUNCT:
-            return i if all(x.is_punct or x.is_space for x in doc[i:sent.end]) else None
-        if t.head.i != cue.i and cue.i not in {a.i for a in t.ancestors}:
-            return None
-        i += 1
-    return None
 
 
 def is_as_parenthetical(verb: Token, excluded: frozenset[str], passive: bool = False) -> bool:
