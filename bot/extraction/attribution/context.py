@@ -16,6 +16,7 @@ from spacy.attrs import LEMMA, LOWER
 
 from bot.extraction.attribution.config import AttributionConfig
 from bot.extraction.attribution.patterns import LABEL
+from bot.extraction.cached import sentences
 from bot.extraction.lexicon import CueLexicon, cues
 from bot.extraction.quotes import QuoteRegion, continues_next_paragraph, quote_mask, quoted_regions
 from bot.extraction.speakers import np_span as _np_span
@@ -113,16 +114,18 @@ class Context:
     lowers: tuple[int, ...]
     speech_at: tuple[int, ...]  # the indices of the tokens with a speech-verb lemma, in order
     question_at: frozenset[int]  # the indices of the tokens with a question-verb lemma
+    reporting_at: tuple[int, ...] = ()  # ... with a lemma of saying or of a reported object ("criticize"), in order
 
     @classmethod
     def build(cls, doc: Doc, text: str) -> Context:
         """Build the context of ``doc`` (whose text has the same character offsets as ``text``)."""
         regions = tuple(quoted_regions(text))
-        sents = tuple(doc.sents)
+        sents = sentences(doc)
         lex, lemmas = cues(), _lemma_index(doc)
         return cls(doc, text, lex, regions, quote_mask(text, list(regions)), sents,
                    tuple(s.start for s in sents), _chains(text, regions), lemmas, tuple(doc.to_array(LOWER).tolist()),
-                   tuple(_with_lemma(lemmas, lex.speech)), frozenset(_with_lemma(lemmas, lex.question)))
+                   tuple(_with_lemma(lemmas, lex.speech)), frozenset(_with_lemma(lemmas, lex.question)),
+                   tuple(_with_lemma(lemmas, lex.speech | lex.report_object)))
 
     def tokens_with_lemma(self, lemmas: frozenset[str]) -> list[Token]:
         """Return the tokens whose lower-cased lemma is one of ``lemmas``, in document order."""

@@ -10,6 +10,7 @@ Each rule follows how PolNeAR's annotators bound a reported content; the counts 
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from bot.extraction.kinds import kind_lexicon
@@ -51,7 +52,14 @@ def _has_subject(tok: Token) -> bool:
 
 
 def _speech_lemma(ctx: Context, tok: Token) -> bool:
-    return tok.lemma_.lower() in ctx.lex.speech | ctx.lex.report_object
+    lemma = tok.lemma_.lower()
+    return lemma in ctx.lex.speech or lemma in ctx.lex.report_object  # (a union would build a set on every call)
+
+
+def _hashes(ctx: Context, words: frozenset[str]) -> frozenset[int]:
+    """The string-store hashes of some lower-case words, to test against ``ctx.lowers``."""
+    strings = ctx.doc.vocab.strings
+    return frozenset(strings[w] for w in words)
 
 
 def _span_after(ctx: Context, cue: Token, start: int, end: int) -> Span | None:
@@ -110,7 +118,11 @@ def cut_rival_clause(ctx: Context, cue: Token, start: int, end: int) -> int:
     span = _span_after(ctx, cue, start, end)
     if span is None:
         return end
-    for tok in span[2:]:
+    marks = _hashes(ctx, RIVAL_MARKS)
+    for i in range(span.start + 2, span.end):
+        if ctx.lowers[i] not in marks:
+            continue  # (read the lower-case column first: a Token object for every word costs more than the rule)
+        tok = doc[i]
         clause = tok.head
         if tok.lower_ not in RIVAL_MARKS or tok.dep_ not in RIVAL_MARK_DEPS or clause.dep_ != "advcl" \
                 or clause.left_edge.i != tok.i or clause.head.i < span.start or clause.right_edge.i < span.end - 2:
@@ -138,7 +150,9 @@ def cut_second_predicate(ctx: Context, cue: Token, start: int, end: int) -> int:
     span = _span_after(ctx, cue, start, end)
     if span is None:
         return end
-    for tok in span:
+    at = ctx.reporting_at  # (only a verb of saying or judging can be one: visit those, not every word)
+    for i in at[bisect_left(at, span.start):bisect_left(at, span.end)]:
+        tok = doc[i]
         if _second_predicate(ctx, cue, tok, span.start):
             first = min([tok.left_edge.i, *(c.i for c in tok.head.children
                                             if c.dep_ in _JOINT_DEPS and tok.head.i < c.i < tok.i)])
@@ -201,7 +215,11 @@ def cut_comment_phrase(ctx: Context, start: int, end: int) -> int:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) < COMMENT_MIN_TOKENS or span.root.pos_ not in VERB_POS:
         return end
-    for tok in span[3:-1]:
+    articles = _hashes(ctx, INDEFINITE_ARTICLES)
+    for i in range(span.start + 3, span.end - 1):
+        if ctx.lowers[i] not in articles:
+            continue
+        tok = doc[i]
         phrase = tok.head
         if tok.lower_ in INDEFINITE_ARTICLES and doc[tok.i - 1].text == "," and phrase.pos_ == "NOUN" \
                 and phrase.left_edge.i == tok.i and phrase.right_edge.i >= span.end - 2 and not ctx.inside_quote(tok):

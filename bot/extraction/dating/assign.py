@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
+from bot.extraction.cached import text as doc_text
 from bot.extraction.dating.attach import Expression, find_expressions
 from bot.extraction.dating.calendar import Resolved
 from bot.extraction.dating.clause import cue_token, own_expression, reporting_clause
@@ -216,7 +217,7 @@ def date_statements(doc: Doc, statements: list[Statement], reference: date | Non
         return statements
     config = config or DEFAULT_DATING_CONFIG
     vocab = vocab or vocabulary()
-    text = doc.text  # built from the tokens on every access: once here
+    text = doc_text(doc)  # (Doc.text joins every token on each access)
     sentences = Sentences(doc)
     expressions = find_expressions(doc, vocab, config, sentences)
     titles = quoted_regions(text)

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from bot.extraction.cached import text as doc_text
 from bot.extraction.dating.calendar import Tense
 from bot.extraction.dating.config import DatingConfig
 from bot.extraction.dating.events import match_named
@@ -219,7 +220,7 @@ def _occasion_verb(holder: Token | None, vocab: Vocabulary) -> Token | None:
 def find_expressions(doc: Doc, vocab: Vocabulary, config: DatingConfig,
                      sentences: Sentences | None = None) -> list[Expression]:
     """Return the usable temporal expressions of ``doc`` in text order, each with its attachment."""
-    text = doc.text  # built from the tokens on every access: once here
+    text = doc_text(doc)  # (Doc.text joins every token on each access)
     sentences = sentences or Sentences(doc)
     paragraphs = paragraph_starts(text)
     entities = [(e.start_char, e.end_char, e.label_) for e in doc.ents]

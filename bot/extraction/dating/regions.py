@@ -6,6 +6,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from bot.extraction.cached import sentences
 from bot.extraction.text import dating_paragraph_starts
 
 if TYPE_CHECKING:
@@ -18,7 +19,7 @@ class Sentences:
     """The sentences of a parsed doc, found by token index without a walk over the doc each time."""
 
     def __init__(self, doc: Doc) -> None:
-        self._sents: list[Span] = list(doc.sents)
+        self._sents: list[Span] = list(sentences(doc))
         self._starts = [s.start for s in self._sents]
 
     def of(self, token_index: int) -> Span:

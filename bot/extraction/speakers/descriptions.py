@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from bot.extraction.cached import sentences
 from bot.extraction.lexicon import people
 from bot.extraction.speakers.config import SpeakersConfig
 from bot.extraction.speakers.pronouns import nearest
@@ -188,7 +189,7 @@ def _main_not_possessor(entities: list[Entity], head: Token, cfg: SpeakersConfig
 
 def _headline_subject(entities: list[Entity], head: Token) -> Entity | None:
     """The person the article's first sentence (its headline) has as subject ("Axelrod calls on Dean ...")."""
-    first = next(iter(head.doc.sents))
+    first = sentences(head.doc)[0]
     return next((e for e in entities if e.kind == "person" and e.subject_positions
                  and e.subject_positions[0] < first.end_char and not _gender_clash(e, head)), None)
 

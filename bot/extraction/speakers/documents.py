@@ -5,12 +5,15 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from bot.extraction.cached import sentences
 from bot.extraction.speakers.entities import np_span
 from bot.extraction.speakers.names import owner_of
 from bot.extraction.speakers.tables import rules
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from collections.abc import Iterator
+
+    from spacy.tokens import Doc, Token
 
     from bot.extraction.speakers.entities import Entity
 
@@ -95,6 +98,16 @@ def _same_document(tok: Token, lemma: str, family: str | None) -> bool:
     return low == lemma or (family is not None and tok.pos_ == "NOUN" and rules().document_family.get(low) == family)
 
 
+def _walk(doc: Doc, i: int, step: int, bound: int) -> Iterator[Token]:
+    """The tokens from index ``i`` on in direction ``step``, while their offset is strictly inside ``bound``."""
+    while 0 <= i < len(doc):
+        tok = doc[i]
+        if (step < 0 and tok.idx <= bound) or (step > 0 and tok.idx >= bound):
+            return
+        yield tok
+        i += step
+
+
 def document_issuer(head: Token, by_token: dict[int, Entity], window: int, quoted: bytearray) -> Issuer | None:
     """Return who issued the document ``head`` names: in its own phrase or the verb that issued it, else at
     its nearest earlier mention (by the same noun or one of its family). An issuer the registry does not know
@@ -105,9 +118,10 @@ def document_issuer(head: Token, by_token: dict[int, Entity], window: int, quote
     doc = head.doc
     lemma = head.lemma_.lower()
     family = rules().document_family.get(lemma) or rules().document_family.get(head.lower_)
-    earlier = [t for t in doc[:head.i] if head.idx - t.idx < window and _same_document(t, lemma, family)]
-    later = [t for t in doc[head.i + 1:] if t.idx - head.idx < window // 4 and t.lemma_.lower() == lemma]
-    for tok in [*reversed(earlier), *later]:
+    # (walk out from the head and stop at the window: a slice of the whole doc makes a Token of every word)
+    earlier = [t for t in _walk(doc, head.i - 1, -1, head.idx - window) if _same_document(t, lemma, family)]
+    later = [t for t in _walk(doc, head.i + 1, 1, head.idx + window // 4) if t.lemma_.lower() == lemma]
+    for tok in [*earlier, *later]:
         # (an unknown issuer of an earlier "email from X" is not that of "two other emails")
         found = _issuer_here(tok, by_token, quoted, unknown=False)
         if found is not None:
@@ -167,7 +181,7 @@ def org_description(head: Token, entities: list[Entity], pos: int, window: int) 
         score = max(before) if before else (-min(after) if after else None)
         if score is not None and (best is None or score > best[0]):
             best = (score, e)
-    headline_end = next(iter(head.doc.sents)).end_char
+    headline_end = sentences(head.doc)[0].end_char
     if best is None and len(named) == 1 and _bare_the(head) and named[0].positions[-1] >= headline_end:
         return named[0]  # "the union" long before the article names the only union it mentions (not a headline)
     if best is None and key in rules().org_named_before and _bare_the(head):

@@ -5,6 +5,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
+from bot.extraction import cached
+from bot.extraction.cached import sentences
 from bot.extraction.lexicon import SUBJECT_DEPS, people
 from bot.extraction.speakers import (
     author,
@@ -41,7 +43,7 @@ class SpeakerResolver:
     def __init__(self, doc: Doc, cfg: SpeakersConfig = DEFAULT_CONFIG) -> None:
         self.doc = doc
         self.cfg = cfg
-        self._sent_starts: list[int] = [sent.start_char for sent in doc.sents]
+        self._sent_starts: list[int] = [sent.start_char for sent in sentences(doc)]
         self.entities, self.by_token = build_entities(doc)
         orgs.add_missed_organisations(doc, self.entities, self.by_token)
         fuller.add_full_names(doc, self.entities)
@@ -50,7 +52,7 @@ class SpeakerResolver:
         names.add_group_entities(doc, self.entities, self.by_token)
         plural.add_plural_entities(doc, self.entities, self.by_token)
         plural.add_plural_subjects(doc, self.entities, self.by_token)
-        self.text = doc.text
+        self.text = cached.text(doc)
         self.quoted = pronouns.quoted_mask(self.text)
         infer_genders(doc, self.entities, self._sent_starts, cfg, self.quoted)
         self.author = author.find_author(doc, self.text, self.by_token)
