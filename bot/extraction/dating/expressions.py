@@ -28,6 +28,10 @@ class TemporalMatch:
         return dict(self.parts).get(name)
 
 
+# Longer than any relative phrase of data/dating_words.json ("more than eleven years ago" and the like).
+WINDOW_CHARS = 120
+
+
 def _all_matches(text: str, vocab: Vocabulary) -> list[TemporalMatch]:
     found: list[TemporalMatch] = []
     for name, pattern in vocab.absolute:
@@ -35,13 +39,34 @@ def _all_matches(text: str, vocab: Vocabulary) -> list[TemporalMatch]:
             parts = tuple((k, v) for k, v in m.groupdict().items() if v is not None)
             found.append(TemporalMatch(m.start(), m.end(), m.group(0), name, parts))
     folded = text.casefold()
+    aligned = len(folded) == len(text)  # (casefold may lengthen a character: then offsets would not match)
     for rule in vocab.relative:
         if not all(word in folded for word in rule.keywords):
             continue  # cheap: most phrases cannot occur in a given article
-        for m in rule.pattern.finditer(text):
-            parts = tuple((k, v) for k, v in m.groupdict().items() if v is not None)
-            found.append(TemporalMatch(m.start(), m.end(), m.group(0), "relative", parts, rule))
+        spans = _windows(folded, rule.keywords[0]) if aligned and rule.keywords else [(0, len(text))]
+        for lo, hi in spans:
+            for m in rule.pattern.finditer(text, lo, hi):
+                if hi < len(text) and m.end() >= hi:
+                    continue  # (cut by the window's end, where a lookahead sees no next character)
+                parts = tuple((k, v) for k, v in m.groupdict().items() if v is not None)
+                found.append(TemporalMatch(m.start(), m.end(), m.group(0), "relative", parts, rule))
     return found
+
+
+def _windows(folded: str, word: str) -> list[tuple[int, int]]:
+    """The stretches of text around each occurrence of a phrase's required word, merged where they overlap: a
+    match holds the word and is shorter than ``WINDOW_CHARS``, so scanning these finds every match, without
+    running the phrase's pattern from every character of the article."""
+    out: list[tuple[int, int]] = []
+    pos = folded.find(word)
+    while pos >= 0:
+        lo, hi = max(0, pos - WINDOW_CHARS), min(len(folded), pos + len(word) + WINDOW_CHARS)
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], hi)
+        else:
+            out.append((lo, hi))
+        pos = folded.find(word, pos + 1)
+    return out
 
 
 def match_temporal(text: str, vocab: Vocabulary | None = None) -> list[TemporalMatch]:
