@@ -151,6 +151,10 @@ CASES = [
      "people understood the risks of the new tax.", "few people understood", "The mayor", "indirect", "told"),
 ]
 CASES += [
+    ("an interview's answer is the interviewee's, not its byline's", "By Jane Smith, CBC News\n\nToronto Mayor "
+     "Olivia Chow sat down with CBC on Monday.\n\nQ: Will taxes go up?\n\nA: We have no choice. The city cannot "
+     "balance its books.\n\nChow later said she would meet the premier.", "We have no choice", "Olivia Chow",
+     "indirect", "A:"),
     ("an interview's answer is the interviewee's", "Toronto Mayor Olivia Chow sat down with CBC on Monday.\n\n"
      "Q: Will property taxes go up again?\n\nA: We have no choice. The city cannot balance its books.",
      "We have no choice", "Olivia Chow", "indirect", "A:"),

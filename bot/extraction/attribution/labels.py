@@ -9,12 +9,14 @@ first question; the questions are not statements.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot.extraction.attribution.candidate import Candidate, make
 from bot.extraction.attribution.patterns import ANSWER_LINE, LABEL, NOT_LABELS, QUESTION_LINE
 from bot.extraction.lexicon import SOURCE_ENTS
+from bot.extraction.text import line_bounds
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -22,6 +24,8 @@ if TYPE_CHECKING:
     from bot.extraction.attribution.config import AttributionConfig
     from bot.extraction.attribution.context import Context
 
+# A byline: its person wrote the interview and is no interviewee.
+_BYLINE = re.compile(r"\s*(?:by|interview by|interviewed by)\s", re.IGNORECASE)
 # A label in capitals of at least this many characters is a shouted transcript speaker ("PENCE:", not "A:").
 _SHOUT_MIN_CHARS = 3
 
@@ -58,9 +62,16 @@ def _speaker(ctx: Context, cfg: AttributionConfig, m: re.Match[str], ls: int, he
 
 
 def _interviewee(ctx: Context, before: int) -> tuple[int, int] | None:
-    """The token range of the person the article names first before character ``before`` (its first question)."""
-    person = next((e for e in ctx.doc.ents if e.label_ == "PERSON" and e.end_char <= before), None)
-    return (person.start, person.end) if person is not None else None
+    """The token range of the person the article names before character ``before`` (its first question) and
+    names most often in all (the first of those); never a byline's ("By Jane Smith")."""
+    people = [e for e in ctx.doc.ents if e.label_ == "PERSON"]
+    named = [e for e in people if e.end_char <= before
+             and not _BYLINE.match(ctx.text, line_bounds(ctx.text, e.start_char)[0])]
+    if not named:
+        return None
+    mentions = Counter(e[-1].lower_ for e in people)  # (by surname: "Olivia Chow", then "Chow")
+    person = max(named, key=lambda e: (mentions[e[-1].lower_], -e.start))
+    return person.start, person.end
 
 
 def answers(ctx: Context, cfg: AttributionConfig, lines: list[tuple[int, int, bool]]) -> list[Candidate]:
