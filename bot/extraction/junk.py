@@ -1,5 +1,5 @@
 """Drop what is not a statement at all: page furniture ("Related: ...", "Read more: ..."), headline kickers,
-titles in quotation marks and markup left in the text.
+titles in quotation marks, markup left in the text and a masthead's date labels ("Posted: March 14, 2024").
 
 A pure pass over finished statements. Web pages read as text carry link lists and teasers whose headlines
 look like reported speech ("Related: Trump says he will win Ohio"); they are the page's, not the article's.
@@ -123,13 +123,27 @@ def in_markup(statement: Statement, tags: list[tuple[int, int]]) -> bool:
     return any(s < e2 and s2 < e for s, e in spans for s2, e2 in tags)
 
 
+# A masthead's date labels, read as verbs of saying ("Posted: March 14, 2024 10:30 AM | Last Updated: ...").
+_MASTHEAD_LABELS = frozenset({"posted", "published", "updated", "filed"})
+
+
+def is_masthead_label(text: str, statement: Statement) -> bool:
+    """Say whether the statement's cue is a masthead's date label: "Posted:" at the start of its line."""
+    if statement.cue is None or statement.cue_start is None or statement.cue_end is None:
+        return False
+    line_start, _end = _line_bounds(text, statement.cue_start)
+    return (statement.cue.lower() in _MASTHEAD_LABELS and text[statement.cue_end:statement.cue_end + 1] == ":"
+            and not text[line_start:statement.cue_start].strip(_LINE_OPENERS + "|"))
+
+
 def drop_junk(text: str, statements: list[Statement], lex: KindLexicon | None = None) -> list[Statement]:
     """Return the statements that are neither page furniture, kickers, quoted titles nor markup (``text``: what the
     offsets index)."""
     lex = lex or kind_lexicon()
     tags = markup_spans(text)
     return [s for s in statements if not in_furniture(text, s.start, lex) and not is_kicker(s, lex)
-            and not is_quoted_title(text, s) and not in_markup(s, tags)]
+            and not is_quoted_title(text, s) and not in_markup(s, tags) and not is_masthead_label(text, s)]
 
 
-__all__ = ["drop_junk", "in_furniture", "in_markup", "is_kicker", "is_quoted_title", "markup_spans"]
+__all__ = ["drop_junk", "in_furniture", "in_markup", "is_kicker", "is_masthead_label", "is_quoted_title",
+           "markup_spans"]

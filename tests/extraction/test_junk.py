@@ -87,3 +87,19 @@ def test_embedded_tweet_markup_gives_no_statement(nlp: Language) -> None:
     statements = extract(text, nlp=nlp).statements
     assert not any("author=" in s.quote or s.cue == "tweet" for s in statements)
     assert any(s.quote == "the vote was over" for s in statements)
+
+
+MASTHEAD_CASES = [
+    ("a masthead's 'Posted:' date line", "Ottawa to boost housing funds\n\nPosted: March 14, 2024 10:30 AM EDT | Last "
+     "Updated: March 14, 2024\n\nHousing Minister Sean Fraser said the fund would grow.", "Last Updated", False),
+    ("a verb of posting with its quotation stays", "Trump spoke in Ohio.\n\nTrump posted: \"We will win big.\"",
+     "We will win big", True),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "kept"), [c[1:] for c in MASTHEAD_CASES],
+                         ids=[c[0] for c in MASTHEAD_CASES])
+def test_masthead_date_labels_are_not_statements(nlp: Language, text: str, words: str, kept: bool) -> None:
+    statements = extract(text, nlp=nlp).statements
+    assert any(words in s.quote for s in statements) is kept
+    assert any("would grow" in s.quote or "win big" in s.quote for s in statements)  # (the article's own stays)
