@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from bot.extraction.attribution import find_statements
 from bot.extraction.config import ExtractionConfig
-from bot.extraction.dating import date_statements, find_date_line, head_date, parse_iso_date
+from bot.extraction.dating import date_statements, dateline_day, find_date_line, head_date, parse_iso_date
 from bot.extraction.junk import drop_junk
 from bot.extraction.kinds import classify_kinds
 from bot.extraction.model import DateSource, Extraction
@@ -59,6 +59,8 @@ def prepare(text: str, *, article_date: str | None = None, page_date: str | None
         reference, source = head, "article head"
     elif posted_date:
         reference, source = parse_iso_date(posted_date[:10], "the posting date"), "posted"
+        if (day := dateline_day(parse_text, reference)) is not None:
+            reference, source = day, "article head"  # "WASHINGTON, Dec 1 (Reuters) -": the year from the posting
     return Prepared(text, parse_text, reference, source)
 
 

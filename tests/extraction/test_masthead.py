@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from bot.extraction.dating import head_date
+from bot.extraction.dating import dateline_day, head_date
 from bot.extraction.pipeline import extract, prepare
 
 if TYPE_CHECKING:
@@ -50,3 +50,21 @@ def test_statements_are_dated_from_the_dateline(nlp: Language) -> None:
     ex = extract(text, nlp=nlp)
     assert (ex.article_date, ex.date_source, ex.warnings) == ("2024-03-14", "article head", ())
     assert [st.date for st in ex.statements] == ["2024-03-13", "2024-03-12", "2024-03-11"]
+
+
+@pytest.mark.parametrize(("text", "posted", "expected"), [
+    ("WASHINGTON, Dec 1 (Reuters) - The senator said ...", date(2026, 12, 3), date(2026, 12, 1)),
+    ("OTTAWA, Dec. 30 — The minister said ...", date(2027, 1, 2), date(2026, 12, 30)),
+    ("OTTAWA, Dec. 30 — The minister said ...", date(2026, 12, 3), None),  # (a year back is too far)
+    ("NEW DELHI (AP) — The minister said ...", date(2026, 12, 3), None),
+    ("Washington, Dec 1 is the day the talks begin.", date(2026, 12, 3), None),
+])
+def test_a_dateline_without_its_year_takes_the_year_of_the_posting(text: str, posted: date,
+                                                                     expected: date | None) -> None:
+    assert dateline_day(text, posted) == expected
+
+
+def test_a_dateline_day_comes_before_the_posting_time() -> None:
+    prepared = prepare("WASHINGTON, Dec 1 (Reuters) - The senator said the bill would pass.",
+                       posted_date="2026-12-03T10:00:00")
+    assert (prepared.reference, prepared.date_source) == (date(2026, 12, 1), "article head")

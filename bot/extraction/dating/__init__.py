@@ -30,7 +30,7 @@ from bot.extraction.dating.config import DEFAULT_DATING_CONFIG, DatingConfig
 from bot.extraction.dating.dateline import date_line_span, find_date_line, parse_iso_date, strip_date_line
 from bot.extraction.dating.expressions import TemporalMatch, date_precision, match_temporal
 from bot.extraction.dating.inherit import inherits
-from bot.extraction.dating.masthead import head_date
+from bot.extraction.dating.masthead import dateline_day, head_date
 from bot.extraction.dating.regions import paragraph_starts
 from bot.extraction.dating.vocabulary import (
     DATA_FILE,
@@ -45,6 +45,6 @@ from bot.extraction.dating.vocabulary import (
 __all__ = [
     "DATA_FILE", "DEFAULT_DATING_CONFIG", "Anchor", "DatingConfig", "Expression", "Precision", "RelativeRule",
     "Resolved", "TemporalMatch", "Tense", "Vocabulary", "date_line_span", "date_precision", "date_statements",
-    "find_date_line", "find_expressions", "head_date", "inherits", "match_temporal", "paragraph_starts",
+    "dateline_day", "find_date_line", "find_expressions", "head_date", "inherits", "match_temporal", "paragraph_starts",
     "parse_iso_date", "required_words", "resolve", "strip_date_line", "vocabulary",
 ]

@@ -1,14 +1,15 @@
 """The publication date a pasted article carries in its head: a wire dateline ("LONDON, 14 March 2024 (Reuters) -"),
 a "Published / Updated / Posted ..." line, or a line that is a date ("Thu 14 Mar 2024 10.30 GMT").
 
-Only a full date with its year counts ("Dec 1 (Reuters)" names no year), only in the first lines, and only where a
-masthead puts one: a date inside the story's sentences is an event's, not the article's.
+Only a full date with its year counts, only in the first lines, and only where a masthead puts one: a date inside
+the story's sentences is an event's, not the article's. A dateline without its year ("WASHINGTON, Dec 1 (Reuters)
+-") gives the day when the time the article was posted gives the year (:func:`dateline_day`).
 """
 
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 from bot.extraction.dating.vocabulary import vocabulary
@@ -21,6 +22,8 @@ HEAD_CHARS = 800
 DATE_LINE_OTHER_WORDS = 4
 _TIME_WORDS = re.compile(r"^(?:\d{1,2}([:.]\d{2})?|a\.?m\.?|p\.?m\.?|at|on|gmt|utc|et|est|edt|ct|cst|cdt|pt|pst|pdt|"
                          r"bst|cet|cest|ist|aest|aedt)$", re.IGNORECASE)
+# A dateline's day without its year is taken only this close before the posting time.
+DATELINE_DAY_REACH = timedelta(days=31)
 # A year outside these is a typo or a reference, not a publication date.
 YEARS = range(1990, 2101)
 
@@ -38,6 +41,14 @@ def _date_pattern() -> re.Pattern[str]:
         | \b(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{months})(?![\w])\.?,?\s+(?P<y1>\d{{4}})\b
         | (?<![\w])(?P<m2>{months})(?![\w])\.?\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}})\b
         """, re.VERBOSE | re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _dateline_day_pattern() -> re.Pattern[str]:
+    names = {m.rstrip(".") for m in vocabulary().months}
+    months = "|".join(sorted((re.escape(m) for m in names), key=len, reverse=True))
+    return re.compile(rf"^\s*[A-Z][A-Za-z.'\- ]{{1,40}},(?:\s*[A-Z][A-Za-z.]{{1,12}},)?\s*(?P<m>{months})\.?\s+"
+                      rf"(?P<d>\d{{1,2}})(?![\d,])(?!\s+\d{{4}})\s*(?:\(|[\u2014\u2013-])")
 
 
 def _to_date(m: re.Match[str]) -> date | None:
@@ -74,4 +85,23 @@ def head_date(text: str) -> date | None:
             found = _to_date(m)
             if found is not None and _is_masthead(line, m):
                 return found
+    return None
+
+
+def dateline_day(text: str, posted: date) -> date | None:
+    """Return the day a year-less wire dateline names ("WASHINGTON, Dec 1 (Reuters) -"), in the year that puts it
+    on or shortly before the posting date ``posted``; None without such a dateline."""
+    months = {k.lower().rstrip("."): v for k, v in vocabulary().months.items()}
+    lines = [ln for ln in text[:HEAD_CHARS].splitlines() if ln.strip()][:HEAD_LINES]
+    for line in lines:
+        m = _dateline_day_pattern().match(line)
+        if m is None:
+            continue
+        for year in (posted.year, posted.year - 1):
+            try:
+                day = date(year, months[m.group("m").lower()], int(m.group("d")))
+            except (ValueError, KeyError):
+                return None
+            if day <= posted:
+                return day if posted - day <= DATELINE_DAY_REACH else None
     return None
