@@ -303,6 +303,10 @@ CASES = [
     ("a full name the NER tagged as an organisation is the person a later surname names",
      "The Scottish first minister, Nicola Sturgeon, urged people to stay at home.\n\n"
      "Ms Sturgeon said restrictions would stay until February.", "restrictions would stay", "Nicola Sturgeon"),
+    ("with no person to take it, 'he' is the speaker just before whose name the NER read as an organisation's",
+     "NEW DELHI (AP) — The minister spoke on Tuesday.\n\n"
+     "\"We cannot afford to let our guard down,\" Mansukh Mandaviya wrote on Twitter. He posted a video of a "
+     "vaccination camp in Gujarat.", "a video of a vaccination camp", "Mansukh Mandaviya"),
     ("a name the NER missed, subject of a saying verb, is a person a later pronoun finds",
      "Okafor explained the plan on Monday.\n\n“It will work,” he said.", "It will work", "Okafor"),
     ("an age alone the NER tags as a date, after the quote ('said the 46-year-old'), is still a person",

@@ -35,7 +35,8 @@ from __future__ import annotations
 from bot.extraction.speakers.assign import SpeakerChoice, choose_speaker, source_of_cue
 from bot.extraction.speakers.config import SpeakersConfig
 from bot.extraction.speakers.entities import Entity, np_span
-from bot.extraction.speakers.resolve import SpeakerResolver, plain_speaker, resolve_mention
+from bot.extraction.speakers.resolve import SpeakerResolver, resolve_mention
+from bot.extraction.speakers.unresolved import plain_speaker
 
 __all__ = ["Entity", "SpeakerChoice", "SpeakerResolver", "SpeakersConfig", "choose_speaker", "np_span",
            "plain_speaker", "resolve_mention", "source_of_cue"]

@@ -11,8 +11,14 @@ from bot.extraction.speakers.documents import is_document
 from bot.extraction.speakers.entities import Entity, np_span
 from bot.extraction.speakers.pronouns import BODY_LABEL
 from bot.extraction.speakers.relatives import relative_antecedent
-from bot.extraction.speakers.resolve import SpeakerResolver, plain_speaker, resolve_mention
-from bot.extraction.speakers.unresolved import owned_by_role, plural_noun_phrase, spoken_for, unnamed_body
+from bot.extraction.speakers.resolve import SpeakerResolver, resolve_mention
+from bot.extraction.speakers.unresolved import (
+    owned_by_role,
+    plain_speaker,
+    plural_noun_phrase,
+    spoken_for,
+    unnamed_body,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token

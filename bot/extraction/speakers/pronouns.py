@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from bot.extraction.lexicon import people
+from bot.extraction.speakers.registry import as_full_name
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -166,4 +167,19 @@ def resolve_pronoun(entities: list[Entity], pronoun: Token, window_start: int,
                                 quoted=mask)
                 if found:
                     return found
+    return None
+
+
+def speaker_read_as_body(root: Token, recent: list[tuple[int, Entity]], window: int) -> Entity | None:
+    """ "“...,” Mansukh Mandaviya wrote on Twitter. He posted ...": with no person to take a "he", the speaker just
+    before whose name the NER read as an organisation's, when it reads as a person's (two or three capitalised
+    words, none naming a kind of body)."""
+    for offset, e in reversed(recent):
+        if offset >= root.idx:
+            continue
+        if root.idx - offset > window:
+            return None
+        if e.kind == "group" and e.label == "ORG" and as_full_name(e.name) == e.name:
+            return e
+        return None  # (only the speaker just before)
     return None

@@ -142,7 +142,7 @@ def _untagged_name_word(tok: Token, known: set[str], roles: frozenset[str]) -> b
             and not tok.text.isupper() and tok.lower_ not in known and tok.lower_ not in roles)
 
 
-def _as_full_name(name: str) -> str | None:
+def as_full_name(name: str) -> str | None:
     """The person's name in two or three capitalised words, less a leading role ("Actress Amandla Stenberg"),
     when none of them names a kind of organisation ("Nicola Sturgeon", not "Ford Motor" or "Johnson & Johnson")."""
     words = name.split()
@@ -235,7 +235,7 @@ def _merge_misread_people(entities: list[Entity], by_token: dict[int, Entity]) -
     merged: dict[int, Entity] = {}
     for e in entities:
         owners = people_by_key.get(e.name.lower()) if e.kind == "group" else None
-        fuller = _as_full_name(e.name) if not owners and e.kind == "group" else None
+        fuller = as_full_name(e.name) if not owners and e.kind == "group" else None
         if fuller:  # "Nicola Sturgeon" tagged ORG, then "Ms Sturgeon": one person, named in full
             owners = [o for o in people_by_key.get(surname_key(fuller), []) if len(o.name.split()) == 1]
         if not owners:

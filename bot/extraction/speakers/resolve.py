@@ -132,18 +132,6 @@ class SpeakerResolver:
         return found
 
 
-def plain_speaker(span: Span) -> str | None:
-    """Return a mention as written for a source that resolves to no entity; None for a bare pronoun."""
-    root = span.root
-    if root.pos_ == "PRON" and root.lower_ in people().pronoun_gender and root.lower_ not in FIRST_SECOND_PERSON:
-        return None
-    possessives = [c for c in root.children if c.dep_ == "poss" and c.i < root.i]
-    if root.pos_ == "PROPN" and possessives and possessives[0].right_edge.i + 1 <= root.i:
-        span = span.doc[possessives[0].right_edge.i + 1:span.end]  # "Fox News' Megyn Kelly": the name, not its outlet
-    text = span.text.strip(" ,")
-    return text or None
-
-
 def _resolve_relative(resolver: SpeakerResolver, root: Token, recent: list[tuple[int, Entity]]) -> Entity | None:
     head = root.head.head if root.head.dep_ == "relcl" else None
     if head is not None and head.pos_ in {"NOUN", "PROPN"}:
@@ -152,10 +140,17 @@ def _resolve_relative(resolver: SpeakerResolver, root: Token, recent: list[tuple
     return None
 
 
+PERSONAL_GENDERS = frozenset({"male", "female"})
+
+
 def _resolve_pronominal(resolver: SpeakerResolver, root: Token, recent: list[tuple[int, Entity]]) -> Entity | None:
-    if people().pronoun_gender.get(root.lower_) == "relative":
+    gender = people().pronoun_gender.get(root.lower_)
+    if gender == "relative":
         return _resolve_relative(resolver, root, recent)
-    return resolver.resolve_pronoun(root, recent)
+    found = resolver.resolve_pronoun(root, recent)
+    if found is None and gender in PERSONAL_GENDERS:
+        found = pronouns.speaker_read_as_body(root, recent, resolver.cfg.salient_window_chars)
+    return found
 
 
 def _after_honorific(tok: Token) -> bool:

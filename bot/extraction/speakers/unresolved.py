@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from bot.extraction.lexicon import people
 from bot.extraction.speakers.documents import PLURAL_TAGS
-from bot.extraction.speakers.entities import np_span
+from bot.extraction.speakers.entities import FIRST_SECOND_PERSON, np_span
 from bot.extraction.speakers.resolve import resolve_mention
 from bot.extraction.speakers.tables import rules
 
@@ -71,3 +71,15 @@ def plural_noun_phrase(span: Span) -> bool:
     """ "critics", "members of Congress", "show insiders" (whose "show" the parser may read as a verb)."""
     heads = [span.root] if span.root.pos_ in {"NOUN", "PROPN"} else [span[-1]]
     return all(h.pos_ == "NOUN" and h.tag_ in PLURAL_TAGS for h in heads)
+
+
+def plain_speaker(span: Span) -> str | None:
+    """Return a mention as written for a source that resolves to no entity; None for a bare pronoun."""
+    root = span.root
+    if root.pos_ == "PRON" and root.lower_ in people().pronoun_gender and root.lower_ not in FIRST_SECOND_PERSON:
+        return None
+    possessives = [c for c in root.children if c.dep_ == "poss" and c.i < root.i]
+    if root.pos_ == "PROPN" and possessives and possessives[0].right_edge.i + 1 <= root.i:
+        span = span.doc[possessives[0].right_edge.i + 1:span.end]  # "Fox News' Megyn Kelly": the name, not its outlet
+    text = span.text.strip(" ,")
+    return text or None
