@@ -43,6 +43,7 @@ class CueLexicon:
     content_nouns: frozenset[str]
     question: frozenset[str]
     clause_nouns: frozenset[str] = frozenset()  # nouns whose "that" clause is their content
+    reporting: frozenset[str] = frozenset()  # speech | report_object: a verb of saying or of a reported object
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,13 +64,15 @@ class PeopleLexicon:
 def cues() -> CueLexicon:
     """Return the reporting-cue lexicon."""
     d = _load("cues.json")
+    speech, report_object = frozenset(d["speech"]), frozenset(d["report_object"])
     return CueLexicon(
-        speech=frozenset(d["speech"]),
+        speech=speech,
         belief=frozenset(d["belief"]),
-        report_object=frozenset(d["report_object"]),
+        report_object=report_object,
         content_nouns=frozenset(d["content_nouns"]),
         question=frozenset(d["question_cues"]),
         clause_nouns=frozenset(d["clause_nouns"]),
+        reporting=speech | report_object,
     )
 
 

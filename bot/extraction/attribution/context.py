@@ -114,7 +114,7 @@ class Context:
     lowers: tuple[int, ...]
     speech_at: tuple[int, ...]  # the indices of the tokens with a speech-verb lemma, in order
     question_at: frozenset[int]  # the indices of the tokens with a question-verb lemma
-    reporting_at: tuple[int, ...] = ()  # ... with a lemma of saying or of a reported object ("criticize"), in order
+    reporting_at: tuple[int, ...]  # ... with a lemma of saying or of a reported object ("criticize"), in order
 
     @classmethod
     def build(cls, doc: Doc, text: str) -> Context:
@@ -125,7 +125,7 @@ class Context:
         return cls(doc, text, lex, regions, quote_mask(text, list(regions)), sents,
                    tuple(s.start for s in sents), _chains(text, regions), lemmas, tuple(doc.to_array(LOWER).tolist()),
                    tuple(_with_lemma(lemmas, lex.speech)), frozenset(_with_lemma(lemmas, lex.question)),
-                   tuple(_with_lemma(lemmas, lex.speech | lex.report_object)))
+                   tuple(_with_lemma(lemmas, lex.reporting)))
 
     def tokens_with_lemma(self, lemmas: frozenset[str]) -> list[Token]:
         """Return the tokens whose lower-cased lemma is one of ``lemmas``, in document order."""

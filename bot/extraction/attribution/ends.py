@@ -11,7 +11,10 @@ Each rule follows how PolNeAR's annotators bound a reported content; the counts 
 from __future__ import annotations
 
 from bisect import bisect_left
+from functools import lru_cache
 from typing import TYPE_CHECKING
+
+from spacy.strings import get_string_id
 
 from bot.extraction.kinds import kind_lexicon
 from bot.extraction.lexicon import SUBJECT_DEPS, VERB_POS
@@ -52,14 +55,14 @@ def _has_subject(tok: Token) -> bool:
 
 
 def _speech_lemma(ctx: Context, tok: Token) -> bool:
-    lemma = tok.lemma_.lower()
-    return lemma in ctx.lex.speech or lemma in ctx.lex.report_object  # (a union would build a set on every call)
+    return tok.lemma_.lower() in ctx.lex.reporting
 
 
-def _hashes(ctx: Context, words: frozenset[str]) -> frozenset[int]:
-    """The string-store hashes of some lower-case words, to test against ``ctx.lowers``."""
-    strings = ctx.doc.vocab.strings
-    return frozenset(strings[w] for w in words)
+@lru_cache(maxsize=8)
+def _hashes(words: frozenset[str]) -> frozenset[int]:
+    """The string-store hashes of some lower-case words, to test against ``ctx.lowers`` (spaCy's hash of a string
+    is the same in every store, so once per word set)."""
+    return frozenset(get_string_id(w) for w in words)
 
 
 def _span_after(ctx: Context, cue: Token, start: int, end: int) -> Span | None:
@@ -118,7 +121,7 @@ def cut_rival_clause(ctx: Context, cue: Token, start: int, end: int) -> int:
     span = _span_after(ctx, cue, start, end)
     if span is None:
         return end
-    marks = _hashes(ctx, RIVAL_MARKS)
+    marks = _hashes(RIVAL_MARKS)
     for i in range(span.start + 2, span.end):
         if ctx.lowers[i] not in marks:
             continue  # (read the lower-case column first: a Token object for every word costs more than the rule)
@@ -215,7 +218,7 @@ def cut_comment_phrase(ctx: Context, start: int, end: int) -> int:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) < COMMENT_MIN_TOKENS or span.root.pos_ not in VERB_POS:
         return end
-    articles = _hashes(ctx, INDEFINITE_ARTICLES)
+    articles = _hashes(INDEFINITE_ARTICLES)
     for i in range(span.start + 3, span.end - 1):
         if ctx.lowers[i] not in articles:
             continue

@@ -96,7 +96,8 @@ def answers(ctx: Context, cfg: AttributionConfig, lines: list[tuple[int, int, bo
 def find(ctx: Context, cfg: AttributionConfig) -> list[Candidate]:
     """Return the label candidates of an article."""
     out: list[Candidate] = []
-    for ls, le, headline in _lines(ctx.text):
+    lines = _lines(ctx.text)
+    for ls, le, headline in lines:
         m = LABEL.match(ctx.text[ls:le])
         if m is None:
             continue
@@ -113,4 +114,4 @@ def find(ctx: Context, cfg: AttributionConfig) -> list[Candidate]:
         cand = make(ctx, cfg, start, end, (colon, colon + 1), (span.start, span.end), "label", multi=multi)
         if cand is not None:
             out.append(cand)
-    return out + answers(ctx, cfg, _lines(ctx.text))
+    return out + answers(ctx, cfg, lines)

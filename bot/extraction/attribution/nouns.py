@@ -43,7 +43,7 @@ def _reported_by_its_verb(ctx: Context, noun: Token) -> bool:
     """"expressed concern that ...", "voiced the opinion that ...": the object of a reporting verb, whose own
     candidate (the verb pass) reports the clause, with the verb as its cue."""
     verb = noun.head
-    return noun.dep_ == "dobj" and verb.lemma_.lower() in ctx.lex.speech | ctx.lex.report_object
+    return noun.dep_ == "dobj" and verb.lemma_.lower() in ctx.lex.reporting
 
 
 def find(ctx: Context, cfg: AttributionConfig) -> list[Candidate]:

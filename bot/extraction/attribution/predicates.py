@@ -142,10 +142,7 @@ def subject_of(ctx: Context, verb: Token) -> Token | None:
 def _outer_cue(ctx: Context, verb: Token) -> Token | None:
     """The verb of saying whose clausal complement a subject-less verb of saying is conjoined inside, or None."""
     head = verb.head
-    if verb.dep_ != "conj" or head.dep_ != "ccomp":
-        return None
-    lemma = verb.lemma_.lower()
-    if lemma not in ctx.lex.speech and lemma not in ctx.lex.report_object:
+    if verb.dep_ != "conj" or head.dep_ != "ccomp" or verb.lemma_.lower() not in ctx.lex.reporting:
         return None
     if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
         return None

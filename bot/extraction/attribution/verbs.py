@@ -81,7 +81,7 @@ def _cue(ctx: Context, cfg: AttributionConfig, tok: Token, learned: Mapping[tupl
                                    and not (lemma in cfg.asking_cues and has_active_subject(tok))):
         return None
     is_verb = tok.pos_ in VERB_POS
-    is_speech = is_verb and (lemma in ctx.lex.speech or lemma in ctx.lex.report_object)
+    is_speech = is_verb and lemma in ctx.lex.reporting
     is_belief = is_verb and lemma in ctx.lex.belief
     if not (is_speech or is_belief or lemma in framed):
         return None  # no lexicon entry and no learned frame: not a cue, whatever its children
@@ -202,7 +202,7 @@ def find(ctx: Context, cfg: AttributionConfig, handled_cues: frozenset[int]) -> 
     framed = framed_lemmas(cfg.frame_min_support, threshold)
     out: list[Candidate] = []
     lex = ctx.lex
-    for tok in ctx.tokens_with_lemma(lex.speech | lex.report_object | lex.belief | framed):
+    for tok in ctx.tokens_with_lemma(lex.reporting | lex.belief | framed):
         cue = _cue(ctx, cfg, tok, learned, framed)
         if cue is None or tok.i in handled_cues or ctx.inside_quote(tok) or in_question_clause(ctx, tok, cfg):
             continue

@@ -29,13 +29,26 @@ YEARS = range(1990, 2101)
 
 _LABELS = re.compile(r"^\W*(?:first\s+)?(?:published|posted|updated|last\s+updated|date|dated|filed)\b", re.IGNORECASE)
 # "LONDON, ", "NEW DELHI, ", "Washington, D.C., ": a place in capitals or title case, then a comma.
-_PLACE = re.compile(r"^\s*[A-Z][A-Za-z.'\- ]{1,40},(?:\s*[A-Z][A-Za-z.]{1,12},)?\s*$")
+_PLACE_TEXT = r"^\s*[A-Z][A-Za-z.'\- ]{1,40},(?:\s*[A-Z][A-Za-z.]{1,12},)?\s*"
+_PLACE = re.compile(_PLACE_TEXT + "$")
+
+
+@lru_cache(maxsize=1)
+def _months() -> tuple[str, dict[str, int]]:
+    """The month names as a regex alternation (longest first, without their dots) and their numbers by lower case."""
+    numbers = {k.lower().rstrip("."): v for k, v in vocabulary().months.items()}
+    return "|".join(sorted((re.escape(m) for m in {k.rstrip(".") for k in vocabulary().months}), key=len,
+                           reverse=True)), numbers
+
+
+@lru_cache(maxsize=1)
+def _weekdays() -> frozenset[str]:
+    return frozenset(w.lower() for w in vocabulary().weekdays)
 
 
 @lru_cache(maxsize=1)
 def _date_pattern() -> re.Pattern[str]:
-    names = {m.rstrip(".") for m in vocabulary().months}
-    months = "|".join(sorted((re.escape(m) for m in names), key=len, reverse=True))
+    months = _months()[0]
     return re.compile(rf"""
         (?P<iso>\b\d{{4}}-\d{{2}}-\d{{2}}\b)
         | \b(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{months})(?![\w])\.?,?\s+(?P<y1>\d{{4}})\b
@@ -45,14 +58,17 @@ def _date_pattern() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _dateline_day_pattern() -> re.Pattern[str]:
-    names = {m.rstrip(".") for m in vocabulary().months}
-    months = "|".join(sorted((re.escape(m) for m in names), key=len, reverse=True))
-    return re.compile(rf"^\s*[A-Z][A-Za-z.'\- ]{{1,40}},(?:\s*[A-Z][A-Za-z.]{{1,12}},)?\s*(?P<m>{months})\.?\s+"
-                      rf"(?P<d>\d{{1,2}})(?![\d,])(?!\s+\d{{4}})\s*(?:\(|[\u2014\u2013-])")
+    return re.compile(_PLACE_TEXT + rf"(?P<m>{_months()[0]})\.?\s+(?P<d>\d{{1,2}})(?![\d,])(?!\s+\d{{4}})\s*"
+                      rf"(?:\(|[\u2014\u2013-])")
+
+
+def _head_lines(text: str) -> list[str]:
+    """The article's first non-blank lines (see ``HEAD_LINES``, ``HEAD_CHARS``)."""
+    return [ln for ln in text[:HEAD_CHARS].splitlines() if ln.strip()][:HEAD_LINES]
 
 
 def _to_date(m: re.Match[str]) -> date | None:
-    months = {k.lower().rstrip("."): v for k, v in vocabulary().months.items()}
+    months = _months()[1]
     try:
         if m.group("iso"):
             found = date.fromisoformat(m.group("iso"))
@@ -69,9 +85,8 @@ def _is_masthead(line: str, m: re.Match[str]) -> bool:
     """A date where a masthead puts one: after a label, as a line of its own, or after a dateline's place."""
     if _LABELS.match(line):
         return True
-    weekdays = {w.lower() for w in vocabulary().weekdays}
     rest = [w.strip(",.|-\u2013\u2014()") for w in (line[:m.start()] + " " + line[m.end():]).split()]
-    other = [w for w in rest if w and w.lower() not in weekdays and not _TIME_WORDS.match(w) and w.isalpha()]
+    other = [w for w in rest if w and w.lower() not in _weekdays() and not _TIME_WORDS.match(w) and w.isalpha()]
     if len(other) <= DATE_LINE_OTHER_WORDS and not re.search(r"[.!?]\s+\w", line[m.end():]):
         return True
     return bool(_PLACE.match(line[:m.start()]))
@@ -79,8 +94,7 @@ def _is_masthead(line: str, m: re.Match[str]) -> bool:
 
 def head_date(text: str) -> date | None:
     """Return the publication date the article's head gives, or None."""
-    lines = [ln for ln in text[:HEAD_CHARS].splitlines() if ln.strip()][:HEAD_LINES]
-    for line in lines:
+    for line in _head_lines(text):
         for m in _date_pattern().finditer(line):
             found = _to_date(m)
             if found is not None and _is_masthead(line, m):
@@ -91,9 +105,8 @@ def head_date(text: str) -> date | None:
 def dateline_day(text: str, posted: date) -> date | None:
     """Return the day a year-less wire dateline names ("WASHINGTON, Dec 1 (Reuters) -"), in the year that puts it
     on or shortly before the posting date ``posted``; None without such a dateline."""
-    months = {k.lower().rstrip("."): v for k, v in vocabulary().months.items()}
-    lines = [ln for ln in text[:HEAD_CHARS].splitlines() if ln.strip()][:HEAD_LINES]
-    for line in lines:
+    months = _months()[1]
+    for line in _head_lines(text):
         m = _dateline_day_pattern().match(line)
         if m is None:
             continue

@@ -9,15 +9,13 @@ from bot.extraction.lexicon import SUBJECT_DEPS, cues
 from bot.extraction.speakers.descriptions import age_description
 from bot.extraction.speakers.documents import is_document
 from bot.extraction.speakers.entities import Entity, np_span
-from bot.extraction.speakers.pronouns import BODY_LABEL
 from bot.extraction.speakers.relatives import relative_antecedent
 from bot.extraction.speakers.resolve import SpeakerResolver, resolve_mention
 from bot.extraction.speakers.unresolved import (
     owned_by_role,
     plain_speaker,
-    plural_noun_phrase,
+    pronoun_label,
     spoken_for,
-    unnamed_body,
 )
 
 if TYPE_CHECKING:
@@ -192,14 +190,8 @@ def choose_speaker(resolver: SpeakerResolver, mention: tuple[int, int] | None, c
         recent.append((span.start_char, entity))
         return SpeakerChoice(entity.name, entity.role, span.text, where)
     plain = spoken_for(resolver, source, recent) or owned_by_role(resolver, source, recent) or plain_speaker(source)
-    if plain is not None and plural_noun_phrase(source):
-        # "according to show insiders. They said ...": an unnamed plural source is the next "they".
-        recent.append((span.start_char, Entity(name=plain, kind="group", label="GENERIC",
-                                               positions=[span.start_char])))
-    elif plain is not None and unnamed_body(source):
-        # "The premier's office released a statement ... It said ...": an unnamed body is the next "it".
-        recent.append((span.start_char, Entity(name=plain, kind="group", label=BODY_LABEL,
-                                               positions=[span.start_char])))
+    if plain is not None and (label := pronoun_label(source)) is not None:
+        recent.append((span.start_char, Entity(name=plain, kind="group", label=label, positions=[span.start_char])))
     return SpeakerChoice(plain, None, span.text, where)
 
 

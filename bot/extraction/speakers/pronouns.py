@@ -34,11 +34,13 @@ class Fresh:
     sentence_start: int = 0
 PRONOUN_KINDS = frozenset({"male", "female", "plural", "neuter"})
 # Entities only "they" can refer to: several people named together, a plural noun phrase ("environmentalists").
-PLURAL_ONLY = frozenset({"PLURAL", "GENERIC"})
+# An unnamed plural source ("critics", "show insiders"): the next "they".
+GENERIC_LABEL = "GENERIC"
+PLURAL_ONLY = frozenset({"PLURAL", GENERIC_LABEL})
 # An unnamed organisation that spoke ("the premier's office"): the next "it", never "he" or "they".
 BODY_LABEL = "BODY"
 # Speakers a pronoun of another kind looks past to the statement before ("his show's listeners", "the ministry").
-PASSED_OVER = frozenset({"GENERIC", BODY_LABEL})
+PASSED_OVER = frozenset({GENERIC_LABEL, BODY_LABEL})
 OPENING = frozenset("\u201c")
 CLOSING = frozenset("\u201d")
 

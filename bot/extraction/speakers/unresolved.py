@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from bot.extraction.lexicon import people
 from bot.extraction.speakers.documents import PLURAL_TAGS
 from bot.extraction.speakers.entities import FIRST_SECOND_PERSON, np_span
+from bot.extraction.speakers.pronouns import BODY_LABEL, GENERIC_LABEL
 from bot.extraction.speakers.resolve import resolve_mention
 from bot.extraction.speakers.tables import rules
 
@@ -83,3 +84,12 @@ def plain_speaker(span: Span) -> str | None:
         span = span.doc[possessives[0].right_edge.i + 1:span.end]  # "Fox News' Megyn Kelly": the name, not its outlet
     text = span.text.strip(" ,")
     return text or None
+
+
+def pronoun_label(span: Span) -> str | None:
+    """The label under which an unresolved source is one a later pronoun takes: an unnamed plural group is the next
+    "they" ("according to show insiders. They said ..."), an unnamed body the next "it" ("The premier's office
+    released a statement ... It said ..."); None for any other."""
+    if plural_noun_phrase(span):
+        return GENERIC_LABEL
+    return BODY_LABEL if unnamed_body(span) else None
