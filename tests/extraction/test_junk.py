@@ -103,3 +103,39 @@ def test_masthead_date_labels_are_not_statements(nlp: Language, text: str, words
     statements = extract(text, nlp=nlp).statements
     assert any(words in s.quote for s in statements) is kept
     assert any("would grow" in s.quote or "win big" in s.quote for s in statements)  # (the article's own stays)
+
+
+# (name, text, words no statement holds, words a statement holds: the control)
+STRAY_CASES = [
+    ("a time clause after the cue of a quotation", '"Are you O.K., honey? Don\'t fall," he said, when a protester '
+     "seemed to stumble.", "when a protester", "Don't fall"),
+    ("a time clause after a verb of saying alone", "He tweeted when Clinton ended a debate with a reference to the "
+     "film. His aide said that the tour would end soon.", "when Clinton ended", "the tour would end soon"),
+    ("a clause fronted before a cue with its own complement", "Fiorina was a microscopic planner - a former "
+     "speechwriter said she demanded every detail of every event.", "microscopic planner", "she demanded every"),
+    ("the source with its relative clause before the cue", "Sanders, meanwhile, who sits at zero such endorsements, "
+     "said that fact speaks volumes about who he is.", "zero such endorsements", "speaks volumes"),
+]
+
+# (name, text, words a statement holds)
+STRAY_KEPT = [
+    ("an indirect question with its modal", "The senator said when the committee would vote on the bill.",
+     "when the committee would vote"),
+    ("a content split by its cue", "It is no surprise, Mr. Garin said, that Mrs. Clinton won the state.",
+     "It is no surprise"),
+    ("a fronted part with a reporting verb of its own", "Claiming the criticism is designed to pressure the "
+     "moderators, Trump told Fox that the network was biased.", "Claiming the criticism"),
+]
+
+
+@pytest.mark.parametrize(("text", "absent", "present"), [c[1:] for c in STRAY_CASES],
+                         ids=[c[0] for c in STRAY_CASES])
+def test_stray_contents_are_not_statements(nlp: Language, text: str, absent: str, present: str) -> None:
+    statements = extract(text, nlp=nlp).statements
+    assert not [s for s in statements if absent in s.quote]
+    assert any(present in s.quote for s in statements)
+
+
+@pytest.mark.parametrize(("text", "present"), [c[1:] for c in STRAY_KEPT], ids=[c[0] for c in STRAY_KEPT])
+def test_contents_near_stray_constructions_stay(nlp: Language, text: str, present: str) -> None:
+    assert any(present in s.quote for s in extract(text, nlp=nlp).statements)

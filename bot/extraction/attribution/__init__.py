@@ -9,7 +9,8 @@ paragraph structure says so (the "floating quote" rule of the GenderGapTracker e
 The passes, in order (each a function of the article's :class:`Context` and the :class:`AttributionConfig`):
 :mod:`.parenthetical` (returns the cues it handled), :mod:`.nouns`, :mod:`.verbs` (skips the handled cues),
 :mod:`.according`, :mod:`.labels`, :mod:`.headlines`, :mod:`.questions`, then :mod:`.quotations` (returns its edits
-of the earlier candidates); :mod:`.merge` applies the edits and removes duplicates, the learned filter
+of the earlier candidates); :mod:`.merge` applies the edits and removes duplicates, :mod:`.stray` drops contents
+that report nothing (a time clause, a clause fronted before a cue with its own complement), the learned filter
 (:mod:`.features`) and :mod:`.merge` keep the outermost spans and link floating quotes, and :mod:`.assemble`
 resolves speakers.
 """
@@ -34,6 +35,7 @@ from bot.extraction.attribution.config import AttributionConfig
 from bot.extraction.attribution.context import Context
 from bot.extraction.attribution.features import features, passes_filter
 from bot.extraction.attribution.merge import apply_quotations, dedupe, link_floating, outermost
+from bot.extraction.attribution.stray import is_stray
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -64,7 +66,8 @@ def find_statements(doc: Doc, text: str, config: AttributionConfig | None = None
     """Return the statements of ``doc`` (whose text has the same character offsets as ``text``)."""
     cfg = config or AttributionConfig.default()
     ctx, cands = propose(doc, text, cfg)
-    kept = [c for c in cands if c.origin not in RANKED_ORIGINS or passes_filter(ctx, c, cfg)]
+    kept = [c for c in cands if not is_stray(ctx, c) and (
+        c.origin not in RANKED_ORIGINS or passes_filter(ctx, c, cfg))]
     return statements(ctx, link_floating(ctx, cfg, outermost(kept)), speakers, cfg.keep_unnamed_continuations)
 
 
