@@ -115,6 +115,10 @@ STRAY_CASES = [
      "speechwriter said she demanded every detail of every event.", "microscopic planner", "she demanded every"),
     ("the source with its relative clause before the cue", "Sanders, meanwhile, who sits at zero such endorsements, "
      "said that fact speaks volumes about who he is.", "zero such endorsements", "speaks volumes"),
+    ("the inverted source's appositive when the parser gives the cue two subjects", '"If it doesn\'t have the '
+     'capability to threaten its neighbors with nuclear weapons yet, it will at some point, probably sooner rather '
+     'than later," said James Acton, a physicist who is co-director of the Nuclear Policy Program at the Carnegie '
+     "Endowment.", "a physicist", "sooner rather than later"),
 ]
 
 # (name, text, words a statement holds)

@@ -85,9 +85,10 @@ def _spans(ctx: Context, tok: Token, cfg: AttributionConfig) -> list[tuple[int, 
     before = (sent.start_char, ctx.doc[left - 1].idx)
     if word_count(ctx.text[before[0]:before[1]]) >= 1:
         spans.append(before)
-    if ctx.doc[right].text == "," and right + 1 < len(ctx.doc) and \
-            ctx.doc[right + 1].head.i not in {t.i for t in subj.subtree}:
-        # (not '..., said Jeffrey Trimble, a senior official ...': the source's own appositive)
+    sources = {t.i for c in tok.children if c.dep_ == "nsubj" for t in c.subtree}
+    if ctx.doc[right].text == "," and right + 1 < len(ctx.doc) and ctx.doc[right + 1].head.i not in sources:
+        # (not '..., said Jeffrey Trimble, a senior official ...': the source's own appositive, whichever of the
+        # parser's subjects it hangs on: '"... it will, sooner rather than later," said James Acton, a physicist')
         spans.append((ctx.doc[right].idx + 1, sent.end_char))
     return spans
 
