@@ -119,6 +119,9 @@ STRAY_CASES = [
      'capability to threaten its neighbors with nuclear weapons yet, it will at some point, probably sooner rather '
      'than later," said James Acton, a physicist who is co-director of the Nuclear Policy Program at the Carnegie '
      "Endowment.", "a physicist", "sooner rather than later"),
+    ("a roster of names after a label", "The insiders are listed below.\nNew Hampshire: Charlie Arlinghaus, Arnie "
+     "Arnesen, Patrick Arnold, Rich Ashooh, Dean Barker.\nThe mayor said that the city would grow.",
+     "Arlinghaus", "the city would grow"),
 ]
 
 # (name, text, words a statement holds)
@@ -127,6 +130,8 @@ STRAY_KEPT = [
      "when the committee would vote"),
     ("a content split by its cue", "It is no surprise, Mr. Garin said, that Mrs. Clinton won the state.",
      "It is no surprise"),
+    ("a label's words with names in them", "Pat Caddell: Voters worried about the economy, Clinton and Trump "
+     "alike.", "Voters worried about the economy"),
     ("a fronted part with a reporting verb of its own", "Claiming the criticism is designed to pressure the "
      "moderators, Trump told Fox that the network was biased.", "Claiming the criticism"),
 ]

@@ -28,6 +28,9 @@ if TYPE_CHECKING:
 _BYLINE = re.compile(r"\s*(?:by|interview by|interviewed by)\s", re.IGNORECASE)
 # A label in capitals of at least this many characters is a shouted transcript speaker ("PENCE:", not "A:").
 _SHOUT_MIN_CHARS = 3
+# A line of names after a label is a roster ("Iowa: Tim Albrecht, Brad Anderson, Rob Barron, ..."), not words: at
+# least this many commas between nothing but names. On all 840 PolNeAR train articles: 3 removed, none matching.
+_ROSTER_MIN_COMMAS = 2
 
 
 def _lines(text: str) -> list[tuple[int, int, bool]]:
@@ -59,6 +62,15 @@ def _speaker(ctx: Context, cfg: AttributionConfig, m: re.Match[str], ls: int, he
             headline and len(words) <= cfg.headline_label_max_words):
         return span
     return None
+
+
+def is_roster(ctx: Context, start: int, end: int) -> bool:
+    """Say whether the text after a label is a list of names and nothing else."""
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    commas = sum(1 for t in span if t.text == ",")
+    return commas >= _ROSTER_MIN_COMMAS and all(t.pos_ == "PROPN" or t.is_punct or t.lower_ == "and" for t in span)
 
 
 def _interviewee(ctx: Context, before: int) -> tuple[int, int] | None:
@@ -105,6 +117,8 @@ def find(ctx: Context, cfg: AttributionConfig) -> list[Candidate]:
         if span is None:
             continue
         start, end = ls + m.end(), le
+        if is_roster(ctx, start, end):
+            continue
         multi = False
         for chain in ctx.chains:
             if len(chain) > 1 and ls <= chain[0].start < start:
