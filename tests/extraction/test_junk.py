@@ -119,6 +119,10 @@ STRAY_CASES = [
      'capability to threaten its neighbors with nuclear weapons yet, it will at some point, probably sooner rather '
      'than later," said James Acton, a physicist who is co-director of the Nuclear Policy Program at the Carnegie '
      "Endowment.", "a physicist", "sooner rather than later"),
+    ("an imperative addressing the reader", "Call it a familiarity fetish. At the presentations, the networks "
+     "said that old shows would return.", "familiarity fetish", "old shows would return"),
+    ("an imperative of saying", "Say what you will about the plan. The mayor said that the city would grow.",
+     "what you will", "the city would grow"),
     ("a roster of names after a label", "The insiders are listed below.\nNew Hampshire: Charlie Arlinghaus, Arnie "
      "Arnesen, Patrick Arnold, Rich Ashooh, Dean Barker.\nThe mayor said that the city would grow.",
      "Arlinghaus", "the city would grow"),
@@ -132,6 +136,7 @@ STRAY_KEPT = [
      "It is no surprise"),
     ("a label's words with names in them", "Pat Caddell: Voters worried about the economy, Clinton and Trump "
      "alike.", "Voters worried about the economy"),
+    ("an imperative inside the speaker's quotation", '"Tell them the truth," she said.', "Tell them the truth"),
     ("a fronted part with a reporting verb of its own", "Claiming the criticism is designed to pressure the "
      "moderators, Trump told Fox that the network was biased.", "Claiming the criticism"),
 ]

@@ -1,6 +1,6 @@
-"""Contents the parser hands a cue that report nothing: a time clause, or a clause fronted before a cue with its own.
+"""Contents that report nothing: a time clause, a clause fronted before a cue with its own, an imperative's object.
 
-Two constructions of news prose where the dependency parse gives a verb of saying a clausal complement that is
+Three constructions of news prose where the dependency parse gives a verb of saying a clausal complement that is
 not what was said:
 
 * An adverbial clause after the cue, read as its complement: '"Don't fall," he said, when a protester seemed to
@@ -12,6 +12,8 @@ not what was said:
   part with a reporting verb of its own ('Claiming the criticism is designed ..., Trump told Fox that ...') is
   another attribution and stays, and so does one set off by punctuation from the cue's complement ('It is no
   surprise, Mr. Garin said, that ...': one content split by its cue).
+* A verb of saying in the imperative at the head of its sentence, which asks the reader to say or think
+  something: 'Call it a familiarity fetish.'
 
 The figures behind each rule (PolNeAR train, all 840 articles, every attribution) are with its predicate.
 """
@@ -33,6 +35,10 @@ ADJUNCT_OPENERS = frozenset({"when", "while", "as", "after", "before", "since", 
                              "although", "though", "whereas", "unless"})
 _OPENER_DEPS = frozenset({"mark", "advmod"})
 _MODAL_TAG = "MD"
+# An imperative: the bare form with no subject or auxiliary of its own.
+_BARE_VERB_TAG = "VB"
+_SUBJECT_OR_AUX_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "aux", "auxpass"})
+IMPERATIVE_ORIGINS = frozenset({"verb", "paren"})
 
 
 def _content_span(ctx: Context, cand: Candidate) -> Span | None:
@@ -88,9 +94,25 @@ def is_fronted_extra(ctx: Context, cand: Candidate) -> bool:
     return span is not None and not any(t.pos_ == "VERB" and t.lemma_.lower() in ctx.lex.reporting for t in span)
 
 
+def is_imperative_cue(ctx: Context, cand: Candidate) -> bool:
+    """Say whether the cue is a bare verb opening its sentence with no subject: the writer addressing the reader
+    ("Call it a familiarity fetish.", "Contrast her record with ...", "Want to receive this in your inbox?").
+
+    On all 840 PolNeAR train articles the rule removes 9 predictions, 2 matching a gold content (dev: none).
+    """
+    if cand.origin not in IMPERATIVE_ORIGINS or cand.cue_token is None:
+        return False
+    cue = ctx.doc[cand.cue_token]
+    if cue.tag_ != _BARE_VERB_TAG or any(c.dep_ in _SUBJECT_OR_AUX_DEPS for c in cue.children):
+        return False
+    first = next((t for t in cue.sent if not (t.is_punct or t.is_space or t.is_quote)), None)
+    return first is not None and first.i == cue.i
+
+
 def is_stray(ctx: Context, cand: Candidate) -> bool:
     """Say whether a candidate's content is no statement of its cue (see the module docstring)."""
-    return is_adjunct_clause(ctx, cand) or is_fronted_extra(ctx, cand)
+    return is_adjunct_clause(ctx, cand) or is_fronted_extra(ctx, cand) or is_imperative_cue(ctx, cand)
 
 
-__all__ = ["ADJUNCT_OPENERS", "is_adjunct_clause", "is_fronted_extra", "is_stray"]
+__all__ = ["ADJUNCT_OPENERS", "IMPERATIVE_ORIGINS", "is_adjunct_clause", "is_fronted_extra", "is_imperative_cue",
+           "is_stray"]
