@@ -37,7 +37,9 @@ def test_content_cut_off_from_its_cue_is_not_a_statement(nlp: Language, text: st
 
 
 def test_broken_from_cue_can_be_switched_off(nlp: Language) -> None:
-    text = BROKEN_FROM_CUE_CASES[0][1]
+    # (the semicolon case: in the colon case the fronted clause is also dropped as one before a cue that takes its
+    # own complement right after it, bot/extraction/attribution/stray.py)
+    text = BROKEN_FROM_CUE_CASES[1][1]
     base = ExtractionConfig.default()
     loose = replace(base, attribution=replace(base.attribution, drop_broken_from_cue=False))
-    assert any(s.quote.startswith("It was not") for s in extract(text, nlp=nlp, config=loose).statements)
+    assert any(s.quote.startswith("Clinton still faces") for s in extract(text, nlp=nlp, config=loose).statements)
