@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 ADJUNCT_OPENERS = frozenset({"when", "while", "as", "after", "before", "since", "until", "once", "because",
                              "although", "though", "whereas", "unless"})
 _OPENER_DEPS = frozenset({"mark", "advmod"})
+_OPENER_MAX_CHARS = max(len(w) for w in ADJUNCT_OPENERS) + 1
 _MODAL_TAG = "MD"
 # An imperative: the bare form with no subject or auxiliary of its own.
 _BARE_VERB_TAG = "VB"
@@ -56,14 +57,17 @@ def is_adjunct_clause(ctx: Context, cand: Candidate) -> bool:
         return False
     if ctx.doc[cand.cue_token].lemma_.lower() not in ctx.lex.speech:
         return False  # ('knows when it is worth paying more': what a belief or a question is about)
-    if classify(ctx.text, cand.start, cand.end, ctx.mask) == "direct":
-        return False  # (quoted words opening with "as" or "when" are the speaker's own)
+    if (ctx.text[cand.start:cand.start + _OPENER_MAX_CHARS].split(maxsplit=1) or [""])[0].lower() \
+            not in ADJUNCT_OPENERS:
+        return False  # (a string test first: most complements open otherwise, and it needs no span)
     span = _content_span(ctx, cand)
     if span is None:
         return False
     root, first = span.root, span[0]
-    return (first.lower_ in ADJUNCT_OPENERS and first.dep_ in _OPENER_DEPS and first.head.i == root.i
-            and not any(c.tag_ == _MODAL_TAG for c in root.children))
+    if first.dep_ not in _OPENER_DEPS or first.head.i != root.i or any(c.tag_ == _MODAL_TAG for c in root.children):
+        return False
+    # (quoted words opening with "as" or "when" are the speaker's own)
+    return classify(ctx.text, cand.start, cand.end, ctx.mask) != "direct"
 
 
 def _own_complement_after(cue: Token) -> Token | None:
@@ -86,10 +90,10 @@ def is_fronted_extra(ctx: Context, cand: Candidate) -> bool:
     """
     if cand.origin != "verb" or cand.cue_token is None or cand.cue_start is None or cand.end > cand.cue_start:
         return False
-    if classify(ctx.text, cand.start, cand.end, ctx.mask) == "direct":
-        return False  # ('"...," he said, "..."': both halves are the quotation)
     if _own_complement_after(ctx.doc[cand.cue_token]) is None:
         return False
+    if classify(ctx.text, cand.start, cand.end, ctx.mask) == "direct":
+        return False  # ('"...," he said, "..."': both halves are the quotation)
     span = _content_span(ctx, cand)
     return span is not None and not any(t.pos_ == "VERB" and t.lemma_.lower() in ctx.lex.reporting for t in span)
 
