@@ -47,6 +47,13 @@ ENDS = [
     ("a dash-set aside after a quotation the content closes",
      "Mr. Trump dismissed Estonia as a “suburb of St. Petersburg” — a remark that alarmed the Baltic states.",
      "Estonia as a “suburb of St. Petersburg”"),
+    ("a participial adjunct of a reported finite clause is part of it, not an aside",
+     "The campaign said it raised more than $21 million in January, bringing its total for the race to almost "
+     "$95 million.", "it raised more than $21 million in January, bringing its total for the race to almost "
+     "$95 million"),
+    ("... but one after an infinitive content is an aside",
+     "The governor urged lawmakers to sign the measure, potentially teeing up a new law by the end of the year.",
+     "lawmakers to sign the measure"),
     ("a contrasting clause the parser hangs on the cue goes on with a clausal content ('said A, but that B')",
      "The senator said the process was fair, but that it required candidates to put forth an effort.",
      "the process was fair, but that it required candidates to put forth an effort"),
