@@ -57,7 +57,7 @@ SETTING_NOUNS = frozenset({
     "hearing", "conference", "appearance", "event", "broadcast", "show", "program", "video", "op-ed", "column", "ad",
     "advertisement", "remark", "call", "session", "briefing", "memo", "town", "forum", "radio", "television", "tv",
     "episode", "podcast", "book", "message", "note", "release", "filing", "address", "testimony", "campaign", "stop",
-    "visit", "trip", "tour", "way", "part", "time", "year", "week", "month", "day", "night", "morning", "afternoon",
+    "visit", "trip", "tour", "part", "time", "year", "week", "month", "day", "night", "morning", "afternoon",
     "evening", "media", "medium", "page", "account", "website", "site", "blog", "feed", "twitter", "facebook",
     "instagram", "youtube",
 })
