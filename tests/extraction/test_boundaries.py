@@ -65,6 +65,9 @@ ENDS = [
     ("... but one after an infinitive content is an aside",
      "The governor urged lawmakers to sign the measure, potentially teeing up a new law by the end of the year.",
      "lawmakers to sign the measure"),
+    ("a noun-phrase content goes on over the subjectless clause of the cue it is the subject of",
+     "Advisers promised her entire infrastructure program would be paid for through business tax reform.",
+     "her entire infrastructure program would be paid for through business tax reform"),
     ("a contrasting clause the parser hangs on the cue goes on with a clausal content ('said A, but that B')",
      "The senator said the process was fair, but that it required candidates to put forth an effort.",
      "the process was fair, but that it required candidates to put forth an effort"),
@@ -94,6 +97,9 @@ STARTS = [
     ("a quotation after a lead-in that ends in a colon starts at its mark",
      "A few minutes later, the governor went on to the cost of the plan: “We cannot pay for this without new "
      "taxes,” he said.", "We cannot pay for this without new taxes"),
+    ("a subjectless clausal content starts at the cue's object, its subject",
+     "Officials indicated 13 security personnel would be the minimum needed for the trip.",
+     "13 security personnel would be the minimum needed for the trip"),
     ("a content never holds its own cue (a relative pronoun the parser put in the reported clause)",
      "The minimum wage in Ohio, which the state labor department says is the highest in the region, will rise "
      "again next year.", "is the highest in the region"),

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from spacy.strings import get_string_id
 
+from bot.extraction.attribution.rejoin import extend_over_split_clause
 from bot.extraction.kinds import kind_lexicon
 from bot.extraction.lexicon import SUBJECT_DEPS, VERB_POS
 from bot.extraction.text import line_bounds
@@ -79,6 +80,8 @@ def adjust_end(ctx: Context, cfg: AttributionConfig, cue: Token, start: int, end
         end = extend_over_as_predicate(ctx, cue, start, end)
     if cfg.extend_over_object_conjuncts:
         end = extend_over_object_conjunct(ctx, cue, start, end)
+    if cfg.rejoin_split_clauses:
+        end = extend_over_split_clause(ctx, cue, start, end)
     if cfg.cut_comment_phrases:
         end = cut_comment_phrase(ctx, start, end)
     if cfg.cut_rival_clauses:
