@@ -68,6 +68,14 @@ ENDS = [
     ("a noun-phrase content goes on over the subjectless clause of the cue it is the subject of",
      "Advisers promised her entire infrastructure program would be paid for through business tax reform.",
      "her entire infrastructure program would be paid for through business tax reform"),
+    ("a content ending in an infinitive goes on over the bare infinitives the parser hung on the cue",
+     "Sanders urged the party to ax its superdelegate system, replace the national committee's leadership and open "
+     "up its primaries.", "the party to ax its superdelegate system, replace the national committee's leadership "
+     "and open up its primaries"),
+    ("... or on the verb above an infinitive of a noun",
+     "Clinton touted her proposals to invest $275 billion in infrastructure, expand Social Security benefits, and "
+     "enable debt-free college.", "her proposals to invest $275 billion in infrastructure, expand Social Security "
+     "benefits, and enable debt-free college"),
     ("a contrasting clause the parser hangs on the cue goes on with a clausal content ('said A, but that B')",
      "The senator said the process was fair, but that it required candidates to put forth an effort.",
      "the process was fair, but that it required candidates to put forth an effort"),

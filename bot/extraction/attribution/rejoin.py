@@ -1,9 +1,14 @@
-"""A reported clause the parser split in two at the cue: "showed Bernie Sanders isn't the only candidate ..." parsed as
-an object ("Bernie Sanders") and a subjectless clausal complement ("isn't the only candidate ...") of the same verb.
+"""Reported words the parser split away from a content at the cue.
 
-PolNeAR's annotators report the whole clause, and a newsroom reads it that way; the noun-phrase content goes on over
-the predicate (:func:`extend_over_split_clause`), and the predicate's content starts at the subject the parser
-made an object (:func:`start_at_split_subject`).
+A clause split in two: "showed Bernie Sanders isn't the only candidate ..." parsed as an object ("Bernie Sanders")
+and a subjectless clausal complement ("isn't the only candidate ...") of the same verb. PolNeAR's annotators report
+the whole clause, and a newsroom reads it that way; the noun-phrase content goes on over the predicate
+(:func:`extend_over_split_clause`), and the predicate's content starts at the subject the parser made an object
+(:func:`start_at_split_subject`).
+
+A list of infinitives split from its "to": "urged the party to ax its superdelegate system, replace its leadership
+and open its primaries", where the parser hung "replace" on a verb above the content; a bare infinitive shares the
+content's "to" (:func:`extend_over_bare_conjuncts`).
 """
 
 from __future__ import annotations
@@ -26,6 +31,13 @@ _MARK_DEP = "mark"
 # Cues whose object is the one told, not the reported clause's subject ("told a young woman who asked ... [that] ...").
 TELLING_CUES = frozenset({"tell", "inform", "assure", "reassure", "remind", "notify", "convince", "persuade", "advise",
                           "brief", "teach"})
+
+
+# A bare infinitive ("replace"), its "to", and what makes a verb the head of a clause of its own.
+BARE_INFINITIVE_TAG = "VB"
+_INFINITIVE_MARK = "to"
+_CONJUNCT_JOINTS = frozenset({"and", "or"})
+_OWN_CLAUSE_DEPS = SUBJECT_DEPS | {"aux", "auxpass"}
 
 
 def _predicate_after(cue: Token, first: Token) -> Token | None:
@@ -76,3 +88,42 @@ def start_at_split_subject(ctx: Context, cue: Token, start: int, end: int) -> in
         return start
     first = doc[obj.left_edge.i].idx
     return first if first >= line_bounds(ctx.text, start)[0] else start
+
+
+def _final_infinitive(span: Span) -> Token | None:
+    """The infinitive ("to" and a bare verb) whose phrase ends ``span``, or None."""
+    last = span.end - 1
+    return next((t for t in span if t.tag_ == BARE_INFINITIVE_TAG and last - 1 <= t.right_edge.i <= last
+                 and any(c.dep_ == "aux" and c.lower_ == _INFINITIVE_MARK for c in t.children)), None)
+
+
+def _bare_conjunct(ctx: Context, cue: Token, inf: Token, span: Span, tok: Token) -> bool:
+    """Tell whether ``tok`` opens a bare infinitive conjoined to a finite verb above the content (the cue or a verb
+    it depends on): the parser's attachment of a verb that shares the content's "to"."""
+    head = tok.head
+    above = head.i == cue.i or head.is_ancestor(cue) or (head.i < span.start and head.is_ancestor(inf))
+    return (tok.tag_ == BARE_INFINITIVE_TAG and tok.dep_ == "conj" and tok.left_edge.i == tok.i and above
+            and head.tag_ != BARE_INFINITIVE_TAG and not ctx.inside_quote(tok)
+            and not any(c.dep_ in _OWN_CLAUSE_DEPS for c in tok.children))
+
+
+def extend_over_bare_conjuncts(ctx: Context, cue: Token, start: int, end: int) -> int:
+    """Go on from a content that ends in an infinitive over the bare infinitives listed after it ("urged the party to
+    ax its superdelegate system, replace its leadership and open its primaries", "hoping to retain the White House
+    and capture the Senate"), within the sentence; not after a bare cue ("will urge them to vote and fight ...")."""
+    doc = ctx.doc
+    span = _span(ctx, cue, start, end)
+    if span is None or span.end >= len(doc) or cue.tag_ == BARE_INFINITIVE_TAG:
+        return end
+    inf = _final_infinitive(span)
+    i = span.end + (doc[span.end].text == ",")
+    i += i < len(doc) and doc[i].dep_ == "cc" and doc[i].lower_ in _CONJUNCT_JOINTS
+    if inf is None or i >= len(doc) or not _bare_conjunct(ctx, cue, inf, span, doc[i]):
+        return end
+    head, last = doc[i].head, doc[i].right_edge.i
+    for c in head.children:  # (the parser hangs the later infinitives of the list on the same verb, or on the first)
+        if c.i > last and c.dep_ == "conj" and c.tag_ == BARE_INFINITIVE_TAG and c.left_edge.i <= last + 3 \
+                and not any(g.dep_ in SUBJECT_DEPS for g in c.children):
+            last = c.right_edge.i
+    limit = min(ctx.sentence_of(cue).end_char, line_bounds(ctx.text, start)[1])
+    return max(end, min(doc[last].idx + len(doc[last].text), limit))
