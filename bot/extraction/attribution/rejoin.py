@@ -116,8 +116,9 @@ def extend_over_bare_conjuncts(ctx: Context, cue: Token, start: int, end: int) -
     if span is None or span.end >= len(doc) or cue.tag_ == BARE_INFINITIVE_TAG:
         return end
     inf = _final_infinitive(span)
-    i = span.end + (doc[span.end].text == ",")
-    i += i < len(doc) and doc[i].dep_ == "cc" and doc[i].lower_ in _CONJUNCT_JOINTS
+    i = span.end + 1 if doc[span.end].text == "," else span.end  # (", replace ...", ", and make ...", "and rely ...")
+    if i < len(doc) and doc[i].dep_ == "cc" and doc[i].lower_ in _CONJUNCT_JOINTS:
+        i += 1
     if inf is None or i >= len(doc) or not _bare_conjunct(ctx, cue, inf, span, doc[i]):
         return end
     head, last = doc[i].head, doc[i].right_edge.i
