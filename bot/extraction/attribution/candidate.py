@@ -18,6 +18,7 @@ from bot.extraction.attribution.boundaries import (
     start_at_quotation,
 )
 from bot.extraction.attribution.ends import adjust_end
+from bot.extraction.attribution.rejoin import start_at_split_subject
 from bot.extraction.text import line_bounds
 
 if TYPE_CHECKING:
@@ -137,6 +138,8 @@ def make(ctx: Context, cfg: AttributionConfig, start: int, end: int, cue: tuple[
     if origin in ASIDE_CUT_ORIGINS:
         if cue_token is not None:
             end = min(adjust_end(ctx, cfg, cue_token, start, end, rel), pe)
+            if cfg.rejoin_split_clauses:
+                start = start_at_split_subject(ctx, cue_token, start, end)
         if cfg.cut_coordinated_cues:
             end = cut_coordinated_cue(ctx, start, end, cfg)
         end = cut_trailing_aside(ctx, start, end, cfg)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from spacy.strings import get_string_id
 
+from bot.extraction.attribution.rejoin import extend_over_bare_conjuncts, extend_over_split_clause
 from bot.extraction.kinds import kind_lexicon
 from bot.extraction.lexicon import SUBJECT_DEPS, VERB_POS
 from bot.extraction.text import line_bounds
@@ -79,12 +80,16 @@ def adjust_end(ctx: Context, cfg: AttributionConfig, cue: Token, start: int, end
         end = extend_over_as_predicate(ctx, cue, start, end)
     if cfg.extend_over_object_conjuncts:
         end = extend_over_object_conjunct(ctx, cue, start, end)
+    if cfg.rejoin_split_clauses:
+        end = extend_over_split_clause(ctx, cue, start, end)
     if cfg.cut_comment_phrases:
         end = cut_comment_phrase(ctx, start, end)
     if cfg.cut_rival_clauses:
         end = cut_rival_clause(ctx, cue, start, end)
     if cfg.cut_second_predicates:
         end = cut_second_predicate(ctx, cue, start, end)
+    if cfg.extend_over_bare_infinitives:
+        end = extend_over_bare_conjuncts(ctx, cue, start, end)
     return end
 
 
