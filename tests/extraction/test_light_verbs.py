@@ -33,6 +33,10 @@ CASES = [
      "Social Security reform.", "Social Security reform", "Trump", "gave her a lengthy answer about", "speech"),
     ("'launched an attack on'", "Republicans launched a fresh attack on Hillary Clinton's email server.",
      "Hillary Clinton's email server", "Republicans", "launched a fresh attack on", "speech"),
+    ("a named asker's question about a topic", "Lester Holt asks him about his tax returns.", "his tax returns",
+     "Lester Holt", "asks", "speech"),
+    ("a named asker's question about a topic, the one asked named", "A young woman asked Mrs. Clinton about her "
+     "email scandal.", "her email scandal", "A young woman", "asked", "speech"),
 ]
 
 
