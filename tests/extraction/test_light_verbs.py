@@ -33,6 +33,10 @@ CASES = [
      "Social Security reform.", "Social Security reform", "Trump", "gave her a lengthy answer about", "speech"),
     ("'launched an attack on'", "Republicans launched a fresh attack on Hillary Clinton's email server.",
      "Hillary Clinton's email server", "Republicans", "launched a fresh attack on", "speech"),
+    ("the target of a hostile act, the preposition hung on the verb", "Clinton has taken a swipe at Donald Trump's "
+     "stance on Brexit.", "Donald Trump's stance on Brexit", "Clinton", "taken a swipe at", "speech"),
+    ("the target of a hostile act with 'at'", "The two men spent months lobbing pointed insults at one another.",
+     "one another", "The two men", "lobbing pointed insults at", "speech"),
     ("a named asker's question about a topic", "Lester Holt asks him about his tax returns.", "his tax returns",
      "Lester Holt", "asks", "speech"),
     ("a named asker's question about a topic, the one asked named", "A young woman asked Mrs. Clinton about her "
@@ -58,6 +62,12 @@ NOT_STATEMENTS = [
      "the State Department"),
     ("a challenge names a rival, not what was said", "The divide poses challenges for Rubio and his allies.",
      "Rubio and his allies"),
+    ("a time after the noun is when, not what", "Mr. Trump released a follow-up statement on Saturday night.",
+     "Saturday night"),
+    ("a place after the noun is where, not what", "Khan delivered a moving speech at the Democratic National "
+     "Convention.", "the Democratic National Convention"),
+    ("an idiom of a hostile act takes only its target", "She sent screen shots of their conversations to the Post.",
+     "their conversations to the Post"),
     ("not a light verb: a reaction to someone else's words", "Voters dismissed his attacks on the press corps.",
      "the press corps"),
     ("a question put by nobody named (questions_put_unnamed is off)", "When asked about his tax returns, Trump said "

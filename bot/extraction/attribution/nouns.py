@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from bot.extraction.attribution.candidate import Candidate, make
 from bot.extraction.attribution.predicates import subject_of
-from bot.extraction.lexicon import PREP_OBJECT_DEPS, VERB_POS
+from bot.extraction.lexicon import PREP_OBJECT_DEPS, TIME_ENTS, VERB_POS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -40,6 +40,12 @@ REL = "that-clause"
 # "filed charges against X", "posed a challenge for X" name a target, not what was said.
 TOPIC_PREPS = frozenset({"about", "on", "over", "of", "for", "against", "regarding", "concerning"})
 LIGHT_REL = "light-verb"
+# "lobbing pointed insults at one another", "took a swipe at Rubio": "at" gives the target of a hostile act only
+# ("delivered a speech at the convention" is where it was made), and the idioms of one take no other preposition
+# ("sent screen shots of their conversations", "a big shot of momentum").
+TARGET_PREP = "at"
+HOSTILE_NOUNS = frozenset({"attack", "barb", "criticism", "insult"})
+TARGET_ONLY_NOUNS = frozenset({"dig", "jab", "potshot", "shot", "swipe"})
 
 
 def content_clause(noun: Token) -> Token | None:
@@ -60,14 +66,27 @@ def _reported_by_its_verb(ctx: Context, noun: Token) -> bool:
     return noun.dep_ == "dobj" and verb.lemma_.lower() in ctx.lex.reporting
 
 
+def _topic_preps(lemma: str) -> frozenset[str]:
+    """The prepositions that can give a speech-act noun its topic or its target."""
+    if lemma in TARGET_ONLY_NOUNS:
+        return frozenset({TARGET_PREP})
+    return TOPIC_PREPS | {TARGET_PREP} if lemma in HOSTILE_NOUNS else TOPIC_PREPS
+
+
 def topic_of(ctx: Context, noun: Token) -> tuple[Token, Token] | None:
     """Return the preposition and the object that give a speech-act noun its topic ("the case for Mrs. Clinton"),
-    or None (no such preposition, or a bare pronoun: "made the case for it", "which they made a case for")."""
-    prep = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ in TOPIC_PREPS), None)
+    or None (no such preposition, a bare pronoun: "made the case for it", "which they made a case for", or a time:
+    "released a statement on Saturday night")."""
+    preps = _topic_preps(noun.lemma_.lower())
+    prep = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ in preps), None)
+    if prep is None:
+        # ("took a swipe at Rubio": the parser hangs the preposition right after the object on the verb)
+        prep = next((c for c in noun.head.rights if c.dep_ == "prep" and c.lower_ in preps
+                     and c.i == noun.right_edge.i + 1), None)
     if prep is None:
         return None
     pobj = next((g for g in prep.children if g.dep_ in PREP_OBJECT_DEPS), None)
-    if pobj is None or (pobj.pos_ == "PRON" and not ctx.inside_quote(pobj)):
+    if pobj is None or (pobj.pos_ == "PRON" and not ctx.inside_quote(pobj)) or pobj.ent_type_ in TIME_ENTS:
         return None
     return prep, pobj
 
