@@ -1,4 +1,5 @@
-"""Light-verb and noun-headed cues on small model-parsed examples: one row per construction."""
+"""Light-verb and noun-headed cues, and verbs of praise and blame, on small model-parsed examples: one row per
+construction."""
 
 from __future__ import annotations
 
@@ -37,6 +38,12 @@ CASES = [
      "stance on Brexit.", "Donald Trump's stance on Brexit", "Clinton", "taken a swipe at", "speech"),
     ("the target of a hostile act with 'at'", "The two men spent months lobbing pointed insults at one another.",
      "one another", "The two men", "lobbing pointed insults at", "speech"),
+    ("a verb of praise reports its object", "Trump has complimented the moderator of Monday night's first debate.",
+     "the moderator of Monday night's first debate", "Trump", "complimented", "speech"),
+    ("a verb of blame reports its object with the reason", "The FBI director chastised Clinton for her use of a "
+     "private server.", "Clinton for her use of a private server", "The FBI director", "chastised", "speech"),
+    ("a verb of praise with a noun phrase object", "The senator also extols the virtues of Russian President Vladimir "
+     "Putin.", "the virtues of Russian President Vladimir Putin", "The senator", "extols", "speech"),
     ("a named asker's question about a topic", "Lester Holt asks him about his tax returns.", "his tax returns",
      "Lester Holt", "asks", "speech"),
     ("a named asker's question about a topic, the one asked named", "A young woman asked Mrs. Clinton about her "
