@@ -44,6 +44,8 @@ CASES = [
      "private server.", "Clinton for her use of a private server", "The FBI director", "chastised", "speech"),
     ("a verb of praise with a noun phrase object", "The senator also extols the virtues of Russian President Vladimir "
      "Putin.", "the virtues of Russian President Vladimir Putin", "The senator", "extols", "speech"),
+    ("a verb of entreaty reports its appeal", "At the convention, Cruz exhorted Republicans to vote their "
+     "conscience.", "Republicans to vote their conscience", "Cruz", "exhorted", "speech"),
     ("a named asker's question about a topic", "Lester Holt asks him about his tax returns.", "his tax returns",
      "Lester Holt", "asks", "speech"),
     ("a named asker's question about a topic, the one asked named", "A young woman asked Mrs. Clinton about her "
