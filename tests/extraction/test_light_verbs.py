@@ -46,6 +46,11 @@ CASES = [
      "Putin.", "the virtues of Russian President Vladimir Putin", "The senator", "extols", "speech"),
     ("a verb of entreaty reports its appeal", "At the convention, Cruz exhorted Republicans to vote their "
      "conscience.", "Republicans to vote their conscience", "Cruz", "exhorted", "speech"),
+    ("a verb of saying with no content of its own speaks about a topic", "The former Treasury secretary opined on the "
+     "state of the world economy.", "the state of the world economy", "The former Treasury secretary", "opined",
+     "speech"),
+    ("... past the audience before its topic", "Comey will testify before the House Oversight Committee about the "
+     "decision not to recommend charges.", "the decision not to recommend charges", "Comey", "testify", "speech"),
     ("a named asker's question about a topic", "Lester Holt asks him about his tax returns.", "his tax returns",
      "Lester Holt", "asks", "speech"),
     ("a named asker's question about a topic, the one asked named", "A young woman asked Mrs. Clinton about her "
@@ -71,6 +76,7 @@ NOT_STATEMENTS = [
      "the State Department"),
     ("a challenge names a rival, not what was said", "The divide poses challenges for Rubio and his allies.",
      "Rubio and his allies"),
+    ("a passive verb's time is no topic", "Lewandowski was dismissed on Monday as campaign manager.", "Monday"),
     ("a time after the noun is when, not what", "Mr. Trump released a follow-up statement on Saturday night.",
      "Saturday night"),
     ("a place after the noun is where, not what", "Khan delivered a moving speech at the Democratic National "

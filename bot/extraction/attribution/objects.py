@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from bot.extraction.attribution.candidate import word_count
 from bot.extraction.attribution.predicates import passive_agent
-from bot.extraction.lexicon import PREP_OBJECT_DEPS
+from bot.extraction.lexicon import PASSIVE_DEPS, PREP_OBJECT_DEPS, TIME_ENTS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -28,6 +28,10 @@ _NAMING_DEPS = frozenset({"dobj", "oprd"})
 _QUESTION_MARKS = frozenset({"if", "whether"})
 # "asked Clinton about her email scandal": the preposition whose object is what a question is about.
 _QUESTION_TOPIC_PREPS = frozenset({"about"})
+# "opined on the state of the world", "has mused about abandoning ...": the preposition whose object is what a verb of
+# saying with no content of its own speaks about (a verb with a complement or an object reports that instead).
+_SPOKEN_TOPIC_PREPS = frozenset({"about", "on", "against", "over", "regarding", "concerning"})
+_OWN_CONTENT_DEPS = frozenset({"ccomp", "dobj", "xcomp"}) | PASSIVE_DEPS
 _NOMINAL_POS = frozenset({"NOUN", "PROPN"})
 
 
@@ -120,6 +124,21 @@ def asked_question(ctx: Context, verb: Token) -> tuple[int, int] | None:
     if topic is None or (topic.pos_ == "PRON" and not ctx.inside_quote(topic)):
         return None  # ("asked him about it", "what she asked about")
     return ctx.subtree_chars(topic)
+
+
+def spoken_topic(ctx: Context, verb: Token) -> tuple[int, int, str] | None:
+    """"The diplomat also mused about the 2016 race", "will testify before the committee about the decision": the
+    topic of a verb of saying that has no content of its own (never a time: "was dismissed on Monday"), with its
+    relation for the learned filter ("prep:about")."""
+    if any(c.dep_ in _OWN_CONTENT_DEPS for c in verb.children):
+        return None
+    prep = next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ in _SPOKEN_TOPIC_PREPS), None)
+    if prep is None:
+        return None
+    topic = next((g for g in prep.children if g.dep_ in PREP_OBJECT_DEPS), None)
+    if topic is None or (topic.pos_ == "PRON" and not ctx.inside_quote(topic)) or topic.ent_type_ in TIME_ENTS:
+        return None
+    return (*ctx.subtree_chars(topic), "prep:" + prep.lower_)
 
 
 def has_active_subject(verb: Token) -> bool:
