@@ -49,6 +49,8 @@ CASES = [
     ("a verb of saying with no content of its own speaks about a topic", "The former Treasury secretary opined on the "
      "state of the world economy.", "the state of the world economy", "The former Treasury secretary", "opined",
      "speech"),
+    ("a verb of a manner of speaking with its topic", "The leading candidates also sparred over financial "
+     "regulations.", "financial regulations", "The leading candidates", "sparred", "speech"),
     ("... past the audience before its topic", "Comey will testify before the House Oversight Committee about the "
      "decision not to recommend charges.", "the decision not to recommend charges", "Comey", "testify", "speech"),
     ("a named asker's question about a topic", "Lester Holt asks him about his tax returns.", "his tax returns",
