@@ -44,6 +44,8 @@ class CueLexicon:
     question: frozenset[str]
     clause_nouns: frozenset[str] = frozenset()  # nouns whose "that" clause is their content
     reporting: frozenset[str] = frozenset()  # speech | report_object: a verb of saying or of a reported object
+    light_verbs: frozenset[str] = frozenset()  # "made the case for ...": verbs that make a speech act of their object
+    topic_nouns: frozenset[str] = frozenset()  # ... and the speech-act nouns whose prepositional object is content
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +75,8 @@ def cues() -> CueLexicon:
         question=frozenset(d["question_cues"]),
         clause_nouns=frozenset(d["clause_nouns"]),
         reporting=speech | report_object,
+        light_verbs=frozenset(d["light_verbs"]),
+        topic_nouns=frozenset(d["topic_nouns"]),
     )
 
 

@@ -139,8 +139,16 @@ class AttributionConfig:
     extend_over_colon: bool = True
     # Cues of an appeal or a naming ("called on X to ...", "called X Y"): the content runs from X to the end; and
     # the content relations that bypass the learned filter (which never saw them).
-    call_cues: frozenset[str] = frozenset({"call"})
-    kept_rels: frozenset[str] = frozenset({"appeal", "naming", "question", "as", "that-clause", "question-put"})
+    # (The verbs of entreaty read their appeal so too, "Cruz exhorted Republicans to vote their conscience": on all 840
+    # PolNeAR train articles 3 new statements, all matching; dev speech 2 in 3.)
+    call_cues: frozenset[str] = frozenset({"call", "exhort", "implore", "beseech", "entreat", "beg"})
+    kept_rels: frozenset[str] = frozenset({"appeal", "naming", "question", "as", "that-clause", "question-put",
+                                           "light-verb"})
+    # "made the case for Mrs. Clinton", "raised new questions about X": a light verb's speech-act object gives a cue
+    # whose content is the noun's prepositional object (:mod:`.nouns`). On all 840 PolNeAR train articles 31 more
+    # statements matched the gold for 45 more predictions (partial F1 0.739 -> 0.740); dev speech 3 more for 4. With
+    # the targets of hostile acts ("took a swipe at X", "lobbing insults at X") 9 more for 14; dev speech 1 for 1.
+    light_verb_topics: bool = True
     # "As X said, ..." reports the clause after it, but for these speech lemmas "as" is a time ("as it continues").
     as_clause_excluded: frozenset[str] = frozenset({"continue"})
     # ... and "As reported by the Post, ...", a passive "as" clause with its agent, reports it too (on all 840

@@ -1,10 +1,17 @@
 """Content nouns with a "that" clause: "Trump's claim that there have been thousands of shootings", "the
-senator's suggestion that the program be expanded", "made the argument that ...".
+senator's suggestion that the program be expanded", "made the argument that ..."; and speech-act nouns after a
+light verb, with their topic: "made the case for Mrs. Clinton", "raised new questions about European solidarity".
 
 A noun of saying or thinking (``clause_nouns`` in ``data/cues.json``) whose complement clause opens with the
 complementizer "that" reports that clause (PARC annotates such nominal cues like verbal ones; Pareti 2016). The
 source is the noun's possessor, else the subject of the verb it is the object of. A relative clause ("the claim
 that was made", "that" its subject or object) states no content and is left alone.
+
+A speech-act noun (``topic_nouns``) that a verb of doing (``light_verbs``: make, give, issue, deliver, raise ...)
+takes as its object makes a cue of the three, verb, noun and preposition ("has previously made the case for",
+"made a strong condemnation of"), whose content is the prepositional object and whose source is the verb's subject:
+PolNeAR annotates it so (Newell et al. 2018). The reporting verbs among them ("expressed concern about ...") keep
+their own object content (see :mod:`.verbs`), which contains this one.
 """
 
 from __future__ import annotations
@@ -13,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from bot.extraction.attribution.candidate import Candidate, make
 from bot.extraction.attribution.predicates import subject_of
+from bot.extraction.lexicon import PREP_OBJECT_DEPS, TIME_ENTS, VERB_POS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -26,6 +34,18 @@ COMPLEMENTIZER = "that"
 NOUN_POS = frozenset({"NOUN"})
 # The relation these candidates carry (kept as the rule found them, like the other rule-only relations).
 REL = "that-clause"
+# The prepositions that introduce the topic of a speech act ("the case for", "questions about", "an attack on"); the
+# nouns and verbs are the speech acts and verbs of doing PolNeAR train annotates so (``AttributionConfig``'s
+# ``light_verb_topics`` has the figures). Legal and contest nouns are not among them: "filed a lawsuit against X",
+# "filed charges against X", "posed a challenge for X" name a target, not what was said.
+TOPIC_PREPS = frozenset({"about", "on", "over", "of", "for", "against", "regarding", "concerning"})
+LIGHT_REL = "light-verb"
+# "lobbing pointed insults at one another", "took a swipe at Rubio": "at" gives the target of a hostile act only
+# ("delivered a speech at the convention" is where it was made), and the idioms of one take no other preposition
+# ("sent screen shots of their conversations", "a big shot of momentum").
+TARGET_PREP = "at"
+HOSTILE_NOUNS = frozenset({"attack", "barb", "criticism", "insult"})
+TARGET_ONLY_NOUNS = frozenset({"dig", "jab", "potshot", "shot", "swipe"})
 
 
 def content_clause(noun: Token) -> Token | None:
@@ -46,9 +66,55 @@ def _reported_by_its_verb(ctx: Context, noun: Token) -> bool:
     return noun.dep_ == "dobj" and verb.lemma_.lower() in ctx.lex.reporting
 
 
-def find(ctx: Context, cfg: AttributionConfig) -> list[Candidate]:
-    """Return the candidates of the content nouns of an article that have a "that" clause."""
+def _topic_preps(lemma: str) -> frozenset[str]:
+    """The prepositions that can give a speech-act noun its topic or its target."""
+    if lemma in TARGET_ONLY_NOUNS:
+        return frozenset({TARGET_PREP})
+    return TOPIC_PREPS | {TARGET_PREP} if lemma in HOSTILE_NOUNS else TOPIC_PREPS
+
+
+def topic_of(ctx: Context, noun: Token) -> tuple[Token, Token] | None:
+    """Return the preposition and the object that give a speech-act noun its topic ("the case for Mrs. Clinton"),
+    or None (no such preposition, a bare pronoun: "made the case for it", "which they made a case for", or a time:
+    "released a statement on Saturday night")."""
+    preps = _topic_preps(noun.lemma_.lower())
+    prep = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ in preps), None)
+    if prep is None:
+        # ("took a swipe at Rubio": the parser hangs the preposition right after the object on the verb)
+        prep = next((c for c in noun.head.rights if c.dep_ == "prep" and c.lower_ in preps
+                     and c.i == noun.right_edge.i + 1), None)
+    if prep is None:
+        return None
+    pobj = next((g for g in prep.children if g.dep_ in PREP_OBJECT_DEPS), None)
+    if pobj is None or (pobj.pos_ == "PRON" and not ctx.inside_quote(pobj)) or pobj.ent_type_ in TIME_ENTS:
+        return None
+    return prep, pobj
+
+
+def light_verb_topics(ctx: Context, cfg: AttributionConfig) -> list[Candidate]:
+    """Return the candidates of the speech-act nouns that a light verb takes as object ("made the case for X")."""
     out: list[Candidate] = []
+    for noun in ctx.tokens_with_lemma(ctx.lex.topic_nouns):
+        verb = noun.head
+        if noun.pos_ not in NOUN_POS or noun.dep_ != "dobj" or ctx.inside_quote(noun) or verb.pos_ not in VERB_POS \
+                or verb.lemma_.lower() not in ctx.lex.light_verbs:
+            continue
+        topic = topic_of(ctx, noun)
+        subj = subject_of(ctx, verb) if topic is not None else None
+        if topic is None or subj is None:
+            continue
+        prep, pobj = topic
+        start, end = ctx.subtree_chars(pobj)
+        cue = (verb.idx, prep.idx + len(prep.text))
+        cand = make(ctx, cfg, start, end, cue, ctx.mention_range(subj, cfg), "verb", cue_token=verb, rel=LIGHT_REL)
+        if cand is not None:
+            out.append(cand)
+    return out
+
+
+def find(ctx: Context, cfg: AttributionConfig) -> list[Candidate]:
+    """Return the candidates of the content nouns of an article: a "that" clause, a light verb's topic."""
+    out: list[Candidate] = light_verb_topics(ctx, cfg) if cfg.light_verb_topics else []
     for noun in ctx.tokens_with_lemma(ctx.lex.clause_nouns):
         if noun.pos_ not in NOUN_POS or ctx.inside_quote(noun):
             continue

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from bot.extraction.attribution.candidate import word_count
 from bot.extraction.attribution.predicates import passive_agent
+from bot.extraction.lexicon import PASSIVE_DEPS, PREP_OBJECT_DEPS, TIME_ENTS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -25,6 +26,13 @@ _INFINITIVE_DEPS = frozenset({"xcomp", "advcl"})
 # "called Trump “unhinged”": the named and the name (the parser makes either of them an "oprd").
 _NAMING_DEPS = frozenset({"dobj", "oprd"})
 _QUESTION_MARKS = frozenset({"if", "whether"})
+# "asked Clinton about her email scandal": the preposition whose object is what a question is about.
+_QUESTION_TOPIC_PREPS = frozenset({"about"})
+# "opined on the state of the world", "has mused about abandoning ...": the preposition whose object is what a verb of
+# saying with no content of its own speaks about (a verb with a complement or an object reports that instead). On all
+# 840 PolNeAR train articles 5 new statements matched the gold for 6 new predictions; dev unchanged.
+_SPOKEN_TOPIC_PREPS = frozenset({"about", "on", "against", "over", "regarding", "concerning"})
+_OWN_CONTENT_DEPS = frozenset({"ccomp", "dobj", "xcomp"}) | PASSIVE_DEPS
 _NOMINAL_POS = frozenset({"NOUN", "PROPN"})
 
 
@@ -104,11 +112,34 @@ def appeal_content(ctx: Context, verb: Token) -> tuple[int, int] | None:
 
 
 def asked_question(ctx: Context, verb: Token) -> tuple[int, int] | None:
-    """"A reporter asked Sanders how he is feeling", "He also asked if parents would ...": the question a named
-    asker puts (PolNeAR annotates it; "when asked whether ...", without an asker, stays out)."""
+    """"A reporter asked Sanders how he is feeling", "He also asked if parents would ...", "Holt asks him about his
+    tax returns": the question a named asker puts, or what it is about (PolNeAR annotates both; "when asked whether
+    ...", without an asker, stays out)."""
     clause = next((c for c in verb.rights if c.dep_ == "ccomp" or (c.dep_ == "advcl" and any(
         g.dep_ == "mark" and g.lower_ in _QUESTION_MARKS for g in c.children))), None)
-    return ctx.subtree_chars(clause) if clause is not None else None
+    if clause is not None:
+        return ctx.subtree_chars(clause)
+    # (On all 840 PolNeAR train articles the topic of a named asker's question matched the gold 5 times in 7.)
+    prep = next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ in _QUESTION_TOPIC_PREPS), None)
+    topic = next((g for g in prep.children if g.dep_ in PREP_OBJECT_DEPS), None) if prep is not None else None
+    if topic is None or (topic.pos_ == "PRON" and not ctx.inside_quote(topic)):
+        return None  # ("asked him about it", "what she asked about")
+    return ctx.subtree_chars(topic)
+
+
+def spoken_topic(ctx: Context, verb: Token) -> tuple[int, int, str] | None:
+    """"The diplomat also mused about the 2016 race", "will testify before the committee about the decision": the
+    topic of a verb of saying that has no content of its own (never a time: "was dismissed on Monday"), with its
+    relation for the learned filter ("prep:about")."""
+    if any(c.dep_ in _OWN_CONTENT_DEPS for c in verb.children):
+        return None
+    prep = next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ in _SPOKEN_TOPIC_PREPS), None)
+    if prep is None:
+        return None
+    topic = next((g for g in prep.children if g.dep_ in PREP_OBJECT_DEPS), None)
+    if topic is None or (topic.pos_ == "PRON" and not ctx.inside_quote(topic)) or topic.ent_type_ in TIME_ENTS:
+        return None
+    return (*ctx.subtree_chars(topic), "prep:" + prep.lower_)
 
 
 def has_active_subject(verb: Token) -> bool:

@@ -29,6 +29,7 @@ from bot.extraction.attribution.objects import (
     naming_content,
     object_content,
     passive_content,
+    spoken_topic,
 )
 from bot.extraction.attribution.predicates import (
     in_question_clause,
@@ -181,6 +182,8 @@ def _contents(ctx: Context, cfg: AttributionConfig, cue: _Cue,
         if subj is not None and tok.head.i in {a.i for a in subj.ancestors} and not (
                 cfg.as_passive_clauses and tok.i in {a.i for a in subj.ancestors}):  # (its own passive agent)
             subj = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
+    topic = spoken_topic(ctx, tok) if not contents and cue.is_speech and tok.pos_ == "VERB" else None
+    contents.extend([topic] if topic is not None else [])
     if subj is not None and subj.i in heads:
         subj = None
     return contents, subj
