@@ -120,6 +120,9 @@ STARTS = [
     ("a second source's clause after 'while' is not the first source's content",
      "Some voters said the former president had made a good case for his wife, while other voters said they had "
      "not heard anything new.", "the former president had made a good case for his wife"),
+    ("a quoted predicate starts at its subject written before the marks (a mixed quote)",
+     "The new director, Ann Lee, ''had us at 'transparency,''' the staff wrote in a letter.",
+     "The new director, Ann Lee, ''had us at 'transparency,''"),
 ]
 
 

@@ -19,6 +19,7 @@ from bot.extraction.attribution.boundaries import (
 )
 from bot.extraction.attribution.ends import adjust_end
 from bot.extraction.attribution.rejoin import start_at_split_subject
+from bot.extraction.attribution.starts import start_at_quoted_clause_subject
 from bot.extraction.text import line_bounds
 
 if TYPE_CHECKING:
@@ -122,6 +123,8 @@ def make(ctx: Context, cfg: AttributionConfig, start: int, end: int, cue: tuple[
          cue_token: Token | None = None, rel: str = "") -> Candidate | None:
     """Return the candidate for a raw content span, clipped, trimmed and balanced (None when too short)."""
     text = ctx.text
+    if origin == "direct" and cfg.start_at_quoted_subject:
+        start = start_at_quoted_clause_subject(ctx, start, end, cue, mention)
     # Clip to the paragraph of the cue (or of the span's start) unless it is a multi-paragraph quotation.
     anchor = cue[0] if cue is not None and start <= cue[0] < end else start
     if cue is not None and not (start <= cue[0] < end):
