@@ -123,6 +123,9 @@ STARTS = [
     ("a quoted predicate starts at its subject written before the marks (a mixed quote)",
      "The new director, Ann Lee, ''had us at 'transparency,''' the staff wrote in a letter.",
      "The new director, Ann Lee, ''had us at 'transparency,''"),
+    ("a content opening its paragraph starts after the dateline",
+     "Band nears new album.\n\nLOS ANGELES, Feb. 2 (UPI) — The next record of the band is almost complete, singer "
+     "Anthony Kiedis revealed.", "The next record of the band is almost complete"),
 ]
 
 

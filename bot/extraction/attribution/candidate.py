@@ -19,7 +19,7 @@ from bot.extraction.attribution.boundaries import (
 )
 from bot.extraction.attribution.ends import adjust_end
 from bot.extraction.attribution.rejoin import start_at_split_subject
-from bot.extraction.attribution.starts import start_at_quoted_clause_subject
+from bot.extraction.attribution.starts import start_after_dateline, start_at_quoted_clause_subject
 from bot.extraction.text import line_bounds
 
 if TYPE_CHECKING:
@@ -118,6 +118,21 @@ def _past_saying_participle(ctx: Context, start: int, end: int) -> int:
     return trim(ctx.text, clause.left_edge.idx, end)[0]
 
 
+def _syntactic_bounds(ctx: Context, cfg: AttributionConfig, start: int, end: int, paragraph: tuple[int, int],
+                      cue_token: Token | None, rel: str) -> tuple[int, int]:
+    """Cut a syntactic content span: a dateline before it, its ends (:mod:`.ends`), a split subject, a second
+    cue's clause and a trailing aside."""
+    if cfg.skip_datelines:
+        start = start_after_dateline(ctx.text, start, end, paragraph[0])
+    if cue_token is not None:
+        end = min(adjust_end(ctx, cfg, cue_token, start, end, rel), paragraph[1])
+        if cfg.rejoin_split_clauses:
+            start = start_at_split_subject(ctx, cue_token, start, end)
+    if cfg.cut_coordinated_cues:
+        end = cut_coordinated_cue(ctx, start, end, cfg)
+    return start, cut_trailing_aside(ctx, start, end, cfg)
+
+
 def make(ctx: Context, cfg: AttributionConfig, start: int, end: int, cue: tuple[int, int] | None,
          mention: tuple[int, int] | None, origin: Origin, *, multi: bool = False, min_words: int = 2,
          cue_token: Token | None = None, rel: str = "") -> Candidate | None:
@@ -139,13 +154,7 @@ def make(ctx: Context, cfg: AttributionConfig, start: int, end: int, cue: tuple[
     if origin == "verb" and cue_token is not None and cfg.extend_to_phrase:
         end = min(extend_over_completing_phrase(ctx, cue_token, start, end, cfg.extend_over_prep), pe)
     if origin in ASIDE_CUT_ORIGINS:
-        if cue_token is not None:
-            end = min(adjust_end(ctx, cfg, cue_token, start, end, rel), pe)
-            if cfg.rejoin_split_clauses:
-                start = start_at_split_subject(ctx, cue_token, start, end)
-        if cfg.cut_coordinated_cues:
-            end = cut_coordinated_cue(ctx, start, end, cfg)
-        end = cut_trailing_aside(ctx, start, end, cfg)
+        start, end = _syntactic_bounds(ctx, cfg, start, end, (ps, pe), cue_token, rel)
     start, end = trim(text, start, end)
     start, end = balance_marks(text, start, end, ctx.regions, cfg)
     if cue is not None and cue[0] >= end:

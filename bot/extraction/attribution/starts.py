@@ -1,12 +1,14 @@
-"""Where a quotation's statement starts when the quoted words go on a clause the writer began before the marks.
+"""Where a content starts: at the subject the writer set before a quoted predicate, and after a dateline.
 
 'The Microsoft chief executive, Satya Nadella, ''had me at 'independence,'' Mr. Weiner wrote': PolNeAR's
 annotators report the whole clause, its subject written outside the marks and its predicate inside them (a mixed
-quote), not the quoted predicate alone.
+quote), not the quoted predicate alone. 'LOS ANGELES, Feb. 2 (UPI) — The next record is almost complete, he
+revealed': the dateline opening the paragraph is the wire's page furniture, not the source's words.
 """
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from bot.extraction.lexicon import SUBJECT_DEPS
@@ -22,6 +24,25 @@ _SUBJECT_BREAKS = frozenset({"\u2014", "\u2013", "--", ":", ";"})
 # A subject phrase longer than this is no subject the writer set before the quoted predicate but a misparse (a
 # headline line glued to the quotation, page furniture).
 MAX_SUBJECT_TOKENS = 12
+
+
+# A dateline at the start of a paragraph: a place in capitals, its state or country, a date, the agency, a spaced
+# dash ("WASHINGTON (AP) — ", "CAMBRIDGE, Mass., Dec. 11 (UPI) — ", "PORTLAND, Ore. - ").
+DATELINE = re.compile(r"""
+    [A-Z][A-Z.'\u2019 -]+[A-Z.]          # the place, in capitals (three letters or more)
+    (?:,(?:\ [A-Z][A-Za-z.]+)+)*        # , Mass. / , N.Y.
+    (?:,?\ [A-Z][a-z]{2,4}\.?\ \d{1,2})?  # , Dec. 11
+    (?:\ \([A-Za-z .]+\))?              # (UPI)
+    \ ?(?:\u2014|\u2013|--|-)\ +         # a spaced dash
+    """, re.VERBOSE)
+
+
+def start_after_dateline(text: str, start: int, end: int, paragraph_start: int) -> int:
+    """Start a content that opens its paragraph after the paragraph's dateline."""
+    if text[paragraph_start:start].strip():
+        return start
+    m = DATELINE.match(text, start, end)
+    return m.end() if m is not None and m.end() < end else start
 
 
 def _breaks(tok: Token) -> bool:
