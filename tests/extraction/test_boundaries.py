@@ -123,6 +123,14 @@ STARTS = [
     ("a quoted predicate starts at its subject written before the marks (a mixed quote)",
      "The new director, Ann Lee, ''had us at 'transparency,''' the staff wrote in a letter.",
      "The new director, Ann Lee, ''had us at 'transparency,''"),
+    ("a subjectless clausal content starts at its subject the parser read as an adverbial noun phrase",
+     "Mr. Hale, the co-author of a book about the rapid spread of rumors, said the days when the country had "
+     "\"a somewhat shared story\" from newspapers and the big TV news networks are gone.",
+     "the days when the country had \"a somewhat shared story\" from newspapers and the big TV news networks are "
+     "gone"),
+    ("a subjectless clausal content starts at its subject clause the parser read as an adverbial clause",
+     "Judge Ruth Cole, in her dissent, said just because the bias was not obvious did not mean it was not there.",
+     "just because the bias was not obvious did not mean it was not there"),
     ("a content opening its paragraph starts after the dateline",
      "Band nears new album.\n\nLOS ANGELES, Feb. 2 (UPI) — The next record of the band is almost complete, singer "
      "Anthony Kiedis revealed.", "The next record of the band is almost complete"),
