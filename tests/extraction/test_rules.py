@@ -164,6 +164,9 @@ CASES += [
     ("a second verb of saying the parser conjoined inside the first one's content has the first one's source",
      "However, Ivana Trump's brief said that was not her view and dismissed those reports as \"previous "
      "misinterpreted statements.\"", "those reports", "Ivana Trump", "mixed", "dismissed"),
+    ("cue clause between a closing quotation mark and the clause it interrupts", 'Despite his "admittedly brash '
+     'online personality," public defender Shannon Quill wrote, Lazar is actually a devoted father and husband.',
+     "Lazar is actually a devoted father", "public defender Shannon Quill", "indirect", "wrote"),
     # British style: single marks, a short quotation closed by its cue clause or standing as a sentence.
     ("single marks, short quotation closed by an inverted cue", "Ministers met again. ‘It’s a disgrace,’ said one "
      "Conservative MP.", "It’s a disgrace", "one Conservative MP", "direct", "said"),

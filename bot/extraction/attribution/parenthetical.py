@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from bot.extraction.attribution.candidate import Candidate, make, word_count
 from bot.extraction.attribution.predicates import is_addressee
-from bot.extraction.lexicon import VERB_POS, framed_lemmas, frames
+from bot.extraction.lexicon import PARTICIPLE_TAGS, VERB_POS, framed_lemmas, frames
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -23,6 +23,9 @@ if TYPE_CHECKING:
 # A cue with one of these after it (not an addressee, not a pronoun) governs its own content: not parenthetical.
 _OWN_CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj"})
 
+
+# A closing quotation mark that may stand between the comma and the source ('"Only you," she said, ...').
+_CLOSING_QUOTES = frozenset({"\u201d", '"', "''", "'", "\u2019"})
 
 # What closes a parenthetical cue clause at the end of its sentence.
 CLAUSE_FINAL_PUNCT = frozenset({".", "!", "?", ";"})
@@ -66,6 +69,20 @@ def clause_end(ctx: Context, cue: Token, sent: Span, cfg: AttributionConfig) -> 
     return None
 
 
+def _opening_comma(ctx: Context, cue: Token, left: int, sent_start: int) -> int | None:
+    """The index after the comma that opens a cue clause starting at ``left``, or None when no comma opens it.
+
+    A closing quotation mark may stand between ('"Only you, Dinesh," she said, would use ...') when the parser
+    made the cue interrupt the clause after it; without that, or when that clause is a participle, the words
+    after the cue are how they were said ('"...," he said, adding ...', '..., not even needing to mention ...')."""
+    doc = ctx.doc
+    if left - 1 > sent_start and doc[left - 1].text in _CLOSING_QUOTES:
+        if not (cue.dep_ == "parataxis" and cue.head.i > cue.i and cue.head.tag_ not in PARTICIPLE_TAGS):
+            return None
+        left -= 1
+    return left if left > sent_start and doc[left - 1].text == "," else None
+
+
 def _spans(ctx: Context, tok: Token, cfg: AttributionConfig) -> list[tuple[int, int]] | None:
     """The material before the cue clause and after its closing comma (None when it is not parenthetical)."""
     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
@@ -75,8 +92,8 @@ def _spans(ctx: Context, tok: Token, cfg: AttributionConfig) -> list[tuple[int, 
                            and not is_addressee(c) for c in tok.children):
         return None
     sent = ctx.sentence_of(tok)
-    left = min(subj.left_edge.i, tok.i)
-    if left <= sent.start or ctx.doc[left - 1].text != ",":
+    left = _opening_comma(ctx, tok, min(subj.left_edge.i, tok.i), sent.start)
+    if left is None:
         return None
     right = clause_end(ctx, tok, sent, cfg)
     if right is None:
