@@ -167,6 +167,12 @@ CASES += [
     ("cue clause between a closing quotation mark and the clause it interrupts", 'Despite his "admittedly brash '
      'online personality," public defender Shannon Quill wrote, Lazar is actually a devoted father and husband.',
      "Lazar is actually a devoted father", "public defender Shannon Quill", "indirect", "wrote"),
+    ("inverted cue clause between commas, its source parsed as the subject of the clause after it",
+     "The contrast with Trump, said Doyle and others, would be clear since Trump has no former presidents by his "
+     "side.", "The contrast with Trump", "Doyle", "indirect", "said"),
+    ("inverted cue clause between commas, the words after it", "The contrast with Trump, said Doyle and others, "
+     "would be clear since Trump has no former presidents by his side.", "would be clear since", "Doyle",
+     "indirect", "said"),
     # British style: single marks, a short quotation closed by its cue clause or standing as a sentence.
     ("single marks, short quotation closed by an inverted cue", "Ministers met again. ‘It’s a disgrace,’ said one "
      "Conservative MP.", "It’s a disgrace", "one Conservative MP", "direct", "said"),

@@ -24,6 +24,9 @@ if TYPE_CHECKING:
 _OWN_CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj"})
 
 
+# The subject of a reported clause that an inverted source right after its cue may have been parsed as.
+_CLAUSE_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
 # A closing quotation mark that may stand between the comma and the source ('"Only you," she said, ...').
 _CLOSING_QUOTES = frozenset({"\u201d", '"', "''", "'", "\u2019"})
 
@@ -110,6 +113,28 @@ def _spans(ctx: Context, tok: Token, cfg: AttributionConfig) -> list[tuple[int, 
     return spans
 
 
+def _inverted(ctx: Context, tok: Token) -> tuple[Token, list[tuple[int, int]]] | None:
+    """'The contrast with Trump, said Doyle and others, would be clear': an inverted cue clause set off by commas
+    that the parser read as "said" governing a clause whose subject is the source; returns the source and the
+    material around the clause (not 'Corey Lewandowski, his former manager, said the staff ...', whose comma
+    closes the subject's own appositive)."""
+    doc = ctx.doc
+    sent = ctx.sentence_of(tok)
+    if tok.i - 1 <= sent.start or doc[tok.i - 1].text != "," or any(
+            c.dep_ in ("nsubj", "nsubjpass") and (c.i > tok.i or any(t.dep_ == "appos" for t in c.subtree))
+            for c in tok.children):
+        return None
+    clause = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None)
+    source = None if clause is None else next(
+        (c for c in clause.children if c.dep_ in _CLAUSE_SUBJECT_DEPS and c.left_edge.i == tok.i + 1), None)
+    if source is None:
+        return None
+    right = source.right_edge.i if doc[source.right_edge.i].text == "," else source.right_edge.i + 1
+    if right + 1 >= sent.end or doc[right].text != ",":
+        return None
+    return source, [(sent.start_char, doc[tok.i - 1].idx), (doc[right].idx + 1, sent.end_char)]
+
+
 def find(ctx: Context, cfg: AttributionConfig) -> ParentheticalResult:
     """Return the parenthetical candidates of an article and the cues they used."""
     out: list[Candidate] = []
@@ -119,9 +144,12 @@ def find(ctx: Context, cfg: AttributionConfig) -> ParentheticalResult:
         if not _is_cue(ctx, tok, cfg):
             continue
         spans = _spans(ctx, tok, cfg)
-        if spans is None:
+        if spans is not None:
+            subj = next(c for c in tok.children if c.dep_ == "nsubj")
+        elif tok.lemma_.lower() in ctx.lex.speech and (inverted := _inverted(ctx, tok)) is not None:
+            subj, spans = inverted
+        else:
             continue
-        subj = next(c for c in tok.children if c.dep_ == "nsubj")
         cue, mention = ctx.cue_span(tok), ctx.mention_range(subj, cfg)
         for start, end in spans:
             cand = make(ctx, cfg, start, end, cue, mention, "paren", min_words=1, cue_token=tok, rel="paren")
