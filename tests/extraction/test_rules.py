@@ -173,6 +173,9 @@ CASES += [
     ("inverted cue clause between commas, the words after it", "The contrast with Trump, said Doyle and others, "
      "would be clear since Trump has no former presidents by his side.", "would be clear since", "Doyle",
      "indirect", "said"),
+    ("a condition fronted before the cue's source is part of what was said", "If the deal collapses, the "
+     "minister said, the country will face new elections.", "If the deal collapses", "the minister", "indirect",
+     "said"),
     # British style: single marks, a short quotation closed by its cue clause or standing as a sentence.
     ("single marks, short quotation closed by an inverted cue", "Ministers met again. ‘It’s a disgrace,’ said one "
      "Conservative MP.", "It’s a disgrace", "one Conservative MP", "direct", "said"),
@@ -271,6 +274,10 @@ def test_cueless_quote_paragraph_takes_adjacent_speaker(nlp: Language) -> None:
          "Chow spoke to CBC.\n\nChow said the city would build more homes.", "on housing", "would build more homes"),
         ("a single-quoted subhead on its own line", "“We will win,” Sanders said.\n\n'A really tough decision.'"
          "\n\nHis aide said that the tour would end soon.", "A really tough decision", "the tour would end soon"),
+        ("a time fronted before the cue's source", "When he took the stage, the minister said the country would "
+         "face new elections.", "he took the stage", "would face new elections"),
+        ("a participle of manner after a quotation's cue clause", '"We will win the vote," Ms. Smith said, drawing '
+         "cheers from the crowd.", "drawing cheers", "We will win the vote"),
         ("a relative clause of a content noun", "Many voters heard the claim that was made by the campaign. Its "
          "manager said that the campaign would go on.", "was made by the campaign", "the campaign would go on"),
     ],
