@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from bot.extraction.attribution.candidate import Candidate, make, word_count
-from bot.extraction.attribution.predicates import is_addressee
-from bot.extraction.lexicon import PARTICIPLE_TAGS, VERB_POS, framed_lemmas, frames
+from bot.extraction.attribution.predicates import DATELINE_ENTS, is_addressee
+from bot.extraction.lexicon import PARTICIPLE_TAGS, SUBJECT_DEPS, VERB_POS, framed_lemmas, frames
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -26,6 +26,13 @@ _OWN_CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj"})
 
 # The subject of a reported clause that an inverted source right after its cue may have been parsed as.
 _CLAUSE_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+# A cue clause the parser made interrupt or join the clause around it, whose source it hung on the words before
+# (``_stray_source``): the source is a run of these, at most this many tokens before the cue.
+_STRAY_CUE_DEPS = frozenset({"parataxis", "conj"})
+_NOMINAL_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "PRON", "NUM", "CCONJ", "PART"})
+_SOURCE_POS = frozenset({"NOUN", "PROPN", "PRON"})
+_STRAY_SOURCE_WINDOW = 10
 
 # A closing quotation mark that may stand between the comma and the source ('"Only you," she said, ...').
 _CLOSING_QUOTES = frozenset({"\u201d", '"', "''", "'", "\u2019"})
@@ -86,13 +93,18 @@ def _opening_comma(ctx: Context, cue: Token, left: int, sent_start: int) -> int 
     return left if left > sent_start and doc[left - 1].text == "," else None
 
 
+def _has_own_content(tok: Token) -> bool:
+    """Tell whether a cue has a content of its own after it (not an addressee, not a pronoun)."""
+    return any(c.dep_ in _OWN_CONTENT_DEPS and c.i > tok.i and c.pos_ != "PRON" and not is_addressee(c)
+               for c in tok.children)
+
+
 def _spans(ctx: Context, tok: Token, cfg: AttributionConfig) -> list[tuple[int, int]] | None:
     """The material before the cue clause and after its closing comma (None when it is not parenthetical)."""
     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
     if tok.tag_ == "VBG" and tok.head.i < tok.i and tok.head.lemma_.lower() in ctx.lex.speech:
         return None  # "..., said Robin Maynard, half joking": how the words were said, no cue of its own
-    if subj is None or any(c.dep_ in _OWN_CONTENT_DEPS and c.i > tok.i and c.pos_ != "PRON"
-                           and not is_addressee(c) for c in tok.children):
+    if subj is None or _has_own_content(tok):
         return None
     sent = ctx.sentence_of(tok)
     left = _opening_comma(ctx, tok, min(subj.left_edge.i, tok.i), sent.start)
@@ -135,6 +147,36 @@ def _inverted(ctx: Context, tok: Token) -> tuple[Token, list[tuple[int, int]]] |
     return source, [(sent.start_char, doc[tok.i - 1].idx), (doc[right].idx + 1, sent.end_char)]
 
 
+def _stray_source(ctx: Context, tok: Token, cfg: AttributionConfig) -> tuple[Token, list[tuple[int, int]]] | None:
+    """'The source of the attraction, union members say, is ...', 'To understand Dred Scott, Chief Justice Roberts
+    said, one should ...': a cue clause between commas that the parser made interrupt (or join) the clause around
+    it, its source hung on the words before it (a conjunct, an appositive, an object); returns the source and the
+    material around the clause (never a place: '..., Cambridge, Mass., said by telephone')."""
+    doc = ctx.doc
+    sent = ctx.sentence_of(tok)
+    end = tok.i - 1 if doc[tok.i - 1].text == "," else tok.i
+    start = None
+    for i in range(end - 1, max(sent.start, tok.i - _STRAY_SOURCE_WINDOW), -1):
+        if doc[i].text == ",":
+            start = i + 1
+        elif doc[i].pos_ not in _NOMINAL_POS:
+            break
+    if tok.dep_ not in _STRAY_CUE_DEPS or start is None or start <= sent.start + 1 or start >= end:
+        return None
+    roots = [t for t in doc[start:end] if not start <= t.head.i < end and t.text != ","]
+    if len(roots) != 1 or roots[0].pos_ not in _SOURCE_POS or roots[0].ent_type_ in DATELINE_ENTS or any(
+            c.dep_ in SUBJECT_DEPS and c.i >= start for c in tok.children) or roots[0].head.i == tok.i \
+            or _has_own_content(tok):
+        return None
+    right = clause_end(ctx, tok, sent, cfg)
+    if right is None:
+        return None
+    spans = [(sent.start_char, doc[start - 1].idx)]
+    if doc[right].text == ",":
+        spans.append((doc[right].idx + 1, sent.end_char))
+    return roots[0], spans
+
+
 def find(ctx: Context, cfg: AttributionConfig) -> ParentheticalResult:
     """Return the parenthetical candidates of an article and the cues they used."""
     out: list[Candidate] = []
@@ -148,6 +190,8 @@ def find(ctx: Context, cfg: AttributionConfig) -> ParentheticalResult:
             subj = next(c for c in tok.children if c.dep_ == "nsubj")
         elif tok.lemma_.lower() in ctx.lex.speech and (inverted := _inverted(ctx, tok)) is not None:
             subj, spans = inverted
+        elif tok.lemma_.lower() in ctx.lex.speech and (stray := _stray_source(ctx, tok, cfg)) is not None:
+            subj, spans = stray
         else:
             continue
         cue, mention = ctx.cue_span(tok), ctx.mention_range(subj, cfg)
