@@ -69,10 +69,29 @@ APPOSITIVE_SOURCE = ("To read Lincoln, historian Eric Foner said, one should see
     (".", 11, "punct", "PUNCT", ".", "."),
 ], ["To read Lincoln", "one should see his letters"], "historian Eric Foner")
 
+# The words after the cue clause's closing comma the parser made the cue's own complement.
+COMPLEMENT_AFTER_CLAUSE = ("Nor does she have plans, aides say, to change course.", [
+    ("Nor", 3, "cc", "CCONJ", "CC", "nor"),
+    ("does", 3, "aux", "AUX", "VBZ", "do"),
+    ("she", 3, "nsubj", "PRON", "PRP", "she"),
+    ("have", 3, "ROOT", "VERB", "VB", "have"),
+    ("plans", 3, "dobj", "NOUN", "NNS", "plan"),
+    (",", 7, "punct", "PUNCT", ",", ","),
+    ("aides", 7, "nsubj", "NOUN", "NNS", "aide"),
+    ("say", 3, "parataxis", "VERB", "VBP", "say"),
+    (",", 7, "punct", "PUNCT", ",", ","),
+    ("to", 10, "aux", "PART", "TO", "to"),
+    ("change", 7, "xcomp", "VERB", "VB", "change"),
+    ("course", 10, "dobj", "NOUN", "NN", "course"),
+    (".", 3, "punct", "PUNCT", ".", "."),
+], ["Nor does she have plans", "to change course"], "aides")
 
-@pytest.mark.parametrize(("text", "rows", "contents", "source"), [CONJOINED_SOURCE, APPOSITIVE_SOURCE],
-                         ids=["source conjoined to the words before", "source an appositive of the words before"])
-def test_cue_clause_whose_source_the_parser_hung_on_the_words_before(
+
+@pytest.mark.parametrize(("text", "rows", "contents", "source"),
+                         [CONJOINED_SOURCE, APPOSITIVE_SOURCE, COMPLEMENT_AFTER_CLAUSE],
+                         ids=["source conjoined to the words before", "source an appositive of the words before",
+                              "the words after the clause parsed as the cue's complement"])
+def test_misparsed_cue_clause_reports_the_words_around_it(
         text: str, rows: list[Row], contents: list[str], source: str) -> None:
     ctx = parsed(text, rows)
     found = parenthetical.find(ctx, CFG)

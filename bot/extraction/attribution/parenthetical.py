@@ -94,9 +94,15 @@ def _opening_comma(ctx: Context, cue: Token, left: int, sent_start: int) -> int 
 
 
 def _has_own_content(tok: Token) -> bool:
-    """Tell whether a cue has a content of its own after it (not an addressee, not a pronoun)."""
+    """Tell whether a cue has a content of its own after it (not an addressee, not a pronoun).
+
+    'Nor does she have plans, aides say, to change course': what follows the closing comma of a cue clause the
+    parser made interrupt the clause before it goes on with that clause, whatever the parser hung it on."""
+    doc = tok.doc
+    closed = (tok.dep_ == "parataxis" and tok.head.i < tok.i and tok.i + 1 < len(doc)
+              and doc[tok.i + 1].text == ",")
     return any(c.dep_ in _OWN_CONTENT_DEPS and c.i > tok.i and c.pos_ != "PRON" and not is_addressee(c)
-               for c in tok.children)
+               and not (closed and c.left_edge.i > tok.i + 1) for c in tok.children)
 
 
 def _spans(ctx: Context, tok: Token, cfg: AttributionConfig) -> list[tuple[int, int]] | None:
