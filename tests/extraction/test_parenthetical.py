@@ -86,11 +86,29 @@ COMPLEMENT_AFTER_CLAUSE = ("Nor does she have plans, aides say, to change course
     (".", 3, "punct", "PUNCT", ".", "."),
 ], ["Nor does she have plans", "to change course"], "aides")
 
+# A subject of the reported clause the parser also made the cue's: the source is the one next to the cue.
+TWO_SUBJECTS = ("The plan makes it possible for cities to grow, she said.", [
+    ("The", 1, "det", "DET", "DT", "the"),
+    ("plan", 2, "nsubj", "NOUN", "NN", "plan"),
+    ("makes", 2, "ROOT", "VERB", "VBZ", "make"),
+    ("it", 4, "nsubj", "PRON", "PRP", "it"),
+    ("possible", 2, "ccomp", "ADJ", "JJ", "possible"),
+    ("for", 11, "mark", "SCONJ", "IN", "for"),
+    ("cities", 11, "nsubj", "NOUN", "NNS", "city"),
+    ("to", 8, "aux", "PART", "TO", "to"),
+    ("grow", 4, "xcomp", "VERB", "VB", "grow"),
+    (",", 11, "punct", "PUNCT", ",", ","),
+    ("she", 11, "nsubj", "PRON", "PRP", "she"),
+    ("said", 2, "advcl", "VERB", "VBD", "say"),
+    (".", 2, "punct", "PUNCT", ".", "."),
+], ["The plan makes it possible for cities to grow"], "she")
+
 
 @pytest.mark.parametrize(("text", "rows", "contents", "source"),
-                         [CONJOINED_SOURCE, APPOSITIVE_SOURCE, COMPLEMENT_AFTER_CLAUSE],
+                         [CONJOINED_SOURCE, APPOSITIVE_SOURCE, COMPLEMENT_AFTER_CLAUSE, TWO_SUBJECTS],
                          ids=["source conjoined to the words before", "source an appositive of the words before",
-                              "the words after the clause parsed as the cue's complement"])
+                              "the words after the clause parsed as the cue's complement",
+                              "a subject of the reported clause also made the cue's"])
 def test_misparsed_cue_clause_reports_the_words_around_it(
         text: str, rows: list[Row], contents: list[str], source: str) -> None:
     ctx = parsed(text, rows)

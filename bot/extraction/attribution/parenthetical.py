@@ -93,6 +93,14 @@ def _opening_comma(ctx: Context, cue: Token, left: int, sent_start: int) -> int 
     return left if left > sent_start and doc[left - 1].text == "," else None
 
 
+def _own_subject(tok: Token) -> Token | None:
+    """The subject of a cue nearest to it: '..., if bogus, ideas and theories to organize ..., she said', where the
+    parser also made a subject of the reported clause the cue's, is reported by "she"."""
+    subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+    before = [c for c in subjects if c.i < tok.i]
+    return before[-1] if before else next(iter(subjects), None)
+
+
 def _has_own_content(tok: Token) -> bool:
     """Tell whether a cue has a content of its own after it (not an addressee, not a pronoun).
 
@@ -105,9 +113,10 @@ def _has_own_content(tok: Token) -> bool:
                and not (closed and c.left_edge.i > tok.i + 1) for c in tok.children)
 
 
-def _spans(ctx: Context, tok: Token, cfg: AttributionConfig) -> list[tuple[int, int]] | None:
-    """The material before the cue clause and after its closing comma (None when it is not parenthetical)."""
-    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+def _spans(ctx: Context, tok: Token, cfg: AttributionConfig) -> tuple[Token, list[tuple[int, int]]] | None:
+    """The source, and the material before the cue clause and after its closing comma (None when it is not
+    parenthetical)."""
+    subj = _own_subject(tok)
     if tok.tag_ == "VBG" and tok.head.i < tok.i and tok.head.lemma_.lower() in ctx.lex.speech:
         return None  # "..., said Robin Maynard, half joking": how the words were said, no cue of its own
     if subj is None or _has_own_content(tok):
@@ -128,7 +137,7 @@ def _spans(ctx: Context, tok: Token, cfg: AttributionConfig) -> list[tuple[int, 
         # (not '..., said Jeffrey Trimble, a senior official ...': the source's own appositive, whichever of the
         # parser's subjects it hangs on: '"... it will, sooner rather than later," said James Acton, a physicist')
         spans.append((ctx.doc[right].idx + 1, sent.end_char))
-    return spans
+    return subj, spans
 
 
 def _inverted(ctx: Context, tok: Token) -> tuple[Token, list[tuple[int, int]]] | None:
@@ -191,15 +200,13 @@ def find(ctx: Context, cfg: AttributionConfig) -> ParentheticalResult:
     for tok in ctx.tokens_with_lemma(ctx.lex.speech | framed):  # (the only tokens ``_is_cue`` accepts)
         if not _is_cue(ctx, tok, cfg):
             continue
-        spans = _spans(ctx, tok, cfg)
-        if spans is not None:
-            subj = next(c for c in tok.children if c.dep_ == "nsubj")
-        elif tok.lemma_.lower() in ctx.lex.speech and (inverted := _inverted(ctx, tok)) is not None:
-            subj, spans = inverted
-        elif tok.lemma_.lower() in ctx.lex.speech and (stray := _stray_source(ctx, tok, cfg)) is not None:
-            subj, spans = stray
-        else:
+        found = _spans(ctx, tok, cfg)
+        if found is None and tok.lemma_.lower() in ctx.lex.speech:
+            # (the misparses of a cue clause, read for speech verbs only)
+            found = _inverted(ctx, tok) or _stray_source(ctx, tok, cfg)
+        if found is None:
             continue
+        subj, spans = found
         cue, mention = ctx.cue_span(tok), ctx.mention_range(subj, cfg)
         for start, end in spans:
             cand = make(ctx, cfg, start, end, cue, mention, "paren", min_words=1, cue_token=tok, rel="paren")
