@@ -176,6 +176,8 @@ CASES += [
     ("a condition fronted before the cue's source is part of what was said", "If the deal collapses, the "
      "minister said, the country will face new elections.", "If the deal collapses", "the minister", "indirect",
      "said"),
+    ("cue clause between commas naming whom the words were told", "In the end, the senator told CNN, the bill "
+     "will pass the House.", "the bill will pass the House", "the senator", "indirect", "told"),
     # British style: single marks, a short quotation closed by its cue clause or standing as a sentence.
     ("single marks, short quotation closed by an inverted cue", "Ministers met again. ‘It’s a disgrace,’ said one "
      "Conservative MP.", "It’s a disgrace", "one Conservative MP", "direct", "said"),

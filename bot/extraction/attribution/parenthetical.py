@@ -37,6 +37,9 @@ _STRAY_SOURCE_WINDOW = 10
 # A closing quotation mark that may stand between the comma and the source ('"Only you," she said, ...').
 _CLOSING_QUOTES = frozenset({"\u201d", '"', "''", "'", "\u2019"})
 
+# Cues whose object is whom the words were told ('..., the former executive told The Washington Post, ...').
+_AUDIENCE_OBJECT_LEMMAS = frozenset({"tell"})
+
 # What closes a parenthetical cue clause at the end of its sentence.
 CLAUSE_FINAL_PUNCT = frozenset({".", "!", "?", ";"})
 
@@ -110,6 +113,7 @@ def _has_own_content(tok: Token) -> bool:
     closed = (tok.dep_ == "parataxis" and tok.head.i < tok.i and tok.i + 1 < len(doc)
               and doc[tok.i + 1].text == ",")
     return any(c.dep_ in _OWN_CONTENT_DEPS and c.i > tok.i and c.pos_ != "PRON" and not is_addressee(c)
+               and not (c.dep_ == "dobj" and tok.lemma_.lower() in _AUDIENCE_OBJECT_LEMMAS)
                and not (closed and c.left_edge.i > tok.i + 1) for c in tok.children)
 
 
