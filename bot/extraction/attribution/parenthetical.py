@@ -97,11 +97,12 @@ def _opening_comma(ctx: Context, cue: Token, left: int, sent_start: int) -> int 
 
 
 def _own_subject(tok: Token) -> Token | None:
-    """The subject of a cue nearest to it: '..., if bogus, ideas and theories to organize ..., she said', where the
-    parser also made a subject of the reported clause the cue's, is reported by "she"."""
+    """The subject of a cue nearest to it, where the parser gave it two: '..., if bogus, ideas and theories to
+    organize ..., she said' is reported by "she", 'The rejection of the treaty signals ..., said Geert Wilders'
+    by Wilders."""
     subjects = [c for c in tok.children if c.dep_ == "nsubj"]
-    before = [c for c in subjects if c.i < tok.i]
-    return before[-1] if before else next(iter(subjects), None)
+    return min(subjects, key=lambda c: tok.i - c.right_edge.i if c.i < tok.i else c.left_edge.i - tok.i,
+               default=None)
 
 
 def _has_own_content(tok: Token) -> bool:
