@@ -103,12 +103,28 @@ TWO_SUBJECTS = ("The plan makes it possible for cities to grow, she said.", [
     (".", 2, "punct", "PUNCT", ".", "."),
 ], ["The plan makes it possible for cities to grow"], "she")
 
+# The words before an inverted cue also parsed as its subject: the source is the subject right after the cue.
+TWO_SUBJECTS_INVERTED = ("The rejection signals the end, said Geert Wilders.", [
+    ("The", 1, "det", "DET", "DT", "the"),
+    ("rejection", 6, "nsubj", "NOUN", "NN", "rejection"),
+    ("signals", 1, "acl", "VERB", "VBZ", "signal"),
+    ("the", 4, "det", "DET", "DT", "the"),
+    ("end", 2, "dobj", "NOUN", "NN", "end"),
+    (",", 6, "punct", "PUNCT", ",", ","),
+    ("said", 6, "ROOT", "VERB", "VBD", "say"),
+    ("Geert", 8, "compound", "PROPN", "NNP", "Geert"),
+    ("Wilders", 6, "nsubj", "PROPN", "NNP", "Wilders"),
+    (".", 6, "punct", "PUNCT", ".", "."),
+], ["The rejection signals the end"], "Geert Wilders")
+
 
 @pytest.mark.parametrize(("text", "rows", "contents", "source"),
-                         [CONJOINED_SOURCE, APPOSITIVE_SOURCE, COMPLEMENT_AFTER_CLAUSE, TWO_SUBJECTS],
+                         [CONJOINED_SOURCE, APPOSITIVE_SOURCE, COMPLEMENT_AFTER_CLAUSE, TWO_SUBJECTS,
+                          TWO_SUBJECTS_INVERTED],
                          ids=["source conjoined to the words before", "source an appositive of the words before",
                               "the words after the clause parsed as the cue's complement",
-                              "a subject of the reported clause also made the cue's"])
+                              "a subject of the reported clause also made the cue's",
+                              "the words before an inverted cue also made its subject"])
 def test_misparsed_cue_clause_reports_the_words_around_it(
         text: str, rows: list[Row], contents: list[str], source: str) -> None:
     ctx = parsed(text, rows)
