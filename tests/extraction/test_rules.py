@@ -292,12 +292,13 @@ def test_not_statements(nlp: Language, construction: str, text: str, absent: str
 
 
 def test_quote_going_on_a_cued_quote_of_an_unnamed_source_is_kept(nlp: Language) -> None:
-    # (the source the parser leaves unread still reports both quotations: the second shares its null speaker)
+    # (the parser gives the cue two subjects, a noun of the quotation and the real source after it: the one next
+    # to the cue is read, a generic source keeps its words, and the second quotation shares it)
     sts = run(nlp, "“The drop we are seeing now is directly attributable to the emails, the foundation, all the old "
                    "trust stuff,” said a person close to the Clintons. “That’s why Trump surged around the time of "
                    "the conventions too.”")
     first, second = find(sts, "The drop we are seeing"), find(sts, "That’s why Trump surged")
-    assert (first.speaker, second.speaker) == (None, None)
+    assert (first.speaker, second.speaker) == ("a person close to the Clintons", "a person close to the Clintons")
     assert second.cue == "said"
 
 
