@@ -117,14 +117,29 @@ TWO_SUBJECTS_INVERTED = ("The rejection signals the end, said Geert Wilders.", [
     (".", 6, "punct", "PUNCT", ".", "."),
 ], ["The rejection signals the end"], "Geert Wilders")
 
+# The source the parser made an appositive of the words before it, those words the cue's subject.
+SUBJECT_APPOSITIVE = ("Or maybe Jeb Bush, consultant Phil Musser says.", [
+    ("Or", 3, "cc", "CCONJ", "CC", "or"),
+    ("maybe", 3, "advmod", "ADV", "RB", "maybe"),
+    ("Jeb", 3, "compound", "PROPN", "NNP", "Jeb"),
+    ("Bush", 8, "nsubj", "PROPN", "NNP", "Bush"),
+    (",", 3, "punct", "PUNCT", ",", ","),
+    ("consultant", 7, "compound", "NOUN", "NN", "consultant"),
+    ("Phil", 7, "compound", "PROPN", "NNP", "Phil"),
+    ("Musser", 3, "appos", "PROPN", "NNP", "Musser"),
+    ("says", 8, "ROOT", "VERB", "VBZ", "say"),
+    (".", 8, "punct", "PUNCT", ".", "."),
+], ["Or maybe Jeb Bush"], "consultant Phil Musser")
+
 
 @pytest.mark.parametrize(("text", "rows", "contents", "source"),
                          [CONJOINED_SOURCE, APPOSITIVE_SOURCE, COMPLEMENT_AFTER_CLAUSE, TWO_SUBJECTS,
-                          TWO_SUBJECTS_INVERTED],
+                          TWO_SUBJECTS_INVERTED, SUBJECT_APPOSITIVE],
                          ids=["source conjoined to the words before", "source an appositive of the words before",
                               "the words after the clause parsed as the cue's complement",
                               "a subject of the reported clause also made the cue's",
-                              "the words before an inverted cue also made its subject"])
+                              "the words before an inverted cue also made its subject",
+                              "source an appositive of the cue's subject"])
 def test_misparsed_cue_clause_reports_the_words_around_it(
         text: str, rows: list[Row], contents: list[str], source: str) -> None:
     ctx = parsed(text, rows)

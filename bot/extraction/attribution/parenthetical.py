@@ -167,6 +167,13 @@ def _inverted(ctx: Context, tok: Token) -> tuple[Token, list[tuple[int, int]]] |
     return source, [(sent.start_char, doc[tok.i - 1].idx), (doc[right].idx + 1, sent.end_char)]
 
 
+def _subject_appositive(tok: Token, root: Token, end: int) -> bool:
+    """'Or maybe Jeb Bush, digital consultant Phil Musser says.': the source the parser made an appositive of the
+    cue's subject, right before the cue (not 'Mr. Smith, the mayor, said.', whose appositive is closed)."""
+    return (end == tok.i and root.dep_ == "appos" and root.head.dep_ in SUBJECT_DEPS
+            and root.head.head.i == tok.i)
+
+
 def _stray_source(ctx: Context, tok: Token, cfg: AttributionConfig) -> tuple[Token, list[tuple[int, int]]] | None:
     """'The source of the attraction, union members say, is ...', 'To understand Dred Scott, Chief Justice Roberts
     said, one should ...': a cue clause between commas that the parser made interrupt (or join) the clause around
@@ -181,10 +188,12 @@ def _stray_source(ctx: Context, tok: Token, cfg: AttributionConfig) -> tuple[Tok
             start = i + 1
         elif doc[i].pos_ not in _NOMINAL_POS:
             break
-    if tok.dep_ not in _STRAY_CUE_DEPS or start is None or start <= sent.start + 1 or start >= end:
+    if start is None or start <= sent.start + 1 or start >= end:
         return None
     roots = [t for t in doc[start:end] if not start <= t.head.i < end and t.text != ","]
-    if len(roots) != 1 or roots[0].pos_ not in _SOURCE_POS or roots[0].ent_type_ in DATELINE_ENTS or any(
+    if len(roots) != 1 or not (tok.dep_ in _STRAY_CUE_DEPS or _subject_appositive(tok, roots[0], end)):
+        return None
+    if roots[0].pos_ not in _SOURCE_POS or roots[0].ent_type_ in DATELINE_ENTS or any(
             c.dep_ in SUBJECT_DEPS and c.i >= start for c in tok.children) or roots[0].head.i == tok.i \
             or _has_own_content(tok):
         return None
