@@ -18,6 +18,7 @@ from bot.extraction.attribution.complements import (
     Content,
     ccomp_span,
     is_finite,
+    is_fronted_condition,
     is_trailing_conj_cue,
     join_split_complements,
     stranded_complement,
@@ -118,6 +119,8 @@ def _child_content(ctx: Context, cfg: AttributionConfig, cue: _Cue, child: Token
         return [(*ccomp_span(ctx, cfg, cue.tok, child), rel)], child.i
     if rel == "advcl" and framed and cue.lemma in ctx.lex.speech and is_misparsed_complement(cue.tok, child):
         # (a frame of its own in ``_cue``: the parser's adverbial clause is the reported clause)
+        return [(*ctx.subtree_chars(child), "ccomp")], child.i
+    if cfg.fronted_conditions and cue.lemma in ctx.lex.speech and is_fronted_condition(cue.tok, child, subj):
         return [(*ctx.subtree_chars(child), "ccomp")], child.i
     if rel == "dobj" and is_audience(cue.lemma, child):
         return [], None  # ("addressed the crowd": where the words went)
