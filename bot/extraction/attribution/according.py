@@ -31,6 +31,21 @@ def _source(to: Token, according: Token) -> Token | None:
     return pobj
 
 
+def _rootless(ctx: Context, cfg: AttributionConfig, according: Token, to: Token, pobj: Token) -> Candidate | None:
+    """"According to Rush Limbaugh, the move reeks of ...", with "reeks" read as a plural noun: the parser found no
+    verb for "according" to modify and hung the reported clause on the source as an appositive. Opening its
+    sentence, the phrase then reports the rest of the sentence after the comma that closes the source."""
+    sent = ctx.sentence_of(according)
+    if according.i != sent.start:
+        return None
+    comma = next((t for t in ctx.doc[pobj.i + 1:sent.end] if t.text == ","), None)
+    if comma is None or comma.i + 1 >= sent.end:
+        return None
+    mention = (to.i + 1, comma.i) if comma.i > to.i + 1 else ctx.mention_range(pobj, cfg)
+    start = ctx.doc[comma.i + 1].idx
+    return make(ctx, cfg, start, sent.end_char, (according.idx, to.idx + len(to.text)), mention, "according")
+
+
 def find(ctx: Context, cfg: AttributionConfig) -> list[Candidate]:
     """Return the "according to" candidates of an article."""
     doc = ctx.doc
@@ -41,7 +56,12 @@ def find(ctx: Context, cfg: AttributionConfig) -> list[Candidate]:
         to = doc[tok.i + 1]
         pobj = _source(to, tok)
         head = tok.head
-        if pobj is None or head.i == tok.i:
+        if pobj is None:
+            continue
+        if head.i == tok.i:
+            rootless = _rootless(ctx, cfg, tok, to, pobj) if cfg.according_rootless else None
+            if rootless is not None:
+                out.append(rootless)
             continue
         while head.dep_ not in _CLAUSE_DEPS and head.head.i != head.i and head.pos_ not in VERB_POS:
             head = head.head
