@@ -7,29 +7,12 @@ construction in PolNeAR train articles; the text is given so that character offs
 from __future__ import annotations
 
 import pytest
-from spacy.lang.en import English
-from spacy.tokens import Doc
+from handparse import Row, parsed
 
 from bot.extraction.attribution import parenthetical
 from bot.extraction.attribution.config import AttributionConfig
-from bot.extraction.attribution.context import Context
 
-Row = tuple[str, int, str, str, str, str]
 CFG = AttributionConfig()
-VOCAB = English().vocab
-
-
-def parsed(text: str, rows: list[Row]) -> Context:
-    """Build the context of a hand-parsed sentence whose words appear in ``text`` in order."""
-    words = [r[0] for r in rows]
-    spaces, pos = [], 0
-    for w in words:
-        pos = text.index(w, pos) + len(w)
-        spaces.append(text[pos:pos + 1] == " ")
-    doc = Doc(VOCAB, words=words, spaces=spaces, heads=[r[1] for r in rows], deps=[r[2] for r in rows],
-              pos=[r[3] for r in rows], tags=[r[4] for r in rows], lemmas=[r[5] for r in rows])
-    assert doc.text == text
-    return Context.build(doc, text)
 
 
 # The source the parser conjoined to the noun before it, the fronted words made the cue's subject.

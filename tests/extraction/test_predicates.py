@@ -8,8 +8,7 @@ so that spacing (and therefore character offsets) is exact. The vocabulary carri
 from __future__ import annotations
 
 import pytest
-from spacy.lang.en import English
-from spacy.tokens import Doc
+from handparse import parsed
 
 from bot.extraction.attribution.boundaries import cut_trailing_aside
 from bot.extraction.attribution.config import AttributionConfig
@@ -26,22 +25,7 @@ from bot.extraction.attribution.predicates import (
     subject_of,
 )
 
-Row = tuple[str, int, str, str, str, str]
 CFG = AttributionConfig()
-VOCAB = English().vocab  # a blank English pipeline: no model, no parser
-
-
-def parsed(text: str, rows: list[Row]) -> Context:
-    """Build the context of a hand-parsed sentence whose words appear in ``text`` in order."""
-    words = [r[0] for r in rows]
-    spaces, pos = [], 0
-    for w in words:
-        pos = text.index(w, pos) + len(w)
-        spaces.append(text[pos:pos + 1] == " ")
-    doc = Doc(VOCAB, words=words, spaces=spaces, heads=[r[1] for r in rows], deps=[r[2] for r in rows],
-              pos=[r[3] for r in rows], tags=[r[4] for r in rows], lemmas=[r[5] for r in rows])
-    assert doc.text == text
-    return Context.build(doc, text)
 
 
 INVERTED = parsed('"We see no link," said the mayor.', [
