@@ -302,6 +302,15 @@ def test_quote_going_on_a_cued_quote_of_an_unnamed_source_is_kept(nlp: Language)
     assert second.cue == "said"
 
 
+def test_quote_going_on_a_cued_quote_with_no_source_is_kept_with_null_speaker(nlp: Language) -> None:
+    # (keep_unnamed_continuations: the second quotation goes on the first, whose agentless passive cue names no
+    # one; it shares that statement's null speaker and cue instead of being dropped as a floating quote)
+    sts = run(nlp, "“The count was rigged from the start,” it was claimed at the rally. “Nobody believes the "
+                   "official numbers.”")
+    second = find(sts, "Nobody believes the official numbers")
+    assert (second.speaker, second.cue) == (None, "claimed")
+
+
 def test_unattributed_passive_is_kept_with_null_speaker(nlp: Language) -> None:
     sts = run(nlp, "Earlier Thursday, it was reported that the Taliban had decided to launch an operation.")
     st = find(sts, "the Taliban had decided")
