@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from bot.extraction.attribution.predicates import COMPLEMENT_DEPS, is_told_audience
 from bot.extraction.lexicon import SUBJECT_DEPS, TIME_ENTS, VERB_POS
 from bot.extraction.text import line_bounds
 
@@ -35,8 +36,6 @@ _TENSE_DEPS = frozenset({"aux", "auxpass"})
 _SETTING_PATH_DEPS = frozenset({"prep", "pobj", "npadvmod", "advmod", "dobj", "dative"})
 _STRANDED_CLAUSE_DEPS = frozenset({"relcl", "acl"})
 # What a cue closing its sentence may not have of its own (but "told" has its audience as object).
-_OWN_CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj"})
-_AUDIENCE_OBJECT_LEMMAS = frozenset({"tell"})
 # "If the law has never had its day in court, Giuliani said, there's a simple explanation": a condition fronted
 # before the source of a cue that reports a clause after it is part of what was said (PARC: a content interrupted
 # by its cue is two spans); a time or a setting ("When he took the stage, he said ...") is not, and a concession
@@ -103,8 +102,7 @@ def is_trailing_conj_cue(verb: Token) -> bool:
     if verb.doc[subj.left_edge.i - 1].text != "," or any(c.dep_ == "cc" and c.i < verb.i for c in head.children):
         return False
     # (an object other than the audience of "told" is the cue's own content: "..., the senator announced a plan")
-    own = [c for c in verb.children if c.dep_ in _OWN_CONTENT_DEPS and not (c.dep_ == "dobj" and verb.lemma_.lower()
-                                                                           in _AUDIENCE_OBJECT_LEMMAS)]
+    own = [c for c in verb.children if c.dep_ in COMPLEMENT_DEPS and not is_told_audience(verb, c)]
     return not own and verb.right_edge.i + 1 >= verb.sent.end - 1
 
 

@@ -19,8 +19,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bot.extraction.attribution.candidate import Candidate, make
+from bot.extraction.attribution.objects import prep_topic
 from bot.extraction.attribution.predicates import subject_of
-from bot.extraction.lexicon import PREP_OBJECT_DEPS, TIME_ENTS, VERB_POS
+from bot.extraction.lexicon import VERB_POS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -83,12 +84,8 @@ def topic_of(ctx: Context, noun: Token) -> tuple[Token, Token] | None:
         # ("took a swipe at Rubio": the parser hangs the preposition right after the object on the verb)
         prep = next((c for c in noun.head.rights if c.dep_ == "prep" and c.lower_ in preps
                      and c.i == noun.right_edge.i + 1), None)
-    if prep is None:
-        return None
-    pobj = next((g for g in prep.children if g.dep_ in PREP_OBJECT_DEPS), None)
-    if pobj is None or (pobj.pos_ == "PRON" and not ctx.inside_quote(pobj)) or pobj.ent_type_ in TIME_ENTS:
-        return None
-    return prep, pobj
+    pobj = prep_topic(ctx, prep, times=False)
+    return (prep, pobj) if prep is not None and pobj is not None else None
 
 
 def light_verb_topics(ctx: Context, cfg: AttributionConfig) -> list[Candidate]:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from bot.extraction.attribution.candidate import Candidate, make, word_count
-from bot.extraction.attribution.predicates import DATELINE_ENTS, is_addressee
+from bot.extraction.attribution.predicates import COMPLEMENT_DEPS, DATELINE_ENTS, is_addressee, is_told_audience
 from bot.extraction.lexicon import PARTICIPLE_TAGS, SUBJECT_DEPS, VERB_POS, framed_lemmas, frames
 
 if TYPE_CHECKING:
@@ -21,9 +21,6 @@ if TYPE_CHECKING:
     from bot.extraction.attribution.context import Context
 
 # A cue with one of these after it (not an addressee, not a pronoun) governs its own content: not parenthetical.
-_OWN_CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj"})
-
-
 # The subject of a reported clause that an inverted source right after its cue may have been parsed as.
 _CLAUSE_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
@@ -36,9 +33,6 @@ _STRAY_SOURCE_WINDOW = 10
 
 # A closing quotation mark that may stand between the comma and the source ('"Only you," she said, ...').
 _CLOSING_QUOTES = frozenset({"\u201d", '"', "''", "'", "\u2019"})
-
-# Cues whose object is whom the words were told ('..., the former executive told The Washington Post, ...').
-_AUDIENCE_OBJECT_LEMMAS = frozenset({"tell"})
 
 # What closes a parenthetical cue clause at the end of its sentence.
 CLAUSE_FINAL_PUNCT = frozenset({".", "!", "?", ";"})
@@ -113,8 +107,8 @@ def _has_own_content(tok: Token) -> bool:
     doc = tok.doc
     closed = (tok.dep_ == "parataxis" and tok.head.i < tok.i and tok.i + 1 < len(doc)
               and doc[tok.i + 1].text == ",")
-    return any(c.dep_ in _OWN_CONTENT_DEPS and c.i > tok.i and c.pos_ != "PRON" and not is_addressee(c)
-               and not (c.dep_ == "dobj" and tok.lemma_.lower() in _AUDIENCE_OBJECT_LEMMAS)
+    return any(c.dep_ in COMPLEMENT_DEPS and c.i > tok.i and c.pos_ != "PRON" and not is_addressee(c)
+               and not is_told_audience(tok, c)
                and not (closed and c.left_edge.i > tok.i + 1) for c in tok.children)
 
 
@@ -153,7 +147,7 @@ def _inverted(ctx: Context, tok: Token) -> tuple[Token, list[tuple[int, int]]] |
     doc = ctx.doc
     sent = ctx.sentence_of(tok)
     if tok.i - 1 <= sent.start or doc[tok.i - 1].text != "," or any(
-            c.dep_ in ("nsubj", "nsubjpass") and (c.i > tok.i or any(t.dep_ == "appos" for t in c.subtree))
+            c.dep_ in _CLAUSE_SUBJECT_DEPS and (c.i > tok.i or any(t.dep_ == "appos" for t in c.subtree))
             for c in tok.children):
         return None
     clause = next((c for c in tok.children if c.dep_ == "ccomp" and c.i > tok.i), None)

@@ -36,7 +36,10 @@ SHARED_SUBJECT_DEPS = frozenset({"conj", "advcl", "xcomp", "dep"})
 # ('told reporters on Friday that ...' is a ccomp; this is for what the parser left as an adverbial clause).
 COMPLEMENT_OPENERS = frozenset({"that", "when", "how", "why", "where", "what"})
 _COMPLEMENT_OPENER_GAP = 2
-_COMPLEMENT_DEPS = frozenset({"ccomp", "dobj", "xcomp"})
+# What a verb has as its own complement or object (then it reports that, not a clause the parser left aside).
+COMPLEMENT_DEPS = frozenset({"ccomp", "dobj", "xcomp"})
+# Verbs whose object is whom the words were told, not a content ("told The Washington Post").
+AUDIENCE_OBJECT_LEMMAS = frozenset({"tell"})
 _AGENT_DEPS = frozenset({"agent"})
 ADDRESSEES = frozenset({"me", "us", "reporters", "him", "her", "them"})
 QUESTION_MARKERS = frozenset({"whether", "if"})
@@ -201,11 +204,16 @@ def is_question_complement(head: Token) -> bool:
 def is_misparsed_complement(verb: Token, clause: Token) -> bool:
     """"Trump tweeted that ...", "have not said when they would ...": a finite clause right after a speech verb
     with no complement of its own, opened by "that" or a wh-word, that the parser made an adverbial clause."""
-    if any(c.dep_ in _COMPLEMENT_DEPS for c in verb.children) or clause.i < verb.i:
+    if any(c.dep_ in COMPLEMENT_DEPS for c in verb.children) or clause.i < verb.i:
         return False
     first = clause.left_edge
     opens = first.lower_ in COMPLEMENT_OPENERS and first.i - verb.i <= _COMPLEMENT_OPENER_GAP
     return opens and any(c.dep_ in SUBJECT_DEPS for c in clause.children)
+
+
+def is_told_audience(verb: Token, child: Token) -> bool:
+    """Tell whether a verb's object is the audience of "told", not its content."""
+    return child.dep_ == "dobj" and verb.lemma_.lower() in AUDIENCE_OBJECT_LEMMAS
 
 
 def is_addressee(tok: Token) -> bool:
@@ -229,7 +237,7 @@ def is_as_parenthetical(verb: Token, excluded: frozenset[str], passive: bool = F
     return (verb.dep_ == "advcl" and verb.i < verb.head.i and verb.lemma_.lower() not in excluded
             and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
             and any(c.dep_ in sources for c in verb.children)
-            and not any(c.dep_ in _COMPLEMENT_DEPS for c in verb.children))
+            and not any(c.dep_ in COMPLEMENT_DEPS for c in verb.children))
 
 
 def is_coordinated_cue(ctx: Context, verb: Token) -> bool:

@@ -186,7 +186,8 @@ def _contents(ctx: Context, cfg: AttributionConfig, cue: _Cue,
                 cfg.as_passive_clauses and tok.i in {a.i for a in subj.ancestors}):  # (its own passive agent)
             subj = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
     topic = spoken_topic(ctx, tok) if not contents and cue.is_speech and tok.pos_ == "VERB" else None
-    contents.extend([topic] if topic is not None else [])
+    if topic is not None:
+        contents.append(topic)
     if subj is not None and subj.i in heads:
         subj = None
     return contents, subj
