@@ -3,7 +3,9 @@
 Handles curly and straight double quotes, « » and » «, „ “ (German), `` '' (PTB), single quotes (with apostrophe
 heuristics), and news-style multi-paragraph quotes: a paragraph that opens a quote and does not close it continues
 in the next paragraph when that one starts with an opening mark (AP style); otherwise the quote is closed at the
-paragraph end and marked ``closed=False`` so only its own paragraph is affected.
+paragraph end and marked ``closed=False`` so only its own paragraph is affected. Feeds mistype marks: an opening
+mark glued to the word before it closes, a closing mark glued to the word after it opens, and a quotation inside a
+quotation written with the same marks ("... what he calls “hell” than ...") stays part of the outer one.
 """
 
 from __future__ import annotations
@@ -48,6 +50,29 @@ def _misprinted_closer(text: str, i: int, pe: int) -> bool:
         i + 1 >= pe or text[i + 1].isspace() or text[i + 1] in _AFTER_CLOSER)
 
 
+def _misprinted_opener(text: str, i: int, ps: int, pe: int) -> bool:
+    """A closing mark typed for an opening one ("\u201dMr. Trump embodies ...\u201d \u2015 Sonya Herridge"): at the
+    start of its line or after a space, and glued to the word after it, so it cannot close anything."""
+    return text[i] == "\u201d" and (i == ps or text[i - 1].isspace()) and i + 1 < pe and text[i + 1].isalnum()
+
+
+def _nested_close(text: str, i: int, pe: int, closers: str) -> int | None:
+    """'\u201cI\u2019d rather live in what he calls \u201chell\u201d than live in ...\u201d': an opener inside an
+    open quotation, of the same kind, with two closers after it before any other opener, is a quotation inside the
+    quotation; return the offset of its closer (None when the open one was never closed)."""
+    if text[i] != "\u201c" or closers != "\u201d":
+        return None
+    first = None
+    for j in range(i + 1, pe):
+        if text[j] == "\u201c" and not _misprinted_closer(text, j, pe):
+            return None
+        if text[j] in closers or _misprinted_closer(text, j, pe):
+            if first is not None:
+                return first
+            first = j
+    return None
+
+
 def _double_regions(text: str, ps: int, pe: int) -> tuple[list[tuple[int, int, bool]], int | None]:
     """Return the closed double-quote regions of one paragraph and the start of an unclosed one (or None)."""
     regions: list[tuple[int, int, bool]] = []
@@ -74,8 +99,11 @@ def _double_regions(text: str, ps: int, pe: int) -> tuple[list[tuple[int, int, b
             regions.append((open_at, i + 1, True))
             open_at = None
         elif c in _DOUBLE_PAIRS and (open_at is None or c not in closers):
-            # A new opener while one is open: the earlier one was never closed; restart here.
-            if open_at is None or c != "\u00bb":
+            nested = _nested_close(text, i, pe, closers) if open_at is not None else None
+            if nested is not None:
+                i = nested  # (a quotation inside the open one, with the same marks: part of it)
+            elif open_at is None or c != "\u00bb":
+                # A new opener while one is open: the earlier one was never closed; restart here.
                 open_at, closers = i, _DOUBLE_PAIRS[c]
         elif c == _STRAIGHT:
             opener = _mismatched_opener(text, ps, i, pe, regions) if open_at is None else None
@@ -88,10 +116,13 @@ def _double_regions(text: str, ps: int, pe: int) -> tuple[list[tuple[int, int, b
                 regions.append((open_at, i + 1, True))
                 open_at = None
         elif c == "\u201d" and open_at is None:
-            # A stray closing mark: the close of a quotation opened by a single mark, else ignored.
+            # A stray closing mark: the close of a quotation opened by a single mark, a misprinted opener, else
+            # ignored.
             opener = _mismatched_opener(text, ps, i, pe, regions)
             if opener is not None:
                 regions.append((opener, i + 1, True))
+            elif _misprinted_opener(text, i, ps, pe):
+                open_at, closers = i, "\u201d"
         i += 1
     return regions, open_at
 
