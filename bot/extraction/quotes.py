@@ -10,6 +10,7 @@ quotation written with the same marks ("... what he calls “hell” than ...") 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from bot.extraction.text import quote_lines
@@ -28,6 +29,9 @@ _AFTER_CLOSER = ",.;:!?)"
 _SINGLE_OPEN = "\u2018'\u201a\u2039"
 _SINGLE_CLOSE = "\u2019'\u2018\u203a"
 _SINGLE_OPEN_PREV = set("([{\u2014\u2013-:/\u201c\"")
+# The characters the double-mark scan acts on (every other one it steps over), and the single-mark openers.
+_DOUBLE_SCAN = re.compile("[`'\"\u201c\u201d\u201e\u00ab\u00bb\u300c\u300d]")
+_SINGLE_SCAN = re.compile("[\u2018'\u201a\u2039]")
 ALL_QUOTE_CHARS = "\"'\u201c\u201d\u201e\u00ab\u00bb\u2018\u2019\u201a\u2039\u203a\u300c\u300d`"
 
 
@@ -80,6 +84,10 @@ def _double_regions(text: str, ps: int, pe: int) -> tuple[list[tuple[int, int, b
     closers = ""
     i = ps
     while i < pe:
+        mark = _DOUBLE_SCAN.search(text, i, pe)
+        if mark is None:
+            break
+        i = mark.start()
         c = text[i]
         two = text[i:i + 2]
         if two == "``":
@@ -144,6 +152,10 @@ def _single_regions(text: str, ps: int, pe: int, inside: bytearray) -> list[tupl
     regions: list[tuple[int, int, bool]] = []
     i = ps
     while i < pe:
+        mark = _SINGLE_SCAN.search(text, i, pe)
+        if mark is None:
+            break
+        i = mark.start()
         c = text[i]
         if c in _SINGLE_OPEN and not inside[i - ps]:
             prev_ok = i == ps or text[i - 1].isspace() or text[i - 1] in _SINGLE_OPEN_PREV
