@@ -200,3 +200,14 @@ def test_year_window_reaches_resolve() -> None:
         found[0], article=THU, reference=None, tense="past", config=DatingConfig(year_window=1))
     narrow = resolve(found[0], article=THU, reference=None, tense="past", config=DatingConfig(year_window=0))
     assert narrow is not None and narrow.value == date(2021, 9, 5)
+
+
+def test_expressions_far_apart_in_a_long_text_are_all_found() -> None:
+    # The absolute rules run only around a month's or weekday's name and the relative ones around their rarest
+    # word: expressions at the very start, far in the middle and at the very end are each found, whole.
+    filler = " The council met and talked. " * 40
+    text = ("Earlier in September 2016 it began." + filler + "On Tuesday morning, August 30, 2016, it went on."
+            + filler + "The day before yesterday" + filler + "It ended later that same evening")
+    assert [m.text for m in match_temporal(text)] == [
+        "Earlier in September 2016", "Tuesday morning, August 30, 2016", "The day before yesterday",
+        "later that same evening"]

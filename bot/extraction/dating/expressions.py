@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from bot.extraction.dating.vocabulary import Precision, RelativeRule, Vocabulary, vocabulary
@@ -32,10 +34,34 @@ class TemporalMatch:
 WINDOW_CHARS = 120
 
 
+def _named_windows(text: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+    """The stretches of text around each occurrence of a month's or weekday's name, merged where they overlap."""
+    out: list[tuple[int, int]] = []
+    for m in pattern.finditer(text):
+        lo, hi = max(0, m.start() - WINDOW_CHARS), min(len(text), m.end() + WINDOW_CHARS)
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], hi)
+        else:
+            out.append((lo, hi))
+    return out
+
+
+def _scan(pattern: re.Pattern[str], text: str, spans: list[tuple[int, int]]) -> Iterator[re.Match[str]]:
+    """Every match of ``pattern`` inside ``spans`` (stretches of ``text`` that hold every match it has)."""
+    for lo, hi in spans:
+        for m in pattern.finditer(text, lo, hi):
+            if hi < len(text) and m.end() >= hi:
+                continue  # (cut by the window's end, where a lookahead sees no next character)
+            yield m
+
+
 def _all_matches(text: str, vocab: Vocabulary) -> list[TemporalMatch]:
     found: list[TemporalMatch] = []
+    named = {key: _named_windows(text, pattern) for key, pattern in vocab.name_patterns.items()}
+    whole = [(0, len(text))]
     for name, pattern in vocab.absolute:
-        for m in pattern.finditer(text):
+        key = vocab.absolute_names.get(name)
+        for m in _scan(pattern, text, whole if key is None else named[key]):
             parts = tuple((k, v) for k, v in m.groupdict().items() if v is not None)
             found.append(TemporalMatch(m.start(), m.end(), m.group(0), name, parts))
     folded = text.casefold()
@@ -43,13 +69,11 @@ def _all_matches(text: str, vocab: Vocabulary) -> list[TemporalMatch]:
     for rule in vocab.relative:
         if not all(word in folded for word in rule.keywords):
             continue  # cheap: most phrases cannot occur in a given article
-        spans = _windows(folded, rule.keywords[0]) if aligned and rule.keywords else [(0, len(text))]
-        for lo, hi in spans:
-            for m in rule.pattern.finditer(text, lo, hi):
-                if hi < len(text) and m.end() >= hi:
-                    continue  # (cut by the window's end, where a lookahead sees no next character)
-                parts = tuple((k, v) for k, v in m.groupdict().items() if v is not None)
-                found.append(TemporalMatch(m.start(), m.end(), m.group(0), "relative", parts, rule))
+        # (around the rarest of its words: "the" is everywhere, "yesterday" is not)
+        spans = _windows(folded, min(rule.keywords, key=folded.count)) if aligned and rule.keywords else whole
+        for m in _scan(rule.pattern, text, spans):
+            parts = tuple((k, v) for k, v in m.groupdict().items() if v is not None)
+            found.append(TemporalMatch(m.start(), m.end(), m.group(0), "relative", parts, rule))
     return found
 
 

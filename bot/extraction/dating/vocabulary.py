@@ -66,6 +66,15 @@ class Vocabulary:
     future_governors: frozenset[str]
     habitual_adverbs: frozenset[str]
     framing_prefix: re.Pattern[str]
+    # The name every match of an absolute rule contains (a month's or a weekday's), found by one scan of the text,
+    # so the rule's own pattern runs only around where the name occurs (``expressions._all_matches``).
+    name_patterns: dict[str, re.Pattern[str]]
+    absolute_names: dict[str, str]
+
+
+# Which name (a key of ``Vocabulary.name_patterns``) every match of an absolute rule holds.
+_ABSOLUTE_NAMES = {"weekday_date": "weekday", "month_day": "month", "day_month": "month", "month_year": "month",
+                   "month": "month", "weekday": "weekday"}
 
 
 def required_words(phrase: str) -> tuple[str, ...]:
@@ -143,4 +152,7 @@ def vocabulary() -> Vocabulary:
         future_governors=frozenset(raw["future_governors"]),
         habitual_adverbs=frozenset(raw["habitual_adverbs"]),
         framing_prefix=_framing_prefix(raw),
+        name_patterns={"month": re.compile(rf"(?:{_alternation(raw['months'])})(?![\w])"),
+                       "weekday": re.compile(rf"(?:{_alternation(raw['weekdays'])})(?!\w)")},
+        absolute_names=_ABSOLUTE_NAMES,
     )
