@@ -11,6 +11,8 @@ _ENGLISH_FUNCTION_WORDS = frozenset(
     "the a an of to in and or is are was were be been has have had that this it its for on with as by at "
     "from he she they we you i his her their our not but said says will would can could may who which".split()
 )
+# Control characters other than white space, and the replacement character of a failed decoding.
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\ufffd]")
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 MIN_WORDS_FOR_LANGUAGE_CHECK = 12
 MIN_ENGLISH_SHARE = 0.12
@@ -29,7 +31,7 @@ def check_text(text: str, max_chars: int) -> None:
     if NUL in text:
         # One rule for every input path (files, uploads, pastes, stdin, JSONL): no text holds a NUL.
         raise NotText("the text contains NUL characters: this looks like binary data, not text")
-    controls = sum(1 for ch in text if (ord(ch) < 32 and ch not in "\n\r\t\f\v") or ch == "\ufffd")
+    controls = len(_CONTROL.findall(text))
     if controls > max(8, len(text) // 100):
         raise NotText("this looks like binary data, not article text")
     words = [w.lower() for w in _WORD.findall(text)]

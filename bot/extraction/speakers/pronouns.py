@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -43,6 +44,8 @@ BODY_LABEL = "BODY"
 PASSED_OVER = frozenset({GENERIC_LABEL, BODY_LABEL})
 OPENING = frozenset("\u201c")
 CLOSING = frozenset("\u201d")
+# The characters the quotation scan acts on: it steps over every other one.
+_MASK_SCAN = re.compile('[\n"' + "".join(OPENING | CLOSING) + "]")
 
 
 def compatibility(kind: str) -> Compatible:
@@ -63,7 +66,8 @@ def quoted_mask(text: str) -> bytearray:
     """Mark the characters inside quotation marks (an unclosed quote ends with its paragraph)."""
     mask = bytearray(len(text))
     start: int | None = None
-    for i, ch in enumerate(text):
+    for m in _MASK_SCAN.finditer(text):
+        i, ch = m.start(), m.group()
         if ch == "\n":
             if start is not None:
                 mask[start:i] = b"\x01" * (i - start)
