@@ -119,6 +119,11 @@ STRAY_CASES = [
      'capability to threaten its neighbors with nuclear weapons yet, it will at some point, probably sooner rather '
      'than later," said James Acton, a physicist who is co-director of the Nuclear Policy Program at the Carnegie '
      "Endowment.", "a physicist", "sooner rather than later"),
+    ("a sentence before a cue with its own infinitive", "Her legal residency was still valid, so she continued to "
+     "renew it. The mayor said that the city would grow.", "residency was still valid", "the city would grow"),
+    ("a sentence before a cue with its own object", "There's an ongoing FBI investigation into her email set-up, "
+     "courts are still ordering the release of emails from her top aides. The mayor said that the city would grow.",
+     "ongoing FBI investigation", "the city would grow"),
     ("an imperative addressing the reader", "Call it a familiarity fetish. At the presentations, the networks "
      "said that old shows would return.", "familiarity fetish", "old shows would return"),
     ("an imperative of saying", "Say what you will about the plan. The mayor said that the city would grow.",
@@ -137,6 +142,8 @@ STRAY_KEPT = [
     ("a label's words with names in them", "Pat Caddell: Voters worried about the economy, Clinton and Trump "
      "alike.", "Voters worried about the economy"),
     ("an imperative inside the speaker's quotation", '"Tell them the truth," she said.', "Tell them the truth"),
+    ("a passive's subject before its infinitive", "The House is expected to pass the bill this week.",
+     "The House"),
     ("a fronted part with a reporting verb of its own", "Claiming the criticism is designed to pressure the "
      "moderators, Trump told Fox that the network was biased.", "Claiming the criticism"),
 ]
