@@ -160,3 +160,21 @@ def test_stray_contents_are_not_statements(nlp: Language, text: str, absent: str
 @pytest.mark.parametrize(("text", "present"), [c[1:] for c in STRAY_KEPT], ids=[c[0] for c in STRAY_KEPT])
 def test_contents_near_stray_constructions_stay(nlp: Language, text: str, present: str) -> None:
     assert any(present in s.quote for s in extract(text, nlp=nlp).statements)
+
+
+# (name, article, a label's words, kept as a statement?)
+SECTION_HEADING_CASES = [
+    ("a short labelled heading over a paragraph of a run-down", "What each candidate needs tonight.\n\nRubio: Finish "
+     "second.\n\nThe Florida senator is following a three-step plan, his aides said.", "Finish second", False),
+    ("a short answer between transcript labels stays", "The debate went on.\n\nTRUMP: I disagree strongly.\n\n"
+     "CLINTON: Well, the facts say otherwise.", "I disagree strongly", True),
+    ("a short quoted answer after a label stays", "The debate went on.\n\nRubio: \"Not yet.\"\n\nThe Florida "
+     "senator is following a three-step plan, his aides said.", "Not yet", True),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "kept"), [c[1:] for c in SECTION_HEADING_CASES],
+                         ids=[c[0] for c in SECTION_HEADING_CASES])
+def test_labelled_section_headings_are_not_statements(nlp: Language, text: str, words: str, kept: bool) -> None:
+    statements = extract(text, nlp=nlp).statements
+    assert any(words in s.quote for s in statements) is kept
