@@ -124,6 +124,8 @@ STRAY_CASES = [
     ("a sentence before a cue with its own object", "There's an ongoing FBI investigation into her email set-up, "
      "courts are still ordering the release of emails from her top aides. The mayor said that the city would grow.",
      "ongoing FBI investigation", "the city would grow"),
+    ("an appositive the parser made a second object", "On Friday, Mr. Carson endorsed Mr. Trump at a news "
+     "conference at Mar-a-Lago, Mr. Trump's private club, calling him smart.", "private club", "Mr. Trump"),
     ("an imperative addressing the reader", "Call it a familiarity fetish. At the presentations, the networks "
      "said that old shows would return.", "familiarity fetish", "old shows would return"),
     ("an imperative of saying", "Say what you will about the plan. The mayor said that the city would grow.",
@@ -142,6 +144,8 @@ STRAY_KEPT = [
     ("a label's words with names in them", "Pat Caddell: Voters worried about the economy, Clinton and Trump "
      "alike.", "Voters worried about the economy"),
     ("an imperative inside the speaker's quotation", '"Tell them the truth," she said.', "Tell them the truth"),
+    ("an object across the cue's own aside", "Mr. Comey described, in fairly blistering terms, a set of email "
+     "practices that left her systems wide open.", "a set of email practices"),
     ("a passive's subject before its infinitive", "The House is expected to pass the bill this week.",
      "The House"),
     ("a fronted part with a reporting verb of its own", "Claiming the criticism is designed to pressure the "

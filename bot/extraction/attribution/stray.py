@@ -1,6 +1,7 @@
-"""Contents that report nothing: a time clause, a clause fronted before a cue with its own, an imperative's object.
+"""Contents that report nothing: a time clause, a clause fronted before a cue with its own, an appended phrase read
+as an object, an imperative's object.
 
-Three constructions of news prose where the dependency parse gives a verb of saying a clausal complement that is
+Four constructions of news prose where the dependency parse gives a verb of saying a clausal complement that is
 not what was said:
 
 * An adverbial clause after the cue, read as its complement: '"Don't fall," he said, when a protester seemed to
@@ -15,6 +16,10 @@ not what was said:
   part with a reporting verb of its own ('Claiming the criticism is designed ..., Trump told Fox that ...') is
   another attribution and stays, and so does one set off by punctuation from the cue's complement ('It is no
   surprise, Mr. Garin said, that ...': one content split by its cue).
+* An object after a comma that follows the cue's own words: 'endorsed Mr. Trump at a news conference at
+  Mar-a-Lago, Mr. Trump's private club'; 'had voiced support for a single-payer system, stances that he has since
+  disavowed'. The parser made an appositive or the writer's comment a second object of the cue; an object the
+  cue reaches across an aside of its own stays ('described, in blistering terms, a set of email practices').
 * A verb of saying in the imperative at the head of its sentence, which asks the reader to say or think
   something: 'Call it a familiarity fetish.'
 
@@ -44,6 +49,7 @@ _MODAL_TAG = "MD"
 _BARE_VERB_TAG = "VB"
 _SUBJECT_OR_AUX_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "aux", "auxpass"})
 IMPERATIVE_ORIGINS = frozenset({"verb", "paren"})
+_OBJECT_REL = "dobj"
 # Besides a clausal complement, what a cue takes as its own content after it: an object, an infinitive, a predicate
 # ("courts are still ordering the release of ...", "the climate appears to be destabilizing"). Never an audience
 # ("told reporters"), an addressee or a pronoun; and not for a passive's subject ("X is expected to attend" reports
@@ -114,6 +120,21 @@ def is_fronted_extra(ctx: Context, cand: Candidate) -> bool:
     return span is not None and not any(t.pos_ == "VERB" and t.lemma_.lower() in ctx.lex.reporting for t in span)
 
 
+def is_appended_object(ctx: Context, cand: Candidate) -> bool:
+    """Say whether a verb's object content starts after a comma that follows words after the cue.
+
+    On all 840 PolNeAR train articles the rule removes 30 predictions, 8 matching a gold content (dev: 7, none
+    matching).
+    """
+    if cand.origin != "verb" or cand.rel != _OBJECT_REL or cand.cue_end is None or cand.cue_end > cand.start:
+        return False
+    gap = ctx.text[cand.cue_end:cand.start]
+    comma = gap.find(",")
+    if comma < 0 or not gap[:comma].strip():
+        return False  # (no comma, or one right after the cue that opens an aside before the object)
+    return classify(ctx.text, cand.start, cand.end, ctx.mask) == "indirect"
+
+
 def is_imperative_cue(ctx: Context, cand: Candidate) -> bool:
     """Say whether the cue is a bare verb opening its sentence with no subject: the writer addressing the reader
     ("Call it a familiarity fetish.", "Contrast her record with ...", "Want to receive this in your inbox?").
@@ -131,8 +152,9 @@ def is_imperative_cue(ctx: Context, cand: Candidate) -> bool:
 
 def is_stray(ctx: Context, cand: Candidate) -> bool:
     """Say whether a candidate's content is no statement of its cue (see the module docstring)."""
-    return is_adjunct_clause(ctx, cand) or is_fronted_extra(ctx, cand) or is_imperative_cue(ctx, cand)
+    return (is_adjunct_clause(ctx, cand) or is_fronted_extra(ctx, cand) or is_appended_object(ctx, cand)
+            or is_imperative_cue(ctx, cand))
 
 
-__all__ = ["ADJUNCT_OPENERS", "IMPERATIVE_ORIGINS", "OWN_OBJECT_DEPS", "is_adjunct_clause", "is_fronted_extra",
-           "is_imperative_cue", "is_stray"]
+__all__ = ["ADJUNCT_OPENERS", "IMPERATIVE_ORIGINS", "OWN_OBJECT_DEPS", "is_adjunct_clause", "is_appended_object",
+           "is_fronted_extra", "is_imperative_cue", "is_stray"]
