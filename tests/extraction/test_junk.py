@@ -27,6 +27,11 @@ TITLE_CASES = [
     ("a slogan after 'of' is quoted words", 'In his speech, Trump proclaimed a goal of "Peace Through Strength."',
      "Peace Through Strength", True),
     ("a capitalised quote of its own is words", '"We will win," Doe said. "Believe Me."', "Believe Me", True),
+    ("a headline with its byline after the marks", 'Clinton said the museum would reopen soon.\n\n"Met accused of '
+     'whitewashing baby Jesus," by Post\'s Kathianne Boniello: "A Manhattan man is suing the Met."', "Met accused",
+     False),
+    ("a quotation before 'by' and a lower-case word is words", 'Clinton said the museum would reopen soon.\n\n"We '
+     'will reopen the doors in the spring," by all accounts, was her promise to the board.', "We will reopen", True),
 ]
 
 
