@@ -149,6 +149,8 @@ STRAY_KEPT = [
     ("a label's words with names in them", "Pat Caddell: Voters worried about the economy, Clinton and Trump "
      "alike.", "Voters worried about the economy"),
     ("an imperative inside the speaker's quotation", '"Tell them the truth," she said.', "Tell them the truth"),
+    ("an object noun's own clause after its aside", "Then he also expressed an opinion, similar to Dashti, that "
+     "resistance to the Taliban could spread to other provinces.", "resistance to the Taliban could spread"),
     ("an object across the cue's own aside", "Mr. Comey described, in fairly blistering terms, a set of email "
      "practices that left her systems wide open.", "a set of email practices"),
     ("a passive's subject before its infinitive", "The House is expected to pass the bill this week.",

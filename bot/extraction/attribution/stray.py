@@ -50,6 +50,7 @@ _BARE_VERB_TAG = "VB"
 _SUBJECT_OR_AUX_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "aux", "auxpass"})
 IMPERATIVE_ORIGINS = frozenset({"verb", "paren"})
 _OBJECT_REL = "dobj"
+_CLAUSE_HEAD_POS = frozenset({"VERB", "AUX"})
 # Besides a clausal complement, what a cue takes as its own content after it: an object, an infinitive, a predicate
 # ("courts are still ordering the release of ...", "the climate appears to be destabilizing"). Never an audience
 # ("told reporters"), an addressee or a pronoun; and not for a passive's subject ("X is expected to attend" reports
@@ -132,7 +133,11 @@ def is_appended_object(ctx: Context, cand: Candidate) -> bool:
     comma = gap.find(",")
     if comma < 0 or not gap[:comma].strip():
         return False  # (no comma, or one right after the cue that opens an aside before the object)
-    return classify(ctx.text, cand.start, cand.end, ctx.mask) == "indirect"
+    if classify(ctx.text, cand.start, cand.end, ctx.mask) != "indirect":
+        return False
+    span = _content_span(ctx, cand)
+    # (a clause is an object noun's own: "expressed an opinion, similar to Dashti, that resistance could spread")
+    return span is not None and span.root.pos_ not in _CLAUSE_HEAD_POS
 
 
 def is_imperative_cue(ctx: Context, cand: Candidate) -> bool:
