@@ -27,6 +27,11 @@ TITLE_CASES = [
     ("a slogan after 'of' is quoted words", 'In his speech, Trump proclaimed a goal of "Peace Through Strength."',
      "Peace Through Strength", True),
     ("a capitalised quote of its own is words", '"We will win," Doe said. "Believe Me."', "Believe Me", True),
+    ("a headline with its byline after the marks", 'Clinton said the museum would reopen soon.\n\n"Met accused of '
+     'whitewashing baby Jesus," by Post\'s Kathianne Boniello: "A Manhattan man is suing the Met."', "Met accused",
+     False),
+    ("a quotation before 'by' and a lower-case word is words", 'Clinton said the museum would reopen soon.\n\n"We '
+     'will reopen the doors in the spring," by all accounts, was her promise to the board.', "We will reopen", True),
 ]
 
 
@@ -119,6 +124,13 @@ STRAY_CASES = [
      'capability to threaten its neighbors with nuclear weapons yet, it will at some point, probably sooner rather '
      'than later," said James Acton, a physicist who is co-director of the Nuclear Policy Program at the Carnegie '
      "Endowment.", "a physicist", "sooner rather than later"),
+    ("a sentence before a cue with its own infinitive", "Her legal residency was still valid, so she continued to "
+     "renew it. The mayor said that the city would grow.", "residency was still valid", "the city would grow"),
+    ("a sentence before a cue with its own object", "There's an ongoing FBI investigation into her email set-up, "
+     "courts are still ordering the release of emails from her top aides. The mayor said that the city would grow.",
+     "ongoing FBI investigation", "the city would grow"),
+    ("an appositive the parser made a second object", "On Friday, Mr. Carson endorsed Mr. Trump at a news "
+     "conference at Mar-a-Lago, Mr. Trump's private club, calling him smart.", "private club", "Mr. Trump"),
     ("an imperative addressing the reader", "Call it a familiarity fetish. At the presentations, the networks "
      "said that old shows would return.", "familiarity fetish", "old shows would return"),
     ("an imperative of saying", "Say what you will about the plan. The mayor said that the city would grow.",
@@ -137,6 +149,12 @@ STRAY_KEPT = [
     ("a label's words with names in them", "Pat Caddell: Voters worried about the economy, Clinton and Trump "
      "alike.", "Voters worried about the economy"),
     ("an imperative inside the speaker's quotation", '"Tell them the truth," she said.', "Tell them the truth"),
+    ("an object noun's own clause after its aside", "Then he also expressed an opinion, similar to Dashti, that "
+     "resistance to the Taliban could spread to other provinces.", "resistance to the Taliban could spread"),
+    ("an object across the cue's own aside", "Mr. Comey described, in fairly blistering terms, a set of email "
+     "practices that left her systems wide open.", "a set of email practices"),
+    ("a passive's subject before its infinitive", "The House is expected to pass the bill this week.",
+     "The House"),
     ("a fronted part with a reporting verb of its own", "Claiming the criticism is designed to pressure the "
      "moderators, Trump told Fox that the network was biased.", "Claiming the criticism"),
 ]
@@ -153,3 +171,21 @@ def test_stray_contents_are_not_statements(nlp: Language, text: str, absent: str
 @pytest.mark.parametrize(("text", "present"), [c[1:] for c in STRAY_KEPT], ids=[c[0] for c in STRAY_KEPT])
 def test_contents_near_stray_constructions_stay(nlp: Language, text: str, present: str) -> None:
     assert any(present in s.quote for s in extract(text, nlp=nlp).statements)
+
+
+# (name, article, a label's words, kept as a statement?)
+SECTION_HEADING_CASES = [
+    ("a short labelled heading over a paragraph of a run-down", "What each candidate needs tonight.\n\nRubio: Finish "
+     "second.\n\nThe Florida senator is following a three-step plan, his aides said.", "Finish second", False),
+    ("a short answer between transcript labels stays", "The debate went on.\n\nTRUMP: I disagree strongly.\n\n"
+     "CLINTON: Well, the facts say otherwise.", "I disagree strongly", True),
+    ("a short quoted answer after a label stays", "The debate went on.\n\nRubio: \"Not yet.\"\n\nThe Florida "
+     "senator is following a three-step plan, his aides said.", "Not yet", True),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "kept"), [c[1:] for c in SECTION_HEADING_CASES],
+                         ids=[c[0] for c in SECTION_HEADING_CASES])
+def test_labelled_section_headings_are_not_statements(nlp: Language, text: str, words: str, kept: bool) -> None:
+    statements = extract(text, nlp=nlp).statements
+    assert any(words in s.quote for s in statements) is kept

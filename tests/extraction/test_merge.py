@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import pytest
+
 from bot.extraction.attribution import AttributionConfig, Candidate, Context, Origin, parenthetical, quotations, verbs
-from bot.extraction.attribution.merge import apply_quotations, dedupe, link_floating, outermost
+from bot.extraction.attribution.merge import apply_quotations, dedupe, join_pieces, link_floating, outermost
 from bot.extraction.attribution.quotations import QuotationResult
+from bot.extraction.pipeline import extract
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -77,3 +80,49 @@ def test_floating_quote_takes_the_adjacent_speaker_and_its_cue_in_the_same_parag
     linked = link_floating(ctx, CFG, cands)
     assert linked[1].inherit_from == 0 and (linked[1].cue_start, linked[1].cue_end) == (said, said + 4)
     assert linked[2].inherit_from is None  # three blank lines away: more than one paragraph break
+
+
+# (name, sentence, the one content the cue's split pieces make)
+SPLIT_CONTENTS = [
+    ("an object and its predicate", "Despite criticism, Obama deems certain releases a reasonable trade-off.",
+     "certain releases a reasonable trade-off"),
+    ("an object and its apposition", "Obama hailed the record streak 71 months of private-sector job growth, "
+     "challenging Republicans.", "the record streak 71 months of private-sector job growth"),
+    ("a noun and the clause the parser split from it", "Clinton pointed to the nine different times Sanders has "
+     "laid out a health care plan before Congress.", "the nine different times Sanders has laid out a health care "
+     "plan before Congress"),
+]
+
+
+@pytest.mark.parametrize(("text", "content"), [c[1:] for c in SPLIT_CONTENTS], ids=[c[0] for c in SPLIT_CONTENTS])
+def test_split_pieces_of_one_content_are_one_statement(nlp: Language, text: str, content: str) -> None:
+    assert [s.quote for s in extract(text, nlp=nlp).statements] == [content]
+
+
+def piece(start: int, end: int, rel: str = "dobj", cue: int = 0) -> Candidate:
+    return Candidate(start, end, cue, cue + 4, (0, 1), rel=rel, origin="verb")
+
+
+# (name, text, the two pieces as (start, end, rel), joined?)
+PIECE_CASES = [
+    ("pieces that touch", "said aaa bbb.", (5, 8, "dobj"), (9, 12, "oprd"), True),
+    ("a colon between", "said aaa: bbb.", (5, 8, "dobj"), (10, 13, "dobj"), True),
+    ("a clause closed by its comma", "said aaa, bbb.", (5, 9, "ccomp"), (10, 13, "ccomp"), False),
+    ("an aside in parentheses", "said aaa (bbb).", (5, 8, "ccomp"), (9, 14, "ccomp"), False),
+    ("an audience and a topic", "said to aaa for bbb.", (5, 11, "prep"), (12, 19, "prep"), False),
+    ("words between", "said aaa and bbb.", (5, 8, "dobj"), (13, 16, "dobj"), False),
+]
+
+
+@pytest.mark.parametrize(("text", "first", "second", "joined"), [c[1:] for c in PIECE_CASES],
+                         ids=[c[0] for c in PIECE_CASES])
+def test_join_pieces_joins_only_continuing_pieces(text: str, first: tuple[int, int, str],
+                                                   second: tuple[int, int, str], joined: bool) -> None:
+    out = join_pieces(text, [piece(*first), piece(*second)])
+    assert (len(out) == 1) is joined
+    if joined:
+        assert (out[0].start, out[0].end) == (first[0], second[1])
+
+
+def test_join_pieces_keeps_two_cues_apart() -> None:
+    assert len(join_pieces("said aaa bbb.", [piece(5, 8), piece(9, 12, cue=20)])) == 2

@@ -34,7 +34,7 @@ from bot.extraction.attribution.candidate import Candidate, Origin
 from bot.extraction.attribution.config import AttributionConfig
 from bot.extraction.attribution.context import Context
 from bot.extraction.attribution.features import features, passes_filter
-from bot.extraction.attribution.merge import apply_quotations, dedupe, link_floating, outermost
+from bot.extraction.attribution.merge import apply_quotations, dedupe, join_pieces, link_floating, outermost
 from bot.extraction.attribution.stray import is_stray
 
 if TYPE_CHECKING:
@@ -58,7 +58,7 @@ def propose(doc: Doc, text: str, config: AttributionConfig | None = None) -> tup
                *according.find(ctx, cfg), *labels.find(ctx, cfg), *headlines.find(ctx, cfg),
                *questions.find(ctx, cfg)]
     merged = apply_quotations(earlier, quotations.find(ctx, cfg, earlier))
-    return ctx, dedupe(merged)
+    return ctx, join_pieces(text, dedupe(merged))
 
 
 def find_statements(doc: Doc, text: str, config: AttributionConfig | None = None,

@@ -38,6 +38,10 @@ _CLAUSE_BREAK = re.compile(r"[,;:.!?\n]")
 _NAMING_VERBS = frozenset({"call", "label", "brand", "dub", "term", "describe", "refer", "deride", "denounce"})
 # The thing named: the verb's object, or the object of its "to" ("referred to immigrants as ...").
 _NAMED_OBJECT_DEPS = frozenset({"dobj", "pobj"})
+# A byline right after the closing mark makes the quoted words a headline of someone's article, whatever its case
+# (a newsletter's '—"Sam Mendes leaves ‘Chocolate Factory’ on its way to Broadway," by Times' Michael Paulson: ...').
+# On all 840 PolNeAR train articles: 6 removed, none matching (dev: none).
+_BYLINE_AFTER = re.compile(r"[ \t\u00a0]*,?[ \t\u00a0]*by[ \t\u00a0]+[A-Z]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,7 +152,7 @@ def find(ctx: Context, cfg: AttributionConfig, earlier: Sequence[Candidate]) -> 
         start, end = trim(ctx.text, first.inner_start, last.inner_end)
         if end <= start:
             continue
-        if len(chain) == 1 and is_title(ctx, first):
+        if len(chain) == 1 and (is_title(ctx, first) or _BYLINE_AFTER.match(ctx.text, first.end)):
             # A quoted title is never a statement, whatever cue governs it ("said on CBS's "Face the Nation"").
             dropped.update(i for i, c in enumerate(earlier)
                            if c.origin != "label" and c.start >= first.start and c.end <= first.end)
