@@ -53,6 +53,20 @@ CASES = [
      "regulations.", "financial regulations", "The leading candidates", "sparred", "speech"),
     ("... past the audience before its topic", "Comey will testify before the House Oversight Committee about the "
      "decision not to recommend charges.", "the decision not to recommend charges", "Comey", "testify", "speech"),
+    ("light verb + speech-act noun + its 'that' clause (light_verb_clauses)", "Gorka also made the point that "
+     "Clinton would be a third Obama term.", "Clinton would be a third Obama term", "Gorka", "made the point",
+     "speech"),
+    ("... the clause hung on the verb after a time (light_verb_clauses)", "Christie has been making the case for "
+     "weeks that Rubio isn't ready for the White House.", "Rubio isn't ready for the White House", "Christie",
+     "making the case", "speech"),
+    ("a speech-act noun as the subject of 'be' (copular_clauses)", "Trump's message was that the party must unite "
+     "behind its nominee.", "the party must unite behind its nominee", "Trump", "message was", "speech"),
+    ("a passive verb of blame reports its reason (reason_cues)", "Trump has been criticized by some of his rivals "
+     "for failing to spend enough time in the state.", "for failing to spend enough time in the state",
+     "some of his rivals", "criticized", "speech"),
+    ("... beside its subject (reason_cues)", "Mr. Sanders has been criticized for offering vague responses to "
+     "questions about banks.", "for offering vague responses to questions about banks", None, "criticized",
+     "speech"),
     ("a named asker's question about a topic", "Lester Holt asks him about his tax returns.", "his tax returns",
      "Lester Holt", "asks", "speech"),
     ("a named asker's question about a topic, the one asked named", "A young woman asked Mrs. Clinton about her "
@@ -62,7 +76,7 @@ CASES = [
 
 @pytest.mark.parametrize(("construction", "text", "content", "speaker", "cue", "kind"),
                          [pytest.param(*c, id=c[0]) for c in CASES])
-def test_construction(nlp: Language, construction: str, text: str, content: str, speaker: str, cue: str,
+def test_construction(nlp: Language, construction: str, text: str, content: str, speaker: str | None, cue: str,
                       kind: str) -> None:
     hits = [s for s in run(nlp, text) if s.quote == content]
     assert hits, (construction, [s.quote for s in run(nlp, text)])
@@ -87,6 +101,9 @@ NOT_STATEMENTS = [
      "their conversations to the Post"),
     ("not a light verb: a reaction to someone else's words", "Voters dismissed his attacks on the press corps.",
      "the press corps"),
+    ("a passive verb of praise's time is no reason", "He has been praised for years by his colleagues.", "for years"),
+    ("a relative 'that' after a copula's noun is no content", "The message was that which he had sent before.",
+     "which he had sent before"),
     ("a question put by nobody named (questions_put_unnamed is off)", "When asked about his tax returns, Trump said "
      "he would release them soon.", "his tax returns"),
 ]

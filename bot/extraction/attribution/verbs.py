@@ -30,6 +30,7 @@ from bot.extraction.attribution.objects import (
     naming_content,
     object_content,
     passive_content,
+    passive_reason,
     spoken_topic,
 )
 from bot.extraction.attribution.predicates import (
@@ -172,6 +173,9 @@ def _contents(ctx: Context, cfg: AttributionConfig, cue: _Cue,
         if head is not None:
             heads.add(head)
     contents = join_split_complements(ctx, tok, contents)
+    reason = passive_reason(ctx, tok) if cue.lemma in cfg.reason_cues else None
+    if reason is not None:  # (PolNeAR: "Mr. Sanders" and "for offering ..." are two contents of "was criticized")
+        contents.append(reason)
     if not contents and cue.stranded is not None:
         contents.append((*ctx.subtree_chars(cue.stranded), "ccomp"))
     if not contents and cue.is_speech:
