@@ -67,6 +67,11 @@ CASES = [
     ("... beside its subject (reason_cues)", "Mr. Sanders has been criticized for offering vague responses to "
      "questions about banks.", "for offering vague responses to questions about banks", None, "criticized",
      "speech"),
+    ("an asking verb conjoined to its asker's verb (conjoined_askers)", "Sanders shook hands with union members and "
+     "asked workers if they planned to attend the caucuses.", "if they planned to attend the caucuses", "Sanders",
+     "asked", "speech"),
+    ("... a request (conjoined_askers)", "Texas filed a motion and asked a federal judge to block the rules.",
+     "a federal judge to block the rules", "Texas", "asked", "speech"),
     ("a named asker's question about a topic", "Lester Holt asks him about his tax returns.", "his tax returns",
      "Lester Holt", "asks", "speech"),
     ("a named asker's question about a topic, the one asked named", "A young woman asked Mrs. Clinton about her "
@@ -104,6 +109,8 @@ NOT_STATEMENTS = [
     ("a passive verb of praise's time is no reason", "He has been praised for years by his colleagues.", "for years"),
     ("a relative 'that' after a copula's noun is no content", "The message was that which he had sent before.",
      "which he had sent before"),
+    ("a passive asking verb conjoined to an active one puts a question to its subject", "Trump spoke for an hour and "
+     "was asked whether he would release his tax returns.", "whether he would release his tax returns"),
     ("a question put by nobody named (questions_put_unnamed is off)", "When asked about his tax returns, Trump said "
      "he would release them soon.", "his tax returns"),
 ]

@@ -215,6 +215,11 @@ class AttributionConfig:
         "applaud", "assail", "attack", "berate", "blame", "castigate", "chastise", "chide", "commend", "condemn",
         "criticise", "criticize", "denounce", "deride", "excoriate", "fault", "hail", "lambaste", "laud", "mock",
         "pillory", "praise", "rebuke", "ridicule", "scold", "slam", "vilify"})
+    # A named asker's question or request goes on to an asking verb conjoined to one with the asker as subject ("He
+    # shook hands and asked workers if they planned to attend", "held a fake audition and asked white actors to act";
+    # ``objects.has_active_subject``): on all 840 PolNeAR train articles 5 more statements matched the gold for 7 more
+    # predictions; dev speech 1 more matched for the same predictions.
+    conjoined_askers: bool = True
 
     @classmethod
     def default(cls) -> AttributionConfig:

@@ -163,9 +163,15 @@ def passive_reason(ctx: Context, verb: Token) -> tuple[int, int, str] | None:
     return None
 
 
-def has_active_subject(verb: Token) -> bool:
-    """Tell whether a verb has a subject of its own and is not passive."""
-    return any(c.dep_ == "nsubj" for c in verb.children) and not any(c.dep_ == "auxpass" for c in verb.children)
+def has_active_subject(verb: Token, shared: bool = False) -> bool:
+    """Tell whether a verb has a subject of its own and is not passive; with ``shared``, an active verb conjoined to
+    one with a subject shares it ("He shook hands and asked workers if they planned to attend")."""
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return False
+    if any(c.dep_ == "nsubj" for c in verb.children):
+        return True
+    return (shared and verb.dep_ == "conj" and verb.tag_ != "VBN" and verb.head.i < verb.i
+            and has_active_subject(verb.head))
 
 
 def naming_content(ctx: Context, verb: Token) -> tuple[int, int] | None:

@@ -81,7 +81,8 @@ def _cue(ctx: Context, cfg: AttributionConfig, tok: Token, learned: Mapping[tupl
     covers verbs it has not seen."""
     lemma, threshold = tok.lemma_.lower(), cfg.generation_threshold
     if tok.pos_ not in CUE_POS or (lemma in ctx.lex.question and lemma not in cfg.doubt_cues
-                                   and not (lemma in cfg.asking_cues and has_active_subject(tok))):
+                                   and not (lemma in cfg.asking_cues
+                                            and has_active_subject(tok, cfg.conjoined_askers))):
         return None
     is_verb = tok.pos_ in VERB_POS
     is_speech = is_verb and lemma in ctx.lex.reporting
