@@ -98,7 +98,9 @@ def _cue(ctx: Context, cfg: AttributionConfig, tok: Token, learned: Mapping[tupl
     # (Always true: spaCy makes a new Token per access. Kept as is because scripts/train_frames.py counts "^ROOT"
     # frames the same way; changing one without the other would change outputs unmeasured.)
     head_frame = tok.head is not tok and learned.get((lemma, "^" + tok.dep_), 0.0) >= threshold
-    as_clause = lemma in ctx.lex.speech and is_as_parenthetical(tok, cfg.as_clause_excluded, cfg.as_passive_clauses)
+    trailing_as = cfg.trailing_as_excluded if cfg.trailing_as_clauses else None
+    as_clause = lemma in ctx.lex.speech and is_as_parenthetical(tok, cfg.as_clause_excluded, cfg.as_passive_clauses,
+                                                                trailing_as)
     stranded = stranded_complement(ctx, tok) if cfg.stranded_complements and lemma in ctx.lex.speech else None
     trailing = cfg.trailing_conj_cues and lemma in ctx.lex.speech and is_trailing_conj_cue(tok)
     # (An appeal or naming cue reads its own construction, whatever its learned frames: "called for X to ...".)
