@@ -61,6 +61,12 @@ CASES = [
      "making the case", "speech"),
     ("a speech-act noun as the subject of 'be' (copular_clauses)", "Trump's message was that the party must unite "
      "behind its nominee.", "the party must unite behind its nominee", "Trump", "message was", "speech"),
+    ("a speech-act noun's 'that' clause after its source (gapped_noun_clauses)", "Trump has faced criticism from "
+     "rivals that the tenor of his campaign has created an unsafe environment at his rallies.",
+     "the tenor of his campaign has created an unsafe environment at his rallies", "rivals", "criticism", "speech"),
+    ("... after an appositive 'by' source (gapped_noun_clauses)", "One sticking point is a demand, by House Minority "
+     "Leader Nancy Pelosi, that the legislation include better tax breaks for the working poor.",
+     "the legislation include better tax breaks for the working poor", "Nancy Pelosi", "demand", "speech"),
     ("a passive verb of blame reports its reason (reason_cues)", "Trump has been criticized by some of his rivals "
      "for failing to spend enough time in the state.", "for failing to spend enough time in the state",
      "some of his rivals", "criticized", "speech"),
@@ -107,6 +113,8 @@ NOT_STATEMENTS = [
     ("not a light verb: a reaction to someone else's words", "Voters dismissed his attacks on the press corps.",
      "the press corps"),
     ("a passive verb of praise's time is no reason", "He has been praised for years by his colleagues.", "for years"),
+    ("a relative 'that' after a speech-act noun's phrase is no content", "The statement from the campaign that was "
+     "released on Friday said little.", "was released on Friday"),
     ("a relative 'that' after a copula's noun is no content", "The message was that which he had sent before.",
      "which he had sent before"),
     ("a passive asking verb conjoined to an active one puts a question to its subject", "Trump spoke for an hour and "

@@ -226,6 +226,10 @@ class AttributionConfig:
     # 0.7463); dev speech 1 more matched for 1.
     trailing_as_clauses: bool = True
     trailing_as_excluded: frozenset[str] = frozenset({"answer", "continue", "reply", "respond", "speak", "talk"})
+    # A speech-act noun's "that" clause after a phrase of the noun's own ("criticism from rivals that ...", "the
+    # committee's recommendation Friday that ..."; :func:`.nouns.gapped_clause`), its "from"/"by" object the source:
+    # on all 840 PolNeAR train articles 7 more statements matched the gold for 7 more predictions; dev unchanged.
+    gapped_noun_clauses: bool = True
 
     @classmethod
     def default(cls) -> AttributionConfig:

@@ -5,7 +5,9 @@ light verb, with their topic: "made the case for Mrs. Clinton", "raised new ques
 A noun of saying or thinking (``clause_nouns`` in ``data/cues.json``) whose complement clause opens with the
 complementizer "that" reports that clause (PARC annotates such nominal cues like verbal ones; Pareti 2016). The
 source is the noun's possessor, else the subject of the verb it is the object of. A relative clause ("the claim
-that was made", "that" its subject or object) states no content and is left alone.
+that was made", "that" its subject or object) states no content and is left alone. A speech-act noun's "that"
+clause after a phrase of the noun's own reports it too, with the object of a "from" or "by" there as its source
+("criticism from rivals that ...", "a demand, by Nancy Pelosi, that ...").
 
 A speech-act noun (``topic_nouns``) that a verb of doing (``light_verbs``: make, give, issue, deliver, raise ...)
 takes as its object makes a cue of the three, verb, noun and preposition ("has previously made the case for",
@@ -52,6 +54,11 @@ LIGHT_REL = "light-verb"
 TARGET_PREP = "at"
 HOSTILE_NOUNS = frozenset({"attack", "barb", "criticism", "insult"})
 TARGET_ONLY_NOUNS = frozenset({"dig", "jab", "potshot", "shot", "swipe"})
+# "criticism from rivals that ...": the relations of a speech-act noun's "that" clause after a phrase of its own, the
+# relations of that phrase, and the prepositions whose object there is the source.
+GAPPED_CLAUSE_DEPS = frozenset({"acl", "ccomp", "relcl"})
+GAP_DEPS = frozenset({"prep", "npadvmod", "punct", "appos", "advmod"})
+SOURCE_PREPS = frozenset({"from", "by"})
 # "made the case for weeks that ...": the relations of a light verb's "that" clause the parser hung on the verb.
 VERB_CLAUSE_DEPS = frozenset({"ccomp", "advcl"})
 # "The message was that ...": the copula whose subject is the speech-act noun, and the relation of its clause.
@@ -68,6 +75,22 @@ def content_clause(noun: Token) -> Token | None:
         first = child.left_edge
         if first.i == noun.i + 1 and first.lower_ == COMPLEMENTIZER and first.dep_ == "mark":
             return child
+    return None
+
+
+def gapped_clause(noun: Token) -> tuple[Token, Token | None] | None:
+    """Return the "that" clause of a speech-act noun after a phrase of its own ("criticism from rivals that ...",
+    "the committee's recommendation Friday that ...", "a demand, by Nancy Pelosi, that ..."), with the object of a
+    "from" or "by" in that phrase (its source), or None."""
+    for child in noun.rights:
+        if child.dep_ not in GAPPED_CLAUSE_DEPS or child.left_edge.i == noun.i + 1 or not _opens_with_that(child):
+            continue
+        between = [c for c in noun.rights if noun.i < c.i < child.i]
+        if not between or any(c.dep_ not in GAP_DEPS for c in between):
+            return None
+        source = next((g for c in between if c.dep_ == "prep" and c.lower_ in SOURCE_PREPS
+                       for g in c.children if g.dep_ == "pobj"), None)
+        return child, source
     return None
 
 
@@ -176,13 +199,14 @@ def find(ctx: Context, cfg: AttributionConfig) -> list[Candidate]:
     out: list[Candidate] = light_verb_topics(ctx, cfg) if cfg.light_verb_topics else []
     if cfg.copular_clauses:
         out.extend(copular_clauses(ctx, cfg))
-    for noun in ctx.tokens_with_lemma(ctx.lex.clause_nouns):
-        if noun.pos_ not in NOUN_POS or ctx.inside_quote(noun):
+    lemmas = ctx.lex.clause_nouns | ctx.lex.topic_nouns if cfg.gapped_noun_clauses else ctx.lex.clause_nouns
+    for noun in ctx.tokens_with_lemma(lemmas):
+        if noun.pos_ not in NOUN_POS or ctx.inside_quote(noun) or _reported_by_its_verb(ctx, noun):
             continue
-        clause = content_clause(noun)
-        if clause is None or _reported_by_its_verb(ctx, noun):
+        found = _noun_clause(ctx, cfg, noun)
+        if found is None:
             continue
-        subj = subject_of(ctx, noun)
+        clause, subj = found
         mention = ctx.mention_range(subj, cfg) if subj is not None else None
         start, end = ctx.subtree_chars(clause)
         cand = make(ctx, cfg, start, end, (noun.idx, noun.idx + len(noun.text)), mention, "verb", cue_token=noun,
@@ -190,3 +214,16 @@ def find(ctx: Context, cfg: AttributionConfig) -> list[Candidate]:
         if cand is not None:
             out.append(cand)
     return out
+
+
+def _noun_clause(ctx: Context, cfg: AttributionConfig, noun: Token) -> tuple[Token, Token | None] | None:
+    """The "that" clause of a content noun and the token of its source: right after a clause noun, or (with
+    ``gapped_noun_clauses``) after a phrase of a speech-act noun, whose "from"/"by" object is then the source."""
+    clause = content_clause(noun) if noun.lemma_.lower() in ctx.lex.clause_nouns else None
+    if clause is not None:
+        return clause, subject_of(ctx, noun)
+    gapped = gapped_clause(noun) if cfg.gapped_noun_clauses else None
+    if gapped is None:
+        return None
+    clause, source = gapped
+    return clause, source if source is not None else subject_of(ctx, noun)
