@@ -42,6 +42,12 @@ CASES = [
      "the moderator of Monday night's first debate", "Trump", "complimented", "speech"),
     ("a verb of blame reports its object with the reason", "The FBI director chastised Clinton for her use of a "
      "private server.", "Clinton for her use of a private server", "The FBI director", "chastised", "speech"),
+    ("... past an adverb before the reason (objects_over_adjuncts)", "Trump blamed Clinton directly for the foreign "
+     "policies of the past decade.", "Clinton directly for the foreign policies of the past decade", "Trump",
+     "blamed", "speech"),
+    ("... past a time before the reason (objects_over_adjuncts)", "Paul Ryan blasted the FBI on Tuesday for its "
+     "decision not to indict Hillary Clinton.", "the FBI on Tuesday for its decision not to indict Hillary Clinton",
+     "Paul Ryan", "blasted", "speech"),
     ("a verb of praise with a noun phrase object", "The senator also extols the virtues of Russian President Vladimir "
      "Putin.", "the virtues of Russian President Vladimir Putin", "The senator", "extols", "speech"),
     ("a verb of entreaty reports its appeal", "At the convention, Cruz exhorted Republicans to vote their "
@@ -112,6 +118,8 @@ NOT_STATEMENTS = [
      "their conversations to the Post"),
     ("not a light verb: a reaction to someone else's words", "Voters dismissed his attacks on the press corps.",
      "the press corps"),
+    ("a time after an object with no reason after it stays out", "The mayor praised the officers yesterday and "
+     "thanked the volunteers.", "the officers yesterday"),
     ("a passive verb of praise's time is no reason", "He has been praised for years by his colleagues.", "for years"),
     ("a relative 'that' after a speech-act noun's phrase is no content", "The statement from the campaign that was "
      "released on Friday said little.", "was released on Friday"),

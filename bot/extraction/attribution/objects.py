@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 # Siblings after an object that complete it ("called Trump a liar", "accused the bank of ...").
 _OBJECT_COMPLEMENT_DEPS = frozenset({"oprd", "xcomp"})
 _OBJECT_COMPLEMENT_PREPS = frozenset({"for", "of", "as", "over", "about"})
+_ADJUNCT_DEPS = frozenset({"advmod", "npadvmod"})
 # Clauses of a content noun that state the content ("an opinion that ...").
 _NOUN_CLAUSE_DEPS = frozenset({"acl", "relcl", "ccomp"})
 _THAT_DEPS = frozenset({"mark", "det", "nsubj"})
@@ -38,20 +39,30 @@ _REASON_PREPS = frozenset({"for"})
 _NOMINAL_POS = frozenset({"NOUN", "PROPN"})
 
 
-def object_with_complements(ctx: Context, verb: Token, obj: Token) -> tuple[int, int]:
-    """The object with what completes it: "mocked Romney for not releasing...", "called Trump a liar"."""
+def _completes(sib: Token) -> bool:
+    return sib.dep_ in _OBJECT_COMPLEMENT_DEPS or (sib.dep_ == "prep" and sib.lower_ in _OBJECT_COMPLEMENT_PREPS)
+
+
+def _adjunct(sib: Token) -> bool:
+    """An adverb or a phrase of time or setting between an object and what completes it ("blamed Clinton directly for
+    ...", "attacked Clinton during the primaries for her close ties")."""
+    return sib.dep_ in _ADJUNCT_DEPS or (sib.dep_ == "prep" and not _completes(sib))
+
+
+def object_with_complements(ctx: Context, verb: Token, obj: Token, over_adjuncts: bool = False) -> tuple[int, int]:
+    """The object with what completes it: "mocked Romney for not releasing...", "called Trump a liar"; with
+    ``over_adjuncts``, also past an adverb or a phrase before it ("blamed Clinton directly for ...")."""
     start, end = ctx.subtree_chars(obj)
     pronoun = obj.pos_ == "PRON" and not ctx.inside_quote(obj)
-    for sib in verb.rights:
-        if sib.i <= obj.i:
-            continue
-        if sib.dep_ in _OBJECT_COMPLEMENT_DEPS or (sib.dep_ == "prep" and sib.lower_ in _OBJECT_COMPLEMENT_PREPS):
+    rights = [sib for sib in verb.rights if sib.i > obj.i and sib.dep_ != "punct"]
+    for k, sib in enumerate(rights):
+        if _completes(sib):
             sib_start, sib_end = ctx.subtree_chars(sib)
             if pronoun:
                 # "calling it the “liberation” of the country": the content is what it was called.
                 start, pronoun = sib_start, False
             end = max(end, sib_end)
-        elif sib.dep_ != "punct":
+        elif not (over_adjuncts and _adjunct(sib) and any(_completes(later) for later in rights[k + 1:k + 3])):
             break
     return start, end
 
@@ -73,14 +84,14 @@ def _noun_clauses(ctx: Context, obj: Token) -> list[tuple[int, int]]:
 
 
 def object_content(ctx: Context, verb: Token, obj: Token, lemma: str, *, learned: bool = False,
-                   min_words: int = 2) -> list[tuple[int, int]]:
+                   min_words: int = 2, over_adjuncts: bool = False) -> list[tuple[int, int]]:
     """Content carried by a direct object: a quoted object, a reported thing, or "an opinion that ..."."""
     lex = ctx.lex
     if obj.lemma_.lower() in lex.content_nouns or obj.lower_ in lex.content_nouns:
         clauses = _noun_clauses(ctx, obj)
         if clauses:
             return clauses
-    s, e = object_with_complements(ctx, verb, obj)
+    s, e = object_with_complements(ctx, verb, obj, over_adjuncts)
     quoted = any(ctx.mask[i] for i in range(s, e) if ctx.text[i].isalnum())
     if s == obj.idx and obj.pos_ == "PRON" and not ctx.inside_quote(obj):
         return []

@@ -130,7 +130,8 @@ def _child_content(ctx: Context, cfg: AttributionConfig, cue: _Cue, child: Token
         return [], None  # ("addressed the crowd": where the words went)
     if rel == "dobj" and (cue.is_speech or framed) and (not cue.dobj_learned or framed):
         spans = object_content(ctx, cue.tok, child, cue.lemma, learned=framed,
-                               min_words=cfg.object_min_words if framed else 2)
+                               min_words=cfg.object_min_words if framed else 2,
+                               over_adjuncts=cfg.objects_over_adjuncts)
         return [(a, b, rel) for a, b in spans], child.i
     if framed:
         if subj is not None and child.i == subj.i:
