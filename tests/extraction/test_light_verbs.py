@@ -76,6 +76,8 @@ CASES = [
     ("a passive verb of blame reports its reason (reason_cues)", "Trump has been criticized by some of his rivals "
      "for failing to spend enough time in the state.", "for failing to spend enough time in the state",
      "some of his rivals", "criticized", "speech"),
+    ("a passive 'accused of' reports the charge (reason_cues)", "The movement has been accused by the Turkish "
+     "government of attempting a coup.", "of attempting a coup", "the Turkish government", "accused", "speech"),
     ("... beside its subject (reason_cues)", "Mr. Sanders has been criticized for offering vague responses to "
      "questions about banks.", "for offering vague responses to questions about banks", None, "criticized",
      "speech"),

@@ -210,11 +210,12 @@ class AttributionConfig:
     copular_clauses: bool = True
     # A passive verb of praise or blame reports its reason beside its subject ("Mr. Sanders has been criticized for
     # offering vague responses": PolNeAR annotates both; :func:`.objects.passive_reason`): on all 840 PolNeAR train
-    # articles 6 new statements matched the gold and 1 did not; dev speech 4 more matched for 4. Empty: off.
+    # articles 6 new statements matched the gold and 1 did not; dev speech 4 more matched for 4. With "accused of"
+    # ("Dylann Roof is accused of killing nine people"): 6 more matched for 7 more; dev speech 2 more for 2. Empty: off.
     reason_cues: frozenset[str] = frozenset({
-        "applaud", "assail", "attack", "berate", "blame", "castigate", "chastise", "chide", "commend", "condemn",
-        "criticise", "criticize", "denounce", "deride", "excoriate", "fault", "hail", "lambaste", "laud", "mock",
-        "pillory", "praise", "rebuke", "ridicule", "scold", "slam", "vilify"})
+        "accuse", "applaud", "assail", "attack", "berate", "blame", "castigate", "chastise", "chide", "commend",
+        "condemn", "criticise", "criticize", "denounce", "deride", "excoriate", "fault", "hail", "lambaste", "laud",
+        "mock", "pillory", "praise", "rebuke", "ridicule", "scold", "slam", "vilify"})
     # A named asker's question or request goes on to an asking verb conjoined to one with the asker as subject ("He
     # shook hands and asked workers if they planned to attend", "held a fake audition and asked white actors to act";
     # ``objects.has_active_subject``): on all 840 PolNeAR train articles 5 more statements matched the gold for 7 more

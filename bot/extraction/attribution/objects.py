@@ -34,8 +34,9 @@ _QUESTION_TOPIC_PREPS = frozenset({"about"})
 # 840 PolNeAR train articles 5 new statements matched the gold for 6 new predictions; dev unchanged.
 _SPOKEN_TOPIC_PREPS = frozenset({"about", "on", "against", "over", "regarding", "concerning"})
 _OWN_CONTENT_DEPS = COMPLEMENT_DEPS | PASSIVE_DEPS
-# "was criticized for failing to ...": the preposition that gives a passive verb of praise or blame its reason.
-_REASON_PREPS = frozenset({"for"})
+# "was criticized for failing to ...", "is accused of killing ...": the prepositions that give a passive verb of praise
+# or blame its reason.
+_REASON_PREPS = frozenset({"for", "of"})
 _NOMINAL_POS = frozenset({"NOUN", "PROPN"})
 
 
@@ -161,9 +162,10 @@ def spoken_topic(ctx: Context, verb: Token) -> tuple[int, int, str] | None:
 
 def passive_reason(ctx: Context, verb: Token) -> tuple[int, int, str] | None:
     """"Mr. Sanders has been criticized for offering vague responses", "was berated by his father for installing
-    ...": the reason a passive verb of praise or blame gives, with its preposition (PolNeAR's content; never a time:
-    "pilloried for years"), and its relation. A reason that is itself a saying ("was criticized for saying that
-    ...") is left to that verb, whose statement it would otherwise hide."""
+    ...", "has been accused by the government of attempting a coup": the reason a passive verb of praise or blame
+    gives, with its preposition (PolNeAR's content; never a time: "pilloried for years"), and its relation. A reason
+    that is itself a saying ("was criticized for saying that ...") is left to that verb, whose statement it would
+    otherwise hide."""
     if not any(c.dep_ in PASSIVE_DEPS for c in verb.children):
         return None
     for prep in verb.rights:
