@@ -42,6 +42,12 @@ CASES = [
      "the moderator of Monday night's first debate", "Trump", "complimented", "speech"),
     ("a verb of blame reports its object with the reason", "The FBI director chastised Clinton for her use of a "
      "private server.", "Clinton for her use of a private server", "The FBI director", "chastised", "speech"),
+    ("... past an adverb before the reason (objects_over_adjuncts)", "Trump blamed Clinton directly for the foreign "
+     "policies of the past decade.", "Clinton directly for the foreign policies of the past decade", "Trump",
+     "blamed", "speech"),
+    ("... past a time before the reason (objects_over_adjuncts)", "Paul Ryan blasted the FBI on Tuesday for its "
+     "decision not to indict Hillary Clinton.", "the FBI on Tuesday for its decision not to indict Hillary Clinton",
+     "Paul Ryan", "blasted", "speech"),
     ("a verb of praise with a noun phrase object", "The senator also extols the virtues of Russian President Vladimir "
      "Putin.", "the virtues of Russian President Vladimir Putin", "The senator", "extols", "speech"),
     ("a verb of entreaty reports its appeal", "At the convention, Cruz exhorted Republicans to vote their "
@@ -53,6 +59,33 @@ CASES = [
      "regulations.", "financial regulations", "The leading candidates", "sparred", "speech"),
     ("... past the audience before its topic", "Comey will testify before the House Oversight Committee about the "
      "decision not to recommend charges.", "the decision not to recommend charges", "Comey", "testify", "speech"),
+    ("light verb + speech-act noun + its 'that' clause (light_verb_clauses)", "Gorka also made the point that "
+     "Clinton would be a third Obama term.", "Clinton would be a third Obama term", "Gorka", "made the point",
+     "speech"),
+    ("... the clause hung on the verb after a time (light_verb_clauses)", "Christie has been making the case for "
+     "weeks that Rubio isn't ready for the White House.", "Rubio isn't ready for the White House", "Christie",
+     "making the case", "speech"),
+    ("a speech-act noun as the subject of 'be' (copular_clauses)", "Trump's message was that the party must unite "
+     "behind its nominee.", "the party must unite behind its nominee", "Trump", "message was", "speech"),
+    ("a speech-act noun's 'that' clause after its source (gapped_noun_clauses)", "Trump has faced criticism from "
+     "rivals that the tenor of his campaign has created an unsafe environment at his rallies.",
+     "the tenor of his campaign has created an unsafe environment at his rallies", "rivals", "criticism", "speech"),
+    ("... after an appositive 'by' source (gapped_noun_clauses)", "One sticking point is a demand, by House Minority "
+     "Leader Nancy Pelosi, that the legislation include better tax breaks for the working poor.",
+     "the legislation include better tax breaks for the working poor", "Nancy Pelosi", "demand", "speech"),
+    ("a passive verb of blame reports its reason (reason_cues)", "Trump has been criticized by some of his rivals "
+     "for failing to spend enough time in the state.", "for failing to spend enough time in the state",
+     "some of his rivals", "criticized", "speech"),
+    ("a passive 'accused of' reports the charge (reason_cues)", "The movement has been accused by the Turkish "
+     "government of attempting a coup.", "of attempting a coup", "the Turkish government", "accused", "speech"),
+    ("... beside its subject (reason_cues)", "Mr. Sanders has been criticized for offering vague responses to "
+     "questions about banks.", "for offering vague responses to questions about banks", None, "criticized",
+     "speech"),
+    ("an asking verb conjoined to its asker's verb (conjoined_askers)", "Sanders shook hands with union members and "
+     "asked workers if they planned to attend the caucuses.", "if they planned to attend the caucuses", "Sanders",
+     "asked", "speech"),
+    ("... a request (conjoined_askers)", "Texas filed a motion and asked a federal judge to block the rules.",
+     "a federal judge to block the rules", "Texas", "asked", "speech"),
     ("a named asker's question about a topic", "Lester Holt asks him about his tax returns.", "his tax returns",
      "Lester Holt", "asks", "speech"),
     ("a named asker's question about a topic, the one asked named", "A young woman asked Mrs. Clinton about her "
@@ -62,7 +95,7 @@ CASES = [
 
 @pytest.mark.parametrize(("construction", "text", "content", "speaker", "cue", "kind"),
                          [pytest.param(*c, id=c[0]) for c in CASES])
-def test_construction(nlp: Language, construction: str, text: str, content: str, speaker: str, cue: str,
+def test_construction(nlp: Language, construction: str, text: str, content: str, speaker: str | None, cue: str,
                       kind: str) -> None:
     hits = [s for s in run(nlp, text) if s.quote == content]
     assert hits, (construction, [s.quote for s in run(nlp, text)])
@@ -87,6 +120,15 @@ NOT_STATEMENTS = [
      "their conversations to the Post"),
     ("not a light verb: a reaction to someone else's words", "Voters dismissed his attacks on the press corps.",
      "the press corps"),
+    ("a time after an object with no reason after it stays out", "The mayor praised the officers yesterday and "
+     "thanked the volunteers.", "the officers yesterday"),
+    ("a passive verb of praise's time is no reason", "He has been praised for years by his colleagues.", "for years"),
+    ("a relative 'that' after a speech-act noun's phrase is no content", "The statement from the campaign that was "
+     "released on Friday said little.", "was released on Friday"),
+    ("a relative 'that' after a copula's noun is no content", "The message was that which he had sent before.",
+     "which he had sent before"),
+    ("a passive asking verb conjoined to an active one puts a question to its subject", "Trump spoke for an hour and "
+     "was asked whether he would release his tax returns.", "whether he would release his tax returns"),
     ("a question put by nobody named (questions_put_unnamed is off)", "When asked about his tax returns, Trump said "
      "he would release them soon.", "his tax returns"),
 ]

@@ -52,3 +52,22 @@ AUDIENCE_OBJECTS = [
 def test_the_audience_addressed_is_not_content(nlp: Language, text: str, words: str, content: bool) -> None:
     statements = extract(text, nlp=nlp).statements
     assert any(s.quote.startswith(words) for s in statements) is content
+
+
+# (construction, text, the exact content or None for no statement, speaker mention): an "as" cue clause after the
+# clause it reports (trailing_as_clauses), never one whose "as" is a time.
+TRAILING_AS_CLAUSES = [
+    ("'as X have speculated' after its clause", "Mr. Trump's defeat won't necessarily derail his campaign, as some "
+     "analysts have speculated.", "Mr. Trump's defeat won't necessarily derail his campaign", "some analysts"),
+    ("'as X has acknowledged' after its clause", "The numbers changed over the summer, as Sanders has sometimes "
+     "acknowledged.", "The numbers changed over the summer", "Sanders"),
+    ("'as he replied' is a time, not a source", "Trump rode the will of the crowd as he replied.", None, None),
+]
+
+
+@pytest.mark.parametrize(("text", "content", "mention"), [c[1:] for c in TRAILING_AS_CLAUSES],
+                         ids=[c[0] for c in TRAILING_AS_CLAUSES])
+def test_a_trailing_as_clause_reports_the_clause_before_it(nlp: Language, text: str, content: str | None,
+                                                           mention: str | None) -> None:
+    found = [(s.quote, s.speaker_mention) for s in extract(text, nlp=nlp).statements]
+    assert found == ([(content, mention)] if content is not None else [])

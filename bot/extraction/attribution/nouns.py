@@ -5,13 +5,20 @@ light verb, with their topic: "made the case for Mrs. Clinton", "raised new ques
 A noun of saying or thinking (``clause_nouns`` in ``data/cues.json``) whose complement clause opens with the
 complementizer "that" reports that clause (PARC annotates such nominal cues like verbal ones; Pareti 2016). The
 source is the noun's possessor, else the subject of the verb it is the object of. A relative clause ("the claim
-that was made", "that" its subject or object) states no content and is left alone.
+that was made", "that" its subject or object) states no content and is left alone. A speech-act noun's "that"
+clause after a phrase of the noun's own reports it too, with the object of a "from" or "by" there as its source
+("criticism from rivals that ...", "a demand, by Nancy Pelosi, that ...").
 
 A speech-act noun (``topic_nouns``) that a verb of doing (``light_verbs``: make, give, issue, deliver, raise ...)
 takes as its object makes a cue of the three, verb, noun and preposition ("has previously made the case for",
 "made a strong condemnation of"), whose content is the prepositional object and whose source is the verb's subject:
 PolNeAR annotates it so (Newell et al. 2018). The reporting verbs among them ("expressed concern about ...") keep
-their own object content (see :mod:`.verbs`), which contains this one.
+their own object content (see :mod:`.verbs`), which contains this one. Such a noun with a "that" clause reports the
+clause, whether the parser hung it on the noun or on the verb ("made the case for weeks that Rubio isn't ready",
+"offered her firmest promise yet that she would not allow the accord to pass").
+
+A speech-act noun as the subject of "be" with a "that" clause reports the clause ("His message was that ...", "The
+most telling promise she has made is that she will not overpromise"); the source is the noun's possessor.
 """
 
 from __future__ import annotations
@@ -47,6 +54,17 @@ LIGHT_REL = "light-verb"
 TARGET_PREP = "at"
 HOSTILE_NOUNS = frozenset({"attack", "barb", "criticism", "insult"})
 TARGET_ONLY_NOUNS = frozenset({"dig", "jab", "potshot", "shot", "swipe"})
+# "criticism from rivals that ...": the relations of a speech-act noun's "that" clause after a phrase of its own, the
+# relations of that phrase, and the prepositions whose object there is the source.
+GAPPED_CLAUSE_DEPS = frozenset({"acl", "ccomp", "relcl"})
+GAP_DEPS = frozenset({"prep", "npadvmod", "punct", "appos", "advmod"})
+SOURCE_PREPS = frozenset({"from", "by"})
+# "made the case for weeks that ...": the relations of a light verb's "that" clause the parser hung on the verb.
+VERB_CLAUSE_DEPS = frozenset({"ccomp", "advcl"})
+# "The message was that ...": the copula whose subject is the speech-act noun, and the relation of its clause.
+COPULA = "be"
+COPULA_CLAUSE_DEP = "ccomp"
+COPULA_REL = "copula"
 
 
 def content_clause(noun: Token) -> Token | None:
@@ -58,6 +76,39 @@ def content_clause(noun: Token) -> Token | None:
         if first.i == noun.i + 1 and first.lower_ == COMPLEMENTIZER and first.dep_ == "mark":
             return child
     return None
+
+
+def gapped_clause(noun: Token) -> tuple[Token, Token | None] | None:
+    """Return the "that" clause of a speech-act noun after a phrase of its own ("criticism from rivals that ...",
+    "the committee's recommendation Friday that ...", "a demand, by Nancy Pelosi, that ..."), with the object of a
+    "from" or "by" in that phrase (its source), or None."""
+    for child in noun.rights:
+        if child.dep_ not in GAPPED_CLAUSE_DEPS or child.left_edge.i == noun.i + 1 or not _opens_with_that(child):
+            continue
+        between = [c for c in noun.rights if noun.i < c.i < child.i]
+        if not between or any(c.dep_ not in GAP_DEPS for c in between):
+            return None
+        source = next((g for c in between if c.dep_ == "prep" and c.lower_ in SOURCE_PREPS
+                       for g in c.children if g.dep_ == "pobj"), None)
+        return child, source
+    return None
+
+
+def _opens_with_that(clause: Token) -> bool:
+    """Tell whether a clause opens with the complementizer "that" (not a relative "that")."""
+    first = clause.left_edge
+    return first.lower_ == COMPLEMENTIZER and first.dep_ == "mark"
+
+
+def light_clause(ctx: Context, noun: Token, verb: Token) -> Token | None:
+    """Return the "that" clause a light verb's speech-act object reports ("made the point that ...", "made the case
+    for weeks that ..."), or None (also for a clause noun's own clause, which :func:`find` reports with the noun as
+    its cue: "made the argument that ...")."""
+    own = content_clause(noun)
+    if own is not None:
+        return None if noun.lemma_.lower() in ctx.lex.clause_nouns else own
+    return next((c for c in verb.rights if c.dep_ in VERB_CLAUSE_DEPS and c.i > noun.i and _opens_with_that(c)),
+                None)
 
 
 def _reported_by_its_verb(ctx: Context, noun: Token) -> bool:
@@ -88,6 +139,20 @@ def topic_of(ctx: Context, noun: Token) -> tuple[Token, Token] | None:
     return (prep, pobj) if prep is not None and pobj is not None else None
 
 
+def _light_content(ctx: Context, cfg: AttributionConfig, noun: Token,
+                   verb: Token) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """The content and the cue of a light verb's speech-act object: its topic ("made the case for X") or, with
+    ``light_verb_clauses``, its "that" clause ("made the point that ...")."""
+    topic = topic_of(ctx, noun)
+    if topic is not None:
+        prep, pobj = topic
+        return ctx.subtree_chars(pobj), (verb.idx, prep.idx + len(prep.text))
+    clause = light_clause(ctx, noun, verb) if cfg.light_verb_clauses else None
+    if clause is None:
+        return None
+    return ctx.subtree_chars(clause), (verb.idx, noun.idx + len(noun.text))
+
+
 def light_verb_topics(ctx: Context, cfg: AttributionConfig) -> list[Candidate]:
     """Return the candidates of the speech-act nouns that a light verb takes as object ("made the case for X")."""
     out: list[Candidate] = []
@@ -96,29 +161,52 @@ def light_verb_topics(ctx: Context, cfg: AttributionConfig) -> list[Candidate]:
         if noun.pos_ not in NOUN_POS or noun.dep_ != "dobj" or ctx.inside_quote(noun) or verb.pos_ not in VERB_POS \
                 or verb.lemma_.lower() not in ctx.lex.light_verbs:
             continue
-        topic = topic_of(ctx, noun)
-        subj = subject_of(ctx, verb) if topic is not None else None
-        if topic is None or subj is None:
+        found = _light_content(ctx, cfg, noun, verb)
+        subj = subject_of(ctx, verb) if found is not None else None
+        if found is None or subj is None:
             continue
-        prep, pobj = topic
-        start, end = ctx.subtree_chars(pobj)
-        cue = (verb.idx, prep.idx + len(prep.text))
+        (start, end), cue = found
         cand = make(ctx, cfg, start, end, cue, ctx.mention_range(subj, cfg), "verb", cue_token=verb, rel=LIGHT_REL)
         if cand is not None:
             out.append(cand)
     return out
 
 
+def copular_clauses(ctx: Context, cfg: AttributionConfig) -> list[Candidate]:
+    """Return the candidates of the speech-act nouns that are the subject of "be" with a "that" clause ("His message
+    was that ...")."""
+    out: list[Candidate] = []
+    for noun in ctx.tokens_with_lemma(ctx.lex.topic_nouns | ctx.lex.clause_nouns):
+        be = noun.head
+        if noun.pos_ not in NOUN_POS or noun.dep_ != "nsubj" or be.lemma_ != COPULA or ctx.inside_quote(noun):
+            continue
+        clause = next((c for c in be.rights if c.dep_ == COPULA_CLAUSE_DEP), None)
+        if clause is None or not _opens_with_that(clause):
+            continue
+        poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+        mention = ctx.mention_range(poss, cfg) if poss is not None else None
+        start, end = ctx.subtree_chars(clause)
+        cand = make(ctx, cfg, start, end, (noun.idx, be.idx + len(be.text)), mention, "verb", cue_token=noun,
+                    rel=COPULA_REL)
+        if cand is not None:
+            out.append(cand)
+    return out
+
+
 def find(ctx: Context, cfg: AttributionConfig) -> list[Candidate]:
-    """Return the candidates of the content nouns of an article: a "that" clause, a light verb's topic."""
+    """Return the candidates of the content nouns of an article: a "that" clause, a light verb's topic or clause, a
+    copula's clause."""
     out: list[Candidate] = light_verb_topics(ctx, cfg) if cfg.light_verb_topics else []
-    for noun in ctx.tokens_with_lemma(ctx.lex.clause_nouns):
-        if noun.pos_ not in NOUN_POS or ctx.inside_quote(noun):
+    if cfg.copular_clauses:
+        out.extend(copular_clauses(ctx, cfg))
+    lemmas = ctx.lex.clause_nouns | ctx.lex.topic_nouns if cfg.gapped_noun_clauses else ctx.lex.clause_nouns
+    for noun in ctx.tokens_with_lemma(lemmas):
+        if noun.pos_ not in NOUN_POS or ctx.inside_quote(noun) or _reported_by_its_verb(ctx, noun):
             continue
-        clause = content_clause(noun)
-        if clause is None or _reported_by_its_verb(ctx, noun):
+        found = _noun_clause(ctx, cfg, noun)
+        if found is None:
             continue
-        subj = subject_of(ctx, noun)
+        clause, subj = found
         mention = ctx.mention_range(subj, cfg) if subj is not None else None
         start, end = ctx.subtree_chars(clause)
         cand = make(ctx, cfg, start, end, (noun.idx, noun.idx + len(noun.text)), mention, "verb", cue_token=noun,
@@ -126,3 +214,16 @@ def find(ctx: Context, cfg: AttributionConfig) -> list[Candidate]:
         if cand is not None:
             out.append(cand)
     return out
+
+
+def _noun_clause(ctx: Context, cfg: AttributionConfig, noun: Token) -> tuple[Token, Token | None] | None:
+    """The "that" clause of a content noun and the token of its source: right after a clause noun, or (with
+    ``gapped_noun_clauses``) after a phrase of a speech-act noun, whose "from"/"by" object is then the source."""
+    clause = content_clause(noun) if noun.lemma_.lower() in ctx.lex.clause_nouns else None
+    if clause is not None:
+        return clause, subject_of(ctx, noun)
+    gapped = gapped_clause(noun) if cfg.gapped_noun_clauses else None
+    if gapped is None:
+        return None
+    clause, source = gapped
+    return clause, source if source is not None else subject_of(ctx, noun)

@@ -229,12 +229,15 @@ def asks_aloud(ctx: Context, verb: Token) -> bool:
     return not any(c.dep_ in PASSIVE_DEPS for c in verb.children) and verb.tag_ != "VBN"
 
 
-def is_as_parenthetical(verb: Token, excluded: frozenset[str], passive: bool = False) -> bool:
+def is_as_parenthetical(verb: Token, excluded: frozenset[str], passive: bool = False,
+                        trailing_excluded: frozenset[str] | None = None) -> bool:
     """"As many experts have pointed out, Mr. Trump is free to ...": a subject's cue clause opened by "as" before
     the clause it reports, with no content of its own (not "as the campaign continues", a time: ``excluded``);
-    with ``passive``, a passive one with its agent too ("As reported by the Post, ...")."""
-    sources = SUBJECT_DEPS | _AGENT_DEPS if passive else SUBJECT_DEPS
-    return (verb.dep_ == "advcl" and verb.i < verb.head.i and verb.lemma_.lower() not in excluded
+    with ``passive``, a passive one with its agent ("As reported by the Post, ..."); with ``trailing_excluded``, one
+    after it ("..., as some have speculated") but for those lemmas (a time: "... as he replied")."""
+    sources, lemma = SUBJECT_DEPS | _AGENT_DEPS if passive else SUBJECT_DEPS, verb.lemma_.lower()
+    placed = verb.i < verb.head.i or (trailing_excluded is not None and lemma not in trailing_excluded)
+    return (verb.dep_ == "advcl" and placed and lemma not in excluded
             and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
             and any(c.dep_ in sources for c in verb.children)
             and not any(c.dep_ in COMPLEMENT_DEPS for c in verb.children))

@@ -30,6 +30,7 @@ from bot.extraction.attribution.objects import (
     naming_content,
     object_content,
     passive_content,
+    passive_reason,
     spoken_topic,
 )
 from bot.extraction.attribution.predicates import (
@@ -80,7 +81,8 @@ def _cue(ctx: Context, cfg: AttributionConfig, tok: Token, learned: Mapping[tupl
     covers verbs it has not seen."""
     lemma, threshold = tok.lemma_.lower(), cfg.generation_threshold
     if tok.pos_ not in CUE_POS or (lemma in ctx.lex.question and lemma not in cfg.doubt_cues
-                                   and not (lemma in cfg.asking_cues and has_active_subject(tok))):
+                                   and not (lemma in cfg.asking_cues
+                                            and has_active_subject(tok, cfg.conjoined_askers))):
         return None
     is_verb = tok.pos_ in VERB_POS
     is_speech = is_verb and lemma in ctx.lex.reporting
@@ -96,7 +98,9 @@ def _cue(ctx: Context, cfg: AttributionConfig, tok: Token, learned: Mapping[tupl
     # (Always true: spaCy makes a new Token per access. Kept as is because scripts/train_frames.py counts "^ROOT"
     # frames the same way; changing one without the other would change outputs unmeasured.)
     head_frame = tok.head is not tok and learned.get((lemma, "^" + tok.dep_), 0.0) >= threshold
-    as_clause = lemma in ctx.lex.speech and is_as_parenthetical(tok, cfg.as_clause_excluded, cfg.as_passive_clauses)
+    trailing_as = cfg.trailing_as_excluded if cfg.trailing_as_clauses else None
+    as_clause = lemma in ctx.lex.speech and is_as_parenthetical(tok, cfg.as_clause_excluded, cfg.as_passive_clauses,
+                                                                trailing_as)
     stranded = stranded_complement(ctx, tok) if cfg.stranded_complements and lemma in ctx.lex.speech else None
     trailing = cfg.trailing_conj_cues and lemma in ctx.lex.speech and is_trailing_conj_cue(tok)
     # (An appeal or naming cue reads its own construction, whatever its learned frames: "called for X to ...".)
@@ -126,7 +130,8 @@ def _child_content(ctx: Context, cfg: AttributionConfig, cue: _Cue, child: Token
         return [], None  # ("addressed the crowd": where the words went)
     if rel == "dobj" and (cue.is_speech or framed) and (not cue.dobj_learned or framed):
         spans = object_content(ctx, cue.tok, child, cue.lemma, learned=framed,
-                               min_words=cfg.object_min_words if framed else 2)
+                               min_words=cfg.object_min_words if framed else 2,
+                               over_adjuncts=cfg.objects_over_adjuncts)
         return [(a, b, rel) for a, b in spans], child.i
     if framed:
         if subj is not None and child.i == subj.i:
@@ -172,6 +177,9 @@ def _contents(ctx: Context, cfg: AttributionConfig, cue: _Cue,
         if head is not None:
             heads.add(head)
     contents = join_split_complements(ctx, tok, contents)
+    reason = passive_reason(ctx, tok) if cue.lemma in cfg.reason_cues else None
+    if reason is not None:  # (PolNeAR: "Mr. Sanders" and "for offering ..." are two contents of "was criticized")
+        contents.append(reason)
     if not contents and cue.stranded is not None:
         contents.append((*ctx.subtree_chars(cue.stranded), "ccomp"))
     if not contents and cue.is_speech:
