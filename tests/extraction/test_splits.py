@@ -26,6 +26,10 @@ SPLITS = [
     ("a time with 'before'", "The mayor insisted the city was safe before the police chief admitted that crime had "
      "risen sharply.", [("the city was safe", "The mayor", "insisted"),
                         ("crime had risen sharply", "the police chief", "admitted")]),
+    ("a contrast with 'while', the report in a 'by saying' phrase", "Clinton argues that the system is rigged against "
+     "women, while her rival has soared in the polls by saying that the system is rigged for the rich.",
+     [("the system is rigged against women", "Clinton", "argues"),
+      ("the system is rigged for the rich", "her rival", "saying")]),
 ]
 
 # (construction, text, the one content that stays whole)
