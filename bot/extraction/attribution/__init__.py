@@ -11,8 +11,8 @@ The passes, in order (each a function of the article's :class:`Context` and the 
 :mod:`.according`, :mod:`.labels`, :mod:`.headlines`, :mod:`.questions`, then :mod:`.quotations` (returns its edits
 of the earlier candidates); :mod:`.merge` applies the edits and removes duplicates, :mod:`.stray` drops contents
 that report nothing (a time clause, a clause fronted before a cue with its own complement), the learned filter
-(:mod:`.features`) and :mod:`.merge` keep the outermost spans and link floating quotes, and :mod:`.assemble`
-resolves speakers.
+(:mod:`.features`) judges the rest, :mod:`.splits` ends a content before a second report's clause, :mod:`.merge` keeps
+the outermost spans and links floating quotes, and :mod:`.assemble` resolves speakers.
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ from bot.extraction.attribution.config import AttributionConfig
 from bot.extraction.attribution.context import Context
 from bot.extraction.attribution.features import features, passes_filter
 from bot.extraction.attribution.merge import apply_quotations, dedupe, join_pieces, link_floating, outermost
+from bot.extraction.attribution.splits import split_reported_clauses
 from bot.extraction.attribution.stray import is_stray
 
 if TYPE_CHECKING:
@@ -68,6 +69,8 @@ def find_statements(doc: Doc, text: str, config: AttributionConfig | None = None
     ctx, cands = propose(doc, text, cfg)
     kept = [c for c in cands if not is_stray(ctx, c) and (
         c.origin not in RANKED_ORIGINS or passes_filter(ctx, c, cfg))]
+    if cfg.split_reported_clauses:
+        kept = split_reported_clauses(ctx, kept)
     return statements(ctx, link_floating(ctx, cfg, outermost(kept)), speakers, cfg.keep_unnamed_continuations)
 
 
