@@ -92,7 +92,7 @@ def adjust_end(ctx: Context, cfg: AttributionConfig, cue: Token, start: int, end
     if cfg.extend_over_bare_infinitives:
         end = extend_over_bare_conjuncts(ctx, cue, start, end)
     if cfg.extend_over_conditions:
-        end = extend_over_condition(ctx, cue, start, end)
+        end = extend_over_condition(ctx, cue, start, end, cfg.extend_over_reasons)
     return end
 
 
