@@ -170,3 +170,8 @@ def test_content_start(nlp: Language, rule: str, text: str, expected: str) -> No
 def test_content_end(nlp: Language, rule: str, text: str, expected: str) -> None:
     found = quotes(nlp, text)
     assert expected in found, (rule, found)
+
+
+def test_cue_with_nothing_after_it(nlp: Language) -> None:
+    # A content cut to nothing (a bare cue before a line break) is no split clause to rejoin (it raised IndexError).
+    assert quotes(nlp, "says \n") == []
