@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 # What opens a condition: a subordinator, or "should" put before its subject ("should Donald Trump win").
 CONDITION_MARKS = frozenset({"if", "unless"})
 INVERTED_CONDITION = "should"
+# ... and what opens a reason ("when", "as", "after", "while", "before" clauses are as often the setting of the act).
 REASON_MARKS = frozenset({"because"})
 CONDITION_DEP = "advcl"
 # The clauses whose verbs, joined by a conjunction, stay together: a relative clause ("a man who speaks and tweets")
