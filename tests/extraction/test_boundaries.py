@@ -103,6 +103,26 @@ ENDS = [
     ("a quoted fragment goes on with its cue's content just before it",
      "Tunnels are so numerous in the area that Border Patrol agents described the ground underneath the city as "
      "“Swiss cheese.”", "the ground underneath the city as “Swiss cheese.”"),
+    ("an 'if' condition the parser hangs on the cue goes on with the content",
+     "The minister pledged new funding for hospitals if the economy recovers next year.",
+     "new funding for hospitals if the economy recovers next year"),
+    ("... and so does an 'unless' one",
+     "The governor promised a veto unless lawmakers strip the tax increase from the bill.",
+     "a veto unless lawmakers strip the tax increase from the bill"),
+    ("a reason the parser hangs on the cue goes on with the content",
+     "The mayor rejected the idea as ludicrous because the championship game would be later that night.",
+     "the idea as ludicrous because the championship game would be later that night"),
+    ("... but not one with a cue of its own, a statement of its own",
+     "She vetoed the bill because she said it was unconstitutional.", "the bill"),
+    ("a verb of saying joined to one of a relative clause is no second cue of the source",
+     "The senator said Trump is a man who speaks and tweets his mind freely.",
+     "Trump is a man who speaks and tweets his mind freely"),
+    ("... nor one joined to a gerund",
+     "Aides said the briefing was aimed at explaining the new rules and clarifying whether lawmakers wanted changes.",
+     "the briefing was aimed at explaining the new rules and clarifying whether lawmakers wanted changes"),
+    ("... nor a verb of judging joined inside a relative clause",
+     "She said voters want a leader who listens and praises the people who do the work.",
+     "voters want a leader who listens and praises the people who do the work"),
 ]
 
 
@@ -150,3 +170,8 @@ def test_content_start(nlp: Language, rule: str, text: str, expected: str) -> No
 def test_content_end(nlp: Language, rule: str, text: str, expected: str) -> None:
     found = quotes(nlp, text)
     assert expected in found, (rule, found)
+
+
+def test_cue_with_nothing_after_it(nlp: Language) -> None:
+    # A content cut to nothing (a bare cue before a line break) is no split clause to rejoin (it raised IndexError).
+    assert quotes(nlp, "says \n") == []

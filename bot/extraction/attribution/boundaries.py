@@ -12,6 +12,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
+from bot.extraction.attribution.clauses import is_inner_conjunct
 from bot.extraction.attribution.predicates import is_coordinated_cue
 from bot.extraction.lexicon import ACTIVE_SUBJECT_DEPS, PREP_OBJECT_DEPS, SUBJECT_DEPS
 
@@ -165,8 +166,8 @@ def cut_coordinated_cue(ctx: Context, start: int, end: int, cfg: AttributionConf
         second = _second_source_at(ctx, tok, span.start) if cfg.cut_second_source else None
         if second is not None and not ctx.inside_quote(tok):
             return doc[second].idx
-        if (is_coordinated_cue(ctx, tok) or _own_source_clause(ctx, tok)) and span.start <= tok.head.i \
-                and not ctx.inside_quote(tok):
+        coordinated = is_coordinated_cue(ctx, tok) and not (cfg.keep_inner_conjuncts and is_inner_conjunct(tok))
+        if (coordinated or _own_source_clause(ctx, tok)) and span.start <= tok.head.i and not ctx.inside_quote(tok):
             first = min([tok.left_edge.i, *(c.i for c in tok.head.children
                                             if c.dep_ in _COORDINATION_DEPS and tok.head.i < c.i < tok.i)])
             return doc[first].idx if first > span.start else end

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from spacy.strings import get_string_id
 
+from bot.extraction.attribution.clauses import extend_over_condition, is_inner_conjunct
 from bot.extraction.attribution.rejoin import extend_over_bare_conjuncts, extend_over_split_clause
 from bot.extraction.kinds import kind_lexicon
 from bot.extraction.lexicon import SUBJECT_DEPS, VERB_POS
@@ -87,9 +88,11 @@ def adjust_end(ctx: Context, cfg: AttributionConfig, cue: Token, start: int, end
     if cfg.cut_rival_clauses:
         end = cut_rival_clause(ctx, cue, start, end)
     if cfg.cut_second_predicates:
-        end = cut_second_predicate(ctx, cue, start, end)
+        end = cut_second_predicate(ctx, cue, start, end, cfg.keep_inner_conjuncts)
     if cfg.extend_over_bare_infinitives:
         end = extend_over_bare_conjuncts(ctx, cue, start, end)
+    if cfg.extend_over_conditions:
+        end = extend_over_condition(ctx, cue, start, end, cfg.extend_over_reasons)
     return end
 
 
@@ -141,16 +144,17 @@ def cut_rival_clause(ctx: Context, cue: Token, start: int, end: int) -> int:
     return end
 
 
-def _second_predicate(ctx: Context, cue: Token, tok: Token, first: int) -> bool:
-    """Tell whether ``tok`` is a verb of saying or judging conjoined, without a subject, to a verb of the content."""
+def _second_predicate(ctx: Context, cue: Token, tok: Token, first: int, keep_inner: bool) -> bool:
+    """Tell whether ``tok`` is a verb of saying or judging conjoined, without a subject, to a verb of the content
+    (with ``keep_inner``, not to one of a relative clause or a gerund: ``clauses.is_inner_conjunct``)."""
     head = tok.head
     return (tok.dep_ == "conj" and tok.pos_ in VERB_POS and first <= head.i < tok.i and head.i != cue.i
-            and tok.tag_ != BARE_INFINITIVE_TAG and _speech_lemma(ctx, tok) and not _has_subject(tok)
-            and not ctx.inside_quote(tok)
+            and not (keep_inner and is_inner_conjunct(tok)) and tok.tag_ != BARE_INFINITIVE_TAG
+            and _speech_lemma(ctx, tok) and not _has_subject(tok) and not ctx.inside_quote(tok)
             and any(c.dep_ == "cc" and c.lower_ in PREDICATE_JOINTS for c in head.children if head.i < c.i < tok.i))
 
 
-def cut_second_predicate(ctx: Context, cue: Token, start: int, end: int) -> int:
+def cut_second_predicate(ctx: Context, cue: Token, start: int, end: int, keep_inner: bool = False) -> int:
     """End the content before a second verb of the source the parser conjoined inside it ("suggested Melania's
     speechwriter be fired and defended Trump", "said Mr. Trump was ignorant of Islam and criticized him for ...").
     (``boundaries.cut_coordinated_cue`` covers verbs of saying that the parser conjoined to the cue itself.)"""
@@ -161,7 +165,7 @@ def cut_second_predicate(ctx: Context, cue: Token, start: int, end: int) -> int:
     at = ctx.reporting_at  # (only a verb of saying or judging can be one: visit those, not every word)
     for i in at[bisect_left(at, span.start):bisect_left(at, span.end)]:
         tok = doc[i]
-        if _second_predicate(ctx, cue, tok, span.start):
+        if _second_predicate(ctx, cue, tok, span.start, keep_inner):
             first = min([tok.left_edge.i, *(c.i for c in tok.head.children
                                             if c.dep_ in _JOINT_DEPS and tok.head.i < c.i < tok.i)])
             if first > span.start:

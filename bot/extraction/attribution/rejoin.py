@@ -59,7 +59,7 @@ def _predicate_after(cue: Token, first: Token) -> Token | None:
 
 def _span(ctx: Context, cue: Token, start: int, end: int) -> Span | None:
     span = ctx.doc.char_span(start, end, alignment_mode="expand")
-    return None if span is None or span.start <= cue.i else span
+    return None if span is None or not len(span) or span.start <= cue.i else span  # (empty: a content cut to nothing)
 
 
 def _sentence_limit(ctx: Context, cue: Token, start: int) -> int:
