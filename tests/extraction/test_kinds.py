@@ -74,7 +74,7 @@ KIND_CASES = [
      "to hand over security powers", "thought"),
     ("tried to tell (an attempt reports what was said)",
      "Republicans tried to tell voters that the deal was a disaster.", "the deal was a disaster", "speech"),
-    ("is determined to warn", "Mr. Obama is determined to warn his supporters that the race is close.",
+    ("is determined to warn", "Mr. Obama is determined to warn voters that the race is close.",
      "the race is close", "thought"),
     ("is set to veto", "The president is set to veto the bill that would let families sue Saudi Arabia.",
      "the bill that would let", "thought"),
