@@ -113,26 +113,28 @@ def _double_regions(text: str, ps: int, pe: int) -> tuple[list[tuple[int, int, b
             elif open_at is None or c != "\u00bb":
                 # A new opener while one is open: the earlier one was never closed; restart here.
                 open_at, closers = i, _DOUBLE_PAIRS[c]
-        elif c == _STRAIGHT:
-            opener = _mismatched_opener(text, ps, i, pe, regions) if open_at is None else None
-            if opener is not None:
-                regions.append((opener, i + 1, True))
-            elif open_at is None:
-                open_at, closers = i, _STRAIGHT
-            else:
-                # A straight mark closes whatever is open (feeds mix “...," freely).
-                regions.append((open_at, i + 1, True))
-                open_at = None
-        elif c == "\u201d" and open_at is None:
-            # A stray closing mark: the close of a quotation opened by a single mark, a misprinted opener, else
-            # ignored.
-            opener = _mismatched_opener(text, ps, i, pe, regions)
-            if opener is not None:
-                regions.append((opener, i + 1, True))
-            elif _misprinted_opener(text, i, ps, pe):
-                open_at, closers = i, "\u201d"
+        elif c == _STRAIGHT or (c == "\u201d" and open_at is None):
+            open_at, closers = _unpaired_mark(text, ps, i, pe, regions, open_at, closers)
         i += 1
     return regions, open_at
+
+
+def _unpaired_mark(text: str, ps: int, i: int, pe: int, regions: list[tuple[int, int, bool]], open_at: int | None,
+                   closers: str) -> tuple[int | None, str]:
+    """Read a straight mark, or a closing mark with nothing open, at ``i``; return what is open after it.
+
+    Either may close a quotation a single mark opened; a straight mark otherwise opens, or closes whatever is open
+    (feeds mix “...," freely); a stray closing mark may be a misprinted opener, and is otherwise ignored."""
+    opener = _mismatched_opener(text, ps, i, pe, regions) if open_at is None else None
+    if opener is not None:
+        regions.append((opener, i + 1, True))
+        return None, closers
+    if text[i] == _STRAIGHT:
+        if open_at is None:
+            return i, _STRAIGHT
+        regions.append((open_at, i + 1, True))
+        return None, closers
+    return (i, "\u201d") if _misprinted_opener(text, i, ps, pe) else (open_at, closers)
 
 
 def _mismatched_opener(text: str, ps: int, i: int, pe: int, regions: list[tuple[int, int, bool]]) -> int | None:

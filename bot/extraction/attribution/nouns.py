@@ -184,13 +184,18 @@ def copular_clauses(ctx: Context, cfg: AttributionConfig) -> list[Candidate]:
         if clause is None or not _opens_with_that(clause):
             continue
         poss = next((c for c in noun.children if c.dep_ == "poss"), None)
-        mention = ctx.mention_range(poss, cfg) if poss is not None else None
-        start, end = ctx.subtree_chars(clause)
-        cand = make(ctx, cfg, start, end, (noun.idx, be.idx + len(be.text)), mention, "verb", cue_token=noun,
-                    rel=COPULA_REL)
+        cand = _clause_candidate(ctx, cfg, noun, clause, poss, be.idx + len(be.text), COPULA_REL)
         if cand is not None:
             out.append(cand)
     return out
+
+
+def _clause_candidate(ctx: Context, cfg: AttributionConfig, noun: Token, clause: Token, source: Token | None,
+                      cue_end: int, rel: str) -> Candidate | None:
+    """The candidate of a noun cue (ending at ``cue_end``) reporting ``clause``, its source ``source``."""
+    mention = ctx.mention_range(source, cfg) if source is not None else None
+    start, end = ctx.subtree_chars(clause)
+    return make(ctx, cfg, start, end, (noun.idx, cue_end), mention, "verb", cue_token=noun, rel=rel)
 
 
 def find(ctx: Context, cfg: AttributionConfig) -> list[Candidate]:
@@ -207,10 +212,7 @@ def find(ctx: Context, cfg: AttributionConfig) -> list[Candidate]:
         if found is None:
             continue
         clause, subj = found
-        mention = ctx.mention_range(subj, cfg) if subj is not None else None
-        start, end = ctx.subtree_chars(clause)
-        cand = make(ctx, cfg, start, end, (noun.idx, noun.idx + len(noun.text)), mention, "verb", cue_token=noun,
-                    rel=REL)
+        cand = _clause_candidate(ctx, cfg, noun, clause, subj, noun.idx + len(noun.text), REL)
         if cand is not None:
             out.append(cand)
     return out
