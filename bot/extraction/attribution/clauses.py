@@ -16,7 +16,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from bot.extraction.lexicon import SUBJECT_DEPS
-from bot.extraction.text import line_bounds
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -68,8 +67,7 @@ def extend_over_condition(ctx: Context, cue: Token, start: int, end: int, reason
     if clause is None or ctx.inside_quote(tok):
         return end
     last = doc[clause.right_edge.i]
-    limit = min(ctx.sentence_of(cue).end_char, line_bounds(ctx.text, start)[1])
-    return max(end, min(last.idx + len(last.text), limit))
+    return max(end, min(last.idx + len(last.text), ctx.run_on_limit(cue, start)))
 
 
 def is_inner_conjunct(verb: Token) -> bool:

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 
 from bot.extraction.attribution.predicates import COMPLEMENT_DEPS, is_told_audience
 from bot.extraction.lexicon import SUBJECT_DEPS, TIME_ENTS, VERB_POS
-from bot.extraction.text import line_bounds
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -66,7 +65,7 @@ def _over_colon(ctx: Context, child: Token, cend: int) -> int:
     if after + 1 >= len(doc) or doc[after].text != ":" or not ctx.same_line(cend, doc[after + 1].idx):
         return cend
     nxt = doc[after + 1]
-    return max(cend, min(ctx.sentence_of(nxt).end_char, line_bounds(ctx.text, nxt.idx)[1]))
+    return max(cend, ctx.run_on_limit(nxt, nxt.idx))
 
 
 def stranded_complement(ctx: Context, verb: Token) -> Token | None:

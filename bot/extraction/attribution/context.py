@@ -144,6 +144,10 @@ class Context:
         """Return the sentence of a token."""
         return self.sents[bisect_right(self.sent_starts, tok.i) - 1]
 
+    def run_on_limit(self, tok: Token, start: int) -> int:
+        """How far a content starting at ``start`` may run on: the end of ``tok``'s sentence, within the line."""
+        return min(self.sentence_of(tok).end_char, line_bounds(self.text, start)[1])
+
     def sentence_at(self, char: int) -> int:
         """Return the index of the sentence holding a character offset (the last one past the end)."""
         for i, s in enumerate(self.sents):

@@ -118,8 +118,7 @@ def extend_over_contrast(ctx: Context, cue: Token, start: int, end: int) -> int:
     if not that and (subj is None or subj.tag_ in NARRATED_SUBJECT_TAGS):
         return end
     last = doc[conj.right_edge.i]
-    limit = min(ctx.sentence_of(cue).end_char, line_bounds(ctx.text, start)[1])
-    return max(end, min(last.idx + len(last.text), limit))
+    return max(end, min(last.idx + len(last.text), ctx.run_on_limit(cue, start)))
 
 
 def cut_rival_clause(ctx: Context, cue: Token, start: int, end: int) -> int:

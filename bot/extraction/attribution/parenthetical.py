@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from bot.extraction.attribution.candidate import Candidate, make, word_count
-from bot.extraction.attribution.predicates import COMPLEMENT_DEPS, DATELINE_ENTS, is_addressee, is_told_audience
+from bot.extraction.attribution.predicates import COMPLEMENT_DEPS, DATELINE_ENTS, is_said_dependent
 from bot.extraction.lexicon import PARTICIPLE_TAGS, SUBJECT_DEPS, VERB_POS, framed_lemmas, frames
 
 if TYPE_CHECKING:
@@ -107,8 +107,7 @@ def _has_own_content(tok: Token) -> bool:
     doc = tok.doc
     closed = (tok.dep_ == "parataxis" and tok.head.i < tok.i and tok.i + 1 < len(doc)
               and doc[tok.i + 1].text == ",")
-    return any(c.dep_ in COMPLEMENT_DEPS and c.i > tok.i and c.pos_ != "PRON" and not is_addressee(c)
-               and not is_told_audience(tok, c)
+    return any(c.dep_ in COMPLEMENT_DEPS and c.i > tok.i and is_said_dependent(tok, c)
                and not (closed and c.left_edge.i > tok.i + 1) for c in tok.children)
 
 

@@ -221,6 +221,11 @@ def is_addressee(tok: Token) -> bool:
     return tok.dep_ in OBJECT_DEPS and tok.lower_ in ADDRESSEES
 
 
+def is_said_dependent(verb: Token, child: Token) -> bool:
+    """Tell whether a dependent of a cue can be what was said: not a bare pronoun, an addressee or "told"'s audience."""
+    return child.pos_ != "PRON" and not is_addressee(child) and not is_told_audience(verb, child)
+
+
 def asks_aloud(ctx: Context, verb: Token) -> bool:
     """"Clinton asked, “Why aren't I 50 points ahead?”": an active asking verb quotes its subject; the passive
     "when asked ..." reports a question put to someone, which is not their statement."""

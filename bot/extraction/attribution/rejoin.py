@@ -62,11 +62,6 @@ def _span(ctx: Context, cue: Token, start: int, end: int) -> Span | None:
     return None if span is None or not len(span) or span.start <= cue.i else span  # (empty: a content cut to nothing)
 
 
-def _sentence_limit(ctx: Context, cue: Token, start: int) -> int:
-    """How far a content starting at ``start`` may run on: the end of the cue's sentence, within the line."""
-    return min(ctx.sentence_of(cue).end_char, line_bounds(ctx.text, start)[1])
-
-
 def extend_over_split_clause(ctx: Context, cue: Token, start: int, end: int) -> int:
     """Go on from a noun-phrase content over the subjectless clause of the cue right after it, whose subject it is
     ("showed Bernie Sanders isn't the only candidate ready to break up banks"), within the sentence."""
@@ -78,7 +73,7 @@ def extend_over_split_clause(ctx: Context, cue: Token, start: int, end: int) -> 
     if clause is None:
         return end
     last = doc[clause.right_edge.i]
-    limit = _sentence_limit(ctx, cue, start)
+    limit = ctx.run_on_limit(cue, start)
     return max(end, min(last.idx + len(last.text), limit))
 
 
@@ -135,5 +130,5 @@ def extend_over_bare_conjuncts(ctx: Context, cue: Token, start: int, end: int) -
         if c.i > last and c.dep_ == "conj" and c.tag_ == BARE_INFINITIVE_TAG and c.left_edge.i <= last + 3 \
                 and not any(g.dep_ in SUBJECT_DEPS for g in c.children):
             last = c.right_edge.i
-    limit = _sentence_limit(ctx, cue, start)
+    limit = ctx.run_on_limit(cue, start)
     return max(end, min(doc[last].idx + len(doc[last].text), limit))

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bot.extraction.attribution.predicates import is_addressee, is_told_audience
+from bot.extraction.attribution.predicates import is_said_dependent
 from bot.extraction.quotes import classify
 
 if TYPE_CHECKING:
@@ -95,8 +95,7 @@ def _own_complement_after(cue: Token, objects: bool) -> Token | None:
     for child in cue.children:
         if child.i < cue.i:
             continue
-        if child.dep_ != "ccomp" and not (objects and child.dep_ in OWN_OBJECT_DEPS and child.pos_ != "PRON"
-                                          and not is_addressee(child) and not is_told_audience(cue, child)):
+        if child.dep_ != "ccomp" and not (objects and child.dep_ in OWN_OBJECT_DEPS and is_said_dependent(cue, child)):
             continue
         left = child.left_edge
         gap = doc[cue.i + 1:left.i]
